@@ -1,0 +1,12 @@
+import pytest
+import torch
+
+from vae_core.config import DataConfig
+from vae_core.data import load_dataset
+
+torch.set_num_threads(2)
+
+
+@pytest.fixture(scope="session")
+def digits():
+    return load_dataset(DataConfig(dataset="digits"))

@@ -1,0 +1,61 @@
+import time
+
+import pytest
+
+from vae_core.config import DataConfig, ModelConfig, TrainConfig
+from vae_core.jobs import TrainingJob
+
+SMALL = ModelConfig(hidden=(64,), latent_dim=4)
+
+
+def _wait(job, cond, timeout=30.0):
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < timeout:
+        snap = job.snapshot()
+        if cond(snap):
+            return snap
+        time.sleep(0.02)
+    raise AssertionError(f"timed out; last status {job.snapshot().status}")
+
+
+def test_job_runs_to_completion_with_summary(digits):
+    job = TrainingJob(SMALL, DataConfig(), TrainConfig(epochs=3), data=digits).start()
+    snap = _wait(job, lambda s: s.ended)
+    assert snap.status == "finished", snap.message
+    assert snap.epoch == 3 and snap.step == snap.total_steps and snap.progress == 1.0
+    assert snap.summary["test_elbo"] > 0 and len(snap.steps) == snap.step
+    assert job.model_copy() is not None
+
+
+def test_stop_within_a_second_keeps_weights(digits):
+    job = TrainingJob(SMALL, DataConfig(), TrainConfig(epochs=5000), data=digits).start()
+    _wait(job, lambda s: s.step >= 5)
+    t0 = time.monotonic()
+    job.stop(timeout=5)
+    assert time.monotonic() - t0 < 1.0
+    snap = job.snapshot()
+    assert snap.status == "stopped" and not job.is_alive()
+    assert snap.summary.get("test_elbo") is not None
+    copy = job.model_copy()
+    assert copy is not None and not copy.training
+
+
+def test_snapshots_while_running_and_live_beta(digits):
+    job = TrainingJob(SMALL, DataConfig(), TrainConfig(epochs=5000), data=digits).start()
+    try:
+        _wait(job, lambda s: s.step >= 3)
+        job.set_beta(3.0)
+        snap = _wait(job, lambda s: s.steps and s.steps[-1].beta == 3.0)
+        assert snap.status == "running" and snap.beta == 3.0 and snap.eta_s is not None
+        assert job.model_copy() is not None  # a copy while training runs
+        with pytest.raises(ValueError, match="beta"):
+            job.set_beta(float("nan"))
+    finally:
+        job.stop()
+
+
+def test_bad_dataset_shape_fails_with_message(digits):
+    bad = ModelConfig(input_shape=(1, 28, 28))
+    job = TrainingJob(bad, DataConfig(), TrainConfig(epochs=1), data=digits).start()
+    snap = _wait(job, lambda s: s.ended)
+    assert snap.status == "failed" and "(1, 28, 28)" in snap.message

@@ -1,0 +1,121 @@
+import threading
+
+import torch
+
+from vae_core.analysis import evaluate
+from vae_core.config import ModelConfig, TrainConfig
+from vae_core.models import build_model
+from vae_core.training import Trainer, TrainerCallback, resolve_device, train_model
+
+SMALL = ModelConfig(hidden=(128, 64), latent_dim=8)
+GOOD = ModelConfig(hidden=(256, 128), latent_dim=8)  # the app's default digits model
+
+
+class Recorder(TrainerCallback):
+    def __init__(self):
+        self.steps, self.epochs = [], []
+
+    def on_step(self, m):
+        self.steps.append(m)
+
+    def on_epoch(self, m):
+        self.epochs.append(m)
+
+
+def test_training_on_digits_lowers_elbo_and_beats_the_mean_image(digits):
+    torch.manual_seed(0)
+    untrained = evaluate(build_model(GOOD), digits.test_x)["elbo"]
+    rec = Recorder()
+    model, result = train_model(GOOD, digits, TrainConfig(epochs=40, batch_size=64, lr=2e-3),
+                                callbacks=[rec])
+    assert result.status == "finished" and result.epochs == 40
+    final = evaluate(model, digits.test_x)["elbo"]
+    assert final < 0.7 * untrained, (untrained, final)
+    assert len(rec.epochs) == 40 and rec.epochs[-1].test_elbo < rec.epochs[0].test_elbo
+    m = rec.steps[-1]
+    assert len(m.kl_per_dim) == 8 and m.samples_per_s > 0
+    assert abs(m.elbo - (m.recon + m.kl)) < 1e-4
+    with torch.no_grad():
+        mu, _ = model.encode(digits.test_x)
+        recon = model.decode(mu)
+    mean_image = digits.train_x.mean(0, keepdim=True)
+    recon_err = (recon - digits.test_x).pow(2).mean()
+    mean_err = (mean_image - digits.test_x).pow(2).mean()
+    assert recon_err < 0.6 * mean_err, (recon_err, mean_err)
+
+
+def test_same_seed_same_weights(digits):
+    cfg = TrainConfig(epochs=1, batch_size=128, seed=3)
+    a, _ = train_model(SMALL, digits, cfg)
+    b, _ = train_model(SMALL, digits, cfg)
+    for (k, va), vb in zip(a.state_dict().items(), b.state_dict().values()):
+        assert torch.equal(va, vb), k
+
+
+def test_stop_event_stops_and_keeps_weights(digits):
+    stop = threading.Event()
+
+    class StopAt(TrainerCallback):
+        def on_step(self, m):
+            if m.step == 7:
+                stop.set()
+
+    model, result = train_model(SMALL, digits, TrainConfig(epochs=50), callbacks=[StopAt()],
+                                stop_event=stop)
+    assert result.status == "stopped" and result.steps == 7
+    assert result.final_test and result.summary()["test_elbo"] > 0
+    assert all(torch.isfinite(p).all() for p in model.parameters())
+
+
+def test_nan_guard_restores_last_good_weights(digits):
+    model = build_model(SMALL)
+    trainer = Trainer(model, digits, TrainConfig(epochs=3, batch_size=64))
+
+    class Poison(TrainerCallback):
+        def on_step(self, m):
+            if m.step == 40:
+                with torch.no_grad():
+                    model.fc_mu.weight.fill_(float("nan"))
+
+    trainer.callbacks.append(Poison())
+    result = trainer.fit()
+    assert result.status == "diverged"
+    assert "diverged at step 41" in result.message
+    assert "kept the weights from step" in result.message
+    assert all(torch.isfinite(p).all() for p in model.parameters())
+    assert result.final_test and result.final_test["elbo"] < 1e4
+
+
+def test_huge_learning_rate_is_reported_not_raised(digits):
+    _, result = train_model(SMALL, digits, TrainConfig(epochs=3, lr=10.0))
+    assert result.status in ("diverged", "finished")
+    if result.status == "diverged":
+        assert "learning rate" in result.message
+
+
+def test_live_beta_change_shows_in_metrics(digits):
+    rec = Recorder()
+
+    def change(trainer):
+        class Flip(TrainerCallback):
+            def on_step(self, m):
+                if m.step == 5:
+                    trainer.base_beta = 4.0
+        trainer.callbacks.append(Flip())
+
+    train_model(SMALL, digits, TrainConfig(epochs=1, beta=1.0), callbacks=[rec],
+                on_trainer=change)
+    betas = [m.beta for m in rec.steps]
+    assert betas[:5] == [1.0] * 5 and set(betas[5:]) == {4.0}
+
+
+def test_cuda_request_without_gpu_is_a_clear_error():
+    if torch.cuda.is_available():
+        assert resolve_device("cuda").type == "cuda"
+        return
+    try:
+        resolve_device("cuda")
+    except ValueError as exc:
+        assert "no CUDA GPU" in str(exc)
+    else:
+        raise AssertionError("expected ValueError")

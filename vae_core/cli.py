@@ -1,0 +1,236 @@
+"""``python -m vae_core``: train, evaluate, import-examples, info.
+
+Bad input (unknown dataset, NaN β, unreadable or malicious model file) exits with status 2 and
+one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from vae_core.config import (
+    DATASETS,
+    DEVICES,
+    PRESETS,
+    RECONS,
+    REDUCTIONS,
+    SCHEDULES,
+    DataConfig,
+    ModelConfig,
+    TrainConfig,
+    preset_model,
+)
+
+EXIT_BAD_INPUT = 2
+DEFAULT_HIDDEN = {"mlp": [256, 128], "conv": [256]}
+
+
+class UsageError(ValueError):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line instead of usage + message
+        raise UsageError(f"{self.prog}: {message} (see --help)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m vae_core", description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    t = sub.add_parser("train", help="train a VAE and save it as .safetensors")
+    t.add_argument("--dataset", default="digits", help=f"one of {', '.join(DATASETS)}")
+    t.add_argument("--data-dir", help="folder with local dataset files / download cache")
+    t.add_argument("--binarize", action="store_true", help="dynamic binarisation of the pixels")
+    t.add_argument("--model", default="mlp", choices=["mlp", "conv"])
+    t.add_argument("--preset", choices=PRESETS, help="tutorial architecture (examples=784-400-20)")
+    t.add_argument("--hidden", type=int, nargs="+", help="hidden widths (conv: one dense width)")
+    t.add_argument("--latent-dim", type=int, default=None, help="latent size, 1-256 (default 8)")
+    t.add_argument("--recon", default="bce", choices=RECONS, help="likelihood p(x|z)")
+    t.add_argument("--sigma", type=float, default=ModelConfig.sigma, help="σ of --recon mse")
+    t.add_argument("--beta", type=float, default=1.0)
+    t.add_argument("--schedule", default="constant", choices=SCHEDULES)
+    t.add_argument("--reduction", default="sum", choices=REDUCTIONS,
+                   help="'mean' reproduces the mean-over-pixels tutorial mistake on purpose")
+    t.add_argument("--epochs", type=int, default=30)
+    t.add_argument("--batch-size", type=int, default=64)
+    t.add_argument("--lr", type=float, default=2e-3)
+    t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--device", default="auto", choices=DEVICES)
+    t.add_argument("--threads", type=int, help="torch CPU threads (default: torch's choice)")
+    t.add_argument("--name", help="display name stored in the file")
+    t.add_argument("--out", required=True, help="output .safetensors file")
+    t.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    e = sub.add_parser("evaluate", help="test-set −ELBO, KL per dim, active units, IWAE NLL")
+    e.add_argument("model")
+    e.add_argument("--dataset", help="default: the dataset the model was trained on")
+    e.add_argument("--data-dir")
+    e.add_argument("--iwae-k", type=int, help="importance samples for the NLL estimate (≤ 5000)")
+    e.add_argument("--iwae-n", type=int, help="evaluate the IWAE bound on the first N test images")
+    e.add_argument("--device", default="auto", choices=DEVICES)
+    e.add_argument("--json", action="store_true", help="print one JSON object")
+
+    i = sub.add_parser("import-examples", help="import a pytorch/examples VAE state_dict")
+    i.add_argument("state_dict")
+    i.add_argument("--out", required=True)
+
+    f = sub.add_parser("info", help="print a model file's config and summary")
+    f.add_argument("model")
+    return p
+
+
+def _model_config(args, input_shape) -> ModelConfig:
+    if args.preset:
+        return preset_model(args.preset, input_shape=input_shape, latent_dim=args.latent_dim,
+                            recon=args.recon)
+    hidden = args.hidden or DEFAULT_HIDDEN[args.model]
+    return ModelConfig(arch=args.model, input_shape=input_shape, hidden=tuple(hidden),
+                       latent_dim=8 if args.latent_dim is None else args.latent_dim,
+                       recon=args.recon, sigma=args.sigma)
+
+
+def cmd_train(args) -> int:
+    import torch
+
+    from vae_core.checkpoints import save_checkpoint
+    from vae_core.data import load_dataset
+    from vae_core.training import TrainerCallback, train_model
+
+    data_cfg = DataConfig(dataset=args.dataset, data_dir=args.data_dir, binarize=args.binarize,
+                          seed=args.seed)
+    train_cfg = TrainConfig(epochs=args.epochs, batch_size=args.batch_size, lr=args.lr,
+                            beta=args.beta, schedule=args.schedule, reduction=args.reduction,
+                            seed=args.seed, device=args.device)
+    if args.threads is not None:
+        if args.threads < 1:
+            raise ValueError(f"threads must be ≥ 1, got {args.threads}")
+        torch.set_num_threads(args.threads)
+    out = Path(args.out)
+    if not out.parent.exists():
+        raise ValueError(f"output folder {out.parent} does not exist")
+    t0 = time.perf_counter()
+    data = load_dataset(data_cfg)
+    model_cfg = _model_config(args, data.input_shape)
+
+    class Progress(TrainerCallback):
+        def __init__(self) -> None:
+            from tqdm import tqdm
+            self.bar = tqdm(total=None, unit="step", disable=args.quiet, file=sys.stderr,
+                            dynamic_ncols=True)
+
+        def on_step(self, m) -> None:
+            self.bar.update(1)
+            if m.step % 10 == 0:
+                self.bar.set_postfix(epoch=f"{m.epoch:.1f}", elbo=f"{m.elbo:.2f}",
+                                     kl=f"{m.kl:.2f}", rate=f"{m.samples_per_s:,.0f}/s")
+
+        def on_epoch(self, m) -> None:
+            self.bar.set_description(f"epoch {m.epoch}/{args.epochs} test −ELBO "
+                                     f"{m.test_elbo:.2f}")
+
+    progress = Progress()
+    try:
+        model, result = train_model(model_cfg, data, train_cfg, callbacks=[progress],
+                                    binarize_data=args.binarize)
+    finally:
+        progress.bar.close()
+    summary = result.summary()
+    summary["dataset"] = data.name
+    summary["wall_s_total"] = round(time.perf_counter() - t0, 3)
+    save_checkpoint(out, model, data_cfg=data_cfg, train_cfg=train_cfg, summary=summary,
+                    name=args.name or out.stem)
+    elbo = summary.get("test_elbo")
+    elbo_text = f"{elbo:.2f}" if elbo is not None else "n/a"
+    print(f"{result.status}: {result.message}; test −ELBO {elbo_text} nats/image; "
+          f"{result.wall_s:.1f} s training; saved {out}")
+    return 0 if result.status != "diverged" else 1
+
+
+def cmd_evaluate(args) -> int:
+    from tqdm import tqdm
+
+    from vae_core.analysis import evaluate
+    from vae_core.checkpoints import load_checkpoint
+    from vae_core.data import load_dataset
+    from vae_core.training import resolve_device
+
+    ckpt = load_checkpoint(args.model)
+    dataset = args.dataset or (ckpt.data_cfg.dataset if ckpt.data_cfg else None)
+    if dataset is None:
+        raise ValueError("the model file does not say which dataset it was trained on; "
+                         "pass --dataset")
+    seed = ckpt.data_cfg.seed if ckpt.data_cfg and ckpt.data_cfg.dataset == dataset else 0
+    data = load_dataset(DataConfig(dataset=dataset, data_dir=args.data_dir, seed=seed))
+    if tuple(data.input_shape) != tuple(ckpt.model_cfg.input_shape):
+        raise ValueError(f"model expects images {ckpt.model_cfg.input_shape} but {dataset} has "
+                         f"{data.input_shape}")
+    model = ckpt.model.to(resolve_device(args.device))
+    bar = None
+    if args.iwae_k:
+        bar = tqdm(total=args.iwae_n or data.test_x.shape[0], unit="img", file=sys.stderr,
+                   desc=f"IWAE k={args.iwae_k}")
+
+    def progress(done: int, total: int) -> None:
+        bar.n = done
+        bar.refresh()
+
+    try:
+        res = evaluate(model, data.test_x, iwae_k=args.iwae_k, iwae_n=args.iwae_n,
+                       progress=progress if bar else None)
+    finally:
+        if bar:
+            bar.close()
+    res["dataset"] = dataset
+    res["model"] = ckpt.name
+    if args.json:
+        print(json.dumps(res))
+    else:
+        print(f"{ckpt.name} on {dataset} test ({res['n']} images), nats/image:")
+        print(f"  −ELBO {res['elbo']:.3f} = recon {res['recon']:.3f} + KL {res['kl']:.3f}")
+        print(f"  active units {res['active_units']}/{len(res['kl_per_dim'])}")
+        if "iwae_nll" in res:
+            print(f"  IWAE NLL (k={res['iwae_k']}, n={res['iwae_n']}) {res['iwae_nll']:.3f}")
+    return 0
+
+
+def cmd_import(args) -> int:
+    from vae_core.checkpoints import import_examples_state_dict, save_checkpoint
+
+    model = import_examples_state_dict(args.state_dict)
+    data_cfg = DataConfig(dataset="mnist")
+    save_checkpoint(args.out, model, data_cfg=data_cfg, summary={"source": "pytorch/examples"},
+                    name=Path(args.out).stem)
+    print(f"imported pytorch/examples VAE (784-400-20) into {args.out}")
+    return 0
+
+
+def cmd_info(args) -> int:
+    from vae_core.checkpoints import read_checkpoint_info
+
+    info = read_checkpoint_info(args.model)
+    for key in ("model_cfg", "data_cfg", "train_cfg"):
+        if info.get(key) is not None:
+            info[key] = info[key].to_dict()
+    print(json.dumps(info, indent=2))
+    return 0
+
+
+COMMANDS = {"train": cmd_train, "evaluate": cmd_evaluate, "import-examples": cmd_import,
+            "info": cmd_info}
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return COMMANDS[args.command](args)
+    except (ValueError, OSError) as exc:  # configs, datasets, checkpoints, files
+        print(f"error: {exc}".splitlines()[0], file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,182 @@
+"""Frozen, validated configs for model, data and training.
+
+Every config validates itself in ``__post_init__`` and raises ``ValueError`` naming the field and
+its allowed range, so a bad value never reaches torch. Configs round-trip through JSON with
+``to_dict`` / ``from_dict`` (unknown keys are refused, not ignored).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+ARCHS = ("mlp", "conv")
+PRESETS = ("examples", "h512", "h128-64")
+RECONS = ("bce", "mse", "gaussian", "cb")
+RECON_LABELS = {
+    "bce": "Bernoulli (BCE)",
+    "mse": "Gaussian, fixed σ (MSE)",
+    "gaussian": "Gaussian, learned σ",
+    "cb": "Continuous Bernoulli",
+}
+REDUCTIONS = ("sum", "mean")
+REDUCTION_LABELS = {
+    "sum": "sum over pixels (correct)",
+    "mean": "mean over pixels (tutorial mistake: effective β × pixels)",
+}
+SCHEDULES = ("constant", "warmup", "cyclical", "capacity", "free_bits")
+DATASETS = ("digits", "shapes", "mnist", "fashion-mnist", "kmnist")
+DEVICES = ("auto", "cpu", "cuda")
+MAX_LATENT = 256
+MAX_EPOCHS = 10_000
+MAX_BATCH = 65_536
+MAX_HIDDEN = 8192
+
+
+def _check_number(name: str, value: Any, *, lo: float, hi: float, lo_open: bool = False,
+                  integer: bool = False) -> None:
+    """Raise ``ValueError`` unless ``value`` is a finite number in [lo, hi] (or (lo, hi])."""
+    bracket = "(" if lo_open else "["
+    allowed = f"{bracket}{lo:g}, {hi:g}]"
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"{name} must be a number in {allowed}, got {value!r}")
+    if integer and not isinstance(value, int):
+        raise ValueError(f"{name} must be an integer in {allowed}, got {value!r}")
+    if not math.isfinite(value):
+        raise ValueError(f"{name} must be finite, in {allowed}; got {value!r}")
+    too_low = value <= lo if lo_open else value < lo
+    if too_low or value > hi:
+        raise ValueError(f"{name} must be in {allowed}, got {value!r}")
+
+
+def _check_choice(name: str, value: Any, choices: tuple[str, ...]) -> None:
+    if value not in choices:
+        raise ValueError(f"unknown {name} {value!r}; choose one of {', '.join(choices)}")
+
+
+class _Config:
+    """JSON round trip shared by the configs; ``from_dict`` refuses unknown keys."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)  # type: ignore[call-overload]
+
+    @classmethod
+    def from_dict(cls, data: Any):
+        if not isinstance(data, dict):
+            raise ValueError(f"{cls.__name__} must be a JSON object, got {type(data).__name__}")
+        known = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ValueError(f"unknown {cls.__name__} keys: {', '.join(map(str, unknown))}")
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class ModelConfig(_Config):
+    arch: str = "mlp"                     # "mlp" or "conv"
+    input_shape: tuple[int, int, int] = (1, 8, 8)  # (C, H, W) of one image
+    hidden: tuple[int, ...] = (128, 64)   # MLP hidden widths; conv: width of the dense layer
+    latent_dim: int = 8
+    recon: str = "bce"                    # likelihood p(x|z): bce, mse, gaussian (learned σ), cb
+    sigma: float = 0.7071067811865476     # fixed σ of the "mse" likelihood; σ² = ½ ⇔ summed MSE
+    preset: str | None = None             # "examples" builds pytorch/examples' fc1..fc4 layout
+
+    def __post_init__(self) -> None:
+        _check_choice("arch", self.arch, ARCHS)
+        _check_choice("recon", self.recon, RECONS)
+        if self.preset is not None:
+            _check_choice("preset", self.preset, PRESETS)
+        shape = tuple(self.input_shape) if isinstance(self.input_shape, (list, tuple)) else None
+        if shape is None or len(shape) != 3:
+            raise ValueError(f"input_shape must be (C, H, W), got {self.input_shape!r}")
+        for axis, value in zip("CHW", shape):
+            _check_number(f"input_shape {axis}", value, lo=1, hi=4096, integer=True)
+        object.__setattr__(self, "input_shape", shape)
+        hidden = tuple(self.hidden) if isinstance(self.hidden, (list, tuple)) else None
+        if hidden is None or len(hidden) > 8:
+            raise ValueError(f"hidden must be a list of up to 8 widths, got {self.hidden!r}")
+        for width in hidden:
+            _check_number("hidden width", width, lo=1, hi=MAX_HIDDEN, integer=True)
+        object.__setattr__(self, "hidden", hidden)
+        _check_number("latent_dim", self.latent_dim, lo=1, hi=MAX_LATENT, integer=True)
+        _check_number("sigma", self.sigma, lo=0, hi=100, lo_open=True)
+        if self.arch == "conv":
+            _, h, w = shape
+            if h % 4 or w % 4 or h < 8 or w < 8:
+                raise ValueError(f"conv arch needs H and W divisible by 4 and ≥ 8 (28×28, 32×32); "
+                                 f"got {h}×{w}")
+            if len(hidden) != 1:
+                raise ValueError("conv arch takes exactly one hidden width (the dense layer)")
+        if self.preset == "examples" and (self.arch != "mlp" or hidden != (400,)):
+            raise ValueError("preset 'examples' is the MLP with hidden (400,)")
+
+    @property
+    def n_pixels(self) -> int:
+        c, h, w = self.input_shape
+        return c * h * w
+
+
+def preset_model(preset: str, *, input_shape: tuple[int, int, int] = (1, 28, 28),
+                 latent_dim: int | None = None, recon: str = "bce") -> ModelConfig:
+    """The seed architectures users meet in tutorials, as ``ModelConfig``."""
+    _check_choice("preset", preset, PRESETS)
+    if preset == "examples":  # pytorch/examples vae/main.py: 784-400-20
+        return ModelConfig(arch="mlp", input_shape=input_shape, hidden=(400,),
+                           latent_dim=latent_dim or 20, recon=recon, preset="examples")
+    hidden = {"h512": (512,), "h128-64": (128, 64)}[preset]
+    return ModelConfig(arch="mlp", input_shape=input_shape, hidden=hidden,
+                       latent_dim=latent_dim or 2, recon=recon, preset=preset)
+
+
+@dataclass(frozen=True)
+class DataConfig(_Config):
+    dataset: str = "digits"
+    data_dir: str | None = None           # local files / download cache for torchvision sets
+    binarize: bool = False                # dynamic binarisation: x ~ Bernoulli(pixel) per batch
+    test_fraction: float = 0.2            # held-out share for datasets without a fixed split
+    seed: int = 0                         # split and generation seed (shapes)
+
+    def __post_init__(self) -> None:
+        _check_choice("dataset", self.dataset, DATASETS)
+        if not isinstance(self.binarize, bool):
+            raise ValueError(f"binarize must be true or false, got {self.binarize!r}")
+        _check_number("test_fraction", self.test_fraction, lo=0.01, hi=0.9)
+        _check_number("seed", self.seed, lo=0, hi=2**31 - 1, integer=True)
+        if self.data_dir is not None and not isinstance(self.data_dir, str):
+            raise ValueError(f"data_dir must be a path string, got {self.data_dir!r}")
+
+
+@dataclass(frozen=True)
+class TrainConfig(_Config):
+    epochs: int = 30
+    batch_size: int = 128
+    lr: float = 1e-3
+    beta: float = 1.0                     # weight of KL; for "capacity" this is γ
+    schedule: str = "constant"            # see vae_core.schedules
+    warmup_epochs: float = 10.0           # "warmup": epochs to ramp β from 0
+    cycles: int = 4                       # "cyclical": number of cycles over the run (Fu et al.)
+    cycle_ratio: float = 0.5              # "cyclical": share of each cycle spent ramping
+    capacity_max: float = 25.0            # "capacity": C in nats reached at the end of the run
+    free_bits: float = 0.5                # "free_bits": λ, minimum KL per dim in nats
+    reduction: str = "sum"                # "mean" reproduces the mean-over-pixels mistake
+    seed: int = 0
+    device: str = "auto"
+    max_steps: int | None = None          # stop early after this many optimiser steps
+
+    def __post_init__(self) -> None:
+        _check_number("epochs", self.epochs, lo=1, hi=MAX_EPOCHS, integer=True)
+        _check_number("batch_size", self.batch_size, lo=1, hi=MAX_BATCH, integer=True)
+        _check_number("lr", self.lr, lo=0, hi=10, lo_open=True)
+        _check_number("beta", self.beta, lo=0, hi=1000)
+        _check_choice("schedule", self.schedule, SCHEDULES)
+        _check_number("warmup_epochs", self.warmup_epochs, lo=0, hi=MAX_EPOCHS)
+        _check_number("cycles", self.cycles, lo=1, hi=1000, integer=True)
+        _check_number("cycle_ratio", self.cycle_ratio, lo=0, hi=1, lo_open=True)
+        _check_number("capacity_max", self.capacity_max, lo=0, hi=10_000)
+        _check_number("free_bits", self.free_bits, lo=0, hi=100)
+        _check_choice("reduction", self.reduction, REDUCTIONS)
+        _check_number("seed", self.seed, lo=0, hi=2**31 - 1, integer=True)
+        _check_choice("device", self.device, DEVICES)
+        if self.max_steps is not None:
+            _check_number("max_steps", self.max_steps, lo=1, hi=10**9, integer=True)

@@ -1,0 +1,155 @@
+"""What every dataset shares: the preloaded ``DataBundle``, the offline error, batching by index.
+
+Datasets are preloaded once as float tensors in [0, 1] and batched by indexing (no per-sample
+``Dataset`` / PIL path: it costs about 20 % of an MNIST epoch on a 2-core machine).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+from torch import Tensor
+
+DATA_DIR_ENV = "VAE_LAB_DATA_DIR"
+
+
+def default_data_dir() -> Path:
+    """``$VAE_LAB_DATA_DIR`` if set, else ``~/.cache/vae-lab/data`` (read at call time)."""
+    env = os.environ.get(DATA_DIR_ENV)
+    return Path(env).expanduser() if env else Path("~/.cache/vae-lab/data").expanduser()
+
+
+DEFAULT_DATA_DIR = default_data_dir()  # the value at import; loaders call default_data_dir()
+
+
+def resolve_data_dir(data_dir: str | os.PathLike[str] | None) -> Path:
+    """The folder torchvision datasets live in: ``data_dir`` if given, else the default."""
+    return Path(data_dir).expanduser() if data_dir else default_data_dir()
+
+
+class DatasetUnavailable(ValueError):
+    """A dataset's files are missing and could not be downloaded; the message says where to put
+    them."""
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class DataBundle:
+    """One dataset, preloaded: images in [0, 1], labels and (for ``shapes``) ground-truth factors.
+
+    ``eq=False`` keeps identity comparison and hashing (tensors have no truth value), and the
+    ``repr`` is a one-line summary instead of the tensors' contents.
+    """
+
+    name: str
+    train_x: Tensor                       # (N, C, H, W) float32 in [0, 1], contiguous
+    train_y: Tensor                       # (N,) int64 class labels (shapes: the shape index)
+    test_x: Tensor                        # (M, C, H, W) float32 in [0, 1], contiguous
+    test_y: Tensor                        # (M,) int64
+    class_names: tuple[str, ...]
+    factor_names: tuple[str, ...] = ()    # shapes: ("shape", "scale", "rotation", "x", "y")
+    factor_sizes: tuple[int, ...] = ()    # number of values of each factor
+    train_factors: Tensor | None = None   # (N, F) int64 ground-truth factor indices
+    test_factors: Tensor | None = None    # (M, F) int64
+
+    def __post_init__(self) -> None:
+        for split, x, y, factors in (("train", self.train_x, self.train_y, self.train_factors),
+                                     ("test", self.test_x, self.test_y, self.test_factors)):
+            if x.ndim != 4:
+                raise ValueError(f"{split}_x must be (N, C, H, W), got shape {tuple(x.shape)}")
+            if y.ndim != 1 or y.shape[0] != x.shape[0]:
+                raise ValueError(f"{split}_y must be ({x.shape[0]},), got {tuple(y.shape)}")
+            if factors is not None and tuple(factors.shape) != (x.shape[0], len(self.factor_names)):
+                raise ValueError(f"{split}_factors must be ({x.shape[0]}, "
+                                 f"{len(self.factor_names)}), got {tuple(factors.shape)}")
+        if self.train_x.shape[1:] != self.test_x.shape[1:]:
+            raise ValueError("train_x and test_x must have the same (C, H, W)")
+        if len(self.factor_names) != len(self.factor_sizes):
+            raise ValueError("factor_names and factor_sizes must have the same length")
+
+    @property
+    def input_shape(self) -> tuple[int, int, int]:
+        """(C, H, W) of one image."""
+        c, h, w = self.train_x.shape[1:]
+        return int(c), int(h), int(w)
+
+    @property
+    def n_pixels(self) -> int:
+        c, h, w = self.input_shape
+        return c * h * w
+
+    @property
+    def n_train(self) -> int:
+        return int(self.train_x.shape[0])
+
+    @property
+    def n_test(self) -> int:
+        return int(self.test_x.shape[0])
+
+    @property
+    def has_factors(self) -> bool:
+        return self.train_factors is not None
+
+    def to(self, device: torch.device | str) -> DataBundle:
+        """A copy with every tensor on ``device`` (the bundle itself is not changed)."""
+        def move(t: Tensor | None) -> Tensor | None:
+            return None if t is None else t.to(device)
+
+        return dataclasses.replace(
+            self, train_x=move(self.train_x), train_y=move(self.train_y),
+            test_x=move(self.test_x), test_y=move(self.test_y),
+            train_factors=move(self.train_factors), test_factors=move(self.test_factors))
+
+    def __repr__(self) -> str:
+        c, h, w = self.input_shape
+        factors = f", factors={self.factor_names}" if self.factor_names else ""
+        return (f"DataBundle(name={self.name!r}, train={self.n_train}, test={self.n_test}, "
+                f"input_shape=({c}, {h}, {w}), classes={len(self.class_names)}{factors}, "
+                f"device={self.train_x.device})")
+
+
+def split_indices(n: int, test_fraction: float, seed: int) -> tuple[Tensor, Tensor]:
+    """A deterministic random train/test split of ``range(n)``: (train_idx, test_idx), each sorted.
+
+    ``round(n * test_fraction)`` items (at least 1, at most n - 1) go to the test set.
+    """
+    if n < 2:
+        raise ValueError(f"need at least 2 items to split, got {n}")
+    n_test = min(max(round(n * test_fraction), 1), n - 1)
+    generator = torch.Generator().manual_seed(seed)
+    perm = torch.randperm(n, generator=generator)
+    return perm[n_test:].sort().values, perm[:n_test].sort().values
+
+
+def iterate_minibatches(x: Tensor, batch_size: int, *, generator: torch.Generator | None,
+                        shuffle: bool = True) -> Iterator[Tensor]:
+    """Yield index tensors (int64, on ``x.device``) that cover ``range(len(x))`` exactly once.
+
+    Batch by indexing the preloaded tensor: ``for idx in iterate_minibatches(x, 128, ...):
+    xb = x[idx]``. The last batch is shorter when ``batch_size`` does not divide N. With
+    ``shuffle`` the order is a permutation drawn from ``generator`` (the global RNG of x's
+    device when None); the same seed gives the same batches, whatever device x is on.
+    """
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
+    n = int(x.shape[0])
+    if shuffle:
+        device = generator.device if generator is not None else x.device
+        order = torch.randperm(n, generator=generator, device=device).to(x.device)
+    else:
+        order = torch.arange(n, device=x.device)
+    for start in range(0, n, batch_size):
+        yield order[start:start + batch_size]
+
+
+def binarize(x: Tensor, generator: torch.Generator | None = None) -> Tensor:
+    """Dynamic binarisation: each pixel is 1 with probability equal to its grey level.
+
+    Drawn afresh for every batch, so a Bernoulli decoder sees true binary data (the usual
+    protocol for binarised MNIST). ``generator`` must live on x's device.
+    """
+    return torch.bernoulli(x, generator=generator)

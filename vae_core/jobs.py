@@ -1,0 +1,183 @@
+"""Training in a background thread, observed through thread-safe snapshots.
+
+A UI (or a test) starts a ``TrainingJob``, polls ``snapshot()`` as often as it likes, changes β
+with ``set_beta`` and ends it with ``stop()``. The thread never touches any UI.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import threading
+import time
+from dataclasses import dataclass, field
+
+import torch
+
+from vae_core.config import DataConfig, ModelConfig, TrainConfig
+from vae_core.data import DataBundle, load_dataset
+from vae_core.models import build_model
+from vae_core.models.base import VAE
+from vae_core.training import EpochMetrics, StepMetrics, Trainer, TrainerCallback
+
+MAX_STORED_STEPS = 2000  # beyond this, stored steps are thinned 2× (the curve keeps its shape)
+ENDED = ("finished", "stopped", "diverged", "failed")
+
+
+@dataclass(frozen=True)
+class JobSnapshot:
+    status: str                     # pending, loading, running, finished, stopped, diverged, failed
+    message: str
+    steps: list[StepMetrics]
+    epochs: list[EpochMetrics]
+    step: int
+    total_steps: int
+    epoch: int                      # epochs finished
+    samples_per_s: float
+    elapsed_s: float
+    eta_s: float | None
+    beta: float                     # the base β now (live changes included)
+    summary: dict = field(default_factory=dict)
+
+    @property
+    def ended(self) -> bool:
+        return self.status in ENDED
+
+    @property
+    def progress(self) -> float:
+        return min(1.0, self.step / self.total_steps) if self.total_steps else 0.0
+
+
+class TrainingJob(TrainerCallback):
+    def __init__(self, model_cfg: ModelConfig, data_cfg: DataConfig, train_cfg: TrainConfig, *,
+                 data: DataBundle | None = None, name: str = "") -> None:
+        self.model_cfg, self.data_cfg, self.train_cfg = model_cfg, data_cfg, train_cfg
+        self.name = name or f"{data_cfg.dataset}-{model_cfg.arch}-z{model_cfg.latent_dim}"
+        self.data = data
+        self.model: VAE | None = None
+        self._lock = threading.Lock()          # guards the metrics below
+        self._weights_lock = threading.Lock()  # held by the trainer while it writes weights
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._trainer: Trainer | None = None
+        self._status, self._message = "pending", ""
+        self._steps: list[StepMetrics] = []
+        self._stride, self._seen = 1, 0
+        self._epochs: list[EpochMetrics] = []
+        self._last: StepMetrics | None = None
+        self._total_steps = 0
+        self._beta = train_cfg.beta
+        self._t0: float | None = None
+        self._t_end: float | None = None
+        self._summary: dict = {}
+
+    # -- control -----------------------------------------------------------------------------
+    def start(self) -> TrainingJob:
+        if self._thread is not None:
+            raise RuntimeError("job already started")
+        self._t0 = time.perf_counter()
+        self._thread = threading.Thread(target=self._run, name=f"vae-job-{self.name}",
+                                        daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self, timeout: float | None = 2.0) -> None:
+        self._stop.set()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(timeout)
+
+    def join(self, timeout: float | None = None) -> None:
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def is_alive(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def set_beta(self, beta: float) -> None:
+        if isinstance(beta, bool) or not isinstance(beta, (int, float)) or not math.isfinite(beta) \
+                or not 0 <= beta <= 1000:
+            raise ValueError(f"beta must be in [0, 1000], got {beta!r}")
+        with self._lock:
+            self._beta = float(beta)
+            if self._trainer is not None:
+                self._trainer.base_beta = float(beta)
+
+    # -- observation -------------------------------------------------------------------------
+    def snapshot(self) -> JobSnapshot:
+        with self._lock:
+            now = self._t_end or time.perf_counter()
+            elapsed = now - self._t0 if self._t0 is not None else 0.0
+            step = self._last.step if self._last else 0
+            rate = self._last.samples_per_s if self._last else 0.0
+            eta = None
+            if self._status == "running" and step > 0 and self._total_steps:
+                eta = elapsed / step * (self._total_steps - step)
+            steps = list(self._steps)
+            if self._last is not None and (not steps or steps[-1] is not self._last):
+                steps.append(self._last)
+            return JobSnapshot(status=self._status, message=self._message, steps=steps,
+                               epochs=list(self._epochs), step=step,
+                               total_steps=self._total_steps, epoch=len(self._epochs),
+                               samples_per_s=rate, elapsed_s=elapsed, eta_s=eta,
+                               beta=self._beta, summary=dict(self._summary))
+
+    def model_copy(self) -> VAE | None:
+        """A CPU copy of the current weights in eval mode; safe while training runs."""
+        if self.model is None:
+            return None
+        with self._weights_lock:
+            clone = copy.deepcopy(self.model)
+        return clone.cpu().eval()
+
+    # -- trainer callbacks (training thread) ---------------------------------------------------
+    def on_step(self, metrics: StepMetrics) -> None:
+        with self._lock:
+            self._last = metrics
+            self._seen += 1
+            if self._seen % self._stride == 0:
+                self._steps.append(metrics)
+                if len(self._steps) > MAX_STORED_STEPS:
+                    self._steps = self._steps[1::2]
+                    self._stride *= 2
+
+    def on_epoch(self, metrics: EpochMetrics) -> None:
+        with self._lock:
+            self._epochs.append(metrics)
+
+    # -- the thread ----------------------------------------------------------------------------
+    def _set(self, status: str, message: str = "") -> None:
+        with self._lock:
+            self._status, self._message = status, message
+
+    def _run(self) -> None:
+        try:
+            self._set("loading", f"loading {self.data_cfg.dataset}")
+            if self.data is None:
+                self.data = load_dataset(self.data_cfg)
+            if tuple(self.model_cfg.input_shape) != tuple(self.data.input_shape):
+                raise ValueError(f"model expects images {self.model_cfg.input_shape} but "
+                                 f"{self.data.name} has {self.data.input_shape}")
+            torch.manual_seed(self.train_cfg.seed)
+            self.model = build_model(self.model_cfg)
+            trainer = Trainer(self.model, self.data, self.train_cfg, callbacks=[self],
+                              stop_event=self._stop, weights_lock=self._weights_lock,
+                              binarize_data=self.data_cfg.binarize)
+            with self._lock:
+                self._trainer = trainer
+                trainer.base_beta = self._beta
+                self._total_steps = trainer.total_steps
+                self._status, self._message = "running", ""
+            if self._stop.is_set():
+                self._set("stopped", "stopped before the first step")
+                return
+            result = trainer.fit()
+            with self._lock:
+                self._summary = result.summary()
+                self._status, self._message = result.status, result.message
+        except Exception as exc:  # the thread must report, never die silently
+            self._set("failed", f"{type(exc).__name__}: {exc}")
+        finally:
+            if self.model is not None:
+                self.model.cpu().eval()
+            with self._lock:
+                self._t_end = time.perf_counter()

@@ -1,0 +1,121 @@
+"""Decoder likelihoods p(x|z): the reconstruction term of the ELBO.
+
+Each likelihood turns the decoder's unconstrained output ``logits`` (B, C, H, W) into a
+distribution over images and returns ``log_prob`` in nats *summed over pixels*, shape (B,).
+The sum is what makes −log p(x|z) and KL (summed over latent dims) comparable; averaging over
+pixels instead is the tutorial mistake that ``vae_core.losses`` can reproduce on purpose.
+"""
+
+from __future__ import annotations
+
+import math
+
+import torch
+import torch.nn.functional as F
+from torch import Tensor, nn
+
+from vae_core.config import ModelConfig
+
+LOG_2PI = math.log(2 * math.pi)
+MIN_LOG_SIGMA = -6.0  # σ-VAE (Rybkin et al. 2021) soft floor: keeps learned σ from collapsing to 0
+
+
+class Likelihood(nn.Module):
+    """Base: ``log_prob(logits, x)`` per image and ``mean(logits)`` as the image to show."""
+
+    name = "base"
+
+    def log_prob(self, logits: Tensor, x: Tensor) -> Tensor:
+        raise NotImplementedError
+
+    def mean(self, logits: Tensor) -> Tensor:
+        return torch.sigmoid(logits)
+
+
+def _sum_pixels(t: Tensor) -> Tensor:
+    return t.flatten(1).sum(dim=1)  # (B, C, H, W) -> (B,)
+
+
+class Bernoulli(Likelihood):
+    """log p(x|z) = Σ x log p + (1−x) log(1−p): minus the BCE summed over pixels.
+
+    On grey-level x in (0, 1) this is not a normalised density (pytorch/examples issue #460);
+    ``ContinuousBernoulli`` adds the missing normaliser.
+    """
+
+    name = "bce"
+
+    def log_prob(self, logits: Tensor, x: Tensor) -> Tensor:
+        return -_sum_pixels(F.binary_cross_entropy_with_logits(logits, x, reduction="none"))
+
+
+class Gaussian(Likelihood):
+    """Fixed-σ Gaussian: −log N(x; x̂, σ²I) = ‖x − x̂‖²/(2σ²) + (D/2) log(2πσ²).
+
+    With σ² = ½ the first term is the summed MSE, so "MSE loss" is this likelihood up to a
+    constant; a smaller σ weighs reconstruction more, exactly like a smaller β.
+    """
+
+    name = "mse"
+
+    def __init__(self, sigma: float) -> None:
+        super().__init__()
+        self.register_buffer("log_sigma", torch.tensor(math.log(sigma)), persistent=False)
+
+    def sigma(self) -> Tensor:
+        return self.log_sigma.exp()
+
+    def log_prob(self, logits: Tensor, x: Tensor) -> Tensor:
+        log_sigma = self.current_log_sigma()
+        x_hat = torch.sigmoid(logits)
+        sq = (x - x_hat).pow(2) * torch.exp(-2 * log_sigma) * 0.5
+        return -_sum_pixels(sq + log_sigma + 0.5 * LOG_2PI)
+
+    def current_log_sigma(self) -> Tensor:
+        return self.log_sigma
+
+
+class LearnedGaussian(Gaussian):
+    """Gaussian with one learned σ shared by all pixels (σ-VAE): σ takes over the role of β."""
+
+    name = "gaussian"
+
+    def __init__(self, sigma: float = 1.0) -> None:
+        nn.Module.__init__(self)
+        self.log_sigma = nn.Parameter(torch.tensor(math.log(sigma)))
+
+    def current_log_sigma(self) -> Tensor:
+        # softplus floor instead of a hard clamp so the gradient never vanishes at the floor
+        return MIN_LOG_SIGMA + F.softplus(self.log_sigma - MIN_LOG_SIGMA)
+
+    def sigma(self) -> Tensor:
+        return self.current_log_sigma().exp()
+
+
+class ContinuousBernoulli(Likelihood):
+    """Continuous Bernoulli (Loaiza-Ganem & Cunningham 2019): BCE plus the log normaliser log C(λ).
+
+    Its mean is not λ = sigmoid(logits): showing λ as the reconstruction is a known error, so
+    ``mean`` returns the distribution's true mean.
+    """
+
+    name = "cb"
+
+    def log_prob(self, logits: Tensor, x: Tensor) -> Tensor:
+        dist = torch.distributions.ContinuousBernoulli(logits=logits, validate_args=False)
+        return _sum_pixels(dist.log_prob(x))
+
+    def mean(self, logits: Tensor) -> Tensor:
+        return torch.distributions.ContinuousBernoulli(logits=logits, validate_args=False).mean
+
+
+def build_likelihood(cfg: ModelConfig) -> Likelihood:
+    if cfg.recon == "bce":
+        return Bernoulli()
+    if cfg.recon == "mse":
+        return Gaussian(cfg.sigma)
+    if cfg.recon == "gaussian":
+        return LearnedGaussian()
+    if cfg.recon == "cb":
+        return ContinuousBernoulli()
+    raise ValueError(f"unknown recon {cfg.recon!r}")

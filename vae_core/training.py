@@ -1,0 +1,262 @@
+"""The trainer: preloaded tensors in, metrics out through callbacks.
+
+Nothing here knows a model's internals or any UI (minGPT's trainer is the model): it calls
+``model(x)``, asks ``vae_core.losses`` for the terms, steps the optimiser, and reports.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import torch
+
+from vae_core.config import TrainConfig
+from vae_core.data import DataBundle, binarize, iterate_minibatches
+from vae_core.losses import elbo_terms, is_finite, kl_divergence
+from vae_core.models.base import VAE
+from vae_core.schedules import kl_weight_at
+
+ACTIVE_UNIT_THRESHOLD = 0.01  # Burda et al. 2016: Cov_x(E_q[z_u]) > 0.01
+SNAPSHOT_EVERY = 25           # steps between copies of the last weights known to give a finite loss
+EVAL_BATCH = 1024
+
+
+@dataclass(frozen=True)
+class StepMetrics:
+    step: int                       # 1-based optimiser step
+    epoch: float                    # fractional epoch, for plotting
+    recon: float                    # −log p(x|z), nats per image
+    kl: float                       # KL(q‖p), nats per image
+    beta: float                     # effective β at this step (after the schedule)
+    kl_term: float                  # what the KL added to the loss (β·KL, γ·|KL−C|, ...)
+    total: float                    # the minimised loss
+    elbo: float                     # −ELBO = recon + kl
+    kl_per_dim: tuple[float, ...]   # batch mean KL per latent dim
+    samples_per_s: float
+
+
+@dataclass(frozen=True)
+class EpochMetrics:
+    epoch: int                      # 1-based count of finished epochs
+    step: int
+    train_elbo: float
+    test_elbo: float
+    test_recon: float
+    test_kl: float
+    test_kl_per_dim: tuple[float, ...]
+    active_units: int
+    seconds: float                  # wall time since training started
+
+
+@dataclass
+class TrainResult:
+    status: str                     # "finished", "stopped" or "diverged"
+    message: str
+    steps: int
+    epochs: int
+    wall_s: float
+    last_epoch: EpochMetrics | None
+    history: list[EpochMetrics] = field(default_factory=list)
+    final_test: dict = field(default_factory=dict)  # evaluate_batches on the kept weights
+
+    def summary(self) -> dict:
+        """JSON-able summary stored with checkpoints."""
+        out: dict = {"status": self.status, "steps": self.steps, "epochs": self.epochs,
+                     "wall_s": round(self.wall_s, 3)}
+        t = self.final_test
+        if t:
+            out.update(test_elbo=t["elbo"], test_recon=t["recon"], test_kl=t["kl"],
+                       active_units=t["active_units"], kl_per_dim=list(t["kl_per_dim"]))
+        return out
+
+
+class TrainerCallback:
+    """Override what you need; every hook runs on the training thread."""
+
+    def on_step(self, metrics: StepMetrics) -> None: ...
+
+    def on_epoch(self, metrics: EpochMetrics) -> None: ...
+
+
+def resolve_device(name: str) -> torch.device:
+    if name == "cuda" or (name == "auto" and torch.cuda.is_available()):
+        if not torch.cuda.is_available():
+            raise ValueError("device 'cuda' was asked for but no CUDA GPU is available; "
+                             "use --device cpu or auto")
+        return torch.device("cuda")
+    if name not in ("auto", "cpu"):
+        raise ValueError(f"unknown device {name!r}; choose auto, cpu or cuda")
+    return torch.device("cpu")
+
+
+@torch.no_grad()
+def evaluate_batches(model: VAE, x: torch.Tensor, *, batch_size: int = EVAL_BATCH) -> dict:
+    """Single-sample −ELBO on ``x`` split into recon and KL (nats/image) plus active units."""
+    recon_sum, kl_sum, n = 0.0, None, x.shape[0]
+    mus = []
+    for start in range(0, n, batch_size):
+        xb = x[start:start + batch_size]
+        out = model(xb)
+        recon_sum += float(-model.likelihood.log_prob(out.logits, xb).sum())
+        kl = kl_divergence(out.mu, out.logvar).sum(dim=0)
+        kl_sum = kl if kl_sum is None else kl_sum + kl
+        mus.append(out.mu)
+    mu = torch.cat(mus)
+    kl_per_dim = (kl_sum / n).cpu()
+    active = int((mu.var(dim=0, unbiased=True) > ACTIVE_UNIT_THRESHOLD).sum()) if n > 1 else 0
+    recon = recon_sum / n
+    kl_total = float(kl_per_dim.sum())
+    return {"elbo": recon + kl_total, "recon": recon, "kl": kl_total,
+            "kl_per_dim": [float(v) for v in kl_per_dim], "active_units": active, "n": n}
+
+
+class Trainer:
+    """Adam on −ELBO with a stop event, a schedule, live β and a NaN/inf guard.
+
+    ``weights_lock`` is held while the optimiser writes the weights, so another thread can copy
+    the model between steps. ``base_beta`` may be set from another thread (a float assignment).
+    """
+
+    def __init__(self, model: VAE, data: DataBundle, cfg: TrainConfig, *,
+                 callbacks: Sequence[TrainerCallback] = (),
+                 stop_event: threading.Event | None = None,
+                 weights_lock: threading.Lock | None = None,
+                 binarize_data: bool = False) -> None:
+        self.cfg = cfg
+        self.device = resolve_device(cfg.device)
+        self.model = model.to(self.device)
+        self.data = data.to(self.device)
+        self.callbacks = list(callbacks)
+        self.stop_event = stop_event or threading.Event()
+        self.weights_lock = weights_lock or threading.Lock()
+        self.binarize_data = binarize_data
+        self.base_beta = cfg.beta
+        self.optimizer = torch.optim.Adam(self.model.parameters(), lr=cfg.lr)
+        n = self.data.train_x.shape[0]
+        self.steps_per_epoch = math.ceil(n / cfg.batch_size)
+        self.total_steps = self.steps_per_epoch * cfg.epochs
+        if cfg.max_steps is not None:
+            self.total_steps = min(self.total_steps, cfg.max_steps)
+
+    def fit(self) -> TrainResult:
+        cfg, model = self.cfg, self.model
+        generator = torch.Generator().manual_seed(cfg.seed)
+        torch.manual_seed(cfg.seed)
+        good_state, good_step = self._copy_weights(), 0
+        history: list[EpochMetrics] = []
+        step, status, message = 0, "finished", ""
+        t0 = time.perf_counter()
+        rate = 0.0
+        train_x = self.data.train_x
+        for epoch in range(cfg.epochs):
+            model.train()
+            epoch_elbo, epoch_n = 0.0, 0
+            for idx in iterate_minibatches(train_x, cfg.batch_size, generator=generator):
+                if self.stop_event.is_set():
+                    status, message = "stopped", f"stopped by request after {step} steps"
+                    break
+                t_step = time.perf_counter()
+                x = train_x[idx]
+                if self.binarize_data:
+                    x = binarize(x)
+                weight = kl_weight_at(cfg, step, self.total_steps, self.steps_per_epoch,
+                                      beta=self.base_beta)
+                terms = elbo_terms(model(x), x, model.likelihood, weight, reduction=cfg.reduction)
+                if not is_finite(terms.total):
+                    model.load_state_dict(good_state)
+                    status = "diverged"
+                    message = (f"training diverged at step {step + 1} (loss = "
+                               f"{float(terms.total.detach())}); kept the weights from step "
+                               f"{good_step}, the last with a finite loss. Try a smaller "
+                               f"learning rate (now {cfg.lr:g}).")
+                    break
+                if step - good_step >= SNAPSHOT_EVERY:
+                    good_state, good_step = self._copy_weights(), step
+                self.optimizer.zero_grad(set_to_none=True)
+                terms.total.backward()
+                with self.weights_lock:
+                    self.optimizer.step()
+                step += 1
+                dt = time.perf_counter() - t_step
+                batch_rate = x.shape[0] / max(dt, 1e-9)
+                rate = batch_rate if step == 1 else 0.9 * rate + 0.1 * batch_rate
+                elbo = float(terms.elbo.detach())
+                epoch_elbo += elbo * x.shape[0]
+                epoch_n += x.shape[0]
+                metrics = StepMetrics(
+                    step=step, epoch=epoch + epoch_n / train_x.shape[0],
+                    recon=float(terms.recon.detach()), kl=float(terms.kl.detach()),
+                    beta=weight.beta, kl_term=float(terms.kl_term.detach()),
+                    total=float(terms.total.detach()), elbo=elbo,
+                    kl_per_dim=tuple(terms.kl_per_dim.detach().cpu().tolist()),
+                    samples_per_s=rate)
+                for cb in self.callbacks:
+                    cb.on_step(metrics)
+                if step >= self.total_steps:
+                    break
+            if status != "finished" or epoch_n == 0:
+                break
+            model.eval()
+            test = evaluate_batches(model, self.data.test_x)
+            if not math.isfinite(test["elbo"]):
+                model.load_state_dict(good_state)
+                status = "diverged"
+                message = (f"test −ELBO is not finite after epoch {epoch + 1}; kept the weights "
+                           f"from step {good_step}. Try a smaller learning rate.")
+                break
+            good_state, good_step = self._copy_weights(), step
+            em = EpochMetrics(epoch=epoch + 1, step=step, train_elbo=epoch_elbo / epoch_n,
+                              test_elbo=test["elbo"], test_recon=test["recon"],
+                              test_kl=test["kl"], test_kl_per_dim=tuple(test["kl_per_dim"]),
+                              active_units=test["active_units"],
+                              seconds=time.perf_counter() - t0)
+            history.append(em)
+            for cb in self.callbacks:
+                cb.on_epoch(em)
+            if step >= self.total_steps:
+                break
+        model.eval()
+        if status == "finished":
+            message = f"finished {len(history)} epochs, {step} steps"
+        if history and history[-1].step == step:
+            last = history[-1]
+            final = {"elbo": last.test_elbo, "recon": last.test_recon, "kl": last.test_kl,
+                     "kl_per_dim": list(last.test_kl_per_dim),
+                     "active_units": last.active_units, "n": self.data.test_x.shape[0]}
+        else:  # stopped or diverged mid-epoch: measure the weights we keep
+            final = evaluate_batches(model, self.data.test_x)
+            if not math.isfinite(final["elbo"]):
+                final = {}
+        return TrainResult(status=status, message=message, steps=step, epochs=len(history),
+                           wall_s=time.perf_counter() - t0,
+                           last_epoch=history[-1] if history else None, history=history,
+                           final_test=final)
+
+    def _copy_weights(self) -> dict[str, torch.Tensor]:
+        return copy.deepcopy(self.model.state_dict())
+
+
+def train_model(model_cfg, data: DataBundle, train_cfg: TrainConfig, *,
+                callbacks: Sequence[TrainerCallback] = (),
+                stop_event: threading.Event | None = None,
+                binarize_data: bool = False,
+                on_trainer: Callable[[Trainer], None] | None = None) -> tuple[VAE, TrainResult]:
+    """Seed, build a model for ``model_cfg`` and train it: the reproducible one-call path."""
+    from vae_core.models import build_model
+
+    if tuple(model_cfg.input_shape) != tuple(data.input_shape):
+        raise ValueError(f"model input_shape {model_cfg.input_shape} does not match dataset "
+                         f"{data.name!r} images {data.input_shape}")
+    torch.manual_seed(train_cfg.seed)
+    model = build_model(model_cfg)
+    trainer = Trainer(model, data, train_cfg, callbacks=callbacks, stop_event=stop_event,
+                      binarize_data=binarize_data)
+    if on_trainer is not None:
+        on_trainer(trainer)
+    result = trainer.fit()
+    return trainer.model.cpu(), result
