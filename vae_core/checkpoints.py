@@ -1,0 +1,416 @@
+"""Checkpoints: one safetensors file holding the weights, with the configs and a summary as JSON
+in the header's ``__metadata__["vae_lab"]``.
+
+Files may come from anywhere (uploads, downloads), so loading checks everything before trusting
+it: file size, the 8-byte header length (before safetensors sees it), the header JSON, our
+metadata, the configs (``from_dict`` refuses unknown keys and out-of-range values), and every
+tensor's name, shape, dtype (float32) and finiteness against ``build_model(model_cfg)``. Any
+problem raises ``CheckpointError`` with a one-line message. Nothing is ever unpickled, except
+through ``torch.load(weights_only=True)`` in ``import_examples_state_dict``.
+
+Layout of a safetensors file: ``u64 little-endian N | N bytes of JSON header | tensor data``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import safetensors.torch
+import torch
+
+from vae_core.config import DataConfig, ModelConfig, TrainConfig
+from vae_core.models import VAE, build_model
+
+FORMAT = "vae-lab/1"
+META_KEY = "vae_lab"
+MAX_CHECKPOINT_BYTES = 256 * 2**20
+MAX_HEADER_BYTES = 2**20
+MAX_NAME_CHARS = 100
+DEFAULT_NAME = "checkpoint"
+_DTYPE = "F32"  # safetensors' name for torch.float32, the only dtype we read or write
+_FIELDS = {"format", "name", "model_cfg", "data_cfg", "train_cfg", "summary"}
+
+Source = str | Path | bytes | bytearray | memoryview
+
+
+class CheckpointError(ValueError):
+    """A checkpoint file was refused; the message is one line, meant for the user."""
+
+
+@dataclass
+class Checkpoint:
+    model: VAE                      # built from model_cfg, weights loaded, eval() mode
+    model_cfg: ModelConfig
+    data_cfg: DataConfig | None
+    train_cfg: TrainConfig | None
+    summary: dict                   # JSON-able metrics: test_elbo, active_units, epochs, ...
+    name: str                       # display name: the header's, else the file stem
+
+
+# ---------------------------------------------------------------------------------------- save
+
+def save_checkpoint(path: str | Path, model: VAE, *, data_cfg: DataConfig | None = None,
+                    train_cfg: TrainConfig | None = None, summary: dict | None = None,
+                    name: str | None = None) -> Path:
+    """Write ``model`` and its configs to ``path`` atomically; return the path.
+
+    Refuses (``CheckpointError``) a model whose file could not be loaded back: wrong dtype,
+    non-finite weights, a summary that is not JSON. Non-finite floats in ``summary`` become null.
+    OS errors (missing folder, disk full) propagate; the old file, if any, is then untouched.
+    """
+    path = Path(path)
+    data = checkpoint_bytes(model, data_cfg=data_cfg, train_cfg=train_cfg, summary=summary,
+                            name=name)
+    _atomic_write(path, data)
+    return path
+
+
+def checkpoint_bytes(model: VAE, *, data_cfg: DataConfig | None = None,
+                     train_cfg: TrainConfig | None = None, summary: dict | None = None,
+                     name: str | None = None) -> bytes:
+    """The bytes ``save_checkpoint`` would write (for download buttons)."""
+    if not isinstance(model, VAE) or not isinstance(getattr(model, "cfg", None), ModelConfig):
+        raise TypeError(f"model must be a vae_core VAE, got {type(model).__name__}")
+    for arg, value, cls in (("data_cfg", data_cfg, DataConfig),
+                            ("train_cfg", train_cfg, TrainConfig)):
+        if value is not None and not isinstance(value, cls):
+            raise TypeError(f"{arg} must be a {cls.__name__} or None, got {type(value).__name__}")
+    if name is not None and not isinstance(name, str):
+        raise TypeError(f"name must be a string or None, got {type(name).__name__}")
+    # copy to CPU so a training thread cannot change the weights while they are serialised
+    state = {k: v.detach().to("cpu", copy=True).contiguous() for k, v in model.state_dict().items()}
+    _check_tensors(state, _expected_spec(model.cfg), action="save")
+    info = {
+        "format": FORMAT,
+        "name": _clean_name(name) if name is not None else None,
+        "model_cfg": model.cfg.to_dict(),
+        "data_cfg": data_cfg.to_dict() if data_cfg is not None else None,
+        "train_cfg": train_cfg.to_dict() if train_cfg is not None else None,
+        "summary": _jsonable(summary if summary is not None else {}, "summary"),
+    }
+    meta = json.dumps(info, allow_nan=False, ensure_ascii=False)
+    if len(meta.encode("utf-8")) > MAX_HEADER_BYTES // 2:
+        raise CheckpointError(f"checkpoint metadata is too large ({len(meta):,} characters)")
+    # one metadata key only: safetensors orders several keys at random, and equal models should
+    # give equal bytes (caches fingerprint them)
+    return safetensors.torch.save(state, metadata={META_KEY: meta})
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Temp file in the same folder, fsync, ``os.replace``; on failure remove the temp file."""
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    tmp_name = None
+    try:
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.",
+                                         suffix=".tmp", delete=False) as tmp:
+            tmp_name = tmp.name
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        os.chmod(tmp_name, mode)  # NamedTemporaryFile creates 0600
+        os.replace(tmp_name, path)
+    except BaseException:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+        raise
+    with contextlib.suppress(OSError):  # make the rename itself durable (POSIX); best effort
+        fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+# ---------------------------------------------------------------------------------------- load
+
+def load_checkpoint(source: Source, *, map_location: str | torch.device = "cpu",
+                    default_name: str | None = None) -> Checkpoint:
+    """Read, validate and rebuild a checkpoint from a path or bytes.
+
+    ``default_name`` is the display name when the header has none (e.g. an uploaded file's
+    name); for a path it defaults to the file stem.
+    """
+    data = _read_all(source)
+    _, info = _parse(data[:MAX_HEADER_BYTES + 8], len(data))
+    model_cfg = info["model_cfg"]
+    try:
+        state = safetensors.torch.load(data)
+    except Exception as exc:  # safetensors' own validation: offsets, sizes
+        raise CheckpointError(f"corrupt safetensors data: {_one_line(exc)}") from None
+    _check_tensors(state, _expected_spec(model_cfg), action="load")
+    try:
+        model = build_model(model_cfg)
+        model.load_state_dict(state, strict=True)
+    except Exception as exc:  # should not happen after the checks above
+        raise CheckpointError(f"weights do not fit the model: {_one_line(exc)}") from None
+    model.eval()
+    return Checkpoint(model=model.to(map_location), model_cfg=model_cfg,
+                      data_cfg=info["data_cfg"], train_cfg=info["train_cfg"],
+                      summary=info["summary"], name=_display_name(info, source, default_name))
+
+
+def read_checkpoint_info(source: Source, *, default_name: str | None = None) -> dict[str, Any]:
+    """Name, configs and summary from the header alone (no weights read), validated like
+    ``load_checkpoint`` except for the tensor values (NaN weights are only caught on load).
+
+    Returns ``{"name", "model_cfg", "data_cfg", "train_cfg", "summary", "n_params"}`` with the
+    configs as ``ModelConfig`` / ``DataConfig`` / ``TrainConfig`` (or None).
+    """
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = _read_all(source)
+        size = len(data)
+    else:
+        path = _as_path(source)
+        try:
+            with open(path, "rb") as f:
+                size = os.fstat(f.fileno()).st_size
+                _check_size(None, size)
+                data = f.read(8)
+                if len(data) == 8:
+                    data += f.read(min(int.from_bytes(data, "little"), MAX_HEADER_BYTES))
+        except OSError as exc:
+            raise CheckpointError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+    header, info = _parse(data, size)
+    n_params = sum(math.prod(v["shape"]) for k, v in header.items() if k != "__metadata__")
+    return {"name": _display_name(info, source, default_name), "model_cfg": info["model_cfg"],
+            "data_cfg": info["data_cfg"], "train_cfg": info["train_cfg"],
+            "summary": info["summary"], "n_params": n_params}
+
+
+def _as_path(source: Any) -> Path:
+    if not isinstance(source, (str, Path)):
+        raise TypeError(f"source must be a path or bytes, got {type(source).__name__}")
+    return Path(source)
+
+
+def _read_all(source: Source) -> bytes:
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        return _check_size(data, len(data))
+    path = _as_path(source)
+    try:
+        with open(path, "rb") as f:
+            _check_size(None, os.fstat(f.fileno()).st_size)
+            data = f.read(MAX_CHECKPOINT_BYTES + 1)
+    except OSError as exc:
+        raise CheckpointError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+    return _check_size(data, len(data))
+
+
+def _check_size(data, size: int):
+    if size > MAX_CHECKPOINT_BYTES:
+        raise CheckpointError(f"file is too large for a checkpoint ({size / 2**20:.0f} MiB > "
+                              f"{MAX_CHECKPOINT_BYTES / 2**20:.0f} MiB)")
+    return data
+
+
+def _parse(data: bytes, size: int) -> tuple[dict, dict]:
+    """Check the header of a file of ``size`` bytes whose first bytes are ``data``; return the
+    header and our metadata (configs rebuilt)."""
+    if size < 8:
+        raise CheckpointError(f"not a checkpoint: only {size} bytes (a safetensors file starts "
+                              "with an 8-byte header length)")
+    n = int.from_bytes(data[:8], "little")
+    if n > MAX_HEADER_BYTES:
+        if data.startswith(b"PK\x03\x04") or data.startswith(b"\x80"):  # zip / pickle
+            raise CheckpointError("this looks like a PyTorch .pt/.pth file (pickle), not a VAE "
+                                  "Lab safetensors checkpoint; use the pytorch/examples import")
+        raise CheckpointError(f"not a checkpoint: header length {n:,} bytes is absurd "
+                              f"(limit {MAX_HEADER_BYTES:,})")
+    if n > size - 8 or len(data) < 8 + n:
+        raise CheckpointError(f"truncated file: header says {n:,} bytes, only {size - 8:,} follow")
+    if not data[8:9] == b"{":  # safetensors insists on it too
+        raise CheckpointError("not a checkpoint: the safetensors header is not a JSON object")
+    try:
+        header = json.loads(data[8:8 + n].decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise CheckpointError("not a checkpoint: the safetensors header is not UTF-8 JSON") \
+            from None
+    if not isinstance(header, dict):
+        raise CheckpointError("not a checkpoint: the safetensors header is not a JSON object")
+    meta = header.get("__metadata__")
+    if not isinstance(meta, dict) or META_KEY not in meta:
+        raise CheckpointError(f"not a VAE Lab checkpoint: no {META_KEY!r} metadata in the "
+                              "safetensors header")
+    if not all(isinstance(v, str) for v in meta.values()):
+        raise CheckpointError("bad safetensors header: metadata values must be strings")
+    info = _parse_info(meta[META_KEY])
+    _check_header_tensors(header, _expected_spec(info["model_cfg"]), size - 8 - n)
+    return header, info
+
+
+def _parse_info(raw: Any) -> dict[str, Any]:
+    if not isinstance(raw, str):
+        raise CheckpointError(f"bad {META_KEY!r} metadata: not a string")
+    try:
+        info = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise CheckpointError(f"bad {META_KEY!r} metadata: not valid JSON") from None
+    if not isinstance(info, dict):
+        raise CheckpointError(f"bad {META_KEY!r} metadata: not a JSON object")
+    if info.get("format") != FORMAT:
+        raise CheckpointError(f"unsupported checkpoint format {str(info.get('format'))[:40]!r} "
+                              f"(this version reads {FORMAT!r})")
+    unknown = sorted(map(str, set(info) - _FIELDS))
+    if unknown:
+        raise CheckpointError(f"bad {META_KEY!r} metadata: unknown keys {', '.join(unknown)}"[:300])
+    name = info.get("name")
+    if name is not None and (not isinstance(name, str) or len(name) > MAX_NAME_CHARS):
+        raise CheckpointError(f"bad checkpoint name: must be a string of at most "
+                              f"{MAX_NAME_CHARS} characters")
+    summary = info.get("summary", {})
+    if summary is None:
+        summary = {}
+    if not isinstance(summary, dict):
+        raise CheckpointError("bad checkpoint summary: must be a JSON object")
+    out = {"name": name, "summary": _jsonable(summary, "summary")}  # NaN -> null
+    for key, cls in (("model_cfg", ModelConfig), ("data_cfg", DataConfig),
+                     ("train_cfg", TrainConfig)):
+        value = info.get(key)
+        if value is None and key != "model_cfg":
+            out[key] = None
+            continue
+        try:
+            out[key] = cls.from_dict(value)
+        except (ValueError, TypeError) as exc:
+            raise CheckpointError(f"bad {key} in checkpoint: {_one_line(exc)}") from None
+    return out
+
+
+# ------------------------------------------------------------------------------ tensor checks
+
+def _expected_spec(cfg: ModelConfig) -> dict[str, tuple[int, ...]]:
+    """Names and shapes of ``build_model(cfg).state_dict()``, built on the meta device so a
+    huge (hostile) config allocates nothing."""
+    try:
+        with torch.device("meta"):
+            model = build_model(cfg)
+    except Exception as exc:
+        raise CheckpointError(f"cannot build a model from model_cfg: {_one_line(exc)}") from None
+    return {k: tuple(v.shape) for k, v in model.state_dict().items()}
+
+
+def _key_mismatch(found, expected) -> str | None:
+    missing = sorted(set(expected) - set(found))
+    unexpected = sorted(set(found) - set(expected))
+    if not missing and not unexpected:
+        return None
+    parts = []
+    for label, keys in (("missing", missing), ("unexpected", unexpected)):
+        if keys:
+            shown = ", ".join(repr(str(k)[:60]) for k in keys[:5])
+            parts.append(f"{label} {shown}" + (f" and {len(keys) - 5} more" if len(keys) > 5
+                                                else ""))
+    return "; ".join(parts)
+
+
+def _check_header_tensors(header: dict, expected: dict, data_len: int) -> None:
+    """Names, dtypes, shapes and byte ranges from the header, before any tensor is read."""
+    entries = {k: v for k, v in header.items() if k != "__metadata__"}
+    problem = _key_mismatch(entries, expected)
+    if problem:
+        raise CheckpointError(f"tensors do not match the model config: {problem}")
+    spans = []
+    for key, entry in entries.items():
+        if not isinstance(entry, dict):
+            raise CheckpointError(f"bad header entry for tensor {key!r}")
+        shape, offsets = entry.get("shape"), entry.get("data_offsets")
+        if entry.get("dtype") != _DTYPE:
+            raise CheckpointError(f"tensor {key!r} has dtype {str(entry.get('dtype'))[:20]}, "
+                                  "expected F32 (float32)")
+        if not isinstance(shape, list) or tuple(shape) != expected[key] or not all(
+                type(s) is int for s in shape):
+            raise CheckpointError(f"tensor {key!r} has shape {str(shape)[:60]}, expected "
+                                  f"{list(expected[key])}")
+        if (not isinstance(offsets, list) or len(offsets) != 2
+                or not all(type(o) is int for o in offsets)
+                or offsets[1] - offsets[0] != 4 * math.prod(shape)):
+            raise CheckpointError(f"tensor {key!r} has bad data offsets {str(offsets)[:60]}")
+        spans.append(offsets)
+    end = 0
+    for begin, stop in sorted(spans):
+        if begin != end:
+            raise CheckpointError("bad data offsets: tensors overlap or leave gaps")
+        end = stop
+    if end != data_len:
+        what = "truncated file" if end > data_len else "trailing bytes after the tensors"
+        raise CheckpointError(f"{what}: header expects {end:,} bytes of tensor data, "
+                              f"file has {data_len:,}")
+
+
+def _check_tensors(state: dict, expected: dict, *, action: str) -> None:
+    """Same keys, shapes, float32 and finite values: refuse anything else."""
+    problem = _key_mismatch(state, expected)
+    if problem:
+        raise CheckpointError(f"cannot {action}: tensors do not match the model config: {problem}")
+    for key, t in state.items():
+        if not isinstance(t, torch.Tensor) or t.layout != torch.strided:
+            raise CheckpointError(f"cannot {action}: {key!r} is not a dense tensor")
+        if t.dtype != torch.float32:
+            raise CheckpointError(f"cannot {action}: tensor {key!r} has dtype "
+                                  f"{str(t.dtype).removeprefix('torch.')}, expected float32")
+        if tuple(t.shape) != expected[key]:
+            raise CheckpointError(f"cannot {action}: tensor {key!r} has shape {list(t.shape)}, "
+                                  f"expected {list(expected[key])}")
+        if not bool(torch.isfinite(t).all()):
+            raise CheckpointError(f"cannot {action}: tensor {key!r} has NaN or infinite values")
+
+
+# ----------------------------------------------------------------------------- small helpers
+
+def _one_line(exc: BaseException, limit: int = 300) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _clean_name(name: str) -> str:
+    """Display names: control characters become spaces, at most ``MAX_NAME_CHARS``."""
+    cleaned = "".join(" " if not ch.isprintable() else ch for ch in name)
+    return " ".join(cleaned.split())[:MAX_NAME_CHARS]
+
+
+def _display_name(info: dict, source: Any, default_name: str | None) -> str:
+    for candidate in (info["name"], default_name,
+                      Path(source).stem if isinstance(source, (str, Path)) else None):
+        if candidate and _clean_name(candidate):
+            return _clean_name(candidate)
+    return DEFAULT_NAME
+
+
+def _jsonable(value: Any, where: str, depth: int = 0) -> Any:
+    """Plain JSON copy of ``value``; numpy / torch scalars become numbers, NaN / inf become null."""
+    if depth > 32:
+        raise CheckpointError(f"{where} is nested too deeply")
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        if not all(isinstance(k, str) for k in value):
+            raise CheckpointError(f"{where} keys must be strings")
+        return {k: _jsonable(v, f"{where}[{k!r}]", depth + 1) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v, where, depth + 1) for v in value]
+    item = getattr(value, "item", None)
+    if callable(item) and getattr(value, "ndim", None) == 0:
+        return _jsonable(item(), where, depth + 1)
+    raise CheckpointError(f"{where} must be JSON (numbers, strings, lists, dicts), "
+                          f"got {type(value).__name__}")
+
+
+# --------------------------------------------------------------------- pytorch/examples import
+
+def import_examples_state_dict(source: Source) -> VAE:
+    """pytorch/examples ``vae/main.py`` state_dict -> ``ExamplesVAE``; see ``vae_core.importers``
+    (imported lazily: it needs this module's checks)."""
+    from vae_core.importers import import_examples_state_dict as _import
+
+    return _import(source)

@@ -1,0 +1,97 @@
+"""Import weights trained elsewhere. Today: pytorch/examples ``vae/main.py`` (784-400-20 MLP).
+
+A ``.pt`` file is a pickle, and unpickling runs code; it is only ever read with
+``torch.load(weights_only=True)``, whose restricted unpickler refuses anything but tensors and
+plain containers (a pickle whose ``__reduce__`` calls ``open`` or ``os.system`` fails there).
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+import re
+import zipfile
+
+import torch
+
+from vae_core.checkpoints import (
+    MAX_HEADER_BYTES,
+    CheckpointError,
+    Source,
+    _check_tensors,
+    _one_line,
+    _parse,
+    _read_all,
+)
+from vae_core.config import preset_model
+from vae_core.models import VAE, build_model
+
+# pytorch/examples vae/main.py: fc1 784->400, fc21/fc22 400->20, fc3 20->400, fc4 400->784
+EXAMPLES_SHAPES = {
+    "fc1.weight": (400, 784), "fc1.bias": (400,),
+    "fc21.weight": (20, 400), "fc21.bias": (20,),
+    "fc22.weight": (20, 400), "fc22.bias": (20,),
+    "fc3.weight": (400, 20), "fc3.bias": (400,),
+    "fc4.weight": (784, 400), "fc4.bias": (784,),
+}
+
+
+def import_examples_state_dict(source: Source) -> VAE:
+    """A ``state_dict`` saved by pytorch/examples ``vae/main.py`` (``torch.save(model.state_dict(),
+    path)``) -> ``ExamplesVAE`` (preset "examples": 784-400-20, 28×28, BCE) in eval mode on CPU.
+
+    Exactly the ten tensors of ``EXAMPLES_SHAPES``, float32 and finite; anything else, and any
+    pickle that is more than tensors in a dict, raises ``CheckpointError``.
+    """
+    data = _read_all(source)  # size limit; OS errors -> CheckpointError
+    _check_archive(data)
+    try:
+        state = torch.load(io.BytesIO(data), weights_only=True, map_location="cpu")
+    except Exception as exc:  # UnpicklingError for globals beyond tensors, zip errors, ...
+        raise CheckpointError(_load_failure(exc)) from None
+    if not isinstance(state, dict):
+        raise CheckpointError(f"expected a state_dict (a dict of tensors), got "
+                              f"{type(state).__name__}")
+    if not all(isinstance(k, str) for k in state):
+        raise CheckpointError("expected a state_dict: keys must be strings")
+    if "state_dict" in state or "model_state_dict" in state:
+        raise CheckpointError("this is a training checkpoint dict; save model.state_dict() alone")
+    _check_tensors(state, EXAMPLES_SHAPES, action="import")
+    model = build_model(preset_model("examples"))
+    try:
+        model.load_state_dict(state, strict=True)
+    except Exception as exc:  # not expected after the checks above
+        raise CheckpointError(f"weights do not fit the examples model: {_one_line(exc)}") from None
+    return model.eval()
+
+
+def _load_failure(exc: Exception) -> str:
+    """One line for a failed weights-only load; torch's own text advises loading the file
+    unsafely, which is not advice to pass on for an uploaded file."""
+    text = re.sub(r"\x1b\[[0-9;]*m", "", str(exc))
+    if "Weights only load failed" in text or isinstance(exc, pickle.UnpicklingError):
+        found = re.search(r"GLOBAL ([\w.]+)", text)
+        what = f"calls {found.group(1)}" if found else "holds more than tensors"
+        return (f"refused an unsafe .pt file: its pickle {what}; only a plain state_dict "
+                "of tensors is imported")
+    return f"not a loadable PyTorch state_dict: {_one_line(Exception(text), 200)}"
+
+
+def _check_archive(data: bytes) -> None:
+    """Only the zip format ``torch.save`` has written since torch 1.6, with stored (uncompressed)
+    members: the legacy format lets a tiny pickle ask for huge storages, and a deflated member
+    could be a zip bomb."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except Exception:  # BadZipFile, but also EOFError / ValueError / OSError on odd bytes
+        try:
+            _parse(data[:MAX_HEADER_BYTES + 8], len(data))
+        except CheckpointError:
+            raise CheckpointError("not a loadable PyTorch state_dict: expected the zip format "
+                                  "torch.save writes (torch ≥ 1.6)") from None
+        raise CheckpointError("this is a VAE Lab checkpoint; open it with load_checkpoint, "
+                              "not the pytorch/examples import") from None
+    if any(m.compress_type != zipfile.ZIP_STORED or m.file_size > len(data) for m in members):
+        raise CheckpointError("not a loadable PyTorch state_dict: compressed archive members "
+                              "(torch.save never compresses)")
