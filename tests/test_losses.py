@@ -158,3 +158,12 @@ def test_models_shapes_and_named_output(cfg):
     assert out.mu.shape == out.logvar.shape == out.z.shape == (3, cfg.latent_dim)
     img = model.decode(torch.zeros(2, cfg.latent_dim))
     assert img.shape == (2, *cfg.input_shape) and img.min() >= 0 and img.max() <= 1
+
+
+def test_kl_sign_bug_rewards_kl_but_reports_true_kl():
+    out, x = _output()
+    lik = build_likelihood(ModelConfig(recon="bce"))
+    right = elbo_terms(out, x, lik, KLWeight(1.0))
+    wrong = elbo_terms(out, x, lik, KLWeight(1.0), kl_sign_bug=True)
+    torch.testing.assert_close(wrong.kl, right.kl)
+    torch.testing.assert_close(wrong.total, right.recon - right.kl)

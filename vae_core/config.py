@@ -160,6 +160,8 @@ class TrainConfig(_Config):
     capacity_max: float = 25.0            # "capacity": C in nats reached at the end of the run
     free_bits: float = 0.5                # "free_bits": λ, minimum KL per dim in nats
     reduction: str = "sum"                # "mean" reproduces the mean-over-pixels mistake
+    kl_sign_bug: bool = False             # pitfall: KL written without its leading minus sign
+    amp: bool = False                     # CUDA mixed precision for the networks (losses in fp32)
     seed: int = 0
     device: str = "auto"
     max_steps: int | None = None          # stop early after this many optimiser steps
@@ -176,6 +178,9 @@ class TrainConfig(_Config):
         _check_number("capacity_max", self.capacity_max, lo=0, hi=10_000)
         _check_number("free_bits", self.free_bits, lo=0, hi=100)
         _check_choice("reduction", self.reduction, REDUCTIONS)
+        for flag in ("kl_sign_bug", "amp"):
+            if not isinstance(getattr(self, flag), bool):
+                raise ValueError(f"{flag} must be true or false, got {getattr(self, flag)!r}")
         _check_number("seed", self.seed, lo=0, hi=2**31 - 1, integer=True)
         _check_choice("device", self.device, DEVICES)
         if self.max_steps is not None:

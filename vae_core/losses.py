@@ -53,18 +53,22 @@ class LossTerms:
 
 
 def elbo_terms(out: VAEOutput, x: Tensor, likelihood: Likelihood, weight: KLWeight, *,
-               reduction: str = "sum") -> LossTerms:
+               reduction: str = "sum", kl_sign_bug: bool = False) -> LossTerms:
     """Loss terms for one batch.
 
     ``reduction="mean"`` reproduces the tutorial mistake on purpose: the reconstruction term is
     averaged over the D pixels while the KL stays summed over dims, which multiplies the
     effective β by D (784 on MNIST) and collapses the posterior. The *reported* ``recon`` stays
     in nats per image so curves remain comparable.
+
+    ``kl_sign_bug=True`` reproduces the other classic mistake: the KL written without its leading
+    minus sign, ½(1 + log σ² − μ² − σ²) = −KL, so the loss *rewards* a large KL. The reported
+    ``kl`` is still the true KL, which the learner then watches grow without bound.
     """
     recon = -likelihood.log_prob(out.logits, x).mean()
     kl_per_example_dim = kl_divergence(out.mu, out.logvar)  # (B, K)
     kl = kl_per_example_dim.sum(dim=1).mean()
-    weighted = kl_term(kl_per_example_dim, weight)
+    weighted = kl_term(-kl_per_example_dim if kl_sign_bug else kl_per_example_dim, weight)
     if reduction == "mean":
         recon_loss = recon / x[0].numel()
     elif reduction == "sum":

@@ -166,7 +166,8 @@ class Trainer:
                     x = binarize(x)
                 weight = kl_weight_at(cfg, step, self.total_steps, self.steps_per_epoch,
                                       beta=self.base_beta)
-                terms = elbo_terms(model(x), x, model.likelihood, weight, reduction=cfg.reduction)
+                terms = elbo_terms(model(x), x, model.likelihood, weight, reduction=cfg.reduction,
+                                    kl_sign_bug=cfg.kl_sign_bug)
                 if not is_finite(terms.total):
                     model.load_state_dict(good_state)
                     status = "diverged"
