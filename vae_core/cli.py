@@ -81,6 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     f = sub.add_parser("info", help="print a model file's config and summary")
     f.add_argument("model")
+
+    z = sub.add_parser("zoo", help="the pretrained models shipped in assets/")
+    z.add_argument("action", choices=["build", "list"])
+    z.add_argument("--out", help="folder (default: the repo's assets/)")
+    z.add_argument("--only", nargs="+", help="build only these models")
     return p
 
 
@@ -220,8 +225,30 @@ def cmd_info(args) -> int:
     return 0
 
 
+def cmd_zoo(args) -> int:
+    from vae_core.zoo import ASSETS_DIR, ZOO, build_zoo, load_index
+
+    out = Path(args.out) if args.out else ASSETS_DIR
+    if args.action == "list":
+        built = {r["name"]: r for r in load_index(out)}
+        for entry in ZOO:
+            r = built.get(entry.name)
+            state = (f"−ELBO {r['test_elbo']:.2f}, {r['bytes'] / 1e6:.2f} MB" if r
+                     else "not built")
+            print(f"{entry.name:20s} {state:28s} {entry.description}")
+        return 0
+    records = build_zoo(out, only=args.only,
+                        progress=lambda name: print(f"training {name} ...", file=sys.stderr))
+    total = sum(r["bytes"] for r in records)
+    for r in records:
+        print(f"{r['name']:20s} −ELBO {r['test_elbo']:7.2f}  {r['bytes'] / 1e6:5.2f} MB  "
+              f"{r['train_s']:6.1f} s")
+    print(f"{len(records)} models, {total / 1e6:.2f} MB in {out}")
+    return 0
+
+
 COMMANDS = {"train": cmd_train, "evaluate": cmd_evaluate, "import-examples": cmd_import,
-            "info": cmd_info}
+            "info": cmd_info, "zoo": cmd_zoo}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,36 @@
+"""The pretrained models shipped in assets/ load and match their recorded summaries."""
+
+import pytest
+
+from vae_core.analysis import evaluate
+from vae_core.checkpoints import load_checkpoint
+from vae_core.config import DataConfig
+from vae_core.data import load_dataset
+from vae_core.zoo import ASSETS_DIR, DEFAULT_MODEL, ZOO, load_index, zoo_entry
+
+INDEX = load_index()
+
+
+def test_every_zoo_entry_is_shipped_and_small():
+    assert {r["name"] for r in INDEX} == {e.name for e in ZOO}
+    assert DEFAULT_MODEL in {r["name"] for r in INDEX}
+    total = sum((ASSETS_DIR / r["file"]).stat().st_size for r in INDEX)
+    assert total < 10e6
+
+
+@pytest.mark.parametrize("record", INDEX, ids=[r["name"] for r in INDEX])
+def test_shipped_model_matches_its_summary(record):
+    ckpt = load_checkpoint(ASSETS_DIR / record["file"])
+    entry = zoo_entry(record["name"])
+    assert ckpt.model_cfg == entry.model_cfg and ckpt.train_cfg == entry.train_cfg
+    assert ckpt.summary["test_elbo"] == pytest.approx(record["test_elbo"], abs=1e-6)
+    data = load_dataset(DataConfig.from_dict(ckpt.data_cfg.to_dict()))
+    measured = evaluate(ckpt.model, data.test_x, seed=0)
+    # same seed, same weights: only float summation order (thread count) may differ
+    assert measured["elbo"] == pytest.approx(record["test_elbo"], abs=0.05)
+    assert measured["active_units"] == record["active_units"]
+
+
+def test_unknown_zoo_name():
+    with pytest.raises(ValueError, match="unknown zoo model 'nope'"):
+        zoo_entry("nope")
