@@ -2,6 +2,9 @@
 
 Bad input (unknown dataset, NaN β, unreadable or malicious model file) exits with status 2 and
 one line on stderr, never a traceback.
+
+``train`` launched by torchrun (``WORLD_SIZE`` > 1 in the environment) trains data-parallel
+(``vae_core.distributed``): ``--batch-size`` per process, only rank 0 prints and saves.
 """
 
 from __future__ import annotations
@@ -61,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--lr", type=float, default=2e-3)
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--device", default="auto", choices=DEVICES)
+    t.add_argument("--amp", action="store_true",
+                   help="CUDA mixed precision (bf16, else fp16 + loss scaling); losses in fp32")
     t.add_argument("--threads", type=int, help="torch CPU threads (default: torch's choice)")
     t.add_argument("--name", help="display name stored in the file")
     t.add_argument("--out", required=True, help="output .safetensors file")
@@ -100,27 +105,53 @@ def _model_config(args, input_shape) -> ModelConfig:
 
 
 def cmd_train(args) -> int:
+    from vae_core import distributed
+
+    env = distributed.DistEnv.from_environ()  # None unless torchrun started several processes
+    ctx = distributed.init_distributed(args.device, env=env) if env is not None else None
+    try:
+        return _train(args, ctx)
+    finally:
+        distributed.shutdown()
+
+
+def _train(args, ctx) -> int:
+    """One training run; under torchrun ``ctx`` is this process's ``DistContext``."""
     import torch
 
     from vae_core.checkpoints import save_checkpoint
     from vae_core.data import load_dataset
-    from vae_core.training import TrainerCallback, train_model
+    from vae_core.training import TrainerCallback, resolve_amp, resolve_device, train_model
 
+    main_process = ctx is None or ctx.is_main
     data_cfg = DataConfig(dataset=args.dataset, data_dir=args.data_dir, binarize=args.binarize,
                           seed=args.seed)
     train_cfg = TrainConfig(epochs=args.epochs, batch_size=args.batch_size, lr=args.lr,
                             beta=args.beta, schedule=args.schedule, reduction=args.reduction,
-                            seed=args.seed, device=args.device)
+                            seed=args.seed, device=args.device, amp=args.amp)
+    resolve_amp(train_cfg.amp, ctx.device if ctx else resolve_device(train_cfg.device))
     if args.threads is not None:
         if args.threads < 1:
             raise ValueError(f"threads must be ≥ 1, got {args.threads}")
         torch.set_num_threads(args.threads)
     out = Path(args.out)
-    if not out.parent.exists():
-        raise ValueError(f"output folder {out.parent} does not exist")
+    folder_error = None
+    if main_process and not out.parent.exists():  # only rank 0 writes
+        folder_error = f"output folder {out.parent} does not exist"
+    if ctx is None and folder_error:
+        raise ValueError(folder_error)
+    if ctx is not None:
+        ctx.raise_if_any(folder_error)
     t0 = time.perf_counter()
-    data = load_dataset(data_cfg)
+    if ctx is None:
+        data = load_dataset(data_cfg)
+    else:  # one download per machine, then the other processes read the files
+        data = ctx.local_leader_first(lambda: load_dataset(data_cfg))
     model_cfg = _model_config(args, data.input_shape)
+    if ctx is not None and main_process and not args.quiet:
+        print(f"distributed: {ctx.world_size} processes ({ctx.backend}, {ctx.device.type}); "
+              f"batch {args.batch_size} per process, global batch "
+              f"{args.batch_size * ctx.world_size}", file=sys.stderr)
 
     class Progress(TrainerCallback):
         def __init__(self) -> None:
@@ -138,22 +169,32 @@ def cmd_train(args) -> int:
             self.bar.set_description(f"epoch {m.epoch}/{args.epochs} test −ELBO "
                                      f"{m.test_elbo:.2f}")
 
-    progress = Progress()
+    progress = Progress() if main_process else None
     try:
-        model, result = train_model(model_cfg, data, train_cfg, callbacks=[progress],
-                                    binarize_data=args.binarize)
+        model, result = train_model(model_cfg, data, train_cfg,
+                                    callbacks=[progress] if progress else [],
+                                    binarize_data=args.binarize, dist=ctx)
     finally:
-        progress.bar.close()
+        if progress is not None:
+            progress.bar.close()
+    code = 0 if result.status != "diverged" else 1
+    if not main_process:  # every process holds the same weights; rank 0 saves them
+        return code
     summary = result.summary()
     summary["dataset"] = data.name
     summary["wall_s_total"] = round(time.perf_counter() - t0, 3)
+    where = ""
+    if ctx is not None:
+        summary.update(world_size=ctx.world_size, backend=ctx.backend,
+                       global_batch_size=args.batch_size * ctx.world_size)
+        where = f" on {ctx.world_size} processes"
     save_checkpoint(out, model, data_cfg=data_cfg, train_cfg=train_cfg, summary=summary,
                     name=args.name or out.stem)
     elbo = summary.get("test_elbo")
     elbo_text = f"{elbo:.2f}" if elbo is not None else "n/a"
     print(f"{result.status}: {result.message}; test −ELBO {elbo_text} nats/image; "
-          f"{result.wall_s:.1f} s training; saved {out}")
-    return 0 if result.status != "diverged" else 1
+          f"{result.wall_s:.1f} s training{where}; saved {out}")
+    return code
 
 
 def cmd_evaluate(args) -> int:

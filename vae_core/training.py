@@ -12,14 +12,18 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import torch
 
 from vae_core.config import TrainConfig
 from vae_core.data import DataBundle, binarize, iterate_minibatches
-from vae_core.losses import elbo_terms, is_finite, kl_divergence
-from vae_core.models.base import VAE
+from vae_core.losses import elbo_terms, kl_divergence
+from vae_core.models.base import VAE, VAEOutput
 from vae_core.schedules import kl_weight_at
+
+if TYPE_CHECKING:  # vae_core.distributed imports this module
+    from vae_core.distributed import DistContext
 
 ACTIVE_UNIT_THRESHOLD = 0.01  # Burda et al. 2016: Cov_x(E_q[z_u]) > 0.01
 SNAPSHOT_EVERY = 25           # steps between copies of the last weights known to give a finite loss
@@ -94,6 +98,18 @@ def resolve_device(name: str) -> torch.device:
     return torch.device("cpu")
 
 
+def resolve_amp(enabled: bool, device: torch.device) -> torch.dtype | None:
+    """The autocast dtype for ``TrainConfig.amp`` on ``device``: bfloat16 where the GPU has it,
+    else float16 (the trainer then adds a GradScaler); None when amp is off. Refused off CUDA:
+    CPU autocast would slow these small networks down, not speed them up."""
+    if not enabled:
+        return None
+    if device.type != "cuda":
+        raise ValueError(f"amp (mixed precision) needs a CUDA GPU, but this run is on "
+                         f"{device.type}; drop --amp / amp=True, or train with --device cuda")
+    return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+
+
 @torch.no_grad()
 def evaluate_batches(model: VAE, x: torch.Tensor, *, batch_size: int = EVAL_BATCH) -> dict:
     """Single-sample −ELBO on ``x`` split into recon and KL (nats/image) plus active units."""
@@ -120,15 +136,33 @@ class Trainer:
 
     ``weights_lock`` is held while the optimiser writes the weights, so another thread can copy
     the model between steps. ``base_beta`` may be set from another thread (a float assignment).
+
+    ``cfg.amp`` (CUDA only) runs the network's forward under autocast; the likelihood and the KL
+    are computed in float32 from float32 copies of logits, μ and log σ².
+
+    With ``dist`` (a ``vae_core.distributed.DistContext``, one per torchrun process) the model
+    trains wrapped in DistributedDataParallel on this process's shard of every epoch
+    (``cfg.batch_size`` per process), the metrics passed to the callbacks are averaged over the
+    processes, and every process stops, diverges and finishes at the same step. ``self.model``
+    stays the plain model (what to save); ``self.net`` is what the forward pass calls.
     """
 
     def __init__(self, model: VAE, data: DataBundle, cfg: TrainConfig, *,
                  callbacks: Sequence[TrainerCallback] = (),
                  stop_event: threading.Event | None = None,
                  weights_lock: threading.Lock | None = None,
-                 binarize_data: bool = False) -> None:
+                 binarize_data: bool = False,
+                 dist: DistContext | None = None) -> None:
         self.cfg = cfg
-        self.device = resolve_device(cfg.device)
+        self.dist = dist
+        if dist is None:
+            self.device = resolve_device(cfg.device)
+        elif cfg.device not in ("auto", dist.device.type):
+            raise ValueError(f"device {cfg.device!r} does not match the process group's "
+                             f"{dist.device} ({dist.backend})")
+        else:
+            self.device = dist.device
+        self.amp_dtype = resolve_amp(cfg.amp, self.device)
         self.model = model.to(self.device)
         self.data = data.to(self.device)
         self.callbacks = list(callbacks)
@@ -137,16 +171,27 @@ class Trainer:
         self.binarize_data = binarize_data
         self.base_beta = cfg.beta
         self.optimizer = torch.optim.Adam(self.model.parameters(), lr=cfg.lr)
+        # fp16 gradients underflow without loss scaling; bf16 has float32's exponent range
+        self.scaler = (torch.amp.GradScaler(self.device.type)
+                       if self.amp_dtype == torch.float16 else None)
+        self.net = dist.wrap(self.model) if dist is not None else self.model
+        self.world_size = dist.world_size if dist is not None else 1
         n = self.data.train_x.shape[0]
-        self.steps_per_epoch = math.ceil(n / cfg.batch_size)
+        self.epoch_size = dist.shard_size(n) if dist is not None else n  # images per epoch here
+        if self.epoch_size < 1:
+            raise ValueError(f"{n} training images cannot be shared by {self.world_size} "
+                             "processes")
+        self.steps_per_epoch = math.ceil(self.epoch_size / cfg.batch_size)
         self.total_steps = self.steps_per_epoch * cfg.epochs
         if cfg.max_steps is not None:
             self.total_steps = min(self.total_steps, cfg.max_steps)
 
     def fit(self) -> TrainResult:
         cfg, model = self.cfg, self.model
+        # the batch order: one generator, seeded alike in every process (distributed.py)
         generator = torch.Generator().manual_seed(cfg.seed)
-        torch.manual_seed(cfg.seed)
+        # ε and binarisation: independent per process under torch.distributed
+        torch.manual_seed(cfg.seed + (self.dist.rank if self.dist is not None else 0))
         good_state, good_step = self._copy_weights(), 0
         history: list[EpochMetrics] = []
         step, status, message = 0, "finished", ""
@@ -156,8 +201,9 @@ class Trainer:
         for epoch in range(cfg.epochs):
             model.train()
             epoch_elbo, epoch_n = 0.0, 0
-            for idx in iterate_minibatches(train_x, cfg.batch_size, generator=generator):
-                if self.stop_event.is_set():
+            for idx in self._minibatches(generator):
+                stop_requested = self.stop_event.is_set()
+                if stop_requested and self.dist is None:
                     status, message = "stopped", f"stopped by request after {step} steps"
                     break
                 t_step = time.perf_counter()
@@ -166,36 +212,44 @@ class Trainer:
                     x = binarize(x)
                 weight = kl_weight_at(cfg, step, self.total_steps, self.steps_per_epoch,
                                       beta=self.base_beta)
-                terms = elbo_terms(model(x), x, model.likelihood, weight, reduction=cfg.reduction,
-                                    kl_sign_bug=cfg.kl_sign_bug)
-                if not is_finite(terms.total):
+                terms = elbo_terms(self._forward(x), x, model.likelihood, weight,
+                                   reduction=cfg.reduction, kl_sign_bug=cfg.kl_sign_bug)
+                stats = self._step_stats(terms, stop_requested)
+                if stats["stop"]:  # under torch.distributed: some process was asked to stop
+                    status, message = "stopped", f"stopped by request after {step} steps"
+                    break
+                if not math.isfinite(stats["total"]):
                     model.load_state_dict(good_state)
                     status = "diverged"
                     message = (f"training diverged at step {step + 1} (loss = "
-                               f"{float(terms.total.detach())}); kept the weights from step "
+                               f"{stats['total']}); kept the weights from step "
                                f"{good_step}, the last with a finite loss. Try a smaller "
                                f"learning rate (now {cfg.lr:g}).")
                     break
                 if step - good_step >= SNAPSHOT_EVERY:
                     good_state, good_step = self._copy_weights(), step
                 self.optimizer.zero_grad(set_to_none=True)
-                terms.total.backward()
-                with self.weights_lock:
-                    self.optimizer.step()
+                if self.scaler is not None:
+                    self.scaler.scale(terms.total).backward()
+                    with self.weights_lock:
+                        self.scaler.step(self.optimizer)  # skipped if the grads overflowed
+                        self.scaler.update()
+                else:
+                    terms.total.backward()
+                    with self.weights_lock:
+                        self.optimizer.step()
                 step += 1
                 dt = time.perf_counter() - t_step
-                batch_rate = x.shape[0] / max(dt, 1e-9)
+                batch_rate = x.shape[0] * self.world_size / max(dt, 1e-9)  # all processes
                 rate = batch_rate if step == 1 else 0.9 * rate + 0.1 * batch_rate
-                elbo = float(terms.elbo.detach())
+                elbo = stats["elbo"]
                 epoch_elbo += elbo * x.shape[0]
                 epoch_n += x.shape[0]
                 metrics = StepMetrics(
-                    step=step, epoch=epoch + epoch_n / train_x.shape[0],
-                    recon=float(terms.recon.detach()), kl=float(terms.kl.detach()),
-                    beta=weight.beta, kl_term=float(terms.kl_term.detach()),
-                    total=float(terms.total.detach()), elbo=elbo,
-                    kl_per_dim=tuple(terms.kl_per_dim.detach().cpu().tolist()),
-                    samples_per_s=rate)
+                    step=step, epoch=epoch + epoch_n / self.epoch_size,
+                    recon=stats["recon"], kl=stats["kl"], beta=weight.beta,
+                    kl_term=stats["kl_term"], total=stats["total"], elbo=elbo,
+                    kl_per_dim=stats["kl_per_dim"], samples_per_s=rate)
                 for cb in self.callbacks:
                     cb.on_step(metrics)
                 if step >= self.total_steps:
@@ -203,7 +257,7 @@ class Trainer:
             if status != "finished" or epoch_n == 0:
                 break
             model.eval()
-            test = evaluate_batches(model, self.data.test_x)
+            test = self._evaluate(self.data.test_x)
             if not math.isfinite(test["elbo"]):
                 model.load_state_dict(good_state)
                 status = "diverged"
@@ -230,7 +284,7 @@ class Trainer:
                      "kl_per_dim": list(last.test_kl_per_dim),
                      "active_units": last.active_units, "n": self.data.test_x.shape[0]}
         else:  # stopped or diverged mid-epoch: measure the weights we keep
-            final = evaluate_batches(model, self.data.test_x)
+            final = self._evaluate(self.data.test_x)
             if not math.isfinite(final["elbo"]):
                 final = {}
         return TrainResult(status=status, message=message, steps=step, epochs=len(history),
@@ -241,13 +295,52 @@ class Trainer:
     def _copy_weights(self) -> dict[str, torch.Tensor]:
         return copy.deepcopy(self.model.state_dict())
 
+    def _minibatches(self, generator: torch.Generator):
+        if self.dist is None:
+            return iterate_minibatches(self.data.train_x, self.cfg.batch_size,
+                                       generator=generator)
+        return self.dist.minibatches(self.data.train_x, self.cfg.batch_size,
+                                     generator=generator)
+
+    def _forward(self, x: torch.Tensor) -> VAEOutput:
+        if self.amp_dtype is None:
+            return self.net(x)
+        with torch.autocast(device_type=self.device.type, dtype=self.amp_dtype):
+            out = self.net(x)
+        # the loss terms in float32: log σ².exp() and the sums over pixels lose nats in 16 bits
+        return VAEOutput(*(t.float() for t in out))
+
+    def _step_stats(self, terms, stop_requested: bool) -> dict:
+        """The step's numbers as floats in one device-to-host copy; under torch.distributed
+        averaged over the processes (any NaN / inf and any stop request reach every process)."""
+        packed = torch.cat([
+            torch.stack([terms.total, terms.recon, terms.kl, terms.kl_term, terms.elbo]).detach(),
+            terms.kl_per_dim.detach().to(terms.total.dtype),
+            torch.tensor([float(stop_requested)], dtype=terms.total.dtype,
+                         device=terms.total.device)])
+        if self.dist is not None:
+            packed = self.dist.all_reduce_sum(packed) / self.dist.world_size
+        values = packed.tolist()
+        total, recon, kl, kl_term, elbo = values[:5]
+        return {"total": total, "recon": recon, "kl": kl, "kl_term": kl_term, "elbo": elbo,
+                "kl_per_dim": tuple(values[5:-1]), "stop": values[-1] > 0}
+
+    def _evaluate(self, x: torch.Tensor) -> dict:
+        if self.dist is None:
+            return evaluate_batches(self.model, x)
+        return self.dist.evaluate(self.model, x)
+
 
 def train_model(model_cfg, data: DataBundle, train_cfg: TrainConfig, *,
                 callbacks: Sequence[TrainerCallback] = (),
                 stop_event: threading.Event | None = None,
                 binarize_data: bool = False,
-                on_trainer: Callable[[Trainer], None] | None = None) -> tuple[VAE, TrainResult]:
-    """Seed, build a model for ``model_cfg`` and train it: the reproducible one-call path."""
+                on_trainer: Callable[[Trainer], None] | None = None,
+                dist: DistContext | None = None) -> tuple[VAE, TrainResult]:
+    """Seed, build a model for ``model_cfg`` and train it: the reproducible one-call path.
+
+    With ``dist`` every process builds the same initial model and trains its shard (DDP); the
+    returned model is the plain module, identical on every process."""
     from vae_core.models import build_model
 
     if tuple(model_cfg.input_shape) != tuple(data.input_shape):
@@ -256,7 +349,7 @@ def train_model(model_cfg, data: DataBundle, train_cfg: TrainConfig, *,
     torch.manual_seed(train_cfg.seed)
     model = build_model(model_cfg)
     trainer = Trainer(model, data, train_cfg, callbacks=callbacks, stop_event=stop_event,
-                      binarize_data=binarize_data)
+                      binarize_data=binarize_data, dist=dist)
     if on_trainer is not None:
         on_trainer(trainer)
     result = trainer.fit()
