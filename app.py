@@ -1,0 +1,37 @@
+"""VAE Lab: the Streamlit entry point. Run with ``streamlit run app.py``.
+
+Page config, navigation over ``pages/`` and the sidebar model picker shared by every page.
+"""
+
+import streamlit as st
+
+from ui import state, widgets  # importing ui first sets OMP_NUM_THREADS (see ui.jobs)
+from ui.text import APP
+from ui.text_compare import PAGES as CMP_PAGES
+from ui.text_explore import EXPLORE
+
+st.set_page_config(page_title=APP["title"], page_icon=":material/science:", layout="wide")
+
+PAGES = {
+    APP["group_learn"]: [
+        st.Page("pages/home.py", title=APP["page_home"], icon=":material/school:", default=True),
+        st.Page("pages/train.py", title=APP["page_train"], icon=":material/model_training:"),
+    ],
+    # Explore and Compare groups (latent map, traversals, β lab, BCE vs MSE) come here.
+    EXPLORE["group"]: [
+        st.Page("pages/latent_map.py", title=EXPLORE["page_map"], icon=":material/scatter_plot:"),
+        st.Page("pages/traverse.py", title=EXPLORE["page_traverse"], icon=":material/tune:"),
+    ],
+    CMP_PAGES["group"]: [
+        st.Page("pages/beta_lab.py", title=CMP_PAGES["beta_lab"], icon=":material/show_chart:"),
+        st.Page("pages/bce_vs_mse.py", title=CMP_PAGES["bce_vs_mse"], icon=":material/compare:"),
+    ],
+    APP["group_models"]: [
+        st.Page("pages/library.py", title=APP["page_library"], icon=":material/inventory_2:"),
+    ],
+}
+
+page = st.navigation(PAGES)
+state.harvest_job()  # a job that ended while we were away becomes a session model
+widgets.model_picker()
+page.run()

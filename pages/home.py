@@ -1,0 +1,43 @@
+"""What is a VAE? The ELBO, the encoder → z → decoder path, and one image run live."""
+
+import streamlit as st
+
+from ui import explain, figures, state, train_view
+from ui.jobs import ServerBusy
+from ui.text import HOME
+
+state.ensure_shell()
+st.title(HOME["title"])
+st.markdown(HOME["intro"])
+st.latex(r"-\mathrm{ELBO}_\beta(x) = \underbrace{\mathbb{E}_{q(z|x)}\big[-\log p(x|z)\big]}"
+         r"_{\text{reconstruction}} + \beta\,\underbrace{\mathrm{KL}\big(q(z|x)\,\|\,p(z)\big)}"
+         r"_{\text{regulariser}}")
+st.caption(HOME["elbo_caption"])
+st.latex(r"\mathrm{KL}_k = -\tfrac{1}{2}\left(1 + \log\sigma_k^2 - \mu_k^2 - \sigma_k^2\right),"
+         r"\qquad z = \mu + \sigma \odot \varepsilon,\quad \varepsilon \sim \mathcal{N}(0, I)")
+st.caption(HOME["kl_caption"])
+
+st.subheader(HOME["diagram_title"])
+st.graphviz_chart(figures.vae_diagram())
+
+st.subheader(HOME["live_title"])
+entry, ckpt = state.selected_checkpoint()
+if ckpt is None:
+    st.info(HOME["no_model"])
+    train_view.job_progress(where="home")
+    if st.button(HOME["quick_train"], type="primary", help=HOME["quick_help"],
+                 icon=":material/bolt:", disabled=state.job_slot().running()):
+        try:
+            train_view.start(train_view.Settings(), name="quick digits")
+        except ServerBusy as busy:
+            st.warning(HOME["busy"].format(running=busy.running, limit=busy.limit))
+        else:
+            st.rerun()
+    st.page_link("pages/train.py", label=HOME["or_train"], icon=":material/arrow_forward:")
+else:
+    explain.live_example(ckpt)
+
+st.subheader(HOME["try_title"])
+st.page_link("pages/train.py", label=HOME["try_train"], icon=":material/model_training:")
+st.page_link("pages/train.py", label=HOME["try_beta"], icon=":material/tune:")
+st.page_link("pages/library.py", label=HOME["try_library"], icon=":material/inventory_2:")

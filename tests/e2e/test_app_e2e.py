@@ -1,0 +1,146 @@
+"""End to end in Chromium: open every page, train digits live, switch pages mid-training, stop,
+save to the library and find it in the picker, and refuse a bad upload."""
+
+from __future__ import annotations
+
+import re
+import time
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+PAGES = {"": "What is a VAE?", "train": "Train a VAE", "library": "Model library"}
+
+
+def wait_until(condition, timeout_s: float, what: str, poll_s: float = 0.2):
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(poll_s)
+    raise AssertionError(f"timed out after {timeout_s} s waiting for {what}")
+
+
+def step_count(app) -> int:
+    return int(app.metric("Step").replace(",", ""))
+
+
+def test_every_page_opens_without_exception(app):
+    app.open()
+    links = app.page.locator("[data-testid='stSidebarNav'] a")
+    paths = [urlparse(links.nth(i).get_attribute("href")).path.strip("/")
+             for i in range(links.count())]
+    assert {"", "train", "library"} <= set(paths), paths
+    for path in paths:  # every page in the navigation, including ones added later
+        app.open(path)
+        title = PAGES.get(path)
+        if title:
+            app.page.get_by_role("heading", name=title).wait_for()
+        app.assert_no_exception()
+        app.screenshot(f"page-{path or 'home'}")
+    # the pretrained default model is selected, so the home page runs an image through it
+    app.open()
+    assert app.page.get_by_text("Decoded x̂ = decoder(z)").count() == 1
+
+
+def test_train_live_switch_pages_stop_and_save(app):
+    page = app.page
+    app.open("train")
+    epochs = page.get_by_label("Epochs")
+    epochs.fill("1000")  # far more than we wait for: Stop ends it
+    epochs.press("Enter")
+    app.wait()
+    started = time.monotonic()
+    page.get_by_role("button", name="Start", exact=True).click()
+
+    # the loss chart appears and grows at least twice while the job runs
+    page.locator(".js-plotly-plot").first.wait_for()
+    seen = [app.plot_points(0)]
+    for _ in range(2):
+        seen.append(wait_until(lambda: (n := app.plot_points(0)) > seen[-1] and n, 20,
+                               "the loss chart to update"))
+    first_update_s = time.monotonic() - started
+    app.assert_no_exception()
+
+    # β changed while it runs shows in the curves (β is the last trace, on the right axis)
+    beta = page.get_by_label("β now (applies at once)")
+    beta.fill("4")
+    beta.press("Enter")
+    wait_until(lambda: app.plot_max(0, -1) == 4, 20, "β = 4 in the loss chart")
+    app.screenshot("train-running")
+
+    # another page and back: the job keeps going, nothing restarts
+    before = step_count(app)
+    app.nav("What is a VAE?")
+    page.locator("[data-testid='stSidebar']").get_by_text(
+        re.compile(r"Training: epoch \d+, step \d+/23000")).wait_for()
+    app.assert_no_exception()
+    app.screenshot("home-while-training")
+    time.sleep(1.0)
+    app.nav("Train")
+    wait_until(lambda: step_count(app) > before, 20, "the step count to keep growing")
+    assert page.get_by_label("Epochs").input_value() == "1000"  # the settings came back too
+    assert page.get_by_role("button", name="Stop").count() == 1
+
+    # Stop ends it within a second or two and keeps the weights as a session model
+    stop_clicked = time.monotonic()
+    page.get_by_role("button", name="Stop").click()
+    page.get_by_text("Stopped by request").wait_for(timeout=10_000)
+    stop_s = time.monotonic() - stop_clicked
+    assert stop_s < 5, f"Stop took {stop_s:.1f} s"
+    app.assert_no_exception()
+
+    # save it under a new name and find it in the sidebar picker
+    name = page.get_by_label("Name in the library")
+    name.fill("e2e model")
+    name.press("Enter")
+    app.wait()
+    page.get_by_role("button", name="Save to library").click()
+    page.get_by_text("Saved as e2e-model.safetensors").wait_for()
+    assert (app.server.library / "e2e-model.safetensors").is_file()
+    page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").click()
+    page.get_by_role("option", name="e2e model · library").wait_for()
+    app.screenshot("picker-after-save")
+    page.keyboard.press("Escape")
+    app.assert_no_exception()
+    print(f"first two chart updates {first_update_s:.1f} s after Start; Stop took {stop_s:.2f} s")
+
+
+def test_bad_upload_shows_a_clear_error(app, tmp_path):
+    bad = tmp_path / "not-a-model.safetensors"
+    bad.write_bytes(b"this is not a checkpoint at all")
+    app.open("library")
+    app.page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(bad)
+    app.page.get_by_text("Could not use not-a-model.safetensors").wait_for()
+    app.assert_no_exception()
+    app.screenshot("library-bad-upload")
+
+
+def test_closing_the_tab_stops_its_job_and_the_server_limit_holds(new_tab, one_job_server):
+    """On a server that allows one job, tab A starts a long one and closes: its job stops, so
+    tab B can train; tab C is told the server is busy."""
+
+    def start_long_job(app):
+        app.open("train")
+        epochs = app.page.get_by_label("Epochs")
+        epochs.fill("1000")
+        epochs.press("Enter")
+        app.wait()
+        app.page.get_by_role("button", name="Start", exact=True).click()
+
+    a_context, a = new_tab(one_job_server)
+    start_long_job(a)
+    a.page.get_by_role("button", name="Stop").wait_for()
+    a_context.close()  # the session disconnects: its job must stop
+    time.sleep(1.0)
+    _, b = new_tab(one_job_server)
+    start_long_job(b)
+    b.page.get_by_role("button", name="Stop").wait_for()
+    _, c = new_tab(one_job_server)
+    start_long_job(c)
+    c.page.get_by_text("The server is busy: every training slot is in use (1/1)").wait_for()
+    c.assert_no_exception()
+    c.screenshot("server-busy")

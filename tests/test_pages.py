@@ -1,0 +1,312 @@
+"""AppTest: every page renders with no model, with a library model and with the pretrained ones;
+the train page trains, stops, changes β live, saves; uploads are validated; the server limit."""
+
+from __future__ import annotations
+
+import io
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import torch
+from streamlit.testing.v1 import AppTest
+
+from ui import state, train_view
+from ui.jobs import SessionJobs
+from vae_core.checkpoints import save_checkpoint
+from vae_core.config import DataConfig, ModelConfig, TrainConfig, preset_model
+from vae_core.models import build_model
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+PAGES = ("pages/home.py", "pages/train.py", "pages/library.py")
+TIMEOUT = 60
+
+
+@pytest.fixture(autouse=True)
+def navigation_mode(monkeypatch):
+    """AppTest resets ``PagesManager.uses_pages_directory`` before every run, and with a
+    ``pages/`` folder that means legacy mode: the page would run without app.py and
+    ``ui.state.ensure_shell`` would rerun it, dropping the button click of that run. Keep
+    ``st.navigation`` mode, as a real server does once app.py has run."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    """An empty library and no pretrained models; stops every job a test started."""
+    library, assets = tmp_path / "library", tmp_path / "assets"
+    assets.mkdir()
+    monkeypatch.setenv("VAE_LAB_LIBRARY", str(library))
+    monkeypatch.setenv("VAE_LAB_ASSETS", str(assets))
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # what the app's server uses (ui.jobs.limit_torch_threads)
+    yield SimpleNamespace(library=library, assets=assets)
+    for job in list(state.job_registry()._jobs):
+        job.stop(timeout=5)
+    torch.set_num_threads(threads)
+
+
+def open_app(page: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    if page is not None:
+        at.switch_page(page)
+        at.run()
+    return at
+
+
+def slot(at: AppTest) -> SessionJobs:
+    return at.session_state[state.K_SLOT]
+
+
+def wait_for_job(at: AppTest, timeout: float = TIMEOUT) -> None:
+    job = slot(at).job
+    job.join(timeout)
+    assert not job.is_alive(), "training did not end in time"
+    at.run()
+
+
+def texts(elements) -> str:
+    return " ".join(str(e.value) for e in elements)
+
+
+def save_tiny_model(directory: Path, name: str = "tiny") -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    torch.manual_seed(0)
+    model = build_model(ModelConfig(input_shape=(1, 8, 8), hidden=(16,), latent_dim=2))
+    return save_checkpoint(directory / f"{name}.safetensors", model,
+                           data_cfg=DataConfig(dataset="digits"),
+                           train_cfg=TrainConfig(beta=2.0), summary={"test_elbo": 30.5},
+                           name=name)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_with_no_model_at_all(env, page):
+    at = open_app(page)
+    assert not at.exception
+    assert "No models yet" in texts(at.sidebar.info)
+    assert not at.sidebar.selectbox
+
+
+def test_home_without_a_model_offers_the_quick_train(env):
+    at = open_app()
+    assert "There is no model yet" in texts(at.info)
+    at.button[0].click().run()
+    assert not at.exception
+    wait_for_job(at)
+    assert not at.exception
+    assert at.sidebar.selectbox[0].value.startswith("session:")
+    assert "Resample ε" in [b.label for b in at.button]
+    at.button[1].click().run()  # resample ε
+    assert not at.exception
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_with_a_library_model(env, page):
+    save_tiny_model(env.library)
+    at = open_app(page)
+    assert not at.exception
+    picker = at.sidebar.selectbox[0]
+    assert picker.value == "library:tiny.safetensors"
+    card = texts(at.sidebar.markdown)
+    assert "digits" in card and "30.50 nats" in card and "**β:** 2" in card
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_with_the_pretrained_models(env, monkeypatch, page):
+    monkeypatch.delenv("VAE_LAB_ASSETS")
+    if not list((ROOT / "assets").glob("*.safetensors")):
+        pytest.skip("no pretrained models in assets/ yet")
+    at = open_app(page)
+    assert not at.exception
+    assert at.sidebar.selectbox[0].value.startswith("asset:")
+
+
+def test_home_walks_one_image_through_the_model(env):
+    save_tiny_model(env.library)
+    at = open_app()
+    assert not at.exception
+    assert len(at.get("image")) >= 3  # input, decoded, decoded from μ
+    labels = [b.label for b in at.button]
+    at.button[labels.index("Another image")].click().run()
+    at.button[labels.index("Resample ε")].click().run()
+    assert not at.exception
+    assert not at.warning
+
+
+def test_train_page_trains_shows_metrics_and_adds_a_session_model(env):
+    at = open_app("pages/train.py")
+    assert "Press **Start**" in texts(at.info)
+    at.number_input(key="tr_epochs").set_value(3)
+    at.button(key="train_start").click().run()
+    assert not at.exception
+    assert [m.label for m in at.metric][:2] == ["Epoch", "Step"]
+    assert len(at.get("plotly_chart")) == 2  # loss components and KL heatmap
+    wait_for_job(at)
+    assert not at.exception
+    assert "Finished 3 epochs" in texts(at.success)
+    assert at.metric[1].value == "69"  # 3 epochs × 23 batches of 64
+    assert at.sidebar.selectbox[0].value == "session:1"
+    assert "digits" in texts(at.sidebar.markdown)
+
+    at.text_input(key="save_name_session:1").set_value("My first VAE")
+    at.button(key="save_session:1").click().run()
+    assert not at.exception
+    assert (env.library / "my-first-vae.safetensors").is_file()
+    assert "My first VAE · library" in at.sidebar.selectbox[0].options
+    assert "Saved as my-first-vae.safetensors" in texts(at.success)
+
+    for bad in ("../escape", "/etc/passwd", "a/b", "..", "C:evil"):
+        at.text_input(key="save_name_session:1").set_value(bad)
+        at.button(key="save_session:1").click().run()
+        assert "Not saved" in texts(at.error), bad
+    assert sorted(p.name for p in env.library.iterdir()) == ["my-first-vae.safetensors"]
+
+
+def test_stop_keeps_the_weights_and_switching_pages_does_not_restart(env):
+    at = open_app("pages/train.py")
+    at.number_input(key="tr_epochs").set_value(1000)
+    at.button(key="train_start").click().run()
+    job = slot(at).job
+    deadline = time.monotonic() + TIMEOUT
+    while job.snapshot().step < 5 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    at.switch_page("pages/home.py").run()
+    at.switch_page("pages/train.py").run()
+    assert slot(at).job is job and job.is_alive()
+    at.button(key="live_stop").click().run()
+    assert not job.is_alive()
+    at.run()
+    assert not at.exception
+    assert job.snapshot().status == "stopped"
+    assert "Stopped by request" in texts(at.info)
+    assert at.sidebar.selectbox[0].value == "session:1"
+
+
+def test_beta_changes_while_training(env):
+    at = open_app("pages/train.py")
+    at.number_input(key="tr_epochs").set_value(1000)
+    at.button(key="train_start").click().run()
+    job = slot(at).job
+    at.number_input(key=f"live_beta_{id(job)}").set_value(3.0).run()
+    assert job.snapshot().beta == 3.0
+    job.stop()
+    at.run()
+    assert "**β:** 3" in texts(at.sidebar.markdown)  # the session model records the final β
+
+
+def test_server_busy_refuses_a_new_job(env, monkeypatch):
+    monkeypatch.setattr(state.job_registry(), "limit", 0)
+    at = open_app("pages/train.py")
+    at.button(key="train_start").click().run()
+    assert not at.exception
+    assert "server is busy" in texts(at.warning)
+    assert slot(at).job is None
+
+
+def test_bad_config_is_a_message(env, monkeypatch):
+    def refuse(self, input_shape):
+        raise ValueError("lr must be in (0, 10], got 0")
+
+    monkeypatch.setattr(train_view.Settings, "configs", refuse)
+    at = open_app("pages/train.py")
+    at.button(key="train_start").click().run()
+    assert not at.exception
+    assert "Cannot train with these settings: lr must be in" in texts(at.error)
+    assert slot(at).job is None
+
+
+@pytest.mark.parametrize("name, data", [
+    ("bad.safetensors", b"garbage, not a checkpoint"),
+    ("bad.pt", b"\x80\x04 not a pickle either"),
+    ("empty.pth", b""),
+])
+def test_bad_upload_is_a_clear_error(env, name, data):
+    at = open_app("pages/library.py")
+    at.file_uploader[0].set_value((name, data, "application/octet-stream")).run()
+    assert not at.exception
+    assert f"Could not use {name}" in texts(at.error)
+    assert "No models yet" in texts(at.sidebar.info)
+
+
+def test_examples_state_dict_upload_becomes_a_session_model(env):
+    torch.manual_seed(0)
+    buffer = io.BytesIO()
+    torch.save(build_model(preset_model("examples")).state_dict(), buffer)
+    at = open_app("pages/library.py")
+    at.file_uploader[0].set_value(("vae.pth", buffer.getvalue(), "application/octet-stream"))
+    at.run()
+    assert not at.exception
+    assert "Loaded vae" in texts(at.success)
+    assert at.sidebar.selectbox[0].value == "session:1"
+    at.switch_page("pages/home.py").run()  # MNIST is not on disk here: a prior sample instead
+    assert not at.exception
+
+
+def test_our_checkpoint_upload_round_trips(env):
+    path = save_tiny_model(env.assets, "shipped")
+    at = open_app("pages/library.py")
+    at.file_uploader[0].set_value(("copy.safetensors", path.read_bytes(), "x")).run()
+    assert not at.exception
+    assert at.sidebar.selectbox[0].value == "session:1"
+    assert "Loaded shipped" in texts(at.success)
+
+
+class EndedJob:
+    """A job that already ended the way the trainer reports divergence."""
+
+    def __init__(self):
+        from vae_core.jobs import JobSnapshot
+
+        self.model_cfg = ModelConfig(input_shape=(1, 8, 8), hidden=(16,), latent_dim=2)
+        self.data_cfg, self.train_cfg, self.name = DataConfig(), TrainConfig(lr=10.0), "boom"
+        self.data = self.model = None
+        self._snapshot = JobSnapshot(
+            status="diverged", steps=[], epochs=[], step=40, total_steps=690, epoch=1,
+            message="training diverged at step 41 (loss = nan); kept the weights from step 25",
+            samples_per_s=0.0, elapsed_s=1.0, eta_s=None, beta=1.0)
+
+    def is_alive(self):
+        return False
+
+    def snapshot(self):
+        return self._snapshot
+
+    def model_copy(self):
+        torch.manual_seed(0)
+        return build_model(self.model_cfg).eval()
+
+
+def test_divergence_is_explained_and_the_last_good_weights_kept(env):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    job_slot = SessionJobs()
+    job_slot.attach(EndedJob())
+    at.session_state[state.K_SLOT] = job_slot
+    at.run()
+    at.switch_page("pages/train.py").run()
+    assert not at.exception
+    assert "Training diverged at step 41" in texts(at.warning)
+    assert "last good weights" in texts(at.warning)
+    assert at.sidebar.selectbox[0].value == "session:1"
+    assert "Save to library" in [b.label for b in at.button]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_model_file_that_went_bad_is_a_message(env, page):
+    path = save_tiny_model(env.library, "rotten")
+    data = bytearray(path.read_bytes())
+    data[-4:] = bytes.fromhex("0000c07f")  # the last float32 weight becomes NaN
+    path.write_bytes(bytes(data))
+    at = open_app(page)
+    assert not at.exception
+    assert "Cannot load rotten" in texts(at.sidebar.error)

@@ -1,0 +1,58 @@
+"""Figures and image grids from core results (no Streamlit)."""
+
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from ui import figures
+from vae_core.training import StepMetrics
+
+
+def steps(n: int, k: int = 3) -> list[StepMetrics]:
+    return [StepMetrics(step=i + 1, epoch=i / 10, recon=50 - i * 0.1, kl=1 + i * 0.01,
+                        beta=1.0 if i < n // 2 else 4.0, kl_term=(1 + i * 0.01) * 1.0,
+                        total=51.0, elbo=51.0, kl_per_dim=tuple([0.1 * j for j in range(k)]),
+                        samples_per_s=1000.0) for i in range(n)]
+
+
+def test_thin_keeps_the_last_point():
+    items = list(range(1001))
+    out = figures.thin(items, 100)
+    assert len(out) <= 101 and out[0] == 0 and out[-1] == 1000
+    assert figures.thin([1, 2], 100) == [1, 2]
+
+
+def test_loss_figure_has_the_four_terms_and_beta():
+    fig = figures.loss_figure(steps(50))
+    names = [t.name for t in fig.data]
+    assert len(names) == 5 and fig.data[-1].yaxis == "y2"
+    assert max(fig.data[-1].y) == 4.0  # a live β change shows in the curves
+    stacked = figures.loss_figure(steps(50), stacked=True)
+    assert [t.stackgroup for t in stacked.data[:2]] == ["loss", "loss"]
+    assert len(figures.loss_figure(steps(5000)).data[0].x) <= figures.MAX_POINTS + 1
+    assert len(figures.loss_figure([]).data[0].x) == 0
+
+
+def test_kl_heatmap_rows_are_latent_dims():
+    fig = figures.kl_heatmap(steps(30, k=4), active_units=2)
+    z = np.asarray(fig.data[0].z)
+    assert z.shape == (4, 30) and "2 of 4" in fig.layout.title.text
+    assert figures.kl_heatmap([]).data[0].z is not None
+
+
+def test_image_grid_upscales_without_blur():
+    images = torch.rand(8, 1, 8, 8)
+    grid = figures.image_grid(images, nrow=8)
+    assert grid.dtype == np.uint8 and grid.ndim == 3 and grid.shape[2] == 3
+    scale = round(figures.IMAGE_PX / 8)
+    assert grid.shape[0] == 8 * scale + 4  # one row, 2 px padding each side
+    block = grid[2:2 + scale, 2:2 + scale, 0]
+    assert (block == block[0, 0]).all()  # nearest neighbour: one flat block per pixel
+
+
+def test_latent_bars_and_diagram():
+    fig = figures.latent_bars(np.zeros(3), np.ones(3), np.array([0.5, -1, 2]))
+    assert [t.type for t in fig.data] == ["bar", "bar", "scatter"]
+    dot = figures.vae_diagram()
+    assert dot.startswith("digraph") and "z = μ + σ ⊙ ε" in dot and "ε ~ N(0, I)" in dot

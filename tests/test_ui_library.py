@@ -1,0 +1,109 @@
+"""The library glue: safe names, save / list round trip, upload parsing (no Streamlit)."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+from ui import library
+from vae_core.checkpoints import CheckpointError
+from vae_core.config import DataConfig, ModelConfig, TrainConfig
+from vae_core.models import build_model
+
+
+def tiny_model():
+    torch.manual_seed(0)
+    return build_model(ModelConfig(input_shape=(1, 8, 8), hidden=(16,), latent_dim=2))
+
+
+@pytest.mark.parametrize("name, slug", [
+    ("My first VAE", "my-first-vae"),
+    ("  β = 4 , digits!  ", "beta-4-digits"),
+    ("我的 模型", "我的-模型"),
+    ("digits-z8_bce.v2", "digits-z8_bce.v2"),
+    ("UPPER lower", "upper-lower"),
+])
+def test_slugify(name, slug):
+    assert library.slugify(name) == slug
+
+
+@pytest.mark.parametrize("name", [
+    "../escape", "..", "a/b", "/etc/passwd", "a\\b", "C:evil", "~root", "bad\x00name", "",
+    "   ", "!!!", "x" * 0,
+])
+def test_unsafe_names_are_refused(tmp_path, name):
+    with pytest.raises(library.UnsafeName):
+        library.safe_model_path(name, tmp_path)
+
+
+def test_safe_path_stays_in_the_folder(tmp_path):
+    path = library.safe_model_path("My Model.safetensors", tmp_path)
+    assert path == (tmp_path / "my-model.safetensors").resolve()
+    long = library.safe_model_path("a" * 500, tmp_path)
+    assert len(long.stem) <= library.MAX_NAME
+
+
+def test_save_list_and_refuse_overwrite(tmp_path):
+    folder = tmp_path / "lib"
+    path = library.save_model(tiny_model(), "My model", folder, data_cfg=DataConfig(),
+                              train_cfg=TrainConfig(beta=4.0), summary={"test_elbo": 31.25})
+    assert path.name == "my-model.safetensors"
+    with pytest.raises(FileExistsError):
+        library.save_model(tiny_model(), "my model", folder, data_cfg=None, train_cfg=None,
+                           summary=None)
+    (folder / "broken.safetensors").write_bytes(b"nope")
+    entries, problems = library.list_models(folder, "library")
+    assert [e.key for e in entries] == ["library:my-model.safetensors"]
+    info = entries[0].info
+    assert (info["dataset"], info["arch"], info["recon"], info["latent_dim"]) == (
+        "digits", "mlp", "bce", 2)
+    assert info["beta"] == 4.0 and info["test_elbo"] == 31.25
+    assert len(problems) == 1 and problems[0].startswith("broken.safetensors")
+
+
+def test_list_of_a_missing_folder_is_empty(tmp_path):
+    assert library.list_models(tmp_path / "nope", "library") == ([], [])
+
+
+def test_assets_follow_the_zoo_order(tmp_path):
+    for name in ("a", "b"):
+        library.save_model(tiny_model(), name, tmp_path, data_cfg=None, train_cfg=None,
+                           summary=None)
+    (tmp_path / library.ZOO_INDEX).write_text(
+        '{"default": "b", "models": [{"file": "b.safetensors"}, {"file": "a.safetensors"}]}')
+    entries, _ = library.list_models(tmp_path, "asset")
+    assert [e.name for e in entries] == ["b", "a"]
+    assert library.zoo_index(tmp_path)["default"] == "b"
+
+
+def test_library_dir_from_env(monkeypatch, tmp_path):
+    monkeypatch.setenv(library.LIBRARY_ENV, str(tmp_path))
+    assert library.library_dir() == tmp_path
+    monkeypatch.delenv(library.LIBRARY_ENV)
+    assert library.library_dir().name == library.DEFAULT_LIBRARY
+
+
+def test_describe_without_configs():
+    info = library.describe(None)
+    assert info["dataset"] == "?" and info["beta"] is None and info["test_elbo"] is None
+    assert library.describe(None, summary={"test_elbo": float("nan")})["test_elbo"] is None
+
+
+def test_read_upload(tmp_path):
+    path = library.save_model(tiny_model(), "up", tmp_path, data_cfg=DataConfig(),
+                              train_cfg=None, summary=None)
+    ckpt = library.read_upload("whatever.safetensors", path.read_bytes())
+    assert ckpt.name == "up" and ckpt.model_cfg.latent_dim == 2
+    with pytest.raises(ValueError, match="upload a .safetensors"):
+        library.read_upload("notes.txt", b"hello")
+    with pytest.raises(ValueError, match="empty"):
+        library.read_upload("x.pt", b"")
+    with pytest.raises(CheckpointError):
+        library.read_upload("x.safetensors", b"\x00" * 64)
+    with pytest.raises(CheckpointError):
+        library.read_upload("x.pth", path.read_bytes())
+
+
+def test_download_name():
+    assert library.download_name("My VAE") == "my-vae.safetensors"
+    assert library.download_name("!!!") == "vae-model.safetensors"

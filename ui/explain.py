@@ -1,0 +1,81 @@
+"""The home page's live walk through one image: x -> (μ, σ) -> z = μ + σ⊙ε -> x̂."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+import torch
+
+from ui import figures, state
+from ui.text import HOME
+from vae_core.config import DataConfig
+from vae_core.data import dataset_available
+
+
+@torch.no_grad()
+def walk_through(model: Any, x: torch.Tensor | None, *, seed: int) -> dict[str, Any]:
+    """Encode one image (C, H, W) and decode one reparameterised draw.
+
+    Without an image (dataset unavailable) μ = 0, σ = 1: a draw from the prior.
+    """
+    k = model.latent_dim
+    if x is not None:
+        mu, logvar = model.encode(x.unsqueeze(0))  # (C, H, W) -> (1, C, H, W) -> (1, K)
+        mu, logvar = mu[0], logvar[0]
+    else:
+        mu, logvar = torch.zeros(k), torch.zeros(k)
+    sigma = torch.exp(0.5 * logvar)
+    eps = torch.randn(k, generator=torch.Generator().manual_seed(seed))
+    z = mu + sigma * eps
+    return {
+        "mu": mu.numpy(), "sigma": sigma.numpy(), "eps": eps.numpy(), "z": z.numpy(),
+        "decoded": model.decode(z.unsqueeze(0))[0], "decoded_mu": model.decode(mu.unsqueeze(0))[0],
+    }
+
+
+def _bump(field: str) -> None:
+    example = state.example_state()
+    example[field] += 1
+
+
+def _test_image(ckpt: Any, index: int) -> tuple[torch.Tensor | None, str | None]:
+    """The ``index``-th test image (cycling) of the model's dataset, or (None, error)."""
+    data_cfg = ckpt.data_cfg or DataConfig()
+    if not dataset_available(data_cfg):  # never start a download from the home page
+        return None, HOME["not_downloaded"].format(dataset=data_cfg.dataset)
+    try:
+        data = state.load_data(data_cfg)
+    except ValueError as exc:  # DatasetUnavailable
+        return None, str(exc)
+    if tuple(data.input_shape) != tuple(ckpt.model_cfg.input_shape):
+        return None, HOME["shape_mismatch"].format(dataset=data.name, shape=data.input_shape)
+    # a spread of test images: step through them with a stride coprime to most set sizes
+    return data.test_x[(index * 37) % data.n_test], None
+
+
+def live_example(ckpt: Any) -> None:
+    """Buttons, the input image, μ / σ / z bars and the decoded images."""
+    example = state.example_state()
+    b1, b2, _ = st.columns([1, 1, 3])
+    b1.button(HOME["another"], on_click=_bump, args=("index",), icon=":material/shuffle:")
+    b2.button(HOME["resample"], on_click=_bump, args=("seed",), icon=":material/casino:")
+    x, error = _test_image(ckpt, example["index"])
+    if error:
+        st.warning(HOME["data_unavailable"].format(error=error))
+    result = walk_through(ckpt.model, x, seed=example["seed"])
+    c1, c2, c3 = st.columns([1, 3, 1])
+    with c1:
+        if x is not None:
+            st.image(figures.single_image(x), caption=HOME["input"])
+    with c2:
+        st.markdown(f"**{HOME['mu_sigma']}**")
+        st.plotly_chart(figures.latent_bars(result["mu"], result["sigma"], result["z"]),
+                        key="home_latent")
+        st.latex(r"\varepsilon = (" + ", ".join(f"{v:.2f}" for v in result["eps"][:8])
+                 + (r", \dots" if len(result["eps"]) > 8 else "") + ")")
+    with c3:
+        caption = HOME["decoded"] if x is not None else HOME["prior_sample"]
+        st.image(figures.single_image(result["decoded"]), caption=caption)
+        if x is not None:
+            st.image(figures.single_image(result["decoded_mu"]), caption=HOME["decoded_mu"])

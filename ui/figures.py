@@ -1,0 +1,149 @@
+"""Plotly figures and image grids built from core results (no Streamlit here)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import plotly.graph_objects as go
+import torch
+
+from ui.text import FIG
+
+MAX_POINTS = 400          # curves are thinned to this many points before plotting
+IMAGE_PX = 56             # target on-screen size of one small image (nearest-neighbour upscale)
+COLORS = {"recon": "#1f77b4", "kl": "#ff7f0e", "kl_term": "#d62728", "total": "#2ca02c",
+          "beta": "#7f7f7f", "mu": "#1f77b4", "sigma": "#ff7f0e", "z": "#2ca02c"}
+
+
+def thin(items: Sequence[Any], max_points: int = MAX_POINTS) -> list[Any]:
+    """Every n-th item so at most ``max_points`` remain; the last item is always kept."""
+    items = list(items)
+    if len(items) <= max_points:
+        return items
+    stride = -(-len(items) // max_points)
+    out = items[::stride]
+    if out[-1] is not items[-1]:
+        out.append(items[-1])
+    return out
+
+
+def _layout(fig: go.Figure, *, height: int = 340) -> go.Figure:
+    fig.update_layout(height=height, margin=dict(l=10, r=10, t=30, b=10),
+                      legend=dict(orientation="h", yanchor="top", y=-0.2, x=0),
+                      hovermode="x unified")
+    return fig
+
+
+def loss_figure(steps: Sequence[Any], *, stacked: bool = False) -> go.Figure:
+    """Reconstruction, KL, β·KL and total per step (``StepMetrics``), β on a right axis.
+
+    ``stacked``: recon and β·KL as stacked areas, whose top edge is the total loss.
+    """
+    steps = thin(steps)
+    x = [s.step for s in steps]
+    fig = go.Figure()
+    if stacked:
+        fig.add_scatter(x=x, y=[s.recon for s in steps], name=FIG["recon"], mode="lines",
+                        stackgroup="loss", line=dict(color=COLORS["recon"]))
+        fig.add_scatter(x=x, y=[s.kl_term for s in steps], name=FIG["kl_term"], mode="lines",
+                        stackgroup="loss", line=dict(color=COLORS["kl_term"]))
+    else:
+        for field in ("recon", "kl", "kl_term", "total"):
+            fig.add_scatter(x=x, y=[getattr(s, field) for s in steps], name=FIG[field],
+                            mode="lines", line=dict(color=COLORS[field],
+                                                    dash="dot" if field == "kl_term" else None))
+    fig.add_scatter(x=x, y=[s.beta for s in steps], name=FIG["beta"], mode="lines", yaxis="y2",
+                    line=dict(color=COLORS["beta"], dash="dash", width=1))
+    fig.update_layout(
+        xaxis=dict(title=dict(text=FIG["step"])),
+        yaxis=dict(title=dict(text=FIG["nats"]), rangemode="tozero"),
+        yaxis2=dict(title=dict(text=FIG["beta_axis"]), overlaying="y", side="right",
+                    showgrid=False, rangemode="tozero", tickformat=".2~g",
+                    tickmode="auto", nticks=5),
+    )
+    return _layout(fig, height=400)
+
+
+def kl_heatmap(steps: Sequence[Any], *, active_units: int | None = None) -> go.Figure:
+    """KL per latent dim (rows) over steps (columns): bright rows carry information, dark rows
+    have collapsed onto the prior."""
+    steps = thin(steps, 200)
+    k = len(steps[-1].kl_per_dim) if steps else 0
+    z = np.array([s.kl_per_dim for s in steps], dtype=float).T if steps else np.zeros((0, 0))
+    fig = go.Figure(go.Heatmap(
+        x=[s.step for s in steps], y=[f"z{i + 1}" for i in range(k)], z=z, zmin=0,
+        colorscale="Viridis", colorbar=dict(title=dict(text=FIG["kl_nats"])),
+        hovertemplate="step %{x}<br>%{y}: %{z:.2f} nats<extra></extra>"))
+    title = (FIG["au_title"].format(active=active_units, k=k) if active_units is not None
+             else FIG["au_pending"])
+    fig.update_layout(title=dict(text=title, font=dict(size=13)),
+                      xaxis=dict(title=dict(text=FIG["step"])),
+                      yaxis=dict(title=dict(text=FIG["dim"]), autorange="reversed"))
+    return _layout(fig, height=400)
+
+
+def latent_bars(mu: np.ndarray, sigma: np.ndarray, z: np.ndarray) -> go.Figure:
+    """μ and σ as bars and the sampled z as diamonds, one group per latent dimension."""
+    dims = [f"z{i + 1}" for i in range(len(mu))]
+    fig = go.Figure()
+    fig.add_bar(x=dims, y=mu, name=FIG["mu"], marker_color=COLORS["mu"])
+    fig.add_bar(x=dims, y=sigma, name=FIG["sigma"], marker_color=COLORS["sigma"])
+    fig.add_scatter(x=dims, y=z, name=FIG["z"], mode="markers",
+                    marker=dict(symbol="diamond", size=11, color=COLORS["z"],
+                                line=dict(width=1, color="white")))
+    fig.update_layout(barmode="group", yaxis=dict(title=dict(text=FIG["latent_value"])))
+    return _layout(fig, height=300)
+
+
+def image_grid(images: torch.Tensor, *, nrow: int, px: int = IMAGE_PX, pad: int = 2) -> np.ndarray:
+    """(N, C, H, W) in [0, 1] -> one uint8 picture (H', W', 3) with white gaps, small images
+    upscaled without blurring so 8×8 digits stay crisp (like torchvision's ``make_grid``,
+    without importing torchvision at app start)."""
+    images = images.detach().float().cpu().clamp(0, 1)
+    n, c, h, w = images.shape
+    scale = max(1, round(px / h))
+    if scale > 1:  # (N, C, H, W) -> (N, C, H*s, W*s)
+        images = images.repeat_interleave(scale, dim=-2).repeat_interleave(scale, dim=-1)
+    if c == 1:  # grey -> RGB
+        images = images.expand(n, 3, h * scale, w * scale)
+    arr = (images[:, :3].permute(0, 2, 3, 1).numpy() * 255).round().astype(np.uint8)
+    cols = min(nrow, n)
+    rows = -(-n // cols)
+    cell_h, cell_w = h * scale + pad, w * scale + pad
+    grid = np.full((rows * cell_h + pad, cols * cell_w + pad, 3), 255, dtype=np.uint8)
+    for i in range(n):
+        r, q = divmod(i, cols)
+        top, left = r * cell_h + pad, q * cell_w + pad
+        grid[top:top + h * scale, left:left + w * scale] = arr[i]
+    return grid
+
+
+def single_image(image: torch.Tensor, *, px: int = 140) -> np.ndarray:
+    """One (C, H, W) image as an upscaled uint8 picture."""
+    return image_grid(image.unsqueeze(0), nrow=1, px=px)
+
+
+def vae_diagram() -> str:
+    """Graphviz DOT source of encoder → (μ, log σ²) → z = μ + σ⊙ε → decoder."""
+    d = {k: v.replace("\n", "\\n") for k, v in FIG["diagram"].items()}
+    return f"""digraph VAE {{
+  rankdir=LR; bgcolor="transparent";
+  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=12,
+        fillcolor="#eef3fb", color="#4c78a8"];
+  edge [color="#555555", fontname="Helvetica", fontsize=10];
+  x [label="{d['x']}", shape=note, fillcolor="#ffffff"];
+  enc [label="{d['encoder']}", shape=trapezium, orientation=270, fillcolor="#dbe8f7"];
+  mu [label="{d['mu']}", shape=ellipse];
+  lv [label="{d['logvar']}", shape=ellipse];
+  eps [label="{d['eps']}", shape=ellipse, style="dashed", fillcolor="#ffffff"];
+  z [label="{d['z']}", shape=box, fillcolor="#fde9d9", color="#e45756"];
+  dec [label="{d['decoder']}", shape=trapezium, orientation=90, fillcolor="#dbe8f7"];
+  xhat [label="{d['xhat']}", shape=note, fillcolor="#ffffff"];
+  x -> enc; enc -> mu; enc -> lv; mu -> z; lv -> z; eps -> z; z -> dec; dec -> xhat;
+  mu -> kl [style=dotted, arrowhead=none]; lv -> kl [style=dotted, arrowhead=none];
+  kl [label="{d['kl']}", shape=plaintext, style="", fontcolor="#e45756"];
+  xhat -> rec [style=dotted, arrowhead=none];
+  rec [label="{d['recon']}", shape=plaintext, style="", fontcolor="#1f77b4"];
+}}"""

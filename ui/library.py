@@ -1,0 +1,204 @@
+"""The on-disk model library and the pretrained assets: safe names, listing, save, upload.
+
+No Streamlit here: pure functions over paths and bytes, so they are tested without a browser.
+Every checkpoint read or written goes through ``vae_core.checkpoints`` (which validates it).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from vae_core import checkpoints
+from vae_core.checkpoints import read_checkpoint_info, save_checkpoint
+from vae_core.config import DataConfig, TrainConfig
+
+LIBRARY_ENV = "VAE_LAB_LIBRARY"
+DEFAULT_LIBRARY = "library"
+ASSETS_ENV = "VAE_LAB_ASSETS"    # tests point this at an empty folder for the "no models" case
+ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
+ZOO_INDEX = "zoo.json"           # order, descriptions and the default of the pretrained models
+SUFFIX = ".safetensors"
+MAX_NAME = 64
+UPLOAD_TYPES = ("safetensors", "pt", "pth")
+
+_SLUG_DROP = re.compile(r"[^\w.-]+")  # \w is Unicode: 中文 names stay readable
+_SLUG_DASHES = re.compile(r"-{2,}")
+_GREEK = str.maketrans({"β": "beta", "σ": "sigma", "μ": "mu", "ε": "eps", "γ": "gamma"})
+
+
+class UnsafeName(ValueError):
+    """A model name that could escape the library folder or is empty."""
+
+
+@dataclass
+class ModelEntry:
+    """One row of the model picker."""
+
+    key: str                      # "session:<id>", "library:<file>", "asset:<file>"
+    source: str                   # session | library | asset
+    name: str
+    info: dict[str, Any] = field(default_factory=dict)  # see ``describe``
+    path: Path | None = None      # file for library and asset models
+
+
+def library_dir() -> Path:
+    """The library folder: ``$VAE_LAB_LIBRARY`` or ``./library`` (read on every call)."""
+    return Path(os.environ.get(LIBRARY_ENV) or DEFAULT_LIBRARY)
+
+
+def assets_dir() -> Path:
+    """The pretrained models: ``$VAE_LAB_ASSETS`` or the repository's ``assets/``."""
+    env = os.environ.get(ASSETS_ENV)
+    return Path(env) if env else ASSETS_DIR
+
+
+def zoo_index(directory: Path) -> dict[str, Any]:
+    """``zoo.json`` of the assets folder (``{"default": name, "models": [...]}``), or ``{}``."""
+    try:
+        index = json.loads((directory / ZOO_INDEX).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return index if isinstance(index, dict) else {}
+
+
+def slugify(name: str) -> str:
+    """Lower-case a display name into a file stem: letters and digits of any script, ``-``,
+    ``_`` and ``.``; everything else becomes ``-``."""
+    slug = _SLUG_DROP.sub("-", name.strip().lower().translate(_GREEK))
+    slug = _SLUG_DASHES.sub("-", slug).strip("-.")
+    return slug[:MAX_NAME].rstrip("-.")
+
+
+def safe_model_path(name: str, directory: Path) -> Path:
+    """The file a model called ``name`` is saved to inside ``directory``.
+
+    Refuses (``UnsafeName``) anything that looks like a path: separators, ``..``, absolute paths,
+    drive letters, control characters, or a name with nothing left after slugifying.
+    """
+    if not isinstance(name, str) or not name.strip():
+        raise UnsafeName("give the model a name")
+    raw = name.strip()
+    if any(sep in raw for sep in ("/", "\\", ":")) or ".." in raw or raw.startswith("~") \
+            or any(ord(c) < 32 for c in raw) or os.path.isabs(raw):
+        raise UnsafeName(f"{raw!r} is not a plain name: use letters, digits, '-' and '_' "
+                         "(no '/', '\\', '..' or ':')")
+    stem = slugify(raw.removesuffix(SUFFIX))
+    if not stem:
+        raise UnsafeName(f"{raw!r} has no letters or digits to make a file name from")
+    base = directory.resolve()
+    path = (base / f"{stem}{SUFFIX}").resolve()
+    if path.parent != base:  # belt and braces: the slug cannot escape, but check anyway
+        raise UnsafeName(f"{raw!r} would be saved outside the library")
+    return path
+
+
+def describe(model_cfg: Any, data_cfg: Any = None, train_cfg: Any = None,
+             summary: dict | None = None) -> dict[str, Any]:
+    """The facts the picker shows, from configs (objects or dicts) and a summary dict."""
+
+    def get(obj: Any, key: str, default: Any = None) -> Any:
+        if obj is None:
+            return default
+        if isinstance(obj, dict):
+            return obj.get(key, default)
+        return getattr(obj, key, default)
+
+    summary = summary or {}
+    test_elbo = summary.get("test_elbo")
+    if not isinstance(test_elbo, (int, float)) or not math.isfinite(test_elbo):
+        test_elbo = None
+    hidden = get(model_cfg, "hidden", ())
+    return {
+        "dataset": get(data_cfg, "dataset", "?"),
+        "arch": get(model_cfg, "arch", "?"),
+        "preset": get(model_cfg, "preset"),
+        "hidden": tuple(hidden) if hidden else (),
+        "recon": get(model_cfg, "recon", "?"),
+        "latent_dim": get(model_cfg, "latent_dim", "?"),
+        "input_shape": tuple(get(model_cfg, "input_shape", ()) or ()),
+        "beta": get(train_cfg, "beta"),
+        "schedule": get(train_cfg, "schedule"),
+        "reduction": get(train_cfg, "reduction"),
+        "test_elbo": test_elbo,
+        "epochs": summary.get("epochs"),
+        "status": summary.get("status"),
+    }
+
+
+def _info_from_header(header: dict[str, Any]) -> dict[str, Any]:
+    """``describe`` applied to what ``read_checkpoint_info`` returns (config dicts)."""
+
+    def pick(*names: str) -> Any:
+        for n in names:
+            if header.get(n) is not None:
+                return header[n]
+        return None
+
+    return describe(pick("model_cfg", "model", "model_config"), pick("data_cfg", "data"),
+                    pick("train_cfg", "train"), pick("summary") or {})
+
+
+def list_models(directory: Path, source: str) -> tuple[list[ModelEntry], list[str]]:
+    """Every readable checkpoint in ``directory`` (sorted by name) and one line per bad file."""
+    entries: list[ModelEntry] = []
+    problems: list[str] = []
+    if not directory.is_dir():
+        return entries, problems
+    order = {m.get("file"): i for i, m in enumerate(zoo_index(directory).get("models") or [])
+             if isinstance(m, dict)}
+    paths = sorted(directory.glob(f"*{SUFFIX}"), key=lambda p: (order.get(p.name, len(order)),
+                                                                p.name))
+    for path in paths:
+        try:
+            header = read_checkpoint_info(path)
+        except Exception as exc:  # a bad file must not break the picker: list it as a problem
+            problems.append(f"{path.name}: {exc}")
+            continue
+        name = header.get("name") or path.stem
+        entries.append(ModelEntry(key=f"{source}:{path.name}", source=source, name=str(name),
+                                  info=_info_from_header(header), path=path))
+    return entries, problems
+
+
+def save_model(model: Any, name: str, directory: Path, *, data_cfg: Any, train_cfg: Any,
+               summary: dict | None, overwrite: bool = False) -> Path:
+    """Save into the library under a safe file name; refuses to overwrite unless asked."""
+    path = safe_model_path(name, directory)
+    if path.exists() and not overwrite:
+        raise FileExistsError(f"{path.name} already exists in the library; pick another name")
+    directory.mkdir(parents=True, exist_ok=True)
+    save_checkpoint(path, model, data_cfg=data_cfg, train_cfg=train_cfg, summary=summary or {},
+                    name=name.strip())
+    return path
+
+
+def download_name(name: str) -> str:
+    """A file name for the browser's download of a model called ``name``."""
+    return f"{slugify(name) or 'vae-model'}{SUFFIX}"
+
+
+def read_upload(filename: str, data: bytes) -> Any:
+    """Turn an uploaded file into a ``Checkpoint``; raises ``ValueError`` with a clear message.
+
+    ``.safetensors``: our checkpoint (weights + configs). ``.pt`` / ``.pth``: a pytorch/examples
+    ``vae/main.py`` state_dict (MNIST, 784-400-20); everything else is refused.
+    """
+    suffix = Path(filename or "").suffix.lower().lstrip(".")
+    if suffix not in UPLOAD_TYPES:
+        raise ValueError(f"{filename!r}: upload a .safetensors checkpoint from VAE Lab or a "
+                         "pytorch/examples state_dict (.pt / .pth)")
+    if not data:
+        raise ValueError(f"{filename!r} is empty")
+    if suffix == "safetensors":
+        return checkpoints.load_checkpoint(data, default_name=Path(filename).stem)
+    model = checkpoints.import_examples_state_dict(data)
+    return checkpoints.Checkpoint(model=model, model_cfg=model.cfg,
+                                  data_cfg=DataConfig(dataset="mnist"),
+                                  train_cfg=TrainConfig(epochs=10, batch_size=128, beta=1.0),
+                                  summary={}, name=Path(filename).stem)

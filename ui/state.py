@@ -1,0 +1,277 @@
+"""Session state and caches: the only module that touches ``st.session_state`` and
+``st.cache_*``. Pages and widgets go through these functions, never through raw keys.
+
+Per session: the session models (trained here or uploaded), the picker's selection, and one job
+slot (``ui.jobs.SessionJobs``). A session-scoped ``st.cache_resource`` holds a guard whose
+``on_release`` stops the session's job when the tab closes. Per process: the ``JobRegistry`` that
+limits concurrent training, loaded datasets and loaded checkpoint files.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from ui import jobs, library
+from ui.jobs import JobRegistry, SessionJobs
+from ui.library import ModelEntry
+from vae_core.checkpoints import Checkpoint, load_checkpoint
+from vae_core.config import DataConfig
+from vae_core.data import load_dataset
+from vae_core.jobs import TrainingJob
+
+K_MODELS = "_vl_session_models"     # dict key -> Checkpoint, in creation order
+K_COUNTER = "_vl_model_counter"
+K_SLOT = "_vl_job_slot"
+K_PENDING = "_vl_pending_selection"
+K_PREVIEW = "_vl_preview"
+K_UPLOADS = "_vl_seen_uploads"
+K_SAVED = "_vl_saved"
+K_EXAMPLE = "_vl_example"
+PICKER_KEY = "vl_model"             # the sidebar selectbox
+PREVIEW_EVERY_S = 1.0            # image grids on the train page; a digits run lasts ~5 s
+
+
+# -- the shell -------------------------------------------------------------------------------
+def ensure_shell() -> None:
+    """Make sure this page runs inside ``app.py`` (its page config, picker, navigation).
+
+    Streamlit 1.67 picks the legacy multipage mode when a folder named ``pages/`` exists and
+    ``st.navigation`` has not run yet in the process: the first request after a server start
+    that lands on a sub-page (a reload of ``/train``) then runs ``pages/train.py`` alone, and so
+    does every ``AppTest.run()`` after the first (streamlit/streamlit#9446 was fixed only for
+    apps without ``pages/``). Each page calls this first: in legacy mode it switches to
+    ``st.navigation`` mode and reruns, which runs ``app.py`` and then this page.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if getattr(PagesManager, "uses_pages_directory", False):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+# -- process-wide ----------------------------------------------------------------------------
+def job_registry() -> JobRegistry:
+    return jobs.registry()
+
+
+@st.cache_resource(show_spinner="Loading the dataset…", max_entries=4)
+def _load_data(data_cfg_json: str) -> Any:
+    return load_dataset(DataConfig.from_dict(json.loads(data_cfg_json)))
+
+
+def load_data(data_cfg: Any) -> Any:
+    """The dataset for ``data_cfg`` (a ``DataConfig``), loaded once per server process.
+
+    Raises ``vae_core.data.DatasetUnavailable`` (a ``ValueError``) with a user-facing message.
+    """
+    return _load_data(json.dumps(data_cfg.to_dict(), sort_keys=True))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _load_file(path: str, mtime: float) -> Any:
+    return load_checkpoint(Path(path))
+
+
+# -- the session's job slot ------------------------------------------------------------------
+class _Guard:
+    """Lives in the session-scoped cache; released (tab closed) -> the job is stopped."""
+
+    def __init__(self) -> None:
+        self.slot: SessionJobs | None = None
+
+    def release(self) -> None:
+        if self.slot is not None:
+            self.slot.release()
+
+
+@st.cache_resource(scope="session", on_release=lambda guard: guard.release(), show_spinner=False)
+def _session_guard() -> _Guard:
+    return _Guard()
+
+
+def job_slot() -> SessionJobs:
+    """This session's job slot, registered with the guard that stops it when the tab closes."""
+    if K_SLOT not in st.session_state:
+        st.session_state[K_SLOT] = SessionJobs()
+    slot = st.session_state[K_SLOT]
+    _session_guard().slot = slot
+    return slot
+
+
+def start_job(model_cfg: Any, data_cfg: Any, train_cfg: Any, *, data: Any = None,
+              name: str = "") -> Any:
+    """Start a ``TrainingJob`` in this session's slot; raises ``ui.jobs.ServerBusy``."""
+    slot = job_slot()
+    slot.stop()
+    job = job_registry().start(
+        lambda: TrainingJob(model_cfg, data_cfg, train_cfg, data=data, name=name))
+    slot.attach(job)
+    st.session_state.pop(K_PREVIEW, None)
+    return job
+
+
+def harvest_job() -> str | None:
+    """If the session's job has ended, turn its weights into a session model (once).
+
+    Returns the new model's key when one was added in this call.
+    """
+    slot = job_slot()
+    job = slot.job
+    if job is None or slot.harvested or job.is_alive():
+        return None
+    slot.harvested = True
+    snap = job.snapshot()
+    model = job.model_copy()
+    if model is None or snap.step == 0:
+        return None
+    summary = dict(snap.summary) or {"status": snap.status, "steps": snap.step}
+    train_cfg = job.train_cfg
+    if snap.beta != train_cfg.beta:  # β was changed live: record the β the weights ended with
+        summary["beta_at_start"] = train_cfg.beta
+        train_cfg = dataclasses.replace(train_cfg, beta=snap.beta)
+    ckpt = Checkpoint(model=model, model_cfg=job.model_cfg, data_cfg=job.data_cfg,
+                      train_cfg=train_cfg, summary=summary, name=job.name)
+    slot.model_key = add_session_model(ckpt)
+    return slot.model_key
+
+
+# -- models ----------------------------------------------------------------------------------
+def _session_models() -> dict[str, Any]:
+    if K_MODELS not in st.session_state:
+        st.session_state[K_MODELS] = {}
+    return st.session_state[K_MODELS]
+
+
+def add_session_model(ckpt: Any) -> str:
+    """Keep ``ckpt`` (a ``Checkpoint``) as a session model and select it; returns its key."""
+    count = st.session_state.get(K_COUNTER, 0) + 1
+    st.session_state[K_COUNTER] = count
+    key = f"session:{count}"
+    models = _session_models()
+    names = {c.name for c in models.values()}
+    if not ckpt.name or ckpt.name in names:
+        ckpt.name = f"{ckpt.name or 'model'} #{count}"
+    models[key] = ckpt
+    select_model(key)
+    return key
+
+
+def select_model(key: str) -> None:
+    """Ask the picker to select ``key`` on its next render (it may already be drawn)."""
+    st.session_state[K_PENDING] = key
+
+
+def model_entries() -> tuple[list[ModelEntry], list[str]]:
+    """Session models first (newest first), then the library, then pretrained assets."""
+    entries = [
+        ModelEntry(key=key, source="session", name=c.name,
+                   info=library.describe(c.model_cfg, c.data_cfg, c.train_cfg, c.summary))
+        for key, c in reversed(list(_session_models().items()))
+    ]
+    lib, problems = library.list_models(library.library_dir(), "library")
+    assets, asset_problems = library.list_models(library.assets_dir(), "asset")
+    return entries + lib + assets, problems + asset_problems
+
+
+def apply_pending_selection(keys: list[str]) -> None:
+    """Before the picker widget is drawn: honour ``select_model`` and drop stale selections."""
+    pending = st.session_state.pop(K_PENDING, None)
+    if pending in keys:
+        st.session_state[PICKER_KEY] = pending
+    elif st.session_state.get(PICKER_KEY) not in keys:
+        default = f"asset:{library.zoo_index(library.assets_dir()).get('default')}{library.SUFFIX}"
+        if default in keys:
+            st.session_state[PICKER_KEY] = default
+        else:
+            st.session_state.pop(PICKER_KEY, None)
+
+
+def selected_entry() -> ModelEntry | None:
+    key = st.session_state.get(PICKER_KEY)
+    if key is None:
+        return None
+    entries, _ = model_entries()
+    return next((e for e in entries if e.key == key), None)
+
+
+def load_entry(entry: ModelEntry) -> Any:
+    """The ``Checkpoint`` behind a picker entry (files are loaded once and cached)."""
+    if entry.source == "session":
+        return _session_models()[entry.key]
+    assert entry.path is not None
+    return _load_file(str(entry.path), entry.path.stat().st_mtime)
+
+
+def load_error(entry: ModelEntry) -> str | None:
+    """Why the model behind ``entry`` cannot be loaded (a file changed or went bad), or None."""
+    try:
+        load_entry(entry)
+    except (ValueError, OSError) as exc:  # CheckpointError is a ValueError
+        return str(exc)
+    return None
+
+
+def selected_checkpoint() -> tuple[ModelEntry, Any] | tuple[None, None]:
+    """The picker's model as (entry, Checkpoint); (None, None) when there is none or it cannot
+    be loaded (the picker says why)."""
+    entry = selected_entry()
+    if entry is None or load_error(entry) is not None:
+        return None, None
+    return entry, load_entry(entry)
+
+
+def trained_model() -> tuple[ModelEntry, Any] | tuple[None, None]:
+    """The session model that this session's last job became (if it still exists)."""
+    key = job_slot().model_key
+    models = _session_models()
+    if key is None or key not in models:
+        return None, None
+    c = models[key]
+    entry = ModelEntry(key=key, source="session", name=c.name,
+                       info=library.describe(c.model_cfg, c.data_cfg, c.train_cfg, c.summary))
+    return entry, c
+
+
+# -- small per-session memories --------------------------------------------------------------
+def preview_due(job: Any) -> bool:
+    """True when the train page should redraw its image grids (every few seconds)."""
+    last = st.session_state.get(K_PREVIEW)
+    return last is None or last["job"] != id(job) or \
+        time.monotonic() - last["t"] >= PREVIEW_EVERY_S
+
+
+def store_preview(job: Any, images: Any) -> None:
+    st.session_state[K_PREVIEW] = {"job": id(job), "t": time.monotonic(), "images": images}
+
+
+def last_preview(job: Any) -> Any:
+    last = st.session_state.get(K_PREVIEW)
+    return last["images"] if last is not None and last["job"] == id(job) else None
+
+
+def upload_result(file_id: str) -> tuple[bool, str] | None:
+    """(ok, message) of an uploaded file already processed (the uploader keeps it on reruns)."""
+    return st.session_state.get(K_UPLOADS, {}).get(file_id)
+
+
+def remember_upload(file_id: str, result: tuple[bool, str]) -> None:
+    st.session_state.setdefault(K_UPLOADS, {})[file_id] = result
+
+
+def remember_saved(key: str, message: str | None) -> None:
+    st.session_state.setdefault(K_SAVED, {})[key] = message
+
+
+def saved_message(key: str) -> str | None:
+    return st.session_state.get(K_SAVED, {}).get(key)
+
+
+def example_state() -> dict:
+    """Home page: which test image and which ε draw (bumped by its buttons)."""
+    return st.session_state.setdefault(K_EXAMPLE, {"index": 0, "seed": 0})

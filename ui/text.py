@@ -1,0 +1,217 @@
+"""Every user-facing string of the app, one dict per page or component.
+
+Kept in one module so the i18n issue can swap these dicts for translated ones (中文) without
+hunting through pages. Placeholders use ``str.format`` names.
+"""
+
+from __future__ import annotations
+
+APP = {
+    "title": "VAE Lab",
+    "group_learn": "Learn",
+    "group_models": "Models",
+    "page_home": "What is a VAE?",
+    "page_train": "Train",
+    "page_library": "Library",
+}
+
+PICKER = {
+    "label": "Model",
+    "help": "Models trained in this session, saved in the library folder, or shipped pretrained.",
+    "none": "No models yet. Train one on the **Train** page, or use the quick-train button on "
+            "**What is a VAE?** (about 5 seconds).",
+    "session": "{name} · this session",
+    "library": "{name} · library",
+    "asset": "{name} · pretrained",
+    "dataset": "Dataset",
+    "arch": "Architecture",
+    "recon": "Likelihood",
+    "beta": "β",
+    "latent": "Latent size",
+    "elbo": "Test −ELBO",
+    "elbo_unit": "{value:.2f} nats",
+    "unknown": "—",
+    "problems": "Some files in the library could not be read:",
+    "load_error": "Cannot load {name}: {error}",
+}
+
+HOME = {
+    "title": "What is a VAE?",
+    "intro": (
+        "A **variational autoencoder** squeezes each image *x* through a small random code *z* and "
+        "learns to rebuild it. The **encoder** maps *x* to a Gaussian q(z|x) with mean μ and "
+        "variance σ²; we draw z = μ + σ ⊙ ε with ε ~ N(0, I) (the *reparameterisation trick*, so "
+        "gradients flow through μ and σ); the **decoder** turns z back into an image. Training "
+        "minimises the negative evidence lower bound (−ELBO):"
+    ),
+    "elbo_caption": "Reconstruction (nats per image, summed over pixels) plus β times the KL "
+                    "divergence from the prior p(z) = N(0, I). β = 1 is the true ELBO.",
+    "kl_caption": "KL per latent dimension in closed form (Kingma & Welling 2014, Appendix B). "
+                  "Mind the leading minus sign: without it you get −KL.",
+    "diagram_title": "The path of one image",
+    "live_title": "Live, on one real test image",
+    "no_model": "There is no model yet, so there is nothing to run an image through.",
+    "quick_train": "Train a quick digits model (~5 s)",
+    "quick_help": "A small MLP VAE on scikit-learn's 8×8 digits, trained in the background.",
+    "or_train": "…or choose every setting yourself on the Train page",
+    "quick_running": "Training a quick digits model…",
+    "quick_done": "Done: the new model is selected in the sidebar.",
+    "another": "Another image",
+    "resample": "Resample ε",
+    "input": "Input x",
+    "decoded": "Decoded x̂ = decoder(z)",
+    "decoded_mu": "Decoded from μ (no noise)",
+    "mu_sigma": "Encoder output per latent dimension: μ, σ and this draw of z",
+    "data_unavailable": "The test data of this model's dataset is not available here ({error}); "
+                        "showing a sample from the prior instead.",
+    "prior_sample": "Decoded sample z ~ N(0, I)",
+    "shape_mismatch": "{dataset} images are {shape}, not what this model takes",
+    "not_downloaded": "{dataset} is not downloaded on this server yet (training on it once "
+                      "from the Train page downloads it)",
+    "try_title": "Try this",
+    "try_train": "Train a model and watch the reconstruction and KL curves move",
+    "try_beta": "On the Train page, raise β while it trains: the KL falls and images blur",
+    "try_library": "Save, download or upload models (also pytorch/examples .pt files)",
+    "busy": "The server is busy: every training slot is in use ({running}/{limit}). "
+            "Try again in a moment.",
+}
+
+TRAIN = {
+    "title": "Train a VAE",
+    "intro": "Pick the settings, press **Start**, and watch the model learn. Training runs in the "
+             "background: you can switch pages and come back.",
+    "dataset": "Dataset",
+    "arch": "Architecture",
+    "latent": "Latent size K",
+    "recon": "Likelihood p(x|z)",
+    "beta": "β (KL weight)",
+    "schedule": "β schedule",
+    "epochs": "Epochs",
+    "batch": "Batch size",
+    "lr": "Learning rate",
+    "seed": "Seed",
+    "reduction": "Reconstruction reduction",
+    "binarize": "Binarise pixels (dynamic)",
+    "advanced": "More settings",
+    "warmup_epochs": "Warm-up epochs",
+    "cycles": "Cycles",
+    "cycle_ratio": "Ramp share of each cycle",
+    "capacity_max": "Final capacity C (nats)",
+    "free_bits": "Free bits λ per dim (nats)",
+    "start": "Start",
+    "stop": "Stop",
+    "running_note": "A model is training; stop it to start another.",
+    "busy": "The server is busy: every training slot is in use ({running}/{limit}). "
+            "Try again in a moment.",
+    "bad_config": "Cannot train with these settings: {error}",
+    "data_error": "Cannot load the dataset: {error}",
+    "not_downloaded": "{dataset} is not on this server yet: Start downloads it once (this needs "
+                      "internet access; offline, the message says where to put the files).",
+    "idle": "Press **Start** to train. The defaults train a digits model in a few seconds.",
+    "arch_labels": {
+        "mlp-128-64": "MLP 128-64",
+        "mlp-256-128": "MLP 256-128",
+        "h512": "MLP 512",
+        "examples": "MLP 400 (pytorch/examples)",
+        "conv": "Conv (2 conv layers + 256 dense)",
+    },
+    "schedule_labels": {
+        "constant": "constant",
+        "warmup": "linear warm-up from 0",
+        "cyclical": "cyclical (Fu et al. 2019)",
+        "capacity": "capacity C (Burgess et al. 2018)",
+        "free_bits": "free bits (Kingma et al. 2016)",
+    },
+}
+
+LIVE = {
+    "status": {
+        "pending": "Starting…",
+        "loading": "Loading the data…",
+        "running": "Training",
+        "finished": "Finished",
+        "stopped": "Stopped",
+        "diverged": "Diverged",
+        "failed": "Failed",
+    },
+    "epoch": "Epoch",
+    "step": "Step",
+    "speed": "Samples/s",
+    "eta": "ETA",
+    "test_elbo": "Test −ELBO",
+    "active": "Active units",
+    "stop": "Stop",
+    "live_beta": "β now (applies at once)",
+    "stacked": "Stacked view (recon + β·KL = total)",
+    "losses": "Loss components (nats per image)",
+    "kl_map": "KL per latent dimension over time",
+    "recons": "Test images (top) and their reconstructions (bottom)",
+    "samples": "Samples from the prior z ~ N(0, I)",
+    "finished": "{message}. The model is selected in the sidebar (a session model).",
+    "stopped": "{message}. The weights trained so far are kept as a session model.",
+    "diverged": "{message}. The session model keeps those last good weights.",
+    "failed": "Training failed: {message}",
+    "no_images": "Images appear once the first steps are done.",
+    "seconds": "{value:.0f} s",
+    "progress": "{status}: epoch {epoch}, step {step}/{total}",
+    "progress_main": "{status}: epoch {epoch} of {epochs}, step {step:,} of {total:,}",
+}
+
+MODEL = {
+    "save_title": "Save, download",
+    "save_name": "Name in the library",
+    "save": "Save to library",
+    "saved": "Saved as {file} in the library.",
+    "save_error": "Not saved: {error}",
+    "download": "Download .safetensors",
+    "not_session": "This model is already a file; download it or pick a session model to save.",
+}
+
+LIBRARY = {
+    "title": "Model library",
+    "intro": "Models saved on this server (folder `{folder}`), shipped pretrained models, and the "
+             "ones trained in this session. Upload a VAE Lab `.safetensors` checkpoint or a "
+             "pytorch/examples `vae/main.py` state_dict (`.pt` / `.pth`).",
+    "empty": "The library is empty. Train a model and save it, or upload one below.",
+    "columns": {
+        "name": "Name", "source": "Source", "dataset": "Dataset", "arch": "Architecture",
+        "recon": "Likelihood", "beta": "β", "latent_dim": "K", "test_elbo": "Test −ELBO",
+    },
+    "sources": {"session": "this session", "library": "library", "asset": "pretrained"},
+    "selected": "Selected model: {name}",
+    "upload": "Upload a model",
+    "upload_help": "At most the server's upload limit; the file is checked before use.",
+    "uploaded": "Loaded {name}; it is now a session model, selected in the sidebar.",
+    "upload_error": "Could not use {file}: {error}",
+}
+
+FIG = {
+    "recon": "reconstruction −log p(x|z)",
+    "kl": "KL(q‖p)",
+    "kl_term": "β·KL (in the loss)",
+    "total": "total loss",
+    "beta": "β (right axis)",
+    "step": "step",
+    "nats": "nats per image",
+    "beta_axis": "β",
+    "dim": "latent dim",
+    "kl_nats": "KL (nats)",
+    "au_title": "{active} of {k} units active (test, last epoch)",
+    "au_pending": "active units: after the first epoch",
+    "mu": "μ",
+    "sigma": "σ",
+    "z": "z = μ + σ·ε",
+    "latent_value": "value",
+    "diagram": {
+        "x": "input x",
+        "encoder": "encoder\nq(z|x)",
+        "mu": "μ",
+        "logvar": "log σ²",
+        "eps": "ε ~ N(0, I)",
+        "z": "z = μ + σ ⊙ ε",
+        "decoder": "decoder\np(x|z)",
+        "xhat": "reconstruction x̂",
+        "kl": "KL(q(z|x) ‖ N(0, I))",
+        "recon": "−log p(x|z)",
+    },
+}

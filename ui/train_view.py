@@ -1,0 +1,260 @@
+"""The Train page's parts: the settings, starting a job, and the live panel that polls it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+import torch
+
+from ui import figures, state
+from ui.text import LIVE, TRAIN
+from vae_core.config import (
+    DATASETS,
+    RECON_LABELS,
+    RECONS,
+    REDUCTION_LABELS,
+    REDUCTIONS,
+    SCHEDULES,
+    DataConfig,
+    ModelConfig,
+    TrainConfig,
+)
+from vae_core.data import dataset_available, describe_dataset
+
+POLL_S = 0.5
+N_PREVIEW = 8
+ARCHS = {  # key -> (arch, hidden, preset)
+    "mlp-256-128": ("mlp", (256, 128), None),
+    "mlp-128-64": ("mlp", (128, 64), None),
+    "h512": ("mlp", (512,), "h512"),
+    "examples": ("mlp", (400,), "examples"),
+    "conv": ("conv", (256,), None),
+}
+BATCHES = (16, 32, 64, 128, 256, 512)
+LRS = (1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2)
+KEEP = "session"  # widget values survive a trip to another page (``persist_state``)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the user chose; ``configs`` turns it into validated core configs."""
+
+    dataset: str = "digits"
+    arch: str = "mlp-256-128"
+    latent_dim: int = 8
+    recon: str = "bce"
+    beta: float = 1.0
+    schedule: str = "constant"
+    epochs: int = 30
+    batch_size: int = 64
+    lr: float = 1e-3
+    seed: int = 0
+    reduction: str = "sum"
+    binarize: bool = False
+    warmup_epochs: float = 10.0
+    cycles: int = 4
+    cycle_ratio: float = 0.5
+    capacity_max: float = 25.0
+    free_bits: float = 0.5
+
+    def configs(self, input_shape: tuple[int, int, int]) -> tuple[Any, Any, Any]:
+        """(ModelConfig, DataConfig, TrainConfig); ``ValueError`` names a bad field."""
+        arch, hidden, preset = ARCHS[self.arch]
+        model_cfg = ModelConfig(arch=arch, input_shape=input_shape, hidden=hidden,
+                                latent_dim=int(self.latent_dim), recon=self.recon, preset=preset)
+        data_cfg = DataConfig(dataset=self.dataset, binarize=self.binarize, seed=0)
+        train_cfg = TrainConfig(
+            epochs=int(self.epochs), batch_size=int(self.batch_size), lr=float(self.lr),
+            beta=float(self.beta), schedule=self.schedule, warmup_epochs=float(self.warmup_epochs),
+            cycles=int(self.cycles), cycle_ratio=float(self.cycle_ratio),
+            capacity_max=float(self.capacity_max), free_bits=float(self.free_bits),
+            reduction=self.reduction, seed=int(self.seed))
+        return model_cfg, data_cfg, train_cfg
+
+
+def settings_form(*, disabled: bool = False) -> Settings:
+    """The settings widgets (defaults train digits to a good model in a few seconds). They keep
+    their values across page switches and are locked while a job runs."""
+    d = Settings()
+
+    def w(key: str) -> dict[str, Any]:
+        return {"key": f"tr_{key}", "persist_state": KEEP, "disabled": disabled}
+
+    c1, c2, c3, c4 = st.columns(4)
+    dataset = c1.selectbox(TRAIN["dataset"], DATASETS, **w("dataset"))
+    arch = c2.selectbox(TRAIN["arch"], list(ARCHS), format_func=TRAIN["arch_labels"].get,
+                        **w("arch"))
+    latent = c3.number_input(TRAIN["latent"], 1, 256, d.latent_dim, **w("latent"))
+    recon = c4.selectbox(TRAIN["recon"], RECONS, format_func=RECON_LABELS.get, **w("recon"))
+    c1, c2, c3, c4 = st.columns(4)
+    beta = c1.number_input(TRAIN["beta"], 0.0, 1000.0, d.beta, 0.1, **w("beta"))
+    schedule = c2.selectbox(TRAIN["schedule"], SCHEDULES,
+                            format_func=TRAIN["schedule_labels"].get, **w("schedule"))
+    epochs = c3.number_input(TRAIN["epochs"], 1, 1000, d.epochs, **w("epochs"))
+    batch = c4.selectbox(TRAIN["batch"], BATCHES, index=BATCHES.index(d.batch_size),
+                         **w("batch"))
+    st.caption(describe_dataset(dataset))
+    if not dataset_available(DataConfig(dataset=dataset)):
+        st.warning(TRAIN["not_downloaded"].format(dataset=dataset))
+    with st.expander(TRAIN["advanced"]):
+        c1, c2, c3 = st.columns(3)
+        lr = c1.select_slider(TRAIN["lr"], LRS, value=d.lr, format_func=lambda v: f"{v:g}",
+                              **w("lr"))
+        seed = c2.number_input(TRAIN["seed"], 0, 2**31 - 1, d.seed, **w("seed"))
+        reduction = c3.selectbox(TRAIN["reduction"], REDUCTIONS,
+                                 format_func=REDUCTION_LABELS.get, **w("reduction"))
+        c1, c2, c3 = st.columns(3)
+        binarize = c1.checkbox(TRAIN["binarize"], **w("binarize"))
+        extra: dict[str, Any] = {}
+        if schedule == "warmup":
+            extra["warmup_epochs"] = c2.number_input(TRAIN["warmup_epochs"], 0.0, 1000.0,
+                                                     d.warmup_epochs, **w("warmup"))
+        elif schedule == "cyclical":
+            extra["cycles"] = c2.number_input(TRAIN["cycles"], 1, 100, d.cycles, **w("cycles"))
+            extra["cycle_ratio"] = c3.slider(TRAIN["cycle_ratio"], 0.05, 1.0, d.cycle_ratio,
+                                             **w("cycle_ratio"))
+        elif schedule == "capacity":
+            extra["capacity_max"] = c2.number_input(TRAIN["capacity_max"], 0.0, 1000.0,
+                                                    d.capacity_max, **w("capacity"))
+        elif schedule == "free_bits":
+            extra["free_bits"] = c2.number_input(TRAIN["free_bits"], 0.0, 10.0, d.free_bits,
+                                                 0.1, **w("free_bits"))
+    return Settings(dataset=dataset, arch=arch, latent_dim=int(latent), recon=recon,
+                    beta=float(beta), schedule=schedule, epochs=int(epochs),
+                    batch_size=int(batch), lr=float(lr), seed=int(seed), reduction=reduction,
+                    binarize=bool(binarize), **extra)
+
+
+def start(settings: Settings, *, name: str = "") -> Any:
+    """Load the data (cached), build the configs and start the session's job.
+
+    Raises ``ServerBusy``, ``DatasetUnavailable`` or ``ValueError`` (bad settings).
+    """
+    data = state.load_data(DataConfig(dataset=settings.dataset, binarize=settings.binarize))
+    model_cfg, data_cfg, train_cfg = settings.configs(data.input_shape)
+    return state.start_job(model_cfg, data_cfg, train_cfg, data=data, name=name)
+
+
+# -- live view -------------------------------------------------------------------------------
+@torch.no_grad()
+def preview_images(model: Any, data: Any, *, n: int = N_PREVIEW) -> dict[str, Any]:
+    """Fixed test images with their reconstructions (from μ) and fixed prior samples."""
+    idx = torch.linspace(0, data.n_test - 1, n).long()
+    x = data.test_x[idx].cpu()
+    mu, _ = model.encode(x)
+    recon = model.decode(mu)
+    z = torch.randn(n, model.latent_dim, generator=torch.Generator().manual_seed(0))
+    samples = model.decode(z)
+    return {"recons": figures.image_grid(torch.cat([x, recon]), nrow=n),
+            "samples": figures.image_grid(samples, nrow=n)}
+
+
+def _fmt_eta(seconds: float | None) -> str:
+    return "—" if seconds is None else LIVE["seconds"].format(value=seconds)
+
+
+def _controls(job: Any, snap: Any, slot: Any) -> None:
+    c1, c2, _ = st.columns([1, 2, 3], vertical_alignment="bottom")
+    c1.button(LIVE["stop"], key="live_stop", type="primary", icon=":material/stop:",
+              on_click=slot.stop)
+    beta = c2.number_input(LIVE["live_beta"], 0.0, 1000.0, float(snap.beta), 0.1,
+                           key=f"live_beta_{id(job)}")
+    if float(beta) != snap.beta:
+        job.set_beta(float(beta))
+
+
+def _progress(snap: Any, epochs: int) -> None:
+    status = LIVE["status"].get(snap.status, snap.status)
+    st.progress(snap.progress, text=LIVE["progress_main"].format(
+        status=status, epoch=snap.epoch, epochs=epochs, step=snap.step, total=snap.total_steps))
+    last = snap.epochs[-1] if snap.epochs else None
+    cols = st.columns(6)
+    cols[0].metric(LIVE["epoch"], f"{snap.epoch}")
+    cols[1].metric(LIVE["step"], f"{snap.step:,}")
+    cols[2].metric(LIVE["speed"], f"{snap.samples_per_s:,.0f}")
+    cols[3].metric(LIVE["eta"], _fmt_eta(snap.eta_s))
+    cols[4].metric(LIVE["test_elbo"], f"{last.test_elbo:.2f}" if last else "—")
+    cols[5].metric(LIVE["active"], f"{last.active_units}" if last else "—")
+
+
+def _charts(snap: Any) -> None:
+    last = snap.epochs[-1] if snap.epochs else None
+    c1, c2 = st.columns(2)
+    with c1:
+        st.markdown(f"**{LIVE['losses']}**")
+        chart = st.container()
+        stacked = st.toggle(LIVE["stacked"], key="live_stacked", persist_state=KEEP)
+        chart.plotly_chart(figures.loss_figure(snap.steps, stacked=stacked), key="live_loss")
+    with c2:
+        st.markdown(f"**{LIVE['kl_map']}**")
+        st.plotly_chart(figures.kl_heatmap(snap.steps, active_units=last and last.active_units),
+                        key="live_kl")
+
+
+def _images(job: Any, ended: bool) -> None:
+    if job.data is not None and (ended or state.preview_due(job)):
+        model = job.model_copy()  # None until the job has built its model
+        if model is not None:
+            state.store_preview(job, preview_images(model, job.data))
+    images = state.last_preview(job)
+    if images is None:
+        st.caption(LIVE["no_images"])
+        return
+    c1, c2 = st.columns(2)
+    c1.image(images["recons"], caption=LIVE["recons"])
+    c2.image(images["samples"], caption=LIVE["samples"])
+
+
+def live_panel() -> None:
+    """Poll the session's job every ``POLL_S`` seconds while it runs (a fragment), else draw
+    its final state once. When it ends, rerun the whole app so the picker gets the model."""
+    slot = state.job_slot()
+    job = slot.job
+    if job is None:
+        st.info(TRAIN["idle"])
+        return
+    running = job.is_alive()
+
+    @st.fragment(run_every=POLL_S if running else None)
+    def panel() -> None:
+        alive = job.is_alive()
+        snap = job.snapshot()
+        if alive:
+            _controls(job, snap, slot)
+        _progress(snap, job.train_cfg.epochs)
+        _charts(snap)
+        _images(job, ended=not alive)
+        if running and not alive:
+            st.rerun()  # full rerun: harvest the model into the picker, stop polling
+
+    panel()
+    if not running:
+        snap = job.snapshot()
+        outcome = {"finished": st.success, "stopped": st.info, "diverged": st.warning,
+                   "failed": st.error}.get(snap.status)
+        if outcome is not None:
+            message = snap.message[:1].upper() + snap.message[1:]
+            outcome(LIVE[snap.status].format(message=message.rstrip(".")))
+
+
+def job_progress(*, where: str, poll_s: float = POLL_S) -> None:
+    """A compact, self-refreshing progress bar for the session's running job (sidebar, home).
+
+    When the job ends it reruns the whole app, so its model shows up in the picker whatever
+    page the user is on."""
+    job = state.job_slot().job
+    if job is None or not job.is_alive():
+        return
+
+    @st.fragment(run_every=poll_s, key=f"job_progress_{where}")
+    def bar() -> None:
+        snap = job.snapshot()
+        st.progress(snap.progress, text=LIVE["progress"].format(
+            status=LIVE["status"].get(snap.status, snap.status), epoch=snap.epoch,
+            step=snap.step, total=snap.total_steps or "?"))
+        if not job.is_alive():
+            st.rerun()
+
+    bar()

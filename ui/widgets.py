@@ -1,0 +1,139 @@
+"""Widgets shared by several pages: the sidebar model picker, save / download, upload and the
+library table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from ui import library, state, train_view
+from ui.library import ModelEntry
+from ui.text import LIBRARY, MODEL, PICKER
+from vae_core.checkpoints import checkpoint_bytes
+from vae_core.config import RECON_LABELS
+
+
+def _label(entry: ModelEntry) -> str:
+    return PICKER[entry.source].format(name=entry.name)
+
+
+def _arch_text(info: dict) -> str:
+    if info.get("preset") == "examples":
+        return "MLP 400 (pytorch/examples)"
+    hidden = "-".join(str(h) for h in info.get("hidden") or ())
+    return f"{str(info.get('arch', '?')).upper()} {hidden}".strip()
+
+
+def info_rows(info: dict) -> list[tuple[str, str]]:
+    """(label, value) pairs describing a model, for the sidebar card and the library table."""
+    unknown = PICKER["unknown"]
+    beta = info.get("beta")
+    elbo = info.get("test_elbo")
+    return [
+        (PICKER["dataset"], str(info.get("dataset") or unknown)),
+        (PICKER["arch"], _arch_text(info)),
+        (PICKER["recon"], RECON_LABELS.get(info.get("recon"), str(info.get("recon")))),
+        (PICKER["beta"], f"{beta:g}" if isinstance(beta, (int, float)) else unknown),
+        (PICKER["latent"], str(info.get("latent_dim", unknown))),
+        (PICKER["elbo"], PICKER["elbo_unit"].format(value=elbo) if elbo is not None else unknown),
+    ]
+
+
+def model_picker() -> ModelEntry | None:
+    """The sidebar selectbox over session, library and pretrained models, plus a facts card."""
+    entries, problems = state.model_entries()
+    keys = [e.key for e in entries]
+    state.apply_pending_selection(keys)
+    by_key = {e.key: e for e in entries}
+    with st.sidebar:
+        train_view.job_progress(where="sidebar", poll_s=1.0)
+        if not entries:
+            st.info(PICKER["none"])
+            return None
+        key = st.selectbox(PICKER["label"], keys, format_func=lambda k: _label(by_key[k]),
+                           key=state.PICKER_KEY, help=PICKER["help"])
+        entry = by_key.get(key)
+        if entry is not None:
+            st.markdown("\n".join(f"- **{label}:** {value}"
+                                  for label, value in info_rows(entry.info)))
+            error = state.load_error(entry)
+            if error:
+                st.error(PICKER["load_error"].format(name=entry.name, error=error))
+        if problems:
+            with st.expander(PICKER["problems"]):
+                for line in problems:
+                    st.caption(line)
+    return entry
+
+
+def model_actions(entry: ModelEntry, ckpt: Any, *, key: str) -> None:
+    """Save a session model to the library, and download any model as .safetensors."""
+    st.subheader(MODEL["save_title"])
+    cols = st.columns([3, 2, 2], vertical_alignment="bottom")
+    if entry.source == "session":
+        name = cols[0].text_input(MODEL["save_name"], value=ckpt.name, key=f"save_name_{key}",
+                                  max_chars=library.MAX_NAME)
+        if cols[1].button(MODEL["save"], key=f"save_{key}", icon=":material/save:"):
+            try:
+                path = library.save_model(ckpt.model, name, library.library_dir(),
+                                          data_cfg=ckpt.data_cfg, train_cfg=ckpt.train_cfg,
+                                          summary=ckpt.summary)
+            except (ValueError, OSError) as exc:  # UnsafeName, FileExistsError, CheckpointError
+                state.remember_saved(key, None)
+                st.error(MODEL["save_error"].format(error=exc))
+            else:
+                state.remember_saved(key, MODEL["saved"].format(file=path.name))
+                st.rerun()  # the picker is drawn before the page: redraw it with the new file
+        message = state.saved_message(key)
+        if message:
+            st.success(message)
+    else:
+        cols[0].caption(MODEL["not_session"])
+    data = checkpoint_bytes(ckpt.model, data_cfg=ckpt.data_cfg, train_cfg=ckpt.train_cfg,
+                            summary=ckpt.summary, name=ckpt.name)
+    cols[2].download_button(MODEL["download"], data=data,
+                            file_name=library.download_name(ckpt.name),
+                            mime="application/octet-stream", key=f"download_{key}",
+                            icon=":material/download:", on_click="ignore")
+
+
+def upload_box() -> None:
+    """Upload a checkpoint; a good one becomes a selected session model, a bad one an error."""
+    uploaded = st.file_uploader(LIBRARY["upload"], type=list(library.UPLOAD_TYPES),
+                                help=LIBRARY["upload_help"], key="upload_model")
+    if uploaded is None:
+        return
+    file_id = getattr(uploaded, "file_id", None) or f"{uploaded.name}:{uploaded.size}"
+    result = state.upload_result(file_id)
+    if result is None:
+        try:
+            ckpt = library.read_upload(uploaded.name, uploaded.getvalue())
+        except Exception as exc:  # CheckpointError and friends: a message, never a traceback
+            result = (False, LIBRARY["upload_error"].format(file=uploaded.name, error=exc))
+            state.remember_upload(file_id, result)
+        else:
+            state.add_session_model(ckpt)
+            state.remember_upload(file_id, (True, LIBRARY["uploaded"].format(name=ckpt.name)))
+            st.rerun()  # redraw the picker with the new model selected
+    ok, message = result
+    if ok:
+        st.success(message)
+    else:
+        st.error(message)
+
+
+def library_table(entries: list[ModelEntry]) -> None:
+    """All models as one table."""
+    cols = LIBRARY["columns"]
+    rows = []
+    for e in entries:
+        facts = dict(info_rows(e.info))
+        rows.append({
+            cols["name"]: e.name, cols["source"]: LIBRARY["sources"][e.source],
+            cols["dataset"]: facts[PICKER["dataset"]], cols["arch"]: facts[PICKER["arch"]],
+            cols["recon"]: facts[PICKER["recon"]], cols["beta"]: facts[PICKER["beta"]],
+            cols["latent_dim"]: facts[PICKER["latent"]], cols["test_elbo"]: e.info["test_elbo"],
+        })
+    st.dataframe(rows, hide_index=True, width="stretch",
+                 column_config={cols["test_elbo"]: st.column_config.NumberColumn(format="%.2f")})
