@@ -1,0 +1,79 @@
+"""BCE vs MSE: models that differ only in their likelihood, and the loss pitfalls of tutorials."""
+
+import streamlit as st
+
+from ui import compare, state
+from ui import compare_figures as cf
+from ui.text_compare import LIKELIHOOD, SWEEP
+from vae_core.config import RECON_LABELS, RECONS, DataConfig
+from vae_core.sweeps import PITFALL_LABELS, PITFALLS, likelihood_sweep, pitfall_sweep
+
+DEFAULT_SIGMA = 0.5 ** 0.5
+
+state.ensure_shell()
+st.title(LIKELIHOOD["title"])
+st.markdown(LIKELIHOOD["intro"])
+tab_compare, tab_pitfalls = st.tabs([LIKELIHOOD["tab_compare"], LIKELIHOOD["tab_pitfalls"]])
+
+with tab_compare:
+    c1, c2, c3, c4 = st.columns([1, 2, 1, 1])
+    dataset = c1.selectbox(SWEEP["dataset"], compare.DATASETS, key="bm_dataset")
+    recons = c2.multiselect(LIKELIHOOD["choose"], RECONS, default=["bce", "mse"],
+                            format_func=RECON_LABELS.get, key="bm_recons")
+    sigma = c3.slider(LIKELIHOOD["sigma"], 0.05, 2.0, DEFAULT_SIGMA, 0.01,
+                      help=LIKELIHOOD["sigma_help"], key="bm_sigma")
+    epochs = c4.number_input(SWEEP["epochs"], 1, 200, compare.DEFAULT_EPOCHS[dataset],
+                             key=f"bm_epochs_{dataset}")
+    values = [("mse", sigma) if r == "mse" and abs(sigma - DEFAULT_SIGMA) > 1e-3 else r
+              for r in recons]
+    if values:
+        compare.controls("likelihood", lambda data: likelihood_sweep(
+            values, model_cfg=compare.model_cfg_for(dataset, data.input_shape),
+            data_cfg=DataConfig(dataset=dataset), train_cfg=compare.train_cfg(epochs)),
+            dataset=dataset)
+    else:
+        st.info(LIKELIHOOD["need_one"])
+    results = [r for r in compare.progress("likelihood") if r.model is not None]
+    if results:
+        data = compare.sweep("likelihood").data
+        st.subheader(LIKELIHOOD["curves"])
+        st.plotly_chart(cf.epoch_curves(results, [("test_recon", LIKELIHOOD["recon_curve"]),
+                                                  ("test_kl", LIKELIHOOD["kl_curve"])]),
+                        key="bm_curves")
+        st.subheader(LIKELIHOOD["side_by_side"])
+        errors = [compare.error_map("likelihood", r, data) for r in results]
+        zmax = max(float(e.max()) for e in errors) or 1.0
+        for col, res, err in zip(st.columns(len(results)), results, errors):
+            with col:
+                st.markdown(f"**{res.label}**")
+                st.image(compare.recon_image("likelihood", res, data),
+                         caption=LIKELIHOOD["recons"])
+                st.caption(LIKELIHOOD["errors"])
+                st.plotly_chart(cf.error_heatmap(err, zmax=zmax), key=f"bm_err_{res.index}")
+                st.image(compare.sample_image("likelihood", res), caption=LIKELIHOOD["samples"])
+        st.subheader(LIKELIHOOD["numbers"])
+        st.warning(LIKELIHOOD["not_comparable"])
+        st.dataframe(compare.summary_rows(results, comparable_elbo=False), hide_index=True)
+    with st.expander(LIKELIHOOD["sigma_title"], expanded=not results):
+        st.markdown(LIKELIHOOD["sigma_text"])
+        st.latex(r"-\log \mathcal{N}(x;\hat x,\sigma^2 I) = \frac{\lVert x-\hat x\rVert^2}"
+                 r"{2\sigma^2} + \frac{D}{2}\log(2\pi\sigma^2)")
+        st.latex(r"\sigma^2=\tfrac12:\quad -\log p(x|z) = \lVert x-\hat x\rVert^2 + \text{const}"
+                 r",\qquad \frac{\lVert x-\hat x\rVert^2}{2\sigma^2} + \mathrm{KL} \;\propto\;"
+                 r" \lVert x-\hat x\rVert^2 + 2\sigma^2\,\mathrm{KL}")
+        st.markdown(LIKELIHOOD["sigma_text2"])
+
+with tab_pitfalls:
+    st.markdown(LIKELIHOOD["pitfalls_intro"])
+    for name in PITFALLS:
+        st.markdown(f"- **{PITFALL_LABELS[name]}**: " +
+                    LIKELIHOOD["pitfall_text"][name].format(pixels=64))
+    p_epochs = st.number_input(SWEEP["epochs"], 1, 200, 20, key="bm_p_epochs")
+    compare.controls("pitfall", lambda data: pitfall_sweep(
+        model_cfg=compare.model_cfg_for("digits", data.input_shape),
+        train_cfg=compare.train_cfg(p_epochs)), dataset="digits")
+    p_results = [r for r in compare.progress("pitfall") if r.model is not None]
+    if p_results:
+        st.subheader(LIKELIHOOD["what_you_see"])
+        compare.pitfall_view(p_results, compare.sweep("pitfall").data)
+        st.dataframe(compare.summary_rows(p_results), hide_index=True)

@@ -1,0 +1,68 @@
+"""β lab: one model per β on the rate–distortion plane, and β schedules side by side."""
+
+import streamlit as st
+
+from ui import compare, state
+from ui import compare_figures as cf
+from ui.text_compare import BETA, SWEEP
+from vae_core.config import DataConfig
+from vae_core.sweeps import MAX_SWEEP_MODELS, beta_sweep, schedule_sweep
+
+SCHEDULES = ("constant", "warmup", "cyclical", "capacity")
+
+state.ensure_shell()
+st.title(BETA["title"])
+st.markdown(BETA["intro"])
+tab_sweep, tab_schedules = st.tabs([BETA["tab_sweep"], BETA["tab_schedules"]])
+
+with tab_sweep:
+    c1, c2, c3 = st.columns([1, 2, 1])
+    dataset = c1.selectbox(SWEEP["dataset"], compare.DATASETS, key="bl_dataset")
+    text = c2.text_input(BETA["betas"].format(max=MAX_SWEEP_MODELS), "0.1, 0.5, 1, 2, 4, 8",
+                         help=BETA["betas_help"], key="bl_betas")
+    epochs = c3.number_input(SWEEP["epochs"], 1, 200, compare.DEFAULT_EPOCHS[dataset],
+                             key=f"bl_epochs_{dataset}")
+    try:
+        betas = compare.parse_numbers(text)
+    except ValueError as exc:
+        betas = None
+        st.error(BETA["bad_betas"].format(error=exc))
+    if betas is not None:
+        compare.controls("beta", lambda data: beta_sweep(
+            betas, model_cfg=compare.model_cfg_for(dataset, data.input_shape),
+            data_cfg=DataConfig(dataset=dataset), train_cfg=compare.train_cfg(epochs)),
+            dataset=dataset)
+    results = compare.progress("beta")
+    sweep = compare.sweep("beta")
+    if results:
+        st.subheader(BETA["rd_title"])
+        chosen = compare.rd_plane(results, key=f"bl_rd_{compare.token('beta')}")
+        if chosen is not None and chosen.model is not None:
+            compare.beta_model_view("beta", chosen, sweep.data)
+        st.subheader(BETA["table"])
+        st.dataframe(compare.summary_rows(results), hide_index=True)
+        compare.save_box("beta", results, sweep.spec.data_cfg)
+
+with tab_schedules:
+    st.markdown(BETA["schedules_intro"])
+    c1, c2, c3, c4 = st.columns([1, 2, 1, 1])
+    s_dataset = c1.selectbox(SWEEP["dataset"], compare.DATASETS, key="bl_s_dataset")
+    chosen_schedules = c2.multiselect(BETA["schedules"], SCHEDULES, default=SCHEDULES,
+                                      key="bl_schedules")
+    s_beta = c3.number_input(BETA["schedule_beta"], 0.0, 100.0, 2.0, 0.5, key="bl_s_beta")
+    s_epochs = c4.number_input(SWEEP["epochs"], 1, 200, compare.DEFAULT_EPOCHS[s_dataset],
+                               key=f"bl_s_epochs_{s_dataset}")
+    if chosen_schedules:
+        compare.controls("schedule", lambda data: schedule_sweep(
+            chosen_schedules, model_cfg=compare.model_cfg_for(s_dataset, data.input_shape),
+            data_cfg=DataConfig(dataset=s_dataset),
+            train_cfg=compare.train_cfg(s_epochs, beta=float(s_beta),
+                                        warmup_epochs=max(1.0, s_epochs / 2),
+                                        capacity_max=compare.CAPACITY[s_dataset])),
+            dataset=s_dataset)
+    s_results = compare.progress("schedule")
+    if s_results:
+        st.plotly_chart(cf.step_curves(s_results, [("beta", BETA["beta_curve"]),
+                                                   ("kl", BETA["kl_curve"])]),
+                        key="bl_schedule_curves")
+        st.dataframe(compare.summary_rows(s_results), hide_index=True)

@@ -1,0 +1,153 @@
+"""AppTest for the Compare pages: they render with and without models, run tiny sweeps to the
+end (β, schedules, likelihoods, pitfalls) and explain bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import torch
+from streamlit.testing.v1 import AppTest
+
+from ui import state
+from vae_core.sweeps import Sweep
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+PAGES = ("pages/beta_lab.py", "pages/bce_vs_mse.py")
+TIMEOUT = 90
+
+
+@pytest.fixture(autouse=True)
+def navigation_mode(monkeypatch):
+    """Keep ``st.navigation`` mode across AppTest runs (see tests/test_pages.py)."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    library, assets = tmp_path / "library", tmp_path / "assets"
+    assets.mkdir()
+    monkeypatch.setenv("VAE_LAB_LIBRARY", str(library))
+    monkeypatch.setenv("VAE_LAB_ASSETS", str(assets))
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield SimpleNamespace(library=library, assets=assets)
+    for job in list(state.job_registry()._jobs):
+        job.stop(timeout=5)
+    torch.set_num_threads(threads)
+
+
+def open_page(page: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def running_sweeps() -> list[Sweep]:
+    return [j for j in state.job_registry()._jobs if isinstance(j, Sweep) and j.is_alive()]
+
+
+def start_and_wait(at: AppTest, kind: str) -> None:
+    at.button(key=f"cmp_start_{kind}").click().run()
+    assert not at.exception, at.exception
+    sweeps = running_sweeps()
+    assert len(sweeps) == 1, "no sweep started: " + texts(at.error) + texts(at.warning)
+    for sweep in sweeps:
+        sweep.join(TIMEOUT)
+        assert not sweep.is_alive(), "the sweep did not end in time"
+    at.run()
+    assert not at.exception, at.exception
+
+
+def texts(elements) -> str:
+    return " ".join(str(e.value) for e in elements)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_render_with_pretrained_models(page, tmp_path, monkeypatch):
+    monkeypatch.setenv("VAE_LAB_LIBRARY", str(tmp_path / "library"))
+    at = open_page(page)
+    assert at.title[0].value in ("β lab", "BCE vs MSE")
+    assert at.button(key="cmp_start_beta" if "beta" in page else "cmp_start_likelihood")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_render_without_any_model(page, env):
+    at = open_page(page)
+    assert "press **Start**" in texts(at.info)
+
+
+def test_beta_sweep_runs_and_shows_the_plane(env):
+    at = open_page("pages/beta_lab.py")
+    at.text_input(key="bl_betas").set_value("4, 0.5").run()
+    at.number_input(key="bl_epochs_digits").set_value(2).run()
+    start_and_wait(at, "beta")
+    assert "Done: trained 2 models" in texts(at.success)
+    table = at.dataframe[0].value
+    assert list(table["Model"]) == ["β=0.5", "β=4"]
+    assert len(at.get("plotly_chart")) >= 2  # the plane and the KL bars of the selected β
+    assert "Selected: **β=0.5**" in texts(at.markdown)  # closest to β = 1 by default
+    at.button(key="cmp_save_beta").click().run()
+    assert not at.exception
+    assert list(env.library.glob("*.safetensors")), "nothing saved"
+    assert "Saved as" in texts(at.success)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("1, abc", "'abc' is not a number"),
+    ("1, -2", "≥ 0"),
+    ("", "at least one number"),
+    (", ".join(str(i) for i in range(13)), "at most 12"),
+    ("1, 1", "only once"),
+])
+def test_bad_betas_are_explained(env, text, message):
+    at = open_page("pages/beta_lab.py")
+    at.text_input(key="bl_betas").set_value(text).run()
+    assert message in texts(at.error)
+    assert not any(b.key == "cmp_start_beta" for b in at.button)  # nothing to start
+    assert not running_sweeps()
+
+
+def test_schedule_sweep_draws_curves(env):
+    at = open_page("pages/beta_lab.py")
+    at.multiselect(key="bl_schedules").set_value(["constant", "warmup"]).run()
+    at.number_input(key="bl_s_epochs_digits").set_value(2).run()
+    start_and_wait(at, "schedule")
+    assert any("trained 2 models" in str(s.value) for s in at.success)
+
+
+def test_likelihood_sweep_compares_bce_and_mse(env):
+    at = open_page("pages/bce_vs_mse.py")
+    at.slider(key="bm_sigma").set_value(0.3).run()
+    at.number_input(key="bm_epochs_digits").set_value(2).run()
+    start_and_wait(at, "likelihood")
+    table = next(d.value for d in at.dataframe if "bce" in list(d.value["Model"]))
+    assert list(table["Model"]) == ["bce", "mse σ=0.3"]
+    assert "not comparable" in " ".join(table.columns)
+    assert "do **not** compare" in texts(at.warning)
+    assert len(at.latex) == 2
+
+
+def test_pitfalls_reproduce_posterior_collapse(env):
+    at = open_page("pages/bce_vs_mse.py")
+    start_and_wait(at, "pitfall")
+    # AppTest runs may share session-scoped caches, so earlier tests' sweeps can show too
+    table = next(d.value for d in at.dataframe if "KL without its minus sign" in
+                 list(d.value["Model"]))
+    active = dict(zip(table["Model"], table["Active units"]))
+    assert "e+" in dict(zip(table["Model"], table["KL (nats)"]))["KL without its minus sign"]
+    assert active["recon mean over pixels (effective β × pixels)"].startswith("0 /")
+    assert not active["correct (sum over pixels, −KL)"].startswith("0 /")

@@ -1,0 +1,168 @@
+"""User-facing strings of the Compare pages (β lab, BCE vs MSE), one dict per part.
+
+Kept apart from ``ui.text`` so the i18n issue can translate them the same way; placeholders use
+``str.format`` names.
+"""
+
+from __future__ import annotations
+
+PAGES = {
+    "group": "Compare",
+    "beta_lab": "β lab",
+    "bce_vs_mse": "BCE vs MSE",
+}
+
+SWEEP = {
+    "dataset": "Dataset",
+    "epochs": "Epochs per model",
+    "start": "Start",
+    "stop": "Stop",
+    "busy": "The server is busy: {running} of {limit} training jobs are running. Try again in a "
+            "moment.",
+    "data_error": "Could not load the dataset: {error}",
+    "bad_config": "Cannot start: {error}",
+    "other_running": "Another comparison of this session is still training ({what}); stop it "
+                     "or wait for it first.",
+    "progress": "{status} · {done} of {total} models · {elapsed:.0f} s",
+    "model_progress": "{label}: {status}, epoch {epoch}/{epochs}",
+    "status": {"pending": "waiting", "loading": "loading data", "running": "training",
+               "finished": "finished", "stopped": "stopped", "failed": "failed",
+               "diverged": "diverged"},
+    "finished": "Done: {message}.",
+    "stopped": "Stopped: {message}.",
+    "failed": "The sweep failed: {message}",
+    "failures": "Some models failed: {failures}",
+    "idle": "Choose the settings and press **Start**: one model is trained per value, one after "
+            "the other, with the same seed and architecture.",
+    "save_title": "Keep a model",
+    "save_which": "Model",
+    "save_name": "Name in the library",
+    "save": "Save to library",
+    "saved": "Saved as {file}: it is in the sidebar picker now.",
+    "save_error": "Could not save: {error}",
+    "not_saveable": "This model has no weights to save.",
+}
+
+BETA = {
+    "title": "β lab",
+    "intro": "β weighs the KL term of the loss: −ELBO = recon + β·KL. Train one model per β on "
+             "the same data, seed and architecture, and see where each lands on the "
+             "**rate–distortion plane** (Alemi et al. 2018): small β keeps information "
+             "(high rate, sharp reconstructions), large β squeezes it out (low rate, blurry "
+             "images, fewer active dimensions, and on *shapes* often more disentangled codes).",
+    "tab_sweep": "β sweep",
+    "tab_schedules": "Schedules",
+    "betas": "β values (comma-separated, up to {max})",
+    "betas_help": "Numbers ≥ 0, e.g. 0.1, 0.5, 1, 2, 4, 8",
+    "bad_betas": "Could not read the β values: {error}",
+    "rd_title": "Rate–distortion plane",
+    "rd_caption": "Each point is one model: rate R = KL, distortion D = reconstruction, both in "
+                  "nats per test image. Grey dotted lines have constant −ELBO = D + R (lower "
+                  "left is better); the short coloured segment through each point has slope "
+                  "−β, where a β-VAE's optimum touches the frontier. **Click a point** to "
+                  "inspect that model.",
+    "selected": "Selected: **{label}** · −ELBO {elbo} · recon {recon} · KL {kl} nats · "
+                "{active} of {k} active units",
+    "recons": "Test images (top) and reconstructions from μ (bottom)",
+    "samples": "Samples from the prior, z ~ N(0, I)",
+    "traversal": "Traversal of the top-KL dimensions (rows: z{dims}; −3 … +3)",
+    "no_traversal": "Every dimension has collapsed (KL < 0.01 nats): nothing to traverse.",
+    "kl_title": "KL per dimension",
+    "mig_title": "MIG per factor",
+    "mig_caption": "MIG {score:.3f}. Per factor: the gap between the two latents most informative "
+                   "about it, over its entropy (Chen et al. 2018). MIG varies a lot between "
+                   "seeds: compare trends across β, not single numbers.",
+    "no_mig": "MIG needs ground-truth factors: choose the *shapes* dataset to measure it.",
+    "table": "All models",
+    "not_plotted": "Not on the plane (no finite test metrics): {labels}",
+    "schedules": "Schedules",
+    "schedules_intro": "The same β reached in different ways: **constant** from the start, "
+                       "**warm-up** (β ramps from 0, Bowman et al. 2016), **cyclical** (ramps "
+                       "repeated, Fu et al. 2019) and **capacity** (γ·|KL − C| with C growing, "
+                       "Burgess et al. 2018). Watch how β drives the KL.",
+    "schedule_beta": "β (γ for capacity)",
+    "beta_curve": "β per step",
+    "kl_curve": "KL per step (nats)",
+}
+
+LIKELIHOOD = {
+    "title": "BCE vs MSE",
+    "intro": "The reconstruction term is −log p(x|z) for a chosen decoder distribution. Train "
+             "models that differ **only** in that likelihood (same seed, architecture and data) "
+             "and compare what they produce.",
+    "tab_compare": "Likelihoods",
+    "tab_pitfalls": "Pitfalls",
+    "choose": "Likelihoods",
+    "sigma": "σ of the fixed-σ Gaussian (MSE)",
+    "sigma_help": "σ² = ½ (σ ≈ 0.707) is exactly summed MSE. Smaller σ weighs reconstruction "
+                  "more, like a smaller β.",
+    "need_one": "Choose at least one likelihood.",
+    "curves": "Training curves on shared axes",
+    "recon_curve": "Test reconstruction term (nats)",
+    "kl_curve": "Test KL (nats)",
+    "side_by_side": "Side by side",
+    "recons": "Reconstructions",
+    "errors": "Squared error per pixel (test mean)",
+    "samples": "Prior samples",
+    "numbers": "Numbers",
+    "not_comparable": "−ELBO and the reconstruction term are in different units for different "
+                      "likelihoods (a Bernoulli and a Gaussian density are not the same "
+                      "quantity; the Gaussian's depends on σ): do **not** compare them across "
+                      "models. Pixel MSE and pixel BCE of the reconstruction mean, the samples "
+                      "and the KL are comparable.",
+    "sigma_title": "Why σ acts like β",
+    "sigma_text": "A Gaussian decoder with fixed σ gives",
+    "sigma_text2": "so summed MSE is a Gaussian with σ² = ½ up to a constant. Dividing the loss "
+                   "by 2σ² shows that σ weighs reconstruction against KL exactly as β does, "
+                   "with β ≡ 2σ². A learned σ (σ-VAE) lets the data choose that balance.",
+    "pitfalls_intro": "Popular tutorials contain two mistakes that still train without an "
+                      "error. Reproduce them on purpose, next to the correct loss, on digits:",
+    "pitfall_text": {
+        "correct": "Reconstruction summed over pixels, KL = −½ Σ(1 + log σ² − μ² − σ²).",
+        "mean_reduction": "Reconstruction **averaged** over the D pixels against a KL summed "
+                          "over dimensions: the effective β is multiplied by D ({pixels} here). "
+                          "The KL wins, every dimension collapses onto the prior and the decoder "
+                          "outputs the mean image for every input: blurry, identical "
+                          "reconstructions and 0 active units.",
+        "kl_sign_bug": "KL written **without its minus sign**: the loss now *rewards* KL, so the "
+                       "optimiser pushes μ and log σ² to huge values. The KL explodes (numbers "
+                       "like 1e22 nats) while training still 'finishes'; prior samples are "
+                       "meaningless because the codes are nowhere near N(0, I).",
+    },
+    "what_you_see": "What you see",
+    "big_number": "Numbers this large mean the KL term diverged, not that the model is good.",
+}
+
+TABLE = {
+    "model": "Model",
+    "status": "Status",
+    "elbo": "−ELBO (nats)",
+    "elbo_nc": "−ELBO (nats, not comparable)",
+    "recon": "Recon (nats)",
+    "recon_nc": "Recon (nats, not comparable)",
+    "kl": "KL (nats)",
+    "active": "Active units",
+    "pixel_mse": "Pixel MSE",
+    "pixel_bce": "Pixel BCE",
+    "eff_beta": "Effective β",
+    "mig": "MIG",
+}
+
+FIGC = {
+    "rate": "Rate R = KL (nats)",
+    "distortion": "Distortion D = recon (nats)",
+    "models": "models",
+    "elbo_line": "−ELBO = {value:.4g}",
+    "slope": "slope −β",
+    "dim": "latent dimension",
+    "kl_nats": "KL (nats)",
+    "active": "active",
+    "inactive": "collapsed",
+    "gap": "MIG gap",
+    "factor": "factor",
+    "step": "step",
+    "epoch": "epoch",
+    "beta": "β",
+    "kl": "KL (nats)",
+    "mse": "squared error",
+}
