@@ -1,0 +1,27 @@
+"""Traverse: one slider per latent dim, traversal grid, animated traversal with a GIF,
+interpolation between two test images and samples from the prior."""
+
+import streamlit as st
+
+from ui import explore, state, traverse_view
+from ui.text_explore import EXPLORE, TRAVERSE
+
+state.ensure_shell()
+st.title(TRAVERSE["title"])
+st.markdown(traverse_view.intro())
+
+entry, ckpt = state.selected_checkpoint()
+if ckpt is None:
+    st.info(EXPLORE["no_model"])
+    st.stop()
+data, error = explore.test_data(ckpt)
+if data is None:
+    st.warning(error)  # zero and prior start points and prior samples still work
+
+fp = explore.fingerprint(entry, ckpt)
+z0, start_id = traverse_view.start_point(fp, ckpt, data)
+z, order = traverse_view.sliders(fp, ckpt, z0, start_id, traverse_view.kl_per_dim(fp, ckpt, data))
+k = traverse_view.grid(ckpt, z, order)
+traverse_view.animation(fp, ckpt, z, order, k)
+traverse_view.interpolation(ckpt, data)
+traverse_view.prior(ckpt)

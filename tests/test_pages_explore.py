@@ -1,0 +1,177 @@
+"""AppTest for the Explore pages (latent map, traverse): they render with the default pretrained
+model, the 2-D model, a shapes model and with no model; PCA and t-SNE views; clicked points
+(set through the session, as AppTest cannot click Plotly points); a traversal slider changes the
+decoded image. Clicking real points is in tests/e2e/test_explore_e2e.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import torch
+from streamlit.testing.v1 import AppTest
+
+from ui import explore
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+MAP, TRAVERSE = "pages/latent_map.py", "pages/traverse.py"
+TIMEOUT = 60
+Z2 = "asset:digits-z2-bce.safetensors"
+SHAPES = "asset:shapes-z10-beta1.safetensors"
+
+
+@pytest.fixture(autouse=True)
+def navigation_mode(monkeypatch):
+    """Keep ``st.navigation`` mode between AppTest runs (see tests/test_pages.py)."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+@pytest.fixture(autouse=True)
+def env(tmp_path, monkeypatch):
+    """An empty library (the pretrained assets stay) and one torch thread, as the server."""
+    monkeypatch.setenv("VAE_LAB_LIBRARY", str(tmp_path / "library"))
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield tmp_path
+    torch.set_num_threads(threads)
+
+
+def open_page(page: str, model: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    if model is not None:
+        at.sidebar.selectbox[0].select(model).run()
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def texts(elements) -> str:
+    return " ".join(str(e.value) for e in elements)
+
+
+def image_urls(at: AppTest) -> list[str]:
+    return [img.url for el in at.get("image") for img in el.proto.imgs]
+
+
+def n_charts(at: AppTest) -> int:
+    return len(at.get("plotly_chart"))
+
+
+# -- latent map ------------------------------------------------------------------------------
+def test_map_default_model_raw_view():
+    at = open_page(MAP)
+    assert "Latent map" in texts(at.title)
+    assert "of 359 test images" in texts(at.caption)   # digits: the whole test set (< 1,000)
+    assert "Click a point" in texts(at.info)
+    assert n_charts(at) == 2                            # the map and the aggregate histograms
+    assert at.slider(key="map_subset").value == 359
+    assert not at.error
+
+
+def test_map_two_clicked_points_show_reconstruction_and_interpolation():
+    at = open_page(MAP)
+    picks = at.session_state[explore.K_PICKS]
+    (fp,) = picks.keys()
+    at.session_state[explore.K_PICKS] = {fp: [3, 7]}
+    at.run()
+    assert not at.exception
+    captions = " ".join(c for el in at.get("image") for c in el.captions)
+    assert "Test image #7" in captions and "Reconstruction" in captions
+    assert "lerp (straight line)" in captions and "slerp" in captions
+    assert "From #3 to #7" in texts(at.markdown)
+    at.button(key="map_clear").click().run()
+    assert "Click a point" in texts(at.info)
+
+
+def test_map_pca_shows_variance_and_decodes_a_location():
+    at = open_page(MAP)
+    at.radio(key="map_projection").set_value("pca").run()
+    assert not at.exception
+    assert "of the variance of μ" in texts(at.caption)
+    before = image_urls(at)
+    at.number_input(key="map_decode_x").set_value(1.5).run()
+    assert not at.exception
+    assert image_urls(at) != before
+    assert "Decoded at (1.50, 0.00)" in " ".join(c for el in at.get("image") for c in el.captions)
+
+
+def test_map_tsne_on_a_tiny_subset():
+    at = open_page(MAP)
+    at.slider(key="map_subset").set_value(40).run()
+    at.radio(key="map_projection").set_value("tsne").run()
+    at.slider(key="map_perplexity").set_value(5).run()
+    at.slider(key="map_iterations").set_value(250).run()
+    assert not at.exception
+    assert not at.error
+    assert "t-SNE keeps neighbourhoods" in texts(at.caption)
+    assert "Decode any location" not in texts(at.subheader)   # t-SNE has no inverse
+
+
+def test_map_2d_model_has_ellipses_and_the_manifold():
+    at = open_page(MAP, Z2)
+    assert at.toggle[0].value is True
+    assert "The decoded latent plane" in texts(at.subheader)
+    fig = at.get("plotly_chart")[0].proto.spec
+    assert "prior 1σ" in fig and "μ ± σ" in fig
+
+
+def test_map_shapes_model_colours_by_a_factor():
+    at = open_page(MAP, SHAPES)
+    next(s for s in at.selectbox if s.label == "Colour by").select(3).run()  # x position
+    assert not at.exception
+    assert '"x 7"' in at.get("plotly_chart")[0].proto.spec
+
+
+def test_map_and_traverse_without_a_model(monkeypatch, env):
+    empty = env / "assets"
+    empty.mkdir()
+    monkeypatch.setenv("VAE_LAB_ASSETS", str(empty))
+    for page in (MAP, TRAVERSE):
+        at = open_page(page)
+        assert "Pick or train a model first" in texts(at.info)
+
+
+# -- traverse --------------------------------------------------------------------------------
+def test_traverse_slider_changes_the_decoded_image():
+    at = open_page(TRAVERSE)
+    sliders = [s for s in at.slider if s.label.startswith("z")]
+    assert len(sliders) == 8
+    assert "collapsed" in " ".join(s.label for s in sliders)  # digits-z8: 5 active units
+    decoded = image_urls(at)[0]
+    sliders[0].set_value(2.5).run()
+    assert not at.exception
+    assert image_urls(at)[0] != decoded
+    assert at.get("download_button")  # the GIFs
+
+
+def test_traverse_start_points():
+    at = open_page(TRAVERSE)
+    at.radio(key="trav_start").set_value("prior").run()
+    seed_note = texts(at.caption)
+    at.button(key="trav_resample").click().run()
+    assert not at.exception
+    assert "seed 1" in texts(at.caption) and "seed 0" in seed_note
+    at.radio(key="trav_start").set_value("image").run()
+    at.number_input(key="trav_image").set_value(5).run()
+    assert not at.exception
+
+
+@pytest.mark.parametrize("model", [Z2, SHAPES])
+def test_traverse_other_models(model):
+    at = open_page(TRAVERSE, model)
+    k = 2 if model == Z2 else 10
+    assert len([s for s in at.slider if s.label.startswith("z")]) == k
+    at.slider(key="trav_temperature").set_value(0.5).run()
+    at.number_input(key="trav_to").set_value(20).run()
+    assert not at.exception

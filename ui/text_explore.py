@@ -1,0 +1,132 @@
+"""User-facing strings of the Explore pages (latent map, traverse), one dict per page, kept apart
+from ``ui.text`` so the i18n issue can translate them in one place. ``str.format`` names."""
+
+from __future__ import annotations
+
+EXPLORE = {
+    "group": "Explore",
+    "page_map": "Latent map",
+    "page_traverse": "Traverse",
+    "no_model": "Pick or train a model first: the sidebar lists every model the app knows.",
+    "data_error": "The test data of this model's dataset is not available here: {error}",
+    "shape_mismatch": "This model takes {model} images but {dataset} has {data}.",
+}
+
+MAP = {
+    "title": "Latent map",
+    "intro": "Every test image is encoded to the mean μ of its posterior q(z|x); here the means "
+             "are drawn in 2-D. **Click a point** to see the image, its reconstruction and its "
+             "μ/σ; **click a second point** to walk the latent path between the two.",
+    "settings": "Map settings",
+    "subset": "Test images to encode",
+    "subset_help": "A random subset of the test set (the same one for every size prefix), "
+                   "at most {cap:,}.",
+    "subset_note": "{n:,} of {total:,} test images, encoded in the model's latent space "
+                   "(K = {k}).",
+    "projection": "Projection",
+    "proj_labels": {"raw": "Raw axes", "pca": "PCA", "tsne": "t-SNE"},
+    "axis_x": "x axis",
+    "axis_y": "y axis",
+    "perplexity": "Perplexity",
+    "perplexity_help": "Roughly the number of neighbours each point keeps close (must be below "
+                       "the number of points).",
+    "iterations": "Iterations",
+    "tsne_running": "Running t-SNE on {n:,} points…",
+    "tsne_done": "t-SNE done: {n:,} points in {seconds:.1f} s ({backend}, KL {kl:.3f})",
+    "tsne_error": "t-SNE cannot run with these settings: {error}",
+    "tsne_note": "t-SNE keeps neighbourhoods, not distances: clusters' sizes and the gaps "
+                 "between them mean little, and there is no inverse, so an empty spot cannot "
+                 "be decoded.",
+    "pca_variance": "PCA: the two axes explain {pc1:.0%} + {pc2:.0%} = {total:.0%} of the "
+                    "variance of μ.",
+    "raw_note": "Raw axes z{x} and z{y}; the other {rest} dims are not shown.",
+    "color_by": "Colour by",
+    "class": "class",
+    "ellipses": "Show μ ± σ ellipses over the prior's contours",
+    "ellipses_help": "Each point's posterior q(z|x) is a Gaussian: its 1-σ ellipse. The dashed "
+                     "circles are the prior N(0, I) at 1, 2 and 3 σ.",
+    "picked_title": "The clicked point",
+    "pick_hint": "Click a point on the map to see its image here; click a second one for the "
+                 "interpolation between them.",
+    "original": "Test image #{index} ({label})",
+    "recon": "Reconstruction (decoded μ)",
+    "mu_sigma": "μ ± σ per latent dimension",
+    "pair_title": "From #{a} to #{b}",
+    "lerp": "lerp (straight line)",
+    "slerp": "slerp (great circle: keeps the norm, where the prior's mass is)",
+    "clear": "Forget the clicked points",
+    "decode_title": "Decode any location",
+    "decode_intro": "Streamlit cannot report clicks on empty space, so type the coordinates "
+                    "of a spot on the map here: its point in latent space is decoded.",
+    "decode_pca": "A PCA location maps back to latent space through the inverse transform "
+                  "(the point of the principal plane).",
+    "decode_raw": "The other latent dims stay at 0, the prior's mean.",
+    "decode_x": "x",
+    "decode_y": "y",
+    "decoded": "Decoded at ({x:.2f}, {y:.2f})",
+    "manifold_title": "The decoded latent plane",
+    "manifold_caption": "Decoded images over the 2-D latent plane on an inverse-CDF grid "
+                        "(equal prior mass between neighbours, Kingma & Welling 2014, Fig. 4); "
+                        "z₁ runs left to right from {lo:.2f} to {hi:.2f}, z₂ bottom to top.",
+    "manifold_size": "Grid size",
+    "aggregate_title": "Aggregate posterior vs prior",
+    "aggregate_caption": "Per dimension: the density of all points' posteriors mixed together "
+                         "(the aggregate posterior q(z)) against the prior N(0, 1). Where they "
+                         "differ, samples from the prior land where no data was encoded.",
+}
+
+TRAVERSE = {
+    "title": "Traverse the latent space",
+    "intro": "Move one latent dimension at a time and watch the decoded image change. "
+             "Dimensions are sorted by their KL (the information they carry); **collapsed** "
+             "dims (KL < {threshold} nats) barely change anything.",
+    "start": "Start from",
+    "start_labels": {"zero": "Zero (the prior's mean)", "prior": "A random prior sample",
+                     "image": "A test image's μ"},
+    "resample": "New random sample",
+    "seed_note": "Prior sample seed {seed}",
+    "image_index": "Test image index",
+    "sliders": "Latent sliders",
+    "slider_label": "z{dim} · KL {kl:.2f}",
+    "slider_collapsed": "z{dim} · KL {kl:.2f} · collapsed",
+    "decoded": "Decoded image",
+    "reset": "Back to the start point",
+    "kl_unknown": "KL per dimension is unknown for this model (no test data): dims in order.",
+    "grid_title": "Traversal grid",
+    "grid_caption": "Rows top to bottom: {rows}. Columns from −{k:g} σ to +{k:g} σ around the "
+                    "slider point, one dim changed per row.",
+    "k": "Range k (σ)",
+    "steps": "Steps",
+    "anim_title": "Animated traversal",
+    "anim_caption": "Press ▶ or drag the slider under the image: the frames are in the browser, "
+                    "so scrubbing needs no round trip to the server.",
+    "anim_dim": "Dimension",
+    "gif": "Download GIF",
+    "interp_title": "Interpolation between two test images",
+    "from": "From test image",
+    "to": "To test image",
+    "interp_steps": "Steps",
+    "lerp": "lerp",
+    "slerp": "slerp",
+    "gif_lerp": "GIF (lerp)",
+    "gif_slerp": "GIF (slerp)",
+    "no_data_interp": "Needs the test data, which is not available here.",
+    "prior_title": "Samples from the prior",
+    "prior_caption": "z ~ N(0, T²·I) decoded. T < 1 trades variety for typical-looking images.",
+    "temperature": "Temperature T",
+    "prior_seed": "Seed",
+}
+
+FIGS = {
+    "prior": "prior {n}σ",
+    "ellipses": "μ ± σ",
+    "mu": "μ",
+    "density": "density",
+    "z": "z",
+    "frame": "z{dim} = ",
+    "play": "▶",
+    "pause": "❚❚",
+    "posterior": "aggregate q(z)",
+    "prior_pdf": "prior N(0, 1)",
+    "picked": "clicked",
+}
