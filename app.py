@@ -5,7 +5,7 @@ Page config, navigation over ``pages/`` and the sidebar model picker shared by e
 
 import streamlit as st
 
-from ui import state, widgets  # importing ui first sets OMP_NUM_THREADS (see ui.jobs)
+from ui import i18n, state, widgets  # importing ui first sets OMP_NUM_THREADS (see ui.jobs)
 from ui.text import APP
 from ui.text_compare import PAGES as CMP_PAGES
 from ui.text_explore import EXPLORE
@@ -33,5 +33,6 @@ PAGES = {
 
 page = st.navigation(PAGES)
 state.harvest_job()  # a job that ended while we were away becomes a session model
+i18n.language_toggle()
 widgets.model_picker()
 page.run()

@@ -75,7 +75,7 @@ def kl_heatmap(steps: Sequence[Any], *, active_units: int | None = None) -> go.F
     fig = go.Figure(go.Heatmap(
         x=[s.step for s in steps], y=[f"z{i + 1}" for i in range(k)], z=z, zmin=0,
         colorscale="Viridis", colorbar=dict(title=dict(text=FIG["kl_nats"])),
-        hovertemplate="step %{x}<br>%{y}: %{z:.2f} nats<extra></extra>"))
+        hovertemplate=FIG["kl_hover"]))
     title = (FIG["au_title"].format(active=active_units, k=k) if active_units is not None
              else FIG["au_pending"])
     fig.update_layout(title=dict(text=title, font=dict(size=13)),

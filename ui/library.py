@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ui.text import LIBRARY
 from vae_core import checkpoints
 from vae_core.checkpoints import read_checkpoint_info, save_checkpoint
 from vae_core.config import DataConfig, TrainConfig
@@ -82,19 +83,18 @@ def safe_model_path(name: str, directory: Path) -> Path:
     drive letters, control characters, or a name with nothing left after slugifying.
     """
     if not isinstance(name, str) or not name.strip():
-        raise UnsafeName("give the model a name")
+        raise UnsafeName(LIBRARY["no_name"])
     raw = name.strip()
     if any(sep in raw for sep in ("/", "\\", ":")) or ".." in raw or raw.startswith("~") \
             or any(ord(c) < 32 for c in raw) or os.path.isabs(raw):
-        raise UnsafeName(f"{raw!r} is not a plain name: use letters, digits, '-' and '_' "
-                         "(no '/', '\\', '..' or ':')")
+        raise UnsafeName(LIBRARY["not_plain"].format(name=repr(raw)))
     stem = slugify(raw.removesuffix(SUFFIX))
     if not stem:
-        raise UnsafeName(f"{raw!r} has no letters or digits to make a file name from")
+        raise UnsafeName(LIBRARY["no_letters"].format(name=repr(raw)))
     base = directory.resolve()
     path = (base / f"{stem}{SUFFIX}").resolve()
     if path.parent != base:  # belt and braces: the slug cannot escape, but check anyway
-        raise UnsafeName(f"{raw!r} would be saved outside the library")
+        raise UnsafeName(LIBRARY["outside"].format(name=repr(raw)))
     return path
 
 
@@ -171,7 +171,7 @@ def save_model(model: Any, name: str, directory: Path, *, data_cfg: Any, train_c
     """Save into the library under a safe file name; refuses to overwrite unless asked."""
     path = safe_model_path(name, directory)
     if path.exists() and not overwrite:
-        raise FileExistsError(f"{path.name} already exists in the library; pick another name")
+        raise FileExistsError(LIBRARY["exists"].format(file=path.name))
     directory.mkdir(parents=True, exist_ok=True)
     save_checkpoint(path, model, data_cfg=data_cfg, train_cfg=train_cfg, summary=summary or {},
                     name=name.strip())
@@ -191,10 +191,9 @@ def read_upload(filename: str, data: bytes) -> Any:
     """
     suffix = Path(filename or "").suffix.lower().lstrip(".")
     if suffix not in UPLOAD_TYPES:
-        raise ValueError(f"{filename!r}: upload a .safetensors checkpoint from VAE Lab or a "
-                         "pytorch/examples state_dict (.pt / .pth)")
+        raise ValueError(LIBRARY["bad_type"].format(file=repr(filename)))
     if not data:
-        raise ValueError(f"{filename!r} is empty")
+        raise ValueError(LIBRARY["empty_file"].format(file=repr(filename)))
     if suffix == "safetensors":
         return checkpoints.load_checkpoint(data, default_name=Path(filename).stem)
     model = checkpoints.import_examples_state_dict(data)
@@ -202,3 +201,36 @@ def read_upload(filename: str, data: bytes) -> Any:
                                   data_cfg=DataConfig(dataset="mnist"),
                                   train_cfg=TrainConfig(epochs=10, batch_size=128, beta=1.0),
                                   summary={}, name=Path(filename).stem)
+
+
+def _library_file(path: Path, directory: Path) -> Path:
+    """``path`` resolved, if it is a checkpoint directly inside ``directory`` (never assets/)."""
+    path, base = Path(path).resolve(), directory.resolve()
+    if path.parent != base or path.suffix != SUFFIX:
+        raise UnsafeName(f"{path.name!r} is not a file of the library; only models saved in the "
+                         "library can be renamed or deleted (pretrained ones are read-only)")
+    if path.parent == assets_dir().resolve():
+        raise UnsafeName("pretrained models are read-only")
+    if not path.is_file():
+        raise FileNotFoundError(f"{path.name} is no longer in the library")
+    return path
+
+
+def rename_model(path: Path, new_name: str, directory: Path) -> Path:
+    """Give a library model a new display name and the matching safe file name; returns the new
+    path. Refuses files outside ``directory``, unsafe names and existing files."""
+    old = _library_file(path, directory)
+    new = safe_model_path(new_name, directory)
+    if new != old and new.exists():
+        raise FileExistsError(f"{new.name} already exists in the library; pick another name")
+    ckpt = checkpoints.load_checkpoint(old)
+    save_checkpoint(new, ckpt.model, data_cfg=ckpt.data_cfg, train_cfg=ckpt.train_cfg,
+                    summary=ckpt.summary, name=new_name.strip())
+    if new != old:
+        old.unlink()
+    return new
+
+
+def delete_model(path: Path, directory: Path) -> None:
+    """Delete a library model's file; refuses anything not directly inside ``directory``."""
+    _library_file(path, directory).unlink()

@@ -20,6 +20,7 @@ import streamlit as st
 from ui import jobs, library
 from ui.jobs import JobRegistry, SessionJobs
 from ui.library import ModelEntry
+from ui.text import LABELS
 from vae_core.checkpoints import Checkpoint, load_checkpoint
 from vae_core.config import DataConfig
 from vae_core.data import load_dataset
@@ -60,7 +61,7 @@ def job_registry() -> JobRegistry:
     return jobs.registry()
 
 
-@st.cache_resource(show_spinner="Loading the dataset…", max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _load_data(data_cfg_json: str) -> Any:
     return load_dataset(DataConfig.from_dict(json.loads(data_cfg_json)))
 
@@ -70,7 +71,8 @@ def load_data(data_cfg: Any) -> Any:
 
     Raises ``vae_core.data.DatasetUnavailable`` (a ``ValueError``) with a user-facing message.
     """
-    return _load_data(json.dumps(data_cfg.to_dict(), sort_keys=True))
+    with st.spinner(LABELS["loading_data"]):  # shown only if loading takes a moment
+        return _load_data(json.dumps(data_cfg.to_dict(), sort_keys=True))
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)

@@ -1,21 +1,25 @@
-"""Every user-facing string of the app, one dict per page or component.
+"""Every user-facing string of the app, one table per page or component, in English.
 
-Kept in one module so the i18n issue can swap these dicts for translated ones (中文) without
-hunting through pages. Placeholders use ``str.format`` names.
+Each table is a ``ui.i18n.Strings``: a lookup answers in the language of the sidebar toggle,
+the Chinese coming from ``ui/locales/zh.py`` under the dotted key (``"HOME.title"``). Add a key
+here and its translation there (``tests/test_i18n.py`` checks both). Placeholders use
+``str.format`` names and must be the same in both languages.
 """
 
 from __future__ import annotations
 
-APP = {
+from ui.i18n import Strings
+
+APP = Strings("APP", {
     "title": "VAE Lab",
     "group_learn": "Learn",
     "group_models": "Models",
     "page_home": "What is a VAE?",
     "page_train": "Train",
     "page_library": "Library",
-}
+})
 
-PICKER = {
+PICKER = Strings("PICKER", {
     "label": "Model",
     "help": "Models trained in this session, saved in the library folder, or shipped pretrained.",
     "none": "No models yet. Train one on the **Train** page, or use the quick-train button on "
@@ -33,9 +37,9 @@ PICKER = {
     "unknown": "—",
     "problems": "Some files in the library could not be read:",
     "load_error": "Cannot load {name}: {error}",
-}
+})
 
-HOME = {
+HOME = Strings("HOME", {
     "title": "What is a VAE?",
     "intro": (
         "A **variational autoencoder** squeezes each image *x* through a small random code *z* and "
@@ -74,9 +78,9 @@ HOME = {
     "try_library": "Save, download or upload models (also pytorch/examples .pt files)",
     "busy": "The server is busy: every training slot is in use ({running}/{limit}). "
             "Try again in a moment.",
-}
+})
 
-TRAIN = {
+TRAIN = Strings("TRAIN", {
     "title": "Train a VAE",
     "intro": "Pick the settings, press **Start**, and watch the model learn. Training runs in the "
              "background: you can switch pages and come back.",
@@ -122,9 +126,9 @@ TRAIN = {
         "capacity": "capacity C (Burgess et al. 2018)",
         "free_bits": "free bits (Kingma et al. 2016)",
     },
-}
+})
 
-LIVE = {
+LIVE = Strings("LIVE", {
     "status": {
         "pending": "Starting…",
         "loading": "Loading the data…",
@@ -155,9 +159,9 @@ LIVE = {
     "seconds": "{value:.0f} s",
     "progress": "{status}: epoch {epoch}, step {step}/{total}",
     "progress_main": "{status}: epoch {epoch} of {epochs}, step {step:,} of {total:,}",
-}
+})
 
-MODEL = {
+MODEL = Strings("MODEL", {
     "save_title": "Save, download",
     "save_name": "Name in the library",
     "save": "Save to library",
@@ -165,9 +169,9 @@ MODEL = {
     "save_error": "Not saved: {error}",
     "download": "Download .safetensors",
     "not_session": "This model is already a file; download it or pick a session model to save.",
-}
+})
 
-LIBRARY = {
+LIBRARY = Strings("LIBRARY", {
     "title": "Model library",
     "intro": "Models saved on this server (folder `{folder}`), shipped pretrained models, and the "
              "ones trained in this session. Upload a VAE Lab `.safetensors` checkpoint or a "
@@ -183,9 +187,18 @@ LIBRARY = {
     "upload_help": "At most the server's upload limit; the file is checked before use.",
     "uploaded": "Loaded {name}; it is now a session model, selected in the sidebar.",
     "upload_error": "Could not use {file}: {error}",
-}
+    "no_name": "give the model a name",
+    "not_plain": "{name} is not a plain name: use letters, digits, '-' and '_' "
+                 "(no '/', '\\', '..' or ':')",
+    "no_letters": "{name} has no letters or digits to make a file name from",
+    "outside": "{name} would be saved outside the library",
+    "exists": "{file} already exists in the library; pick another name",
+    "bad_type": "{file}: upload a .safetensors checkpoint from VAE Lab or a pytorch/examples "
+                "state_dict (.pt / .pth)",
+    "empty_file": "{file} is empty",
+})
 
-FIG = {
+FIG = Strings("FIG", {
     "recon": "reconstruction −log p(x|z)",
     "kl": "KL(q‖p)",
     "kl_term": "β·KL (in the loss)",
@@ -202,6 +215,7 @@ FIG = {
     "sigma": "σ",
     "z": "z = μ + σ·ε",
     "latent_value": "value",
+    "kl_hover": "step %{x}<br>%{y}: %{z:.2f} nats<extra></extra>",
     "diagram": {
         "x": "input x",
         "encoder": "encoder\nq(z|x)",
@@ -214,4 +228,31 @@ FIG = {
         "kl": "KL(q(z|x) ‖ N(0, I))",
         "recon": "−log p(x|z)",
     },
-}
+})
+
+LABELS = Strings("LABELS", {  # names of core options (vae_core keeps English ones for the CLI)
+    "loading_data": "Loading the dataset…",
+    "recon": {
+        "bce": "Bernoulli (BCE)",
+        "mse": "Gaussian, fixed σ (MSE)",
+        "gaussian": "Gaussian, learned σ",
+        "cb": "Continuous Bernoulli",
+    },
+    "reduction": {
+        "sum": "sum over pixels (correct)",
+        "mean": "mean over pixels (tutorial mistake: effective β × pixels)",
+    },
+    "datasets": {
+        "digits": "scikit-learn's 1,797 handwritten digits, 8×8 pixels with 17 grey levels; "
+                  "built in, so it works offline and trains in seconds on a CPU.",
+        "shapes": "6,144 generated 32×32 sprites (square, ellipse, triangle, heart) covering "
+                  "every combination of shape, scale, rotation and x/y position, with the true "
+                  "factors kept to measure disentanglement.",
+        "mnist": "MNIST: 70,000 handwritten digits, 28×28 grey levels, the classic 60k/10k split "
+                 "(downloaded once by torchvision).",
+        "fashion-mnist": "Fashion-MNIST: 70,000 28×28 photos of clothing in 10 classes, a harder "
+                         "drop-in replacement for MNIST (downloaded once by torchvision).",
+        "kmnist": "Kuzushiji-MNIST: 70,000 28×28 cursive Japanese characters in 10 classes "
+                  "(downloaded once by torchvision).",
+    },
+})

@@ -9,19 +9,17 @@ import streamlit as st
 import torch
 
 from ui import figures, state
-from ui.text import LIVE, TRAIN
+from ui.text import LABELS, LIVE, TRAIN
 from vae_core.config import (
     DATASETS,
-    RECON_LABELS,
     RECONS,
-    REDUCTION_LABELS,
     REDUCTIONS,
     SCHEDULES,
     DataConfig,
     ModelConfig,
     TrainConfig,
 )
-from vae_core.data import dataset_available, describe_dataset
+from vae_core.data import dataset_available
 
 POLL_S = 0.5
 N_PREVIEW = 8
@@ -87,7 +85,7 @@ def settings_form(*, disabled: bool = False) -> Settings:
     arch = c2.selectbox(TRAIN["arch"], list(ARCHS), format_func=TRAIN["arch_labels"].get,
                         **w("arch"))
     latent = c3.number_input(TRAIN["latent"], 1, 256, d.latent_dim, **w("latent"))
-    recon = c4.selectbox(TRAIN["recon"], RECONS, format_func=RECON_LABELS.get, **w("recon"))
+    recon = c4.selectbox(TRAIN["recon"], RECONS, format_func=LABELS["recon"].get, **w("recon"))
     c1, c2, c3, c4 = st.columns(4)
     beta = c1.number_input(TRAIN["beta"], 0.0, 1000.0, d.beta, 0.1, **w("beta"))
     schedule = c2.selectbox(TRAIN["schedule"], SCHEDULES,
@@ -95,7 +93,7 @@ def settings_form(*, disabled: bool = False) -> Settings:
     epochs = c3.number_input(TRAIN["epochs"], 1, 1000, d.epochs, **w("epochs"))
     batch = c4.selectbox(TRAIN["batch"], BATCHES, index=BATCHES.index(d.batch_size),
                          **w("batch"))
-    st.caption(describe_dataset(dataset))
+    st.caption(LABELS["datasets"][dataset])
     if not dataset_available(DataConfig(dataset=dataset)):
         st.warning(TRAIN["not_downloaded"].format(dataset=dataset))
     with st.expander(TRAIN["advanced"]):
@@ -104,7 +102,7 @@ def settings_form(*, disabled: bool = False) -> Settings:
                               **w("lr"))
         seed = c2.number_input(TRAIN["seed"], 0, 2**31 - 1, d.seed, **w("seed"))
         reduction = c3.selectbox(TRAIN["reduction"], REDUCTIONS,
-                                 format_func=REDUCTION_LABELS.get, **w("reduction"))
+                                 format_func=LABELS["reduction"].get, **w("reduction"))
         c1, c2, c3 = st.columns(3)
         binarize = c1.checkbox(TRAIN["binarize"], **w("binarize"))
         extra: dict[str, Any] = {}

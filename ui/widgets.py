@@ -9,9 +9,8 @@ import streamlit as st
 
 from ui import library, state, train_view
 from ui.library import ModelEntry
-from ui.text import LIBRARY, MODEL, PICKER
+from ui.text import LABELS, LIBRARY, MODEL, PICKER, TRAIN
 from vae_core.checkpoints import checkpoint_bytes
-from vae_core.config import RECON_LABELS
 
 
 def _label(entry: ModelEntry) -> str:
@@ -20,7 +19,7 @@ def _label(entry: ModelEntry) -> str:
 
 def _arch_text(info: dict) -> str:
     if info.get("preset") == "examples":
-        return "MLP 400 (pytorch/examples)"
+        return TRAIN["arch_labels"]["examples"]
     hidden = "-".join(str(h) for h in info.get("hidden") or ())
     return f"{str(info.get('arch', '?')).upper()} {hidden}".strip()
 
@@ -33,7 +32,7 @@ def info_rows(info: dict) -> list[tuple[str, str]]:
     return [
         (PICKER["dataset"], str(info.get("dataset") or unknown)),
         (PICKER["arch"], _arch_text(info)),
-        (PICKER["recon"], RECON_LABELS.get(info.get("recon"), str(info.get("recon")))),
+        (PICKER["recon"], LABELS["recon"].get(info.get("recon"), str(info.get("recon")))),
         (PICKER["beta"], f"{beta:g}" if isinstance(beta, (int, float)) else unknown),
         (PICKER["latent"], str(info.get("latent_dim", unknown))),
         (PICKER["elbo"], PICKER["elbo_unit"].format(value=elbo) if elbo is not None else unknown),
@@ -51,7 +50,8 @@ def model_picker() -> ModelEntry | None:
         if not entries:
             st.info(PICKER["none"])
             return None
-        key = st.selectbox(PICKER["label"], keys, format_func=lambda k: _label(by_key[k]),
+        labels = {k: _label(e) for k, e in by_key.items()}  # in this run's language
+        key = st.selectbox(PICKER["label"], keys, format_func=labels.__getitem__,
                            key=state.PICKER_KEY, help=PICKER["help"])
         entry = by_key.get(key)
         if entry is not None:

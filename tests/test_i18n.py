@@ -1,0 +1,178 @@
+"""English / 中文: every string table has a complete, placeholder-exact Chinese translation with
+no stale keys, and every page renders in both languages (AppTest)."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import string
+from pathlib import Path
+
+import pytest
+import torch
+from streamlit.testing.v1 import AppTest
+
+import ui
+from ui import i18n
+from ui.i18n import LANG_KEY, Strings
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+PAGES = tuple(sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py")))
+LANGS = tuple(i18n.LANGUAGES)  # ("English", "中文")
+TIMEOUT = 60
+
+
+def string_tables() -> dict[str, Strings]:
+    """Every ``Strings`` defined at the top of ``ui.text`` and of any ``ui.text_*`` module."""
+    tables: dict[str, Strings] = {}
+    for info in pkgutil.iter_modules(ui.__path__):
+        if info.name == "text" or info.name.startswith("text_"):
+            module = importlib.import_module(f"ui.{info.name}")
+            for value in vars(module).values():
+                if isinstance(value, Strings):
+                    assert tables.get(value.name, value) is value, f"two tables {value.name}"
+                    tables[value.name] = value
+    return tables
+
+
+def english() -> dict[str, str]:
+    return {key: text for table in string_tables().values() for key, text in table.leaves()}
+
+
+def fields(text: str) -> list[tuple[str, str, str]]:
+    """The ``str.format`` fields of ``text``: (name, format spec, conversion), sorted."""
+    return sorted((name, spec or "", conv or "")
+                  for _, name, spec, conv in string.Formatter().parse(text) if name is not None)
+
+
+# -- the tables --------------------------------------------------------------------------------
+def test_the_shell_tables_are_found():
+    assert {"APP", "PICKER", "HOME", "TRAIN", "LIVE", "MODEL", "LIBRARY", "FIG",
+            "LABELS"} <= set(string_tables())
+
+
+def test_every_key_has_a_chinese_translation():
+    missing = sorted(english().keys() - i18n.translations("zh").keys())
+    assert missing == [], f"add these to ui/locales/zh*.py: {missing}"
+
+
+def test_no_stale_chinese_keys():
+    stale = sorted(i18n.translations("zh").keys() - english().keys())
+    assert stale == [], f"no English string has these keys: {stale}"
+
+
+def test_placeholders_match():
+    zh = i18n.translations("zh")
+    bad = {key: (fields(en), fields(zh[key])) for key, en in english().items()
+           if key in zh and fields(en) != fields(zh[key])}
+    assert bad == {}
+
+
+def test_translations_are_non_empty_and_chinese_where_english_has_words():
+    zh = i18n.translations("zh")
+    for key in english():
+        assert zh[key].strip(), key
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in zh["HOME.intro"])
+
+
+def test_strings_behaves_like_the_dict_it_wraps():
+    table = Strings("T", {"a": "hello {name}", "nested": {"x": "X"}, "n": 3})
+    assert table["a"].format(name="you") == "hello you"
+    assert "a" in table and "zz" not in table
+    assert list(table) == ["a", "nested", "n"] and len(table) == 3
+    assert table.get("zz", "d") == "d" and table["n"] == 3
+    assert table["nested"] == {"x": "X"} and table.english("nested").name == "T.nested"
+    with pytest.raises(KeyError):
+        table["zz"]
+
+
+def test_english_outside_a_streamlit_run():
+    from ui.text import HOME
+
+    assert i18n.current_language() == "en"
+    assert HOME["title"] == "What is a VAE?"
+
+
+# -- the pages in both languages ---------------------------------------------------------------
+@pytest.fixture(autouse=True)
+def navigation_mode(monkeypatch):
+    """Keep ``st.navigation`` mode between AppTest runs (see tests/test_pages.py)."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    """An empty library; the shipped pretrained models stay (the app opens on one)."""
+    monkeypatch.setenv("VAE_LAB_LIBRARY", str(tmp_path / "library"))
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield tmp_path
+    torch.set_num_threads(threads)
+
+
+def open_app(lang: str, page: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.session_state[LANG_KEY] = lang
+    at.run()
+    if page is not None:
+        at.switch_page(page)
+        at.run()
+    return at
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_in_both_languages(env, page, lang):
+    at = open_app(lang, page)
+    assert not at.exception, at.exception
+    assert at.sidebar.radio(key=LANG_KEY).value == lang
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_in_chinese_without_any_model(env, monkeypatch, page):
+    assets = env / "assets"
+    assets.mkdir()
+    monkeypatch.setenv("VAE_LAB_ASSETS", str(assets))
+    at = open_app("中文", page)
+    assert not at.exception, at.exception
+    assert "还没有模型" in " ".join(str(e.value) for e in at.sidebar.info)
+
+
+def test_the_toggle_switches_the_home_page_to_chinese_and_back(env):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    assert at.title[0].value == "What is a VAE?"
+    at.sidebar.radio(key=LANG_KEY).set_value("中文").run()
+    assert not at.exception
+    assert at.title[0].value == "什么是 VAE？"
+    assert at.sidebar.selectbox[0].label == "模型"
+    at.switch_page("pages/train.py")
+    at.run()
+    assert at.title[0].value == "训练一个 VAE"  # the language survives a page change
+    at.sidebar.radio(key=LANG_KEY).set_value("English").run()
+    assert at.title[0].value == "Train a VAE"
+
+
+def test_switching_language_keeps_the_chosen_model_and_settings(env):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    at.sidebar.selectbox[0].select("asset:digits-z2-bce.safetensors").run()
+    at.switch_page("pages/train.py")
+    at.run()
+    at.selectbox(key="tr_recon").select("mse").run()
+    at.selectbox(key="tr_arch").select("conv").run()
+    at.sidebar.radio(key=LANG_KEY).set_value("中文").run()
+    assert not at.exception
+    assert at.sidebar.selectbox[0].value == "asset:digits-z2-bce.safetensors"
+    assert at.selectbox(key="tr_recon").value == "mse"
+    assert at.selectbox(key="tr_arch").value == "conv"
+    assert "高斯" in at.selectbox(key="tr_recon").options[1]  # labels are translated

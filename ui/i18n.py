@@ -1,0 +1,125 @@
+"""English / 中文: translated string tables and the sidebar language toggle.
+
+Every string table of the app is a ``Strings`` mapping built from its English dict::
+
+    HOME = Strings("HOME", {"title": "What is a VAE?", ...})
+    HOME["title"]                 # English, or 中文 when the sidebar toggle says so
+    HOME["busy"].format(running=1, limit=2)
+    TRAIN["arch_labels"].get      # nested dicts are ``Strings`` too ("TRAIN.arch_labels")
+
+English lives next to the code (``ui/text.py``, ``ui/text_*.py``); the Chinese lives in
+``ui/locales/zh*.py``, each a module with one flat dict ``ZH`` keyed by the dotted path
+(``"HOME.title"``, ``"TRAIN.arch_labels.conv"``). All ``zh*`` modules are merged, so a page
+group can keep its translations in its own file (``zh_explore.py``). A key missing in Chinese
+falls back to English; ``tests/test_i18n.py`` forbids missing and stale keys and checks that
+``{placeholders}`` match.
+
+The language is read from the toggle's widget value in ``st.session_state`` on every lookup,
+so strings must be looked up while the script runs (not stored at import time, and not inside
+``st.cache_data`` results). Outside a Streamlit run (CLI, tests importing ``ui``) it is English.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Iterator, Mapping
+from functools import cache
+from typing import Any
+
+import streamlit as st
+
+LANG_KEY = "vl_lang"                              # the sidebar radio's widget key
+LANGUAGES = {"English": "en", "中文": "zh"}        # toggle label -> language code
+DEFAULT = "en"
+
+
+@cache
+def translations(lang: str) -> dict[str, str]:
+    """The merged ``ZH`` dicts of every ``ui/locales/<lang>*.py`` module (loaded once)."""
+    from ui import locales
+
+    table: dict[str, str] = {}
+    for info in sorted(pkgutil.iter_modules(locales.__path__), key=lambda m: m.name):
+        if info.name == lang or info.name.startswith(f"{lang}_"):
+            module = importlib.import_module(f"ui.locales.{info.name}")
+            part = getattr(module, lang.upper())
+            twice = table.keys() & part.keys()
+            if twice:
+                raise ValueError(f"ui.locales.{info.name} repeats keys {sorted(twice)}")
+            table.update(part)
+    return table
+
+
+def current_language() -> str:
+    """``"en"`` or ``"zh"``: the sidebar toggle's value; English outside a Streamlit run."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    if get_script_run_ctx(suppress_warning=True) is None:
+        return DEFAULT
+    return LANGUAGES.get(st.session_state.get(LANG_KEY), DEFAULT)
+
+
+class Strings(Mapping[str, Any]):
+    """A read-only dict of English strings whose lookups answer in the current language.
+
+    Nested dicts become ``Strings`` named ``"<name>.<key>"``, handed out as plain dicts in the
+    current language (``snapshot``); non-string values (numbers, lists) are returned as they
+    are and need no translation.
+    """
+
+    def __init__(self, name: str, english: Mapping[str, Any]) -> None:
+        self.name = name
+        self._en: dict[str, Any] = {
+            key: Strings(f"{name}.{key}", value) if isinstance(value, Mapping) else value
+            for key, value in english.items()
+        }
+
+    def __getitem__(self, key: str) -> Any:
+        value = self._en[key]
+        if isinstance(value, Strings):
+            return value.snapshot()
+        if not isinstance(value, str):
+            return value
+        lang = current_language()
+        if lang == DEFAULT:
+            return value
+        return translations(lang).get(f"{self.name}.{key}", value)
+
+    def snapshot(self) -> dict[str, Any]:
+        """A plain dict in the current language. Nested tables are handed out this way, so a
+        ``format_func=TABLE["labels"].get`` keeps the language of the run that drew the widget
+        even when called later (AppTest calls it outside the script run)."""
+        return {key: self[key] for key in self._en}
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._en
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._en)
+
+    def __len__(self) -> int:
+        return len(self._en)
+
+    def __repr__(self) -> str:
+        return f"Strings({self.name!r}, {len(self)} keys)"
+
+    def english(self, key: str) -> Any:
+        """The English value whatever the language (nested tables stay ``Strings``)."""
+        return self._en[key]
+
+    def leaves(self) -> Iterator[tuple[str, str]]:
+        """(dotted key, English text) of every string, nested tables included."""
+        for key, value in self._en.items():
+            if isinstance(value, Strings):
+                yield from value.leaves()
+            elif isinstance(value, str):
+                yield f"{self.name}.{key}", value
+
+
+def language_toggle() -> str:
+    """The sidebar "English / 中文" switch (kept across pages); returns the language code."""
+    with st.sidebar:
+        label = st.radio("Language / 语言", list(LANGUAGES), key=LANG_KEY, horizontal=True,
+                         label_visibility="collapsed", persist_state="session")
+    return LANGUAGES.get(label, DEFAULT)
