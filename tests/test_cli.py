@@ -1,4 +1,5 @@
 import json
+import os
 import pickle
 import subprocess
 import sys
@@ -9,8 +10,9 @@ from vae_core.cli import main
 
 
 def run_cli(*args):
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}  # small model on a shared 2-core machine
     proc = subprocess.run([sys.executable, "-m", "vae_core", *args], capture_output=True,
-                          text=True, timeout=300)
+                          text=True, timeout=300, env=env)
     return proc.returncode, proc.stdout, proc.stderr
 
 
