@@ -1,24 +1,47 @@
-"""The model library: every model the app knows, save / download the selected one, upload."""
+"""The Models page: the library of every model (load, save, rename, delete, download, upload),
+evaluation on the test set with a comparison table, and anomaly detection by −ELBO."""
 
 import streamlit as st
 
-from ui import library, state, widgets
+from ui import library, models_view, state, widgets
 from ui.text import LIBRARY
+from ui.text_models import MODELS
 
 state.ensure_shell()
-st.title(LIBRARY["title"])
-st.markdown(LIBRARY["intro"].format(folder=library.library_dir()))
+st.title(MODELS["title"])
+st.markdown(MODELS["intro"].format(folder=library.library_dir()))
 
 entries, _ = state.model_entries()
-if entries:
-    widgets.library_table(entries)
-else:
-    st.info(LIBRARY["empty"])
-
 entry, ckpt = state.selected_checkpoint()
-if ckpt is not None:
-    st.markdown(LIBRARY["selected"].format(name=entry.name))
-    widgets.model_actions(entry, ckpt, key=entry.key)
+tab_library, tab_eval, tab_anomaly = st.tabs(
+    [MODELS["tab_library"], MODELS["tab_evaluate"], MODELS["tab_anomaly"]])
 
-st.divider()
-widgets.upload_box()
+with tab_library:
+    models_view.show_flash()
+    if entries:
+        fps = {e.key: models_view.fingerprint(e, state.load_entry(e)) for e in entries
+               if state.load_error(e) is None}
+        models_view.library_table(entries, fps)
+        models_view.manage(entries)
+    else:
+        st.info(LIBRARY["empty"])
+    st.divider()
+    widgets.upload_box()
+
+data, error = models_view.test_data(ckpt) if ckpt is not None else (None, None)
+with tab_eval:
+    if ckpt is None:
+        st.info(MODELS["no_model"])
+    elif data is None:
+        models_view.show_data_error(ckpt, error)
+    else:
+        k, n = models_view.evaluate_section(entry, ckpt, data)
+        models_view.compare_section(entries, k, n)
+
+with tab_anomaly:
+    if ckpt is None:
+        st.info(MODELS["no_model"])
+    elif data is None:
+        models_view.show_data_error(ckpt, error)
+    else:
+        models_view.anomaly_section(entry, ckpt, data)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ui.text import LIBRARY
+from ui.text_models import LIB as MODEL_LIB
 from vae_core import checkpoints
 from vae_core.checkpoints import read_checkpoint_info, save_checkpoint
 from vae_core.config import DataConfig, TrainConfig
@@ -207,12 +208,11 @@ def _library_file(path: Path, directory: Path) -> Path:
     """``path`` resolved, if it is a checkpoint directly inside ``directory`` (never assets/)."""
     path, base = Path(path).resolve(), directory.resolve()
     if path.parent != base or path.suffix != SUFFIX:
-        raise UnsafeName(f"{path.name!r} is not a file of the library; only models saved in the "
-                         "library can be renamed or deleted (pretrained ones are read-only)")
+        raise UnsafeName(MODEL_LIB["not_library"].format(file=repr(path.name)))
     if path.parent == assets_dir().resolve():
-        raise UnsafeName("pretrained models are read-only")
+        raise UnsafeName(MODEL_LIB["assets_read_only"])
     if not path.is_file():
-        raise FileNotFoundError(f"{path.name} is no longer in the library")
+        raise FileNotFoundError(MODEL_LIB["gone"].format(file=path.name))
     return path
 
 
@@ -222,7 +222,7 @@ def rename_model(path: Path, new_name: str, directory: Path) -> Path:
     old = _library_file(path, directory)
     new = safe_model_path(new_name, directory)
     if new != old and new.exists():
-        raise FileExistsError(f"{new.name} already exists in the library; pick another name")
+        raise FileExistsError(LIBRARY["exists"].format(file=new.name))
     ckpt = checkpoints.load_checkpoint(old)
     save_checkpoint(new, ckpt.model, data_cfg=ckpt.data_cfg, train_cfg=ckpt.train_cfg,
                     summary=ckpt.summary, name=new_name.strip())

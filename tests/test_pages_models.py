@@ -1,0 +1,179 @@
+"""AppTest of the Models page: renders with the pretrained models and with none, evaluates with a
+small k, compares, finds anomalies (shapes against a digits model), renames and deletes library
+files only, and explains why an imported pytorch/examples model cannot be evaluated offline."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+import torch
+from streamlit.testing.v1 import AppTest
+
+from tests.test_pages import env, navigation_mode, save_tiny_model, texts  # noqa: F401
+from ui import library
+from vae_core.config import preset_model
+from vae_core.data import torchvision_sets
+from vae_core.models import build_model
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+PAGE = "pages/library.py"
+TIMEOUT = 120
+HAS_ASSETS = bool(list((ROOT / "assets").glob("*.safetensors")))
+needs_assets = pytest.mark.skipif(not HAS_ASSETS, reason="no pretrained models in assets/")
+
+
+def open_models() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception
+    return at
+
+
+@pytest.fixture
+def pretrained(env, monkeypatch):  # noqa: F811
+    monkeypatch.delenv("VAE_LAB_ASSETS")
+    return env
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_renders_with_no_model(env):  # noqa: F811
+    at = open_models()
+    assert "Model library" in texts(at.title)
+    assert "Pick or train a model first" in texts(at.info)
+    assert "The library is empty" in texts(at.info)
+    assert at.file_uploader  # upload still offered
+
+
+@needs_assets
+def test_renders_with_the_default_model_and_finds_anomalies(pretrained):
+    at = open_models()
+    assert at.sidebar.selectbox[0].value.startswith("asset:")
+    table = at.dataframe[0].value
+    assert len(table) >= 2 and "📦 pretrained" in set(table["Source"])
+    assert "Press **Evaluate**" in texts(at.info)
+    # anomaly detection: extremes with scores, and shapes scored against the digits model
+    assert "The 8 least typical test images" in texts(at.markdown)
+    assert len(at.get("image")) >= 3
+    assert at.selectbox(key="models_ood").value == "shapes"
+    auc = float(metrics(at)["ROC AUC"])
+    assert 0.5 < auc <= 1.0
+    assert "Nalisnick" in texts(at.markdown)
+    at.selectbox(key="models_ood").set_value("noise").run()
+    assert not at.exception
+    assert float(metrics(at)["ROC AUC"]) > 0.5
+
+
+@needs_assets
+def test_evaluate_with_a_small_k_and_compare(pretrained):
+    at = open_models()
+    at.number_input(key="models_k").set_value(5)
+    at.number_input(key="models_n").set_value(16)
+    at.button(key="models_eval").click().run()
+    assert not at.exception
+    m = metrics(at)
+    for label in ("−ELBO", "reconstruction", "KL", "IWAE NLL (k = 5)"):
+        assert m[label].endswith("nats"), label
+    assert float(m["IWAE NLL (k = 5)"].split()[0]) > 0
+    assert "/" in m["active units"]
+    elbo, recon, kl = (float(m[k].split()[0]) for k in ("−ELBO", "reconstruction", "KL"))
+    assert abs(elbo - (recon + kl)) < 0.02
+
+    keys = at.multiselect(key="models_compare").options
+    assert len(keys) >= 2
+    at.multiselect(key="models_compare").set_value(
+        ["asset:digits-z8-bce.safetensors", "asset:digits-z2-bce.safetensors"]).run()
+    at.button(key="models_compare_run").click().run()
+    assert not at.exception
+    table = at.dataframe[-1].value
+    assert list(table["Model"]) == ["digits-z8-bce", "digits-z2-bce"]
+    assert table["IWAE NLL"].notna().all() and table["−ELBO"].notna().all()
+
+
+@needs_assets
+def test_shapes_model_shows_mig_per_factor(pretrained):
+    at = open_models()
+    at.sidebar.selectbox[0].set_value("asset:shapes-z10-beta4.safetensors").run()
+    at.number_input(key="models_k").set_value(2)
+    at.number_input(key="models_n").set_value(8)
+    at.button(key="models_eval").click().run()
+    assert not at.exception
+    assert 0 <= float(metrics(at)["MIG (shapes factors)"]) <= 1
+    assert at.selectbox(key="models_ood").value == "digits"
+    assert "ROC AUC" in metrics(at)
+
+
+def test_rename_and_delete_a_library_model(env):  # noqa: F811
+    save_tiny_model(env.library, "tiny")
+    at = open_models()
+    assert at.selectbox(key="models_manage").value == "library:tiny.safetensors"
+    for bad in ("../escape", "/etc/passwd", "a/b", "..", "C:evil", "   "):
+        at.text_input(key="rename_library:tiny.safetensors").set_value(bad)
+        at.button(key="rename_btn_library:tiny.safetensors").click().run()
+        assert "Not renamed" in texts(at.error), bad
+    assert sorted(p.name for p in env.library.iterdir()) == ["tiny.safetensors"]
+
+    at.text_input(key="rename_library:tiny.safetensors").set_value("Small one")
+    at.button(key="rename_btn_library:tiny.safetensors").click().run()
+    assert not at.exception
+    assert sorted(p.name for p in env.library.iterdir()) == ["small-one.safetensors"]
+    assert "Renamed to Small one" in texts(at.success)
+    assert at.sidebar.selectbox[0].value == "library:small-one.safetensors"
+    assert "Small one · library" in at.sidebar.selectbox[0].options
+
+    key = "library:small-one.safetensors"
+    at.selectbox(key="models_manage").set_value(key).run()
+    assert at.button(key=f"delete_{key}").disabled  # needs the confirmation first
+    at.checkbox(key=f"confirm_{key}").check().run()
+    at.button(key=f"delete_{key}").click().run()
+    assert not at.exception
+    assert list(env.library.iterdir()) == []
+    assert "Deleted small-one.safetensors" in texts(at.success)
+    assert "No models yet" in texts(at.sidebar.info)
+
+
+def test_pretrained_models_cannot_be_renamed_or_deleted(env):  # noqa: F811
+    path = save_tiny_model(env.assets, "shipped")
+    at = open_models()
+    assert at.selectbox(key="models_manage").value == "asset:shipped.safetensors"
+    assert "only models saved in the library" in texts(at.caption)
+    assert not [b for b in at.button if b.key and b.key.startswith(("rename", "delete"))]
+    # and the library functions refuse it too, and any unsafe name
+    with pytest.raises(library.UnsafeName):
+        library.delete_model(path, env.library)
+    with pytest.raises(library.UnsafeName):
+        library.rename_model(path, "stolen", env.library)
+    mine = save_tiny_model(env.library, "mine")
+    for bad in ("../x", "/tmp/x", "..", ""):
+        with pytest.raises(library.UnsafeName):
+            library.rename_model(mine, bad, env.library)
+    with pytest.raises(library.UnsafeName):
+        library.delete_model(env.library / ".." / "assets" / "shipped.safetensors", env.library)
+    assert path.is_file() and mine.is_file()
+
+
+def test_imported_examples_model_explains_the_missing_mnist(env, monkeypatch, tmp_path):  # noqa: F811
+    def offline(cls, root, name, *, timeout_s):
+        raise torchvision_sets.DatasetUnavailable(
+            torchvision_sets._missing_message(name, Path(root) / "MNIST" / "raw", "offline"))
+
+    monkeypatch.setattr(torchvision_sets, "_download", offline)
+    monkeypatch.setenv("VAE_LAB_DATA_DIR", str(tmp_path / "data"))
+    torch.manual_seed(0)
+    buffer = io.BytesIO()
+    torch.save(build_model(preset_model("examples")).state_dict(), buffer)
+    at = open_models()
+    at.file_uploader[0].set_value(("vae.pth", buffer.getvalue(), "application/octet-stream"))
+    at.run()
+    assert not at.exception
+    assert at.sidebar.selectbox[0].value == "session:1"
+    errors = texts(at.error)
+    assert "cannot be evaluated" in errors and "MNIST" in errors and "t10k-images" in errors
+    assert "pytorch/examples" in texts(at.info)
