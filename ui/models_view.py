@@ -202,9 +202,10 @@ def manage(entries: list[ModelEntry]) -> None:
     keys = list(by_key)
     current = state.selected_entry()
     index = keys.index(current.key) if current is not None and current.key in keys else 0
+    sources = LIB["sources"]
+    labels = {k: f"{sources[e.source]} · {e.name}" for k, e in by_key.items()}
     key = st.selectbox(LIB["manage"], keys, index=index, key="models_manage",
-                       format_func=lambda k: f"{LIB['sources'][by_key[k].source]} · "
-                                             f"{by_key[k].name}", help=LIB["manage_help"])
+                       format_func=labels.__getitem__, help=LIB["manage_help"])
     entry = by_key[key]
     error = state.load_error(entry)
     if error:
@@ -295,8 +296,9 @@ def compare_section(entries: list[ModelEntry], k: int, n: int) -> None:
     """A multiselect of models and one table of their numbers at the same k and n."""
     st.subheader(EVAL["compare"])
     by_key = {e.key: e for e in entries}
+    names = {key: e.name for key, e in by_key.items()}
     chosen = st.multiselect(EVAL["compare"], list(by_key), key="models_compare",
-                            format_func=lambda key: by_key[key].name, help=EVAL["compare_help"],
+                            format_func=names.__getitem__, help=EVAL["compare_help"],
                             label_visibility="collapsed")
     if len(chosen) < 2:
         return
@@ -354,8 +356,9 @@ def anomaly_section(entry: ModelEntry, ckpt: Any, data: Any) -> None:
     st.subheader(ANOM["ood_title"])
     options = [o for o in OOD_CHOICES if o != ckpt.data_cfg.dataset]
     default = next((i for i, o in enumerate(options) if o in ("digits", "shapes")), 0)
+    labels = ANOM["ood_labels"]
     name = st.selectbox(ANOM["ood"], options, index=default, key="models_ood",
-                        format_func=lambda o: ANOM["ood_labels"][o], help=ANOM["ood_help"])
+                        format_func=labels.__getitem__, help=ANOM["ood_help"])
     if name == "none":
         return
     try:

@@ -4,7 +4,9 @@ names in braces."""
 
 from __future__ import annotations
 
-MODELS = {
+from ui.i18n import Strings
+
+MODELS = Strings("MODELS", {
     "title": "Model library",
     "intro": "Every model the app knows: shipped pretrained ones 📦, this session's, the ones "
              "saved on this server (folder `{folder}`) and uploads. Pick one to manage, evaluate "
@@ -21,9 +23,9 @@ MODELS = {
                  "the folder named above, or set `$VAE_LAB_DATA_DIR` to a folder that holds "
                  "`MNIST/raw/`, then reload the page.",
     "shape_mismatch": "This model takes {model} images but {dataset} has {data}.",
-}
+})
 
-LIB = {
+LIB = Strings("LIB", {
     "columns": {
         "name": "Name", "source": "Source", "dataset": "Dataset", "arch": "Architecture",
         "recon": "Likelihood", "beta": "β", "latent_dim": "K", "schedule": "β schedule",
@@ -51,9 +53,9 @@ LIB = {
                    "be renamed or deleted (pretrained ones are read-only)",
     "assets_read_only": "pretrained models are read-only",
     "gone": "{file} is no longer in the library",
-}
+})
 
-EVAL = {
+EVAL = Strings("EVAL", {
     "title": "Evaluate on the test set",
     "intro": "−ELBO = reconstruction + KL, in nats per image, averaged over the test set (one "
              "posterior sample per image). The importance-weighted bound (IWAE, Burda et al. "
@@ -98,9 +100,9 @@ EVAL = {
     "col_mig": "MIG",
     "compare_note": "Compare −ELBO and NLL only between models of the same dataset and "
                     "likelihood: a Gaussian and a Bernoulli decoder measure different things.",
-}
+})
 
-ANOM = {
+ANOM = Strings("ANOM", {
     "title": "Anomaly detection",
     "intro": "A VAE is trained to give typical images a low −ELBO: an image it reconstructs "
              "badly or must encode far from the prior costs many nats, so −ELBO works as an "
@@ -129,9 +131,9 @@ ANOM = {
     "out_label": "outliers ({name})",
     "same": "That is the model's own dataset; pick another one.",
     "ood_error": "Cannot score {name}: {error}",
-}
+})
 
-FIGM = {
+FIGM = Strings("FIGM", {
     "kl_title": "KL per latent dimension (test mean)",
     "dim": "latent dim",
     "kl_nats": "KL (nats)",
@@ -143,4 +145,4 @@ FIGM = {
     "tpr": "true positive rate",
     "roc": "ROC (AUC = {auc:.3f})",
     "chance": "chance",
-}
+})

@@ -43,7 +43,9 @@ def test_every_page_opens_without_exception(app):
         app.screenshot(f"page-{path or 'home'}")
     # the pretrained default model is selected, so the home page runs an image through it
     app.open()
-    assert app.page.get_by_text("Decoded x̂ = decoder(z)").count() == 1
+    # wait for it rather than count at once: "notRunning" can show before the rerun starts
+    app.page.get_by_text("Decoded x̂ = decoder(z)").first.wait_for()
+    app.assert_no_exception()
 
 
 def test_train_live_switch_pages_stop_and_save(app):

@@ -1,0 +1,147 @@
+"""简体中文 for the tables of ``ui/text_models.py`` (the Models page: library, evaluation,
+comparison, anomaly detection); keys are ``"<TABLE>.<key>[.<subkey>]"``. Vocabulary as in
+``zh.py``: 证据下界 ELBO, 重构, KL 散度, 潜变量, 先验 / 后验, 激活单元, 奈特, 重要性加权 IWAE,
+异常检测, 分布外 OOD, ROC 曲线下面积 AUC. Math symbols and ``{placeholders}`` stay exactly as in
+English.
+"""
+
+ZH = {
+    # -- MODELS ---------------------------------------------------------------------------
+    "MODELS.title": "模型库",
+    "MODELS.intro": "应用已知的所有模型：随应用提供的预训练模型 📦、本次会话中训练的模型、"
+                    "保存在本服务器上的模型（文件夹 `{folder}`）以及上传的模型。"
+                    "选择一个模型来管理它，在测试集上评估它，比较多个模型，"
+                    "并用它找出不寻常的图像。",
+    "MODELS.tab_library": "模型库",
+    "MODELS.tab_evaluate": "评估与比较",
+    "MODELS.tab_anomaly": "异常检测",
+    "MODELS.no_model": "请先选择或训练一个模型：侧边栏列出了应用已知的所有模型。",
+    "MODELS.data_error": "此处无法获得该模型的测试数据，因此无法评估：{error}",
+    "MODELS.data_hint": "从 pytorch/examples 导入的模型是在 MNIST 上训练的。请把四个 MNIST 文件"
+                        "（`train-images-idx3-ubyte`、`train-labels-idx1-ubyte`、"
+                        "`t10k-images-idx3-ubyte`、`t10k-labels-idx1-ubyte`，"
+                        "也可以是 `.gz` 压缩版）"
+                        "放进上面提到的文件夹，或把 `$VAE_LAB_DATA_DIR` 设为一个包含 `MNIST/raw/` "
+                        "的文件夹，然后重新加载页面。",
+    "MODELS.shape_mismatch": "该模型接受尺寸为 {model} 的图像，但 {dataset} 的图像尺寸是 {data}。",
+    # -- LIB ------------------------------------------------------------------------------
+    "LIB.columns.name": "名称",
+    "LIB.columns.source": "来源",
+    "LIB.columns.dataset": "数据集",
+    "LIB.columns.arch": "网络结构",
+    "LIB.columns.recon": "似然",
+    "LIB.columns.beta": "β",
+    "LIB.columns.latent_dim": "K",
+    "LIB.columns.schedule": "β 调度方式",
+    "LIB.columns.test_elbo": "测试集 −ELBO",
+    "LIB.columns.eval_elbo": "评估所得 −ELBO",
+    "LIB.columns.iwae": "IWAE NLL",
+    "LIB.columns.size": "文件（kB）",
+    "LIB.sources.session": "🧪 本次会话",
+    "LIB.sources.library": "💾 模型库",
+    "LIB.sources.asset": "📦 预训练",
+    "LIB.manage": "要管理的模型",
+    "LIB.manage_help": "选择一个模型；**在应用中使用**会在侧边栏的模型选择器中选中它，"
+                       "供所有页面使用。",
+    "LIB.load": "在应用中使用",
+    "LIB.loaded": "{name} 现在是当前选中的模型。",
+    "LIB.rename_title": "重命名或删除",
+    "LIB.read_only": "{name} 属于“{source}”：只有保存在模型库中的模型才能重命名或删除。"
+                     "请先把会话模型保存到模型库。",
+    "LIB.new_name": "新名称",
+    "LIB.rename": "重命名",
+    "LIB.renamed": "已重命名为 {name}（{file}）。",
+    "LIB.rename_error": "未重命名：{error}",
+    "LIB.confirm_delete": "是的，永久删除 {file}",
+    "LIB.delete": "删除",
+    "LIB.deleted": "已删除 {file}。",
+    "LIB.delete_error": "未删除：{error}",
+    "LIB.not_library": "{file} 不是模型库中的文件；只有保存在模型库中的模型才能重命名或删除"
+                       "（预训练模型是只读的）",
+    "LIB.assets_read_only": "预训练模型是只读的",
+    "LIB.gone": "{file} 已不在模型库中",
+    # -- EVAL -----------------------------------------------------------------------------
+    "EVAL.title": "在测试集上评估",
+    "EVAL.intro": "−ELBO = 重构 + KL，单位为每张图像的奈特数，对整个测试集取平均（每张图像取一个"
+                  "后验样本）。重要性加权下界（IWAE，Burda 等人 2016）在对数内部对 k 个样本取平均："
+                  "它 ≤ −ELBO，并且随着 k 增大逐渐逼近真实的 −log p(x)。",
+    "EVAL.k": "IWAE 样本数 k",
+    "EVAL.k_help": "1 … {cap:,}（文献中常用 k = 5000）。计算量随 k × n 增长。",
+    "EVAL.n": "用于 IWAE 的图像数",
+    "EVAL.n_help": "取前 n 张测试图像（共 {total:,} 张）。ELBO、KL 和激活单元始终使用整个测试集。",
+    "EVAL.run": "评估",
+    "EVAL.progress": "在 {n:,} 张图像上计算 IWAE，k = {k:,}：{done:,} / {n:,}",
+    "EVAL.done": "评估用时 {seconds:.1f} 秒。",
+    "EVAL.not_yet": "按下**评估**，计算这些设置下的各项数值。",
+    "EVAL.elbo": "−ELBO",
+    "EVAL.recon": "重构",
+    "EVAL.kl": "KL",
+    "EVAL.au": "激活单元",
+    "EVAL.au_help": "Burda 等人 2016：若 Cov_x(E_q[z_u]) > 0.01，则单元 u 为激活单元。",
+    "EVAL.iwae": "IWAE NLL（k = {k:,}）",
+    "EVAL.iwae_gap": "在同样的 {n:,} 张图像上，−ELBO − IWAE = {gap:.2f} 奈特"
+                     "（即 k 个样本所收回的下界松弛量）。",
+    "EVAL.nats": "{value:.2f} 奈特",
+    "EVAL.mig": "MIG（shapes 的生成因子）",
+    "EVAL.mig_help": "互信息间隙（Chen 等人 2018）：对每个因子，取与它互信息最大的两个潜变量之间的"
+                     "差距，再除以该因子的熵。0 = 相互纠缠，1 = 每个因子只由一个潜变量表示。",
+    "EVAL.mig_title": "各真实因子的 MIG：总体 {score:.3f}",
+    "EVAL.compare": "比较模型",
+    "EVAL.compare_help": "选择两个或更多模型；数值使用上面的 k 和 n。"
+                         "尚未评估的模型会在按下按钮时评估。",
+    "EVAL.compare_run": "评估所比较的模型",
+    "EVAL.compare_missing": "其中有 {count} 个模型还没有 k = {k:,}、n = {n:,} 时的数值。",
+    "EVAL.compare_skipped": "{name}：{error}",
+    "EVAL.col_model": "模型",
+    "EVAL.col_dataset": "数据集",
+    "EVAL.col_elbo": "−ELBO",
+    "EVAL.col_recon": "重构",
+    "EVAL.col_kl": "KL",
+    "EVAL.col_au": "激活单元",
+    "EVAL.col_iwae": "IWAE NLL",
+    "EVAL.col_mig": "MIG",
+    "EVAL.compare_note": "只在数据集和似然都相同的模型之间比较 −ELBO 和 NLL："
+                         "高斯解码器和伯努利解码器衡量的是不同的东西。",
+    # -- ANOM -----------------------------------------------------------------------------
+    "ANOM.title": "异常检测",
+    "ANOM.intro": "VAE 经过训练，会给典型图像较低的 −ELBO：一张它重构得很差、"
+                  "或必须编码到远离先验处的图像要花费很多奈特，因此 −ELBO 无需任何标签"
+                  "就可以用作异常分数。需要注意的是：似然模型衡量的既是一张图像有多*典型*，"
+                  "也是它有多*简单*，因此可能认为某些分布外数据比它自己的数据更可能出现"
+                  "（Nalisnick 等人 2019，"
+                  "“Do Deep Generative Models Know What They Don't Know?”）。",
+    "ANOM.samples": "每个分数使用的后验样本数",
+    "ANOM.typical": "最典型的 8 张测试图像（−ELBO 最低）",
+    "ANOM.odd": "最不典型的 8 张测试图像（−ELBO 最高）",
+    "ANOM.scores": "−ELBO：{scores}",
+    "ANOM.hist_title": "{n:,} 张测试图像的 −ELBO",
+    "ANOM.ood_title": "分布外（OOD）测试",
+    "ANOM.ood": "第二个数据集，作为离群样本打分",
+    "ANOM.ood_help": "缩放到模型的输入尺寸。只提供可离线使用的数据集。",
+    "ANOM.ood_labels.none": "无",
+    "ANOM.ood_labels.digits": "digits（8×8 手写数字）",
+    "ANOM.ood_labels.shapes": "shapes（生成的图形）",
+    "ANOM.ood_labels.noise": "均匀噪声",
+    "ANOM.auc": "ROC 曲线下面积 AUC",
+    "ANOM.auc_help": "随机取一个离群样本，其分数高于随机取一张测试图像的概率：1 = 完全分开，"
+                     "0.5 = 随机水平，低于 0.5 = 模型认为离群样本*更*可能出现。",
+    "ANOM.auc_low": "AUC 低于 0.5：模型认为这些离群样本比它自己的测试图像*更*可能出现，"
+                    "这正是 Nalisnick 等人所描述的失效情形。",
+    "ANOM.ood_typical": "模型认为最典型的 8 个离群样本",
+    "ANOM.in_label": "测试图像（{name}）",
+    "ANOM.out_label": "离群样本（{name}）",
+    "ANOM.same": "这是模型自己的数据集；请选择另一个。",
+    "ANOM.ood_error": "无法为 {name} 打分：{error}",
+    # -- FIGM -----------------------------------------------------------------------------
+    "FIGM.kl_title": "每个潜变量维度的 KL 散度（测试集平均）",
+    "FIGM.dim": "潜变量维度",
+    "FIGM.kl_nats": "KL（奈特）",
+    "FIGM.factor": "因子",
+    "FIGM.gap": "MIG 间隙",
+    "FIGM.score": "−ELBO（奈特）",
+    "FIGM.count": "密度",
+    "FIGM.fpr": "假阳性率",
+    "FIGM.tpr": "真阳性率",
+    "FIGM.roc": "ROC（AUC = {auc:.3f}）",
+    "FIGM.chance": "随机水平",
+}
