@@ -4,9 +4,10 @@ import streamlit as st
 
 from ui import compare, state
 from ui import compare_figures as cf
+from ui.text import LABELS
 from ui.text_compare import LIKELIHOOD, SWEEP
-from vae_core.config import RECON_LABELS, RECONS, DataConfig
-from vae_core.sweeps import PITFALL_LABELS, PITFALLS, likelihood_sweep, pitfall_sweep
+from vae_core.config import RECONS, DataConfig
+from vae_core.sweeps import PITFALLS, likelihood_sweep, pitfall_sweep
 
 DEFAULT_SIGMA = 0.5 ** 0.5
 
@@ -19,7 +20,7 @@ with tab_compare:
     c1, c2, c3, c4 = st.columns([1, 2, 1, 1])
     dataset = c1.selectbox(SWEEP["dataset"], compare.DATASETS, key="bm_dataset")
     recons = c2.multiselect(LIKELIHOOD["choose"], RECONS, default=["bce", "mse"],
-                            format_func=RECON_LABELS.get, key="bm_recons")
+                            format_func=LABELS["recon"].get, key="bm_recons")
     sigma = c3.slider(LIKELIHOOD["sigma"], 0.05, 2.0, DEFAULT_SIGMA, 0.01,
                       help=LIKELIHOOD["sigma_help"], key="bm_sigma")
     epochs = c4.number_input(SWEEP["epochs"], 1, 200, compare.DEFAULT_EPOCHS[dataset],
@@ -38,14 +39,15 @@ with tab_compare:
         data = compare.sweep("likelihood").data
         st.subheader(LIKELIHOOD["curves"])
         st.plotly_chart(cf.epoch_curves(results, [("test_recon", LIKELIHOOD["recon_curve"]),
-                                                  ("test_kl", LIKELIHOOD["kl_curve"])]),
+                                                  ("test_kl", LIKELIHOOD["kl_curve"])],
+                                        labels=[compare.label(r.label) for r in results]),
                         key="bm_curves")
         st.subheader(LIKELIHOOD["side_by_side"])
         errors = [compare.error_map("likelihood", r, data) for r in results]
         zmax = max(float(e.max()) for e in errors) or 1.0
         for col, res, err in zip(st.columns(len(results)), results, errors):
             with col:
-                st.markdown(f"**{res.label}**")
+                st.markdown(f"**{compare.label(res.label)}**")
                 st.image(compare.recon_image("likelihood", res, data),
                          caption=LIKELIHOOD["recons"])
                 st.caption(LIKELIHOOD["errors"])
@@ -65,8 +67,9 @@ with tab_compare:
 
 with tab_pitfalls:
     st.markdown(LIKELIHOOD["pitfalls_intro"])
+    pitfall_names = LIKELIHOOD["pitfall_names"]
     for name in PITFALLS:
-        st.markdown(f"- **{PITFALL_LABELS[name]}**: " +
+        st.markdown(f"- **{pitfall_names[name]}**: " +
                     LIKELIHOOD["pitfall_text"][name].format(pixels=64))
     p_epochs = st.number_input(SWEEP["epochs"], 1, 200, 20, key="bm_p_epochs")
     compare.controls("pitfall", lambda data: pitfall_sweep(

@@ -47,8 +47,9 @@ with tab_schedules:
     st.markdown(BETA["schedules_intro"])
     c1, c2, c3, c4 = st.columns([1, 2, 1, 1])
     s_dataset = c1.selectbox(SWEEP["dataset"], compare.DATASETS, key="bl_s_dataset")
+    schedule_names = BETA["schedule_names"]  # a plain dict: format_func may run after the run
     chosen_schedules = c2.multiselect(BETA["schedules"], SCHEDULES, default=SCHEDULES,
-                                      key="bl_schedules")
+                                      format_func=schedule_names.__getitem__, key="bl_schedules")
     s_beta = c3.number_input(BETA["schedule_beta"], 0.0, 100.0, 2.0, 0.5, key="bl_s_beta")
     s_epochs = c4.number_input(SWEEP["epochs"], 1, 200, compare.DEFAULT_EPOCHS[s_dataset],
                                key=f"bl_s_epochs_{s_dataset}")
@@ -63,6 +64,7 @@ with tab_schedules:
     s_results = compare.progress("schedule")
     if s_results:
         st.plotly_chart(cf.step_curves(s_results, [("beta", BETA["beta_curve"]),
-                                                   ("kl", BETA["kl_curve"])]),
+                                                   ("kl", BETA["kl_curve"])],
+                                       labels=[compare.label(r.label) for r in s_results]),
                         key="bl_schedule_curves")
         st.dataframe(compare.summary_rows(s_results), hide_index=True)

@@ -10,6 +10,7 @@ model at a time, so one slot is what it uses).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -21,12 +22,19 @@ from ui import compare_figures as cf
 from ui import library, state
 from ui.figures import image_grid
 from ui.jobs import ServerBusy
-from ui.text_compare import BETA, SWEEP, TABLE
+from ui.text_compare import BETA, LIKELIHOOD, SWEEP, TABLE
 from vae_core.analysis.encode import encode
 from vae_core.analysis.traversal import order_dims_by_kl, prior_samples, traversal_grid
 from vae_core.config import DataConfig, ModelConfig
 from vae_core.data import DatasetUnavailable
-from vae_core.sweeps import DEFAULT_TRAIN, MAX_SWEEP_MODELS, Sweep, SweepResult, SweepSpec
+from vae_core.sweeps import (
+    DEFAULT_TRAIN,
+    MAX_SWEEP_MODELS,
+    PITFALL_LABELS,
+    Sweep,
+    SweepResult,
+    SweepSpec,
+)
 
 POLL_S = 0.5
 N_IMAGES = 8
@@ -84,20 +92,41 @@ def parse_numbers(text: str) -> list[float]:
     """"0.1, 0.5 1" -> [0.1, 0.5, 1.0]; ``ValueError`` with a message a learner understands."""
     parts = [p for p in text.replace(";", ",").replace(",", " ").split() if p]
     if not parts:
-        raise ValueError("enter at least one number")
+        raise ValueError(BETA["err_empty"])
     values = []
     for p in parts:
         try:
             values.append(float(p))
         except ValueError:
-            raise ValueError(f"{p!r} is not a number") from None
+            raise ValueError(BETA["err_not_number"].format(value=repr(p))) from None
     if any(not np.isfinite(v) or v < 0 for v in values):
-        raise ValueError("β must be a finite number ≥ 0")
+        raise ValueError(BETA["err_negative"])
     if len(set(values)) != len(values):
-        raise ValueError("each β may appear only once")
+        raise ValueError(BETA["err_repeated"])
     if len(values) > MAX_SWEEP_MODELS:
-        raise ValueError(f"at most {MAX_SWEEP_MODELS} values, got {len(values)}")
+        raise ValueError(BETA["err_too_many"].format(max=MAX_SWEEP_MODELS, n=len(values)))
     return values
+
+
+def label(text: str) -> str:
+    """A sweep's model label (``vae_core`` names them in English) in the current language:
+    pitfall and schedule names are translated, β=… and likelihood names stay as they are."""
+    names = LIKELIHOOD["pitfall_names"]
+    translated = {PITFALL_LABELS[k]: names[k] for k in names if k in PITFALL_LABELS}
+    translated.update(BETA["schedule_names"])
+    return translated.get(text, text)
+
+
+def core_message(message: str) -> str:
+    """A sweep's status message (English, from ``vae_core.sweeps``) in the current language."""
+    if m := re.fullmatch(r"trained (\d+) models(?:; (\d+) failed)?", message):
+        out = SWEEP["msg_trained"].format(n=m[1])
+        return out + SWEEP["msg_failed"].format(failed=m[2]) if m[2] else out
+    if m := re.fullmatch(r"stopped after (\d+) of (\d+) models", message):
+        return SWEEP["msg_stopped"].format(done=m[1], total=m[2])
+    if m := re.fullmatch(r"loading (\S+)", message):
+        return SWEEP["msg_loading"].format(dataset=m[1])
+    return message
 
 
 def launch(kind: str, dataset: str, make_spec: Callable[[Any], SweepSpec]) -> bool:
@@ -158,9 +187,9 @@ def progress(kind: str) -> list[SweepResult]:
             total=len(snap.labels), elapsed=snap.elapsed_s))
         if not snap.ended:
             cols = st.columns(min(4, len(snap.labels)))
-            for k, (label, job) in enumerate(zip(snap.labels, snap.jobs)):
+            for k, (name, job) in enumerate(zip(snap.labels, snap.jobs)):
                 cols[k % len(cols)].progress(job.progress, text=SWEEP["model_progress"].format(
-                    label=label, status=SWEEP["status"].get(job.status, job.status),
+                    label=label(name), status=SWEEP["status"].get(job.status, job.status),
                     epoch=job.epoch, epochs=current.spec.train_cfg.epochs))
         if running and not current.is_alive():
             st.rerun()  # full rerun: draw the results
@@ -171,7 +200,7 @@ def progress(kind: str) -> list[SweepResult]:
     snap = current.snapshot()
     show = {"finished": st.success, "stopped": st.info, "failed": st.error}.get(snap.status)
     if show is not None:
-        show(SWEEP[snap.status].format(message=snap.message))
+        show(SWEEP[snap.status].format(message=core_message(snap.message)))
     if snap.failures:
         st.warning(SWEEP["failures"].format(failures="; ".join(snap.failures)))
     return current.results()
@@ -237,7 +266,8 @@ def summary_rows(results: list[SweepResult], *, comparable_elbo: bool = True) ->
     for r in results:
         s = r.summary
         k = len(s.get("kl_per_dim", ())) or r.model_cfg.latent_dim
-        row = {TABLE["model"]: r.label, TABLE["status"]: r.status,
+        row = {TABLE["model"]: label(r.label),
+               TABLE["status"]: SWEEP["status"].get(r.status, r.status),
                TABLE["elbo" if comparable_elbo else "elbo_nc"]: cf.fmt(s.get("test_elbo")),
                TABLE["recon" if comparable_elbo else "recon_nc"]: cf.fmt(s.get("test_recon")),
                TABLE["kl"]: cf.fmt(s.get("test_kl")),
@@ -260,7 +290,7 @@ def rd_plane(results: list[SweepResult], *, key: str) -> SweepResult | None:
             points.append(r.rd_point())
             plotted.append(r)
         except (ValueError, KeyError):
-            skipped.append(r.label)
+            skipped.append(label(r.label))
     if skipped:
         st.caption(BETA["not_plotted"].format(labels=", ".join(skipped)))
     if not plotted:
@@ -296,7 +326,7 @@ def beta_model_view(kind: str, res: SweepResult, data: Any) -> None:
     s = res.summary
     k = len(s.get("kl_per_dim", ())) or res.model.latent_dim
     st.markdown(BETA["selected"].format(
-        label=res.label, elbo=cf.fmt(s.get("test_elbo")), recon=cf.fmt(s.get("test_recon")),
+        label=label(res.label), elbo=cf.fmt(s.get("test_elbo")), recon=cf.fmt(s.get("test_recon")),
         kl=cf.fmt(s.get("test_kl")), active=s.get("active_units", "—"), k=k))
     c1, c2 = st.columns(2)
     c1.image(recon_image(kind, res, data), caption=BETA["recons"])
@@ -328,7 +358,8 @@ def save_box(kind: str, results: list[SweepResult], data_cfg: DataConfig) -> Non
         return
     st.subheader(SWEEP["save_title"])
     c1, c2, c3 = st.columns([2, 3, 2], vertical_alignment="bottom")
-    res = c1.selectbox(SWEEP["save_which"], keep, format_func=lambda r: r.label,
+    names = {r.index: label(r.label) for r in keep}
+    res = c1.selectbox(SWEEP["save_which"], keep, format_func=lambda r: names[r.index],
                        key=f"cmp_save_which_{kind}_{token(kind)}")
     name = c2.text_input(SWEEP["save_name"], value=f"{data_cfg.dataset} {res.label}",
                          key=f"cmp_save_name_{kind}_{token(kind)}_{res.index}",
@@ -357,13 +388,11 @@ def _json_summary(res: SweepResult) -> dict:
 
 def pitfall_view(results: list[SweepResult], data: Any) -> None:
     """Correct loss next to the mistakes: reconstructions, samples, KL and active units."""
-    from ui.text_compare import LIKELIHOOD
-
     for col, res in zip(st.columns(len(results)), results):
         s = res.summary
         k = len(s.get("kl_per_dim", ())) or res.model_cfg.latent_dim
         with col:
-            st.markdown(f"**{res.label}**")
+            st.markdown(f"**{label(res.label)}**")
             c1, c2 = st.columns(2)
             c1.metric(TABLE["kl"], cf.fmt(s.get("test_kl")))
             c2.metric(TABLE["active"], f"{s.get('active_units', '—')} / {k}")

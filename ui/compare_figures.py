@@ -85,7 +85,7 @@ def rd_figure(points: Sequence[RDPoint], indices: Sequence[int], *,
         marker=dict(size=[18 if i == selected else 13 for i in indices], color=colors,
                     line=dict(width=[3 if i == selected else 1 for i in indices],
                               color="black")),
-        hovertemplate="%{text}<br>R = %{x:.2f} nats<br>D = %{y:.2f} nats<extra></extra>")
+        hovertemplate=FIGC["hover_rd"])
     fig.update_layout(xaxis=dict(title=dict(text=FIGC["rate"]), range=[r_lo, r_hi]),
                       yaxis=dict(title=dict(text=FIGC["distortion"]), range=[d_lo, d_hi]),
                       showlegend=False)
@@ -98,7 +98,7 @@ def kl_bars(kl_per_dim: Sequence[float]) -> go.Figure:
     fig = go.Figure(go.Bar(
         x=[f"z{i + 1}" for i in range(len(kl))], y=kl,
         marker_color=["#1f77b4" if v >= COLLAPSED_KL else "#bbbbbb" for v in kl],
-        hovertemplate="%{x}: %{y:.3f} nats<extra></extra>"))
+        hovertemplate=FIGC["hover_kl"]))
     fig.update_layout(xaxis=dict(title=dict(text=FIGC["dim"])),
                       yaxis=dict(title=dict(text=FIGC["kl_nats"]), rangemode="tozero"))
     return _layout(fig, height=280)
@@ -109,23 +109,25 @@ def mig_bars(per_factor: dict[str, float], top_latent: dict[str, int]) -> go.Fig
     fig = go.Figure(go.Bar(
         x=names, y=[per_factor[n] for n in names],
         text=[f"z{top_latent.get(n, -1) + 1}" for n in names], textposition="outside",
-        hovertemplate="%{x}: gap %{y:.3f} (top latent %{text})<extra></extra>"))
+        hovertemplate=FIGC["hover_mig"]))
     fig.update_layout(xaxis=dict(title=dict(text=FIGC["factor"])),
                       yaxis=dict(title=dict(text=FIGC["gap"]), range=[0, 1]))
     return _layout(fig, height=280)
 
 
 def step_curves(results: Sequence[Any], fields: Sequence[tuple[str, str]], *,
-                log_y: Sequence[bool] = ()) -> go.Figure:
-    """One row per (StepMetrics field, title), one line per result, shared x (step)."""
+                log_y: Sequence[bool] = (), labels: Sequence[str] | None = None) -> go.Figure:
+    """One row per (StepMetrics field, title), one line per result, shared x (step);
+    ``labels``: the legend's names (default: each result's label)."""
     fig = make_subplots(rows=len(fields), cols=1, shared_xaxes=True, vertical_spacing=0.08,
                         subplot_titles=[title for _, title in fields])
+    names = list(labels) if labels is not None else [res.label for res in results]
     for k, res in enumerate(results):
         steps = thin(res.steps, 300)
         color = PALETTE[k % len(PALETTE)]
         for row, (field, _) in enumerate(fields, start=1):
             fig.add_scatter(x=[s.step for s in steps], y=[getattr(s, field) for s in steps],
-                            mode="lines", name=res.label, legendgroup=res.label,
+                            mode="lines", name=names[k], legendgroup=names[k],
                             showlegend=row == 1, line=dict(color=color), row=row, col=1)
     for row, log in enumerate(log_y, start=1):
         if log:
@@ -134,15 +136,18 @@ def step_curves(results: Sequence[Any], fields: Sequence[tuple[str, str]], *,
     return _layout(fig, height=220 * len(fields) + 80)
 
 
-def epoch_curves(results: Sequence[Any], fields: Sequence[tuple[str, str]]) -> go.Figure:
-    """One column per (EpochMetrics field, title), one line per result, over epochs."""
+def epoch_curves(results: Sequence[Any], fields: Sequence[tuple[str, str]], *,
+                 labels: Sequence[str] | None = None) -> go.Figure:
+    """One column per (EpochMetrics field, title), one line per result, over epochs;
+    ``labels``: the legend's names (default: each result's label)."""
     fig = make_subplots(rows=1, cols=len(fields), subplot_titles=[t for _, t in fields])
+    names = list(labels) if labels is not None else [res.label for res in results]
     for k, res in enumerate(results):
         color = PALETTE[k % len(PALETTE)]
         for col, (field, _) in enumerate(fields, start=1):
             fig.add_scatter(x=[e.epoch for e in res.history],
                             y=[getattr(e, field) for e in res.history], mode="lines+markers",
-                            name=res.label, legendgroup=res.label, showlegend=col == 1,
+                            name=names[k], legendgroup=names[k], showlegend=col == 1,
                             line=dict(color=color), marker=dict(size=4), row=1, col=col)
         fig.update_xaxes(title=dict(text=FIGC["epoch"]))
     return _layout(fig, height=340)

@@ -161,12 +161,13 @@ def map_settings(entry: Any, ckpt: Any, data: Any) -> MapSettings:
                       value=min(SUBSET_DEFAULT, cap), step=1 if cap < 100 else 10,
                       key="map_subset", help=MAP["subset_help"].format(cap=SUBSET_CAP))
         projs = ("raw", "pca", "tsne") if k >= 2 else ("raw",)
-        proj = c2.radio(MAP["projection"], projs, format_func=MAP["proj_labels"].get,
+        # format_func may be called after the run (AppTest): plain dicts built now
+        proj_labels = MAP["proj_labels"]
+        proj = c2.radio(MAP["projection"], projs, format_func=proj_labels.__getitem__,
                         key="map_projection", horizontal=True)
-        colours = [-1] + list(range(len(data.factor_names)))
-        color = c3.selectbox(MAP["color_by"], colours, key=f"map_color_{fp}",
-                             format_func=lambda c: MAP["class"] if c < 0 else
-                             data.factor_names[c])
+        colours = {-1: MAP["class"], **dict(enumerate(data.factor_names))}
+        color = c3.selectbox(MAP["color_by"], list(colours), key=f"map_color_{fp}",
+                             format_func=colours.__getitem__)
         dims, perplexity, n_iter, ellipses = (0, min(1, k - 1)), 30.0, 500, False
         if proj == "raw" and k >= 2:
             a, b, c = st.columns([1, 1, 3], vertical_alignment="bottom")

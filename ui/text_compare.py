@@ -6,13 +6,15 @@ Kept apart from ``ui.text`` so the i18n issue can translate them the same way; p
 
 from __future__ import annotations
 
-PAGES = {
+from ui.i18n import Strings
+
+PAGES = Strings("PAGES", {
     "group": "Compare",
     "beta_lab": "β lab",
     "bce_vs_mse": "BCE vs MSE",
-}
+})
 
-SWEEP = {
+SWEEP = Strings("SWEEP", {
     "dataset": "Dataset",
     "epochs": "Epochs per model",
     "start": "Start",
@@ -41,9 +43,13 @@ SWEEP = {
     "saved": "Saved as {file}: it is in the sidebar picker now.",
     "save_error": "Could not save: {error}",
     "not_saveable": "This model has no weights to save.",
-}
+    "msg_trained": "trained {n} models",
+    "msg_failed": "; {failed} failed",
+    "msg_stopped": "stopped after {done} of {total} models",
+    "msg_loading": "loading {dataset}",
+})
 
-BETA = {
+BETA = Strings("BETA", {
     "title": "β lab",
     "intro": "β weighs the KL term of the loss: −ELBO = recon + β·KL. Train one model per β on "
              "the same data, seed and architecture, and see where each lands on the "
@@ -55,6 +61,11 @@ BETA = {
     "betas": "β values (comma-separated, up to {max})",
     "betas_help": "Numbers ≥ 0, e.g. 0.1, 0.5, 1, 2, 4, 8",
     "bad_betas": "Could not read the β values: {error}",
+    "err_empty": "enter at least one number",
+    "err_not_number": "{value} is not a number",
+    "err_negative": "β must be a finite number ≥ 0",
+    "err_repeated": "each β may appear only once",
+    "err_too_many": "at most {max} values, got {n}",
     "rd_title": "Rate–distortion plane",
     "rd_caption": "Each point is one model: rate R = KL, distortion D = reconstruction, both in "
                   "nats per test image. Grey dotted lines have constant −ELBO = D + R (lower "
@@ -80,12 +91,14 @@ BETA = {
                        "**warm-up** (β ramps from 0, Bowman et al. 2016), **cyclical** (ramps "
                        "repeated, Fu et al. 2019) and **capacity** (γ·|KL − C| with C growing, "
                        "Burgess et al. 2018). Watch how β drives the KL.",
+    "schedule_names": {"constant": "constant", "warmup": "warmup", "cyclical": "cyclical",
+                       "capacity": "capacity"},
     "schedule_beta": "β (γ for capacity)",
     "beta_curve": "β per step",
     "kl_curve": "KL per step (nats)",
-}
+})
 
-LIKELIHOOD = {
+LIKELIHOOD = Strings("LIKELIHOOD", {
     "title": "BCE vs MSE",
     "intro": "The reconstruction term is −log p(x|z) for a chosen decoder distribution. Train "
              "models that differ **only** in that likelihood (same seed, architecture and data) "
@@ -117,6 +130,11 @@ LIKELIHOOD = {
                    "with β ≡ 2σ². A learned σ (σ-VAE) lets the data choose that balance.",
     "pitfalls_intro": "Popular tutorials contain two mistakes that still train without an "
                       "error. Reproduce them on purpose, next to the correct loss, on digits:",
+    "pitfall_names": {
+        "correct": "correct (sum over pixels, −KL)",
+        "mean_reduction": "recon mean over pixels (effective β × pixels)",
+        "kl_sign_bug": "KL without its minus sign",
+    },
     "pitfall_text": {
         "correct": "Reconstruction summed over pixels, KL = −½ Σ(1 + log σ² − μ² − σ²).",
         "mean_reduction": "Reconstruction **averaged** over the D pixels against a KL summed "
@@ -131,9 +149,9 @@ LIKELIHOOD = {
     },
     "what_you_see": "What you see",
     "big_number": "Numbers this large mean the KL term diverged, not that the model is good.",
-}
+})
 
-TABLE = {
+TABLE = Strings("TABLE", {
     "model": "Model",
     "status": "Status",
     "elbo": "−ELBO (nats)",
@@ -146,9 +164,9 @@ TABLE = {
     "pixel_bce": "Pixel BCE",
     "eff_beta": "Effective β",
     "mig": "MIG",
-}
+})
 
-FIGC = {
+FIGC = Strings("FIGC", {
     "rate": "Rate R = KL (nats)",
     "distortion": "Distortion D = recon (nats)",
     "models": "models",
@@ -165,4 +183,7 @@ FIGC = {
     "beta": "β",
     "kl": "KL (nats)",
     "mse": "squared error",
-}
+    "hover_rd": "%{text}<br>R = %{x:.2f} nats<br>D = %{y:.2f} nats<extra></extra>",
+    "hover_kl": "%{x}: %{y:.3f} nats<extra></extra>",
+    "hover_mig": "%{x}: gap %{y:.3f} (top latent %{text})<extra></extra>",
+})

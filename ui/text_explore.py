@@ -3,16 +3,18 @@ from ``ui.text`` so the i18n issue can translate them in one place. ``str.format
 
 from __future__ import annotations
 
-EXPLORE = {
+from ui.i18n import Strings
+
+EXPLORE = Strings("EXPLORE", {
     "group": "Explore",
     "page_map": "Latent map",
     "page_traverse": "Traverse",
     "no_model": "Pick or train a model first: the sidebar lists every model the app knows.",
     "data_error": "The test data of this model's dataset is not available here: {error}",
     "shape_mismatch": "This model takes {model} images but {dataset} has {data}.",
-}
+})
 
-MAP = {
+MAP = Strings("MAP", {
     "title": "Latent map",
     "intro": "Every test image is encoded to the mean μ of its posterior q(z|x); here the means "
              "are drawn in 2-D. **Click a point** to see the image, its reconstruction and its "
@@ -73,9 +75,9 @@ MAP = {
     "aggregate_caption": "Per dimension: the density of all points' posteriors mixed together "
                          "(the aggregate posterior q(z)) against the prior N(0, 1). Where they "
                          "differ, samples from the prior land where no data was encoded.",
-}
+})
 
-TRAVERSE = {
+TRAVERSE = Strings("TRAVERSE", {
     "title": "Traverse the latent space",
     "intro": "Move one latent dimension at a time and watch the decoded image change. "
              "Dimensions are sorted by their KL (the information they carry); **collapsed** "
@@ -115,9 +117,9 @@ TRAVERSE = {
     "prior_caption": "z ~ N(0, T²·I) decoded. T < 1 trades variety for typical-looking images.",
     "temperature": "Temperature T",
     "prior_seed": "Seed",
-}
+})
 
-FIGS = {
+FIGS = Strings("FIGS", {
     "prior": "prior {n}σ",
     "ellipses": "μ ± σ",
     "mu": "μ",
@@ -129,4 +131,4 @@ FIGS = {
     "posterior": "aggregate q(z)",
     "prior_pdf": "prior N(0, 1)",
     "picked": "clicked",
-}
+})

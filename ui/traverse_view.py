@@ -62,7 +62,8 @@ def start_point(fp: str, ckpt: Any, data: Any) -> tuple[torch.Tensor, str]:
     modes = ("zero", "prior", "image") if data is not None else ("zero", "prior")
     mem = _memory(fp)
     c1, c2 = st.columns([2, 3], vertical_alignment="bottom")
-    mode = c1.radio(TRAVERSE["start"], modes, format_func=TRAVERSE["start_labels"].get,
+    start_labels = TRAVERSE["start_labels"]  # a plain dict: format_func may run after the run
+    mode = c1.radio(TRAVERSE["start"], modes, format_func=start_labels.__getitem__,
                     key="trav_start", horizontal=True)
     if mode == "prior":
         if c2.button(TRAVERSE["resample"], key="trav_resample", icon=":material/casino:"):

@@ -1,0 +1,174 @@
+"""简体中文 for the tables of ``ui/text_compare.py`` (β 实验室, BCE 与 MSE); keys are
+``"<TABLE>.<key>[.<subkey>]"``. Vocabulary as in ``zh.py``: 重构, KL 散度, 证据下界 ELBO,
+似然, 先验 / 后验, 激活单元, 奈特. Math symbols and ``{placeholders}`` stay exactly as in English.
+"""
+
+ZH = {
+    # -- PAGES ----------------------------------------------------------------------------
+    "PAGES.group": "对比",
+    "PAGES.beta_lab": "β 实验室",
+    "PAGES.bce_vs_mse": "BCE 与 MSE",
+    # -- SWEEP ----------------------------------------------------------------------------
+    "SWEEP.dataset": "数据集",
+    "SWEEP.epochs": "每个模型的训练轮数",
+    "SWEEP.start": "开始",
+    "SWEEP.stop": "停止",
+    "SWEEP.busy": "服务器正忙：{limit} 个训练任务名额中已有 {running} 个在运行。请稍后再试。",
+    "SWEEP.data_error": "无法加载数据集：{error}",
+    "SWEEP.bad_config": "无法开始：{error}",
+    "SWEEP.other_running": "本次会话中的另一组对比实验仍在训练（{what}）；请先停止它或等它结束。",
+    "SWEEP.progress": "{status} · 已完成 {done}/{total} 个模型 · {elapsed:.0f} 秒",
+    "SWEEP.model_progress": "{label}：{status}，第 {epoch}/{epochs} 轮",
+    "SWEEP.status.pending": "等待中",
+    "SWEEP.status.loading": "正在加载数据",
+    "SWEEP.status.running": "训练中",
+    "SWEEP.status.finished": "已完成",
+    "SWEEP.status.stopped": "已停止",
+    "SWEEP.status.failed": "失败",
+    "SWEEP.status.diverged": "已发散",
+    "SWEEP.finished": "完成：{message}。",
+    "SWEEP.stopped": "已停止：{message}。",
+    "SWEEP.failed": "这组实验失败了：{message}",
+    "SWEEP.failures": "有些模型训练失败：{failures}",
+    "SWEEP.idle": "选好设置后按**开始**：每个取值训练一个模型，依次进行，"
+                  "使用相同的随机种子和网络结构。",
+    "SWEEP.save_title": "保留一个模型",
+    "SWEEP.save_which": "模型",
+    "SWEEP.save_name": "在模型库中的名称",
+    "SWEEP.save": "保存到模型库",
+    "SWEEP.saved": "已保存为 {file}：现在可以在侧边栏的模型选择器中找到它。",
+    "SWEEP.save_error": "无法保存：{error}",
+    "SWEEP.not_saveable": "这个模型没有可保存的权重。",
+    "SWEEP.msg_trained": "共训练了 {n} 个模型",
+    "SWEEP.msg_failed": "；其中 {failed} 个失败",
+    "SWEEP.msg_stopped": "在 {total} 个模型中训练完 {done} 个后停止",
+    "SWEEP.msg_loading": "正在加载 {dataset}",
+    # -- BETA -----------------------------------------------------------------------------
+    "BETA.title": "β 实验室",
+    "BETA.intro": "β 是损失中 KL 项的权重：−ELBO = 重构 + β·KL。对每个 β 在相同的数据、随机种子和"
+                  "网络结构下各训练一个模型，看看它们分别落在**率失真平面**（Alemi et al. 2018）"
+                  "的什么位置：β 小则保留信息（码率高、重构清晰），β 大则把信息挤掉（码率低、"
+                  "图像模糊、激活的维度更少；在 *shapes* 数据集上编码往往也更加解耦）。",
+    "BETA.tab_sweep": "β 扫描",
+    "BETA.tab_schedules": "调度方式",
+    "BETA.betas": "β 取值（用逗号分隔，最多 {max} 个）",
+    "BETA.betas_help": "≥ 0 的数，例如 0.1, 0.5, 1, 2, 4, 8",
+    "BETA.bad_betas": "无法读取 β 取值：{error}",
+    "BETA.err_empty": "请至少输入一个数",
+    "BETA.err_not_number": "{value} 不是一个数",
+    "BETA.err_negative": "β 必须是 ≥ 0 的有限数",
+    "BETA.err_repeated": "每个 β 只能出现一次",
+    "BETA.err_too_many": "最多 {max} 个取值，实际输入了 {n} 个",
+    "BETA.rd_title": "率失真平面",
+    "BETA.rd_caption": "每个点是一个模型：码率 R = KL，失真 D = 重构项，单位都是每张测试图像的奈"
+                       "特数。"
+                       "灰色点线上 −ELBO = D + R 为常数（越靠左下越好）；穿过每个点的彩色短线段"
+                       "斜率为 −β，β-VAE 的最优解正是在这里与前沿相切。**点击一个点**即可查看该模"
+                       "型。",
+    "BETA.selected": "已选中：**{label}** · −ELBO {elbo} · 重构 {recon} · KL {kl} 奈特 · "
+                     "{k} 个单元中 {active} 个激活",
+    "BETA.recons": "测试图像（上）及由 μ 得到的重构（下）",
+    "BETA.samples": "从先验中采样，z ~ N(0, I)",
+    "BETA.traversal": "遍历 KL 最大的几个维度（各行：z{dims}；−3 … +3）",
+    "BETA.no_traversal": "所有维度都已塌缩（KL < 0.01 奈特）：没有可遍历的维度。",
+    "BETA.kl_title": "每个维度的 KL",
+    "BETA.mig_title": "每个因子的 MIG",
+    "BETA.mig_caption": "MIG {score:.3f}。对每个因子：与它互信息最大的两个潜变量之间的差距，"
+                        "再除以该因子的熵（Chen et al. 2018）。MIG 随随机种子波动很大："
+                        "请比较它随 β 变化的趋势，而不是单个数值。",
+    "BETA.no_mig": "MIG 需要真实的生成因子：选择 *shapes* 数据集才能测量它。",
+    "BETA.table": "全部模型",
+    "BETA.not_plotted": "未画在平面上（没有有限的测试指标）：{labels}",
+    "BETA.schedules": "调度方式",
+    "BETA.schedules_intro": "用不同方式达到同一个 β：从一开始就**恒定**；**预热**（β 从 0 逐渐增"
+                            "大，"
+                            "Bowman et al. 2016）；**周期退火**（重复多次预热，Fu et al. 2019）；"
+                            "**容量**（γ·|KL − C|，C 逐渐增大，Burgess et al. 2018）。"
+                            "观察 β 如何驱动 KL 散度。",
+    "BETA.schedule_names.constant": "恒定",
+    "BETA.schedule_names.warmup": "预热",
+    "BETA.schedule_names.cyclical": "周期退火",
+    "BETA.schedule_names.capacity": "容量",
+    "BETA.schedule_beta": "β（容量方式下为 γ）",
+    "BETA.beta_curve": "每步的 β",
+    "BETA.kl_curve": "每步的 KL（奈特）",
+    # -- LIKELIHOOD -----------------------------------------------------------------------
+    "LIKELIHOOD.title": "BCE 与 MSE",
+    "LIKELIHOOD.intro": "重构项是所选解码器分布下的 −log p(x|z)。训练一组**只**在似然上不同的模型"
+                        "（相同的随机种子、网络结构和数据），比较它们生成的结果。",
+    "LIKELIHOOD.tab_compare": "似然",
+    "LIKELIHOOD.tab_pitfalls": "常见错误",
+    "LIKELIHOOD.choose": "似然",
+    "LIKELIHOOD.sigma": "固定 σ 高斯分布（MSE）的 σ",
+    "LIKELIHOOD.sigma_help": "σ² = ½（σ ≈ 0.707）恰好对应求和的 MSE。σ 越小，重构项的权重越大，"
+                             "效果类似于更小的 β。",
+    "LIKELIHOOD.need_one": "请至少选择一种似然。",
+    "LIKELIHOOD.curves": "训练曲线（共用坐标轴）",
+    "LIKELIHOOD.recon_curve": "测试集重构项（奈特）",
+    "LIKELIHOOD.kl_curve": "测试集 KL（奈特）",
+    "LIKELIHOOD.side_by_side": "并排比较",
+    "LIKELIHOOD.recons": "重构",
+    "LIKELIHOOD.errors": "每个像素的平方误差（测试集平均）",
+    "LIKELIHOOD.samples": "先验样本",
+    "LIKELIHOOD.numbers": "数值",
+    "LIKELIHOOD.not_comparable": "对于不同的似然，−ELBO 和重构项的单位不同（伯努利密度和高斯密度"
+                                 "不是同一种量，而且高斯的还取决于 σ）：**不要**在模型之间比较它"
+                                 "们。"
+                                 "重构均值的像素 MSE 和像素 BCE、样本以及 KL 散度是可以比较的。",
+    "LIKELIHOOD.sigma_title": "为什么 σ 的作用和 β 一样",
+    "LIKELIHOOD.sigma_text": "固定 σ 的高斯解码器给出",
+    "LIKELIHOOD.sigma_text2": "所以求和的 MSE 在相差一个常数的意义下就是 σ² = ½ 的高斯分布。"
+                              "把损失除以 2σ² 可以看出，σ 在重构与 KL 之间的权衡作用与 β 完全相同，"
+                              "即 β ≡ 2σ²。可学习的 σ（σ-VAE）则让数据自己来决定这个平衡。",
+    "LIKELIHOOD.pitfalls_intro": "流行的教程里有两个错误，训练时不会报错。"
+                                 "在手写数字上故意复现它们，并与正确的损失放在一起比较：",
+    "LIKELIHOOD.pitfall_names.correct": "正确（对像素求和，−KL）",
+    "LIKELIHOOD.pitfall_names.mean_reduction": "重构对像素取平均（实际 β × 像素数）",
+    "LIKELIHOOD.pitfall_names.kl_sign_bug": "KL 漏掉了负号",
+    "LIKELIHOOD.pitfall_text.correct": "重构项对所有像素求和，KL = −½ Σ(1 + log σ² − μ² − σ²)。",
+    "LIKELIHOOD.pitfall_text.mean_reduction": "重构项对 D 个像素**取平均**，而 KL 却对各维度求和："
+                                              "实际的 β 被乘以了 D（这里是 {pixels}）。KL 项占了"
+                                              "上风，"
+                                              "每个维度都塌缩到先验上，解码器对任何输入都输出平均"
+                                              "图像："
+                                              "重构模糊且千篇一律，激活单元为 0。",
+    "LIKELIHOOD.pitfall_text.kl_sign_bug": "KL 写成了**没有负号**的形式：损失反而*奖励* KL，"
+                                           "于是优化器把 μ 和 log σ² 推向极大的值。KL 爆炸"
+                                           "（出现 1e22 奈特这样的数），而训练照样“完成”；"
+                                           "先验样本毫无意义，因为编码离 N(0, I) 十万八千里。",
+    "LIKELIHOOD.what_you_see": "你会看到什么",
+    "LIKELIHOOD.big_number": "这么大的数说明 KL 项发散了，而不是模型很好。",
+    # -- TABLE ----------------------------------------------------------------------------
+    "TABLE.model": "模型",
+    "TABLE.status": "状态",
+    "TABLE.elbo": "−ELBO（奈特）",
+    "TABLE.elbo_nc": "−ELBO（奈特，不可比较）",
+    "TABLE.recon": "重构（奈特）",
+    "TABLE.recon_nc": "重构（奈特，不可比较）",
+    "TABLE.kl": "KL（奈特）",
+    "TABLE.active": "激活单元",
+    "TABLE.pixel_mse": "像素 MSE",
+    "TABLE.pixel_bce": "像素 BCE",
+    "TABLE.eff_beta": "实际 β",
+    "TABLE.mig": "MIG",
+    # -- FIGC -----------------------------------------------------------------------------
+    "FIGC.rate": "码率 R = KL（奈特）",
+    "FIGC.distortion": "失真 D = 重构（奈特）",
+    "FIGC.models": "模型",
+    "FIGC.elbo_line": "−ELBO = {value:.4g}",
+    "FIGC.slope": "斜率 −β",
+    "FIGC.dim": "潜变量维度",
+    "FIGC.kl_nats": "KL（奈特）",
+    "FIGC.active": "激活",
+    "FIGC.inactive": "已塌缩",
+    "FIGC.gap": "MIG 差距",
+    "FIGC.factor": "因子",
+    "FIGC.step": "步数",
+    "FIGC.epoch": "轮次",
+    "FIGC.beta": "β",
+    "FIGC.kl": "KL（奈特）",
+    "FIGC.mse": "平方误差",
+    "FIGC.hover_rd": "%{text}<br>R = %{x:.2f} 奈特<br>D = %{y:.2f} 奈特<extra></extra>",
+    "FIGC.hover_kl": "%{x}：%{y:.3f} 奈特<extra></extra>",
+    "FIGC.hover_mig": "%{x}：差距 %{y:.3f}（信息量最大的潜变量 %{text}）<extra></extra>",
+}

@@ -1,0 +1,125 @@
+"""简体中文 for the tables of ``ui/text_explore.py`` (latent map, traverse); keys are
+``"<TABLE>.<key>[.<subkey>]"``. Vocabulary as in ``zh.py``: 潜变量, 隐空间, 先验 / 后验,
+重构, KL 散度, 奈特. Math symbols and ``{placeholders}`` stay exactly as in English.
+"""
+
+ZH = {
+    # -- EXPLORE --------------------------------------------------------------------------
+    "EXPLORE.group": "探索",
+    "EXPLORE.page_map": "隐空间地图",
+    "EXPLORE.page_traverse": "遍历",
+    "EXPLORE.no_model": "请先选择或训练一个模型：侧边栏列出了应用已知的所有模型。",
+    "EXPLORE.data_error": "此处无法获得该模型所用数据集的测试数据：{error}",
+    "EXPLORE.shape_mismatch": "该模型接收 {model} 的图像，而 {dataset} 的图像是 {data}。",
+    # -- MAP ------------------------------------------------------------------------------
+    "MAP.title": "隐空间地图",
+    "MAP.intro": "每张测试图像都被编码为其后验 q(z|x) 的均值 μ；这里把这些均值画在二维平面上。"
+                 "**点击一个点**，可以查看这张图像、它的重构以及它的 μ/σ；"
+                 "**再点击第二个点**，可以沿着两者之间的隐空间路径走一遍。",
+    "MAP.settings": "地图设置",
+    "MAP.subset": "要编码的测试图像数",
+    "MAP.subset_help": "测试集的一个随机子集（无论取多少，都是同一个随机排列的前若干张），"
+                       "最多 {cap:,} 张。",
+    "MAP.subset_note": "共 {total:,} 张测试图像中的 {n:,} 张，已编码到模型的隐空间中（K = {k}）。",
+    "MAP.projection": "投影方式",
+    "MAP.proj_labels.raw": "原始坐标轴",
+    "MAP.proj_labels.pca": "PCA",
+    "MAP.proj_labels.tsne": "t-SNE",
+    "MAP.axis_x": "x 轴",
+    "MAP.axis_y": "y 轴",
+    "MAP.perplexity": "困惑度（perplexity）",
+    "MAP.perplexity_help": "大致相当于每个点要保持靠近的邻居数（必须小于点的总数）。",
+    "MAP.iterations": "迭代次数",
+    "MAP.tsne_running": "正在对 {n:,} 个点运行 t-SNE……",
+    "MAP.tsne_done": "t-SNE 完成：{n:,} 个点，用时 {seconds:.1f} 秒（{backend}，KL {kl:.3f}）",
+    "MAP.tsne_error": "在这些设置下无法运行 t-SNE：{error}",
+    "MAP.tsne_note": "t-SNE 保留的是邻域关系，而不是距离：簇的大小以及簇之间的间隔几乎没有意义；"
+                     "而且它没有逆变换，所以空白处无法被解码。",
+    "MAP.pca_variance": "PCA：两个坐标轴解释了 μ 的方差的 {pc1:.0%} + {pc2:.0%} = {total:.0%}。",
+    "MAP.raw_note": "原始坐标轴 z{x} 和 z{y}；其余 {rest} 个维度未显示。",
+    "MAP.color_by": "着色依据",
+    "MAP.class": "类别",
+    "MAP.ellipses": "在先验的等高线上显示 μ ± σ 椭圆",
+    "MAP.ellipses_help": "每个点的后验 q(z|x) 都是一个高斯分布：这里画出它的 1σ 椭圆。"
+                         "虚线圆是先验 N(0, I) 的 1、2、3 σ 等高线。",
+    "MAP.picked_title": "点击的点",
+    "MAP.pick_hint": "在地图上点击一个点，它的图像会显示在这里；再点击第二个点，可以看到两者之间"
+                     "的插值。",
+    "MAP.original": "测试图像 #{index}（{label}）",
+    "MAP.recon": "重构（解码 μ）",
+    "MAP.mu_sigma": "每个潜变量维度上的 μ ± σ",
+    "MAP.pair_title": "从 #{a} 到 #{b}",
+    "MAP.lerp": "lerp（直线插值）",
+    "MAP.slerp": "slerp（沿大圆插值：保持范数，也就是先验的概率质量所在之处）",
+    "MAP.clear": "清除点击的点",
+    "MAP.decode_title": "解码任意位置",
+    "MAP.decode_intro": "Streamlit 无法报告在空白处的点击，所以请在这里输入地图上某个位置的坐标："
+                        "它在隐空间中对应的点会被解码。",
+    "MAP.decode_pca": "PCA 坐标通过逆变换映射回隐空间（得到主平面上的那个点）。",
+    "MAP.decode_raw": "其余潜变量维度保持为 0，即先验的均值。",
+    "MAP.decode_x": "x",
+    "MAP.decode_y": "y",
+    "MAP.decoded": "在 ({x:.2f}, {y:.2f}) 处解码",
+    "MAP.manifold_title": "解码后的二维隐平面",
+    "MAP.manifold_caption": "在逆累积分布函数（inverse-CDF）网格上解码整个二维隐平面"
+                            "（相邻格点之间的先验概率质量相等，Kingma & Welling 2014，图 4）；"
+                            "z₁ 从左到右取 {lo:.2f} 到 {hi:.2f}，z₂ 从下到上。",
+    "MAP.manifold_size": "网格大小",
+    "MAP.aggregate_title": "聚合后验与先验",
+    "MAP.aggregate_caption": "逐维比较：所有点的后验混合在一起的密度（聚合后验 q(z)）与先验 N(0, "
+                             "1)。"
+                             "两者不一致的地方，从先验采样的点会落在没有任何数据被编码到的区域。",
+    # -- TRAVERSE -------------------------------------------------------------------------
+    "TRAVERSE.title": "遍历隐空间",
+    "TRAVERSE.intro": "一次只移动一个潜变量维度，观察解码出的图像如何变化。"
+                      "各维度按其 KL 散度（即它携带的信息量）排序；**塌缩**的维度"
+                      "（KL < {threshold} 奈特）几乎不会带来任何变化。",
+    "TRAVERSE.start": "起点",
+    "TRAVERSE.start_labels.zero": "零点（先验的均值）",
+    "TRAVERSE.start_labels.prior": "一个随机的先验样本",
+    "TRAVERSE.start_labels.image": "一张测试图像的 μ",
+    "TRAVERSE.resample": "重新随机采样",
+    "TRAVERSE.seed_note": "先验样本的随机种子 {seed}",
+    "TRAVERSE.image_index": "测试图像编号",
+    "TRAVERSE.sliders": "潜变量滑块",
+    "TRAVERSE.slider_label": "z{dim} · KL {kl:.2f}",
+    "TRAVERSE.slider_collapsed": "z{dim} · KL {kl:.2f} · 已塌缩",
+    "TRAVERSE.decoded": "解码出的图像",
+    "TRAVERSE.reset": "回到起点",
+    "TRAVERSE.kl_unknown": "该模型每个维度的 KL 未知（没有测试数据）：维度按原顺序排列。",
+    "TRAVERSE.grid_title": "遍历网格",
+    "TRAVERSE.grid_caption": "从上到下各行依次为：{rows}。各列在滑块所在点附近从 −{k:g} σ 取到 "
+                             "+{k:g} σ，每行只改变一个维度。",
+    "TRAVERSE.k": "范围 k（σ）",
+    "TRAVERSE.steps": "步数",
+    "TRAVERSE.anim_title": "动画遍历",
+    "TRAVERSE.anim_caption": "按 ▶ 或拖动图像下方的滑块：所有帧都已在浏览器中，"
+                             "拖动时无需与服务器往返通信。",
+    "TRAVERSE.anim_dim": "维度",
+    "TRAVERSE.gif": "下载 GIF",
+    "TRAVERSE.interp_title": "两张测试图像之间的插值",
+    "TRAVERSE.from": "起始测试图像",
+    "TRAVERSE.to": "目标测试图像",
+    "TRAVERSE.interp_steps": "步数",
+    "TRAVERSE.lerp": "lerp（线性插值）",
+    "TRAVERSE.slerp": "slerp（球面插值）",
+    "TRAVERSE.gif_lerp": "GIF（lerp）",
+    "TRAVERSE.gif_slerp": "GIF（slerp）",
+    "TRAVERSE.no_data_interp": "需要测试数据，但此处无法获得。",
+    "TRAVERSE.prior_title": "从先验中采样",
+    "TRAVERSE.prior_caption": "解码 z ~ N(0, T²·I)。T < 1 时以多样性为代价，换来更典型的图像。",
+    "TRAVERSE.temperature": "温度 T",
+    "TRAVERSE.prior_seed": "随机种子",
+    # -- FIGS -----------------------------------------------------------------------------
+    "FIGS.prior": "先验 {n}σ",
+    "FIGS.ellipses": "μ ± σ",
+    "FIGS.mu": "μ",
+    "FIGS.density": "密度",
+    "FIGS.z": "z",
+    "FIGS.frame": "z{dim} = ",
+    "FIGS.play": "▶",
+    "FIGS.pause": "❚❚",
+    "FIGS.posterior": "聚合后验 q(z)",
+    "FIGS.prior_pdf": "先验 N(0, 1)",
+    "FIGS.picked": "已点击",
+}
