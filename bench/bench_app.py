@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> None:
                 time.sleep(0.25)
             train_s = time.perf_counter() - t_train
             rows.append(("8", f"server RSS idle; peak with {sessions} sessions training digits",
-                         f"{idle:.0f} MB; {peak:.0f} MB ({train_s:.0f} s for all to finish)",
+                         f"{idle:.0f} MB; {peak:.0f} MB (sampled over {train_s:.0f} s)",
                          "≤ 2 GB with 5"))
         finally:
             proc.terminate()
