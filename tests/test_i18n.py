@@ -13,6 +13,7 @@ import torch
 from streamlit.testing.v1 import AppTest
 
 import ui
+from tests.support import keep_navigation_mode
 from ui import i18n
 from ui.i18n import LANG_KEY, Strings
 
@@ -97,16 +98,7 @@ def test_english_outside_a_streamlit_run():
 # -- the pages in both languages ---------------------------------------------------------------
 @pytest.fixture(autouse=True)
 def navigation_mode(monkeypatch):
-    """Keep ``st.navigation`` mode between AppTest runs (see tests/test_pages.py)."""
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
+    keep_navigation_mode(monkeypatch)
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ import pytest
 import torch
 from streamlit.testing.v1 import AppTest
 
+from tests.support import keep_navigation_mode
 from ui import state, train_view
 from ui.jobs import SessionJobs
 from vae_core.checkpoints import save_checkpoint
@@ -26,19 +27,7 @@ TIMEOUT = 60
 
 @pytest.fixture(autouse=True)
 def navigation_mode(monkeypatch):
-    """AppTest resets ``PagesManager.uses_pages_directory`` before every run, and with a
-    ``pages/`` folder that means legacy mode: the page would run without app.py and
-    ``ui.state.ensure_shell`` would rerun it, dropping the button click of that run. Keep
-    ``st.navigation`` mode, as a real server does once app.py has run."""
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
+    keep_navigation_mode(monkeypatch)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import pytest
 import torch
 from streamlit.testing.v1 import AppTest
 
+from tests.support import keep_navigation_mode
 from ui import state
 from vae_core.sweeps import Sweep
 
@@ -21,16 +22,7 @@ TIMEOUT = 90
 
 @pytest.fixture(autouse=True)
 def navigation_mode(monkeypatch):
-    """Keep ``st.navigation`` mode across AppTest runs (see tests/test_pages.py)."""
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
+    keep_navigation_mode(monkeypatch)
 
 
 @pytest.fixture

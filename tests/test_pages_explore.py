@@ -11,6 +11,7 @@ import pytest
 import torch
 from streamlit.testing.v1 import AppTest
 
+from tests.support import keep_navigation_mode
 from ui import explore
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,16 +24,7 @@ SHAPES = "asset:shapes-z10-beta1.safetensors"
 
 @pytest.fixture(autouse=True)
 def navigation_mode(monkeypatch):
-    """Keep ``st.navigation`` mode between AppTest runs (see tests/test_pages.py)."""
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
+    keep_navigation_mode(monkeypatch)
 
 
 @pytest.fixture(autouse=True)

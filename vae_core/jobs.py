@@ -48,7 +48,35 @@ class JobSnapshot:
         return min(1.0, self.step / self.total_steps) if self.total_steps else 0.0
 
 
-class TrainingJob(TrainerCallback):
+class BackgroundWork:
+    """One daemon thread running ``self._run``: start once, join, ask whether it is alive.
+    Shared by ``TrainingJob`` and ``vae_core.sweeps.Sweep``."""
+
+    _thread: threading.Thread | None = None
+
+    def _start_thread(self, name: str) -> None:
+        if self._thread is not None:
+            raise RuntimeError(f"{name} already started")
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        raise NotImplementedError
+
+    def _join_unless_inside(self, timeout: float | None) -> None:
+        """Join, except from the work's own thread (a callback that stops its own job)."""
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(timeout)
+
+    def join(self, timeout: float | None = None) -> None:
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def is_alive(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+
+class TrainingJob(TrainerCallback, BackgroundWork):
     def __init__(self, model_cfg: ModelConfig, data_cfg: DataConfig, train_cfg: TrainConfig, *,
                  data: DataBundle | None = None, name: str = "") -> None:
         self.model_cfg, self.data_cfg, self.train_cfg = model_cfg, data_cfg, train_cfg
@@ -58,7 +86,6 @@ class TrainingJob(TrainerCallback):
         self._lock = threading.Lock()          # guards the metrics below
         self._weights_lock = threading.Lock()  # held by the trainer while it writes weights
         self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
         self._trainer: Trainer | None = None
         self._status, self._message = "pending", ""
         self._steps: list[StepMetrics] = []
@@ -73,25 +100,13 @@ class TrainingJob(TrainerCallback):
 
     # -- control -----------------------------------------------------------------------------
     def start(self) -> TrainingJob:
-        if self._thread is not None:
-            raise RuntimeError("job already started")
         self._t0 = time.perf_counter()
-        self._thread = threading.Thread(target=self._run, name=f"vae-job-{self.name}",
-                                        daemon=True)
-        self._thread.start()
+        self._start_thread(f"vae-job-{self.name}")
         return self
 
     def stop(self, timeout: float | None = 2.0) -> None:
         self._stop.set()
-        if self._thread is not None and self._thread is not threading.current_thread():
-            self._thread.join(timeout)
-
-    def join(self, timeout: float | None = None) -> None:
-        if self._thread is not None:
-            self._thread.join(timeout)
-
-    def is_alive(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        self._join_unless_inside(timeout)
 
     def set_beta(self, beta: float) -> None:
         if isinstance(beta, bool) or not isinstance(beta, (int, float)) or not math.isfinite(beta) \

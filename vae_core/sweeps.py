@@ -29,7 +29,7 @@ from vae_core.analysis.encode import encode
 from vae_core.analysis.rate_distortion import RDPoint, rd_point
 from vae_core.config import SCHEDULES, DataConfig, ModelConfig, TrainConfig
 from vae_core.data import DataBundle, load_dataset
-from vae_core.jobs import JobSnapshot, TrainingJob
+from vae_core.jobs import BackgroundWork, JobSnapshot, TrainingJob
 from vae_core.models.base import VAE
 from vae_core.training import EpochMetrics, StepMetrics
 
@@ -245,7 +245,7 @@ class SweepSnapshot:
         return self.status in ("finished", "stopped", "failed")
 
 
-class Sweep:
+class Sweep(BackgroundWork):
     """Runs a ``SweepSpec`` in a background thread; ``data`` skips loading the dataset."""
 
     def __init__(self, spec: SweepSpec, *, data: DataBundle | None = None,
@@ -260,7 +260,6 @@ class Sweep:
                                  name=v.label) for v in self.variants]
         self._lock = threading.Lock()
         self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
         self._status, self._message = "pending", ""
         self._results: dict[int, SweepResult] = {}
         self._t0: float | None = None
@@ -268,11 +267,8 @@ class Sweep:
 
     # -- control -------------------------------------------------------------------------------
     def start(self) -> Sweep:
-        if self._thread is not None:
-            raise RuntimeError("sweep already started")
         self._t0 = time.perf_counter()
-        self._thread = threading.Thread(target=self._run, name="vae-sweep", daemon=True)
-        self._thread.start()
+        self._start_thread("vae-sweep")
         return self
 
     def stop(self, timeout: float | None = 5.0) -> None:
@@ -280,15 +276,7 @@ class Sweep:
         self._stop.set()
         for job in self.jobs:
             job.stop(timeout=0)
-        if self._thread is not None and self._thread is not threading.current_thread():
-            self._thread.join(timeout)
-
-    def join(self, timeout: float | None = None) -> None:
-        if self._thread is not None:
-            self._thread.join(timeout)
-
-    def is_alive(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        self._join_unless_inside(timeout)
 
     # -- observation ---------------------------------------------------------------------------
     def snapshot(self) -> SweepSnapshot:

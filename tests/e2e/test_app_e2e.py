@@ -9,19 +9,13 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.support import wait_until
+
 pytestmark = pytest.mark.e2e
 
 PAGES = {"": "What is a VAE?", "train": "Train a VAE", "library": "Model library"}
 
 
-def wait_until(condition, timeout_s: float, what: str, poll_s: float = 0.2):
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(poll_s)
-    raise AssertionError(f"timed out after {timeout_s} s waiting for {what}")
 
 
 def step_count(app) -> int:

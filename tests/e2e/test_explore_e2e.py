@@ -8,19 +8,13 @@ import time
 
 import pytest
 
+from tests.support import wait_until
+
 pytestmark = pytest.mark.e2e
 
 MAP_CHART = "[data-testid='stPlotlyChart'] .js-plotly-plot"
 
 
-def wait_until(condition, timeout_s: float, what: str, poll_s: float = 0.1):
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(poll_s)
-    raise AssertionError(f"timed out after {timeout_s} s waiting for {what}")
 
 
 def click_point(app, trace: int, point: int) -> None:
