@@ -181,6 +181,20 @@ def test_tsne_shape_and_determinism(blobs):
     assert [i for i, _ in ticks] == sorted(i for i, _ in ticks)
 
 
+@pytest.mark.skipif(not opentsne_available(), reason="openTSNE not installed")
+@pytest.mark.parametrize("fft_from", [10_000, 100])  # Barnes-Hut; the FFT path of large maps
+def test_tsne_opentsne_settings_keep_clusters_apart(blobs, monkeypatch, fft_from):
+    import vae_core.analysis.embeddings as emb_mod
+
+    monkeypatch.setattr(emb_mod, "FFT_FROM_POINTS", fft_from)
+    emb = TSNEProjection(perplexity=15, n_iter=250).fit_transform(blobs)
+    labels = np.arange(200) // 50
+    centres = np.stack([emb[labels == c].mean(axis=0) for c in range(4)])
+    spread = max(np.linalg.norm(emb[labels == c] - centres[c], axis=1).mean() for c in range(4))
+    gaps = [np.linalg.norm(centres[a] - centres[b]) for a in range(4) for b in range(a + 1, 4)]
+    assert min(gaps) > 2 * spread
+
+
 def test_tsne_sklearn_backend_is_deterministic(blobs):
     small = blobs[::4]  # (50, 8)
     a = TSNEProjection(perplexity=10, n_iter=250, n_jobs=1, backend="sklearn").fit_transform(small)

@@ -117,6 +117,23 @@ def test_digits_shapes_ranges_and_split():
     assert torch.equal(b.test_y, torch.from_numpy(raw.target)[test_idx].long())
 
 
+def test_digits_read_from_the_csv_without_importing_sklearn_and_same_as_fallback(monkeypatch):
+    import subprocess
+    import sys
+
+    import vae_core.data.digits as digits
+
+    code = ("import sys; from vae_core.data.digits import read_digits; px, y = read_digits(); "
+            "print(px.shape, y.shape, 'sklearn' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parents[1], check=True).stdout
+    assert out.strip() == "(1797, 64) (1797,) False"
+    from_csv = digits.read_digits()
+    monkeypatch.setattr(digits.importlib.util, "find_spec", lambda name: None)
+    fallback = digits.read_digits()
+    assert np.array_equal(from_csv[0], fallback[0]) and np.array_equal(from_csv[1], fallback[1])
+
+
 def test_digits_split_deterministic_per_seed():
     a = load_dataset(DataConfig(dataset="digits", seed=3))
     b = load_dataset(DataConfig(dataset="digits", seed=3))
