@@ -27,6 +27,7 @@ import torch.nn.functional as F
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.common import IssueRow, table, write_rows  # noqa: E402
 from bench.reference_loop import run_reference  # noqa: E402
 from vae_core.config import DataConfig, ModelConfig, TrainConfig, preset_model  # noqa: E402
 from vae_core.data import DataBundle, load_dataset  # noqa: E402
@@ -156,6 +157,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--quick", action="store_true", help="tiny sizes: a smoke run")
     p.add_argument("--reps", type=int, default=3)
     p.add_argument("--threads", type=int, default=None)
+    p.add_argument("--json", help="also write the issue rows to this file (python -m bench)")
     args = p.parse_args(argv)
     if args.threads:
         torch.set_num_threads(args.threads)
@@ -176,23 +178,33 @@ def main(argv: list[str] | None = None) -> None:
     flops = linear_flops_per_sample([(784, 400), (400, 20), (400, 20), (20, 400), (400, 784)])
     ours_med = statistics.median(our_rates)
     achieved = ours_med * flops / 1e9
-    ttq = time_to_quality(digits_as_u8(), ref_epochs=ref_epochs, max_epochs=max_epochs)
+    digits_u8 = digits_as_u8()
+    ttqs = [time_to_quality(digits_u8, ref_epochs=ref_epochs, max_epochs=max_epochs)
+            for _ in range(reps)]  # each rep runs the reference, then ours
+    ttq = sorted(ttqs, key=lambda t: t["ref_s"] / t["ours_s"] if t["reached"] else 0.0)[
+        len(ttqs) // 2]  # the rep with the median ratio
 
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, "
-          f"{reps} repetitions (medians)\n")
-    print("| # | what | reference | ours | ratio | target |")
-    print("|---|---|---|---|---|---|")
-    print(f"| 1 | samples/s, 784-400-20 BCE, batch 128, {n_train:,} images | "
-          f"{statistics.median(ref_rates):,.0f} | {ours_med:,.0f} | "
-          f"{statistics.median(ratios):.2f}× | ≥ 2.0× |")
-    print(f"| 2 | linear-layer GFLOP/s vs {peak:.0f} GFLOP/s sgemm | — | {achieved:.1f} | "
-          f"{achieved / peak:.0%} of sgemm | report; aim ≥ 50% |")
+    ratio1 = statistics.median(ratios)
+    ratio3 = ttq["ref_s"] / ttq["ours_s"] if ttq["reached"] else None
     reached = (f"{ttq['ours_s']:.2f} s ({ttq['ours_epochs']} epochs, −ELBO {ttq['ours_elbo']:.2f})"
                if ttq["reached"] else f"not reached (final {ttq['ours_final']:.2f})")
-    ratio3 = f"{ttq['ref_s'] / ttq['ours_s']:.1f}×" if ttq["reached"] else "—"
-    print(f"| 3 | digits, app defaults ({ttq['settings']}): time to test −ELBO "
-          f"{ttq['target']:.2f} (reference after {ref_epochs} epochs) | {ttq['ref_s']:.2f} s | "
-          f"{reached} | {ratio3} | ≥ 3× |")
+    rows = [
+        IssueRow("1", f"training samples/s, 784-400-20 BCE, Adam 1e-3, batch 128, "
+                 f"{n_train:,} MNIST-shaped images ({reps} reps, ratios per rep)",
+                 f"{statistics.median(ref_rates):,.0f} (pytorch/examples-style loop)",
+                 f"{ours_med:,.0f}", f"{ratio1:.2f}×", "≥ 2.0×", ratio1 >= 2.0),
+        IssueRow("2", f"the same as GFLOP/s of the linear layers vs sgemm ({peak:.0f} GFLOP/s "
+                 "in this run)", "—", f"{achieved:.1f} GFLOP/s", f"{achieved / peak:.0%}",
+                 "report; aim ≥ 50%", None),
+        IssueRow("3", f"digits at the app's defaults ({ttq['settings']}): time to the test "
+                 f"−ELBO the reference reaches after {ref_epochs} epochs ({ttq['target']:.2f})",
+                 f"{ttq['ref_s']:.2f} s", reached,
+                 f"{ratio3:.1f}×" if ratio3 else "—", "≥ 3×", bool(ratio3 and ratio3 >= 3)),
+    ]
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, "
+          f"{reps} repetitions (medians)\n")
+    print(table(rows))
+    write_rows(args.json, rows)
 
 
 if __name__ == "__main__":

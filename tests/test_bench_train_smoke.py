@@ -12,4 +12,4 @@ def test_bench_train_quick():
                           capture_output=True, text=True, timeout=180)
     assert proc.returncode == 0, proc.stderr[-2000:]
     rows = [line for line in proc.stdout.splitlines() if line.startswith("| ")]
-    assert len(rows) == 4 and "samples/s" in rows[1] and "GFLOP/s" in rows[2]
+    assert len(rows) == 5 and "samples/s" in rows[2] and "GFLOP/s" in rows[3]
