@@ -23,8 +23,8 @@ with tab_compare:
                             format_func=LABELS["recon"].get, key="bm_recons")
     sigma = c3.slider(LIKELIHOOD["sigma"], 0.05, 2.0, DEFAULT_SIGMA, 0.01,
                       help=LIKELIHOOD["sigma_help"], key="bm_sigma")
-    epochs = c4.number_input(SWEEP["epochs"], 1, 200, compare.DEFAULT_EPOCHS[dataset],
-                             key=f"bm_epochs_{dataset}")
+    epochs = compare.epochs_input(c4, compare.DEFAULT_EPOCHS[dataset],
+                                  key=f"bm_epochs_{dataset}")
     values = [("mse", sigma) if r == "mse" and abs(sigma - DEFAULT_SIGMA) > 1e-3 else r
               for r in recons]
     if values:
@@ -71,7 +71,7 @@ with tab_pitfalls:
     for name in PITFALLS:
         st.markdown(f"- **{pitfall_names[name]}**: " +
                     LIKELIHOOD["pitfall_text"][name].format(pixels=64))
-    p_epochs = st.number_input(SWEEP["epochs"], 1, 200, 20, key="bm_p_epochs")
+    p_epochs = compare.epochs_input(st, 20, key="bm_p_epochs")
     compare.controls("pitfall", lambda data: pitfall_sweep(
         model_cfg=compare.model_cfg_for("digits", data.input_shape),
         train_cfg=compare.train_cfg(p_epochs)), dataset="digits")

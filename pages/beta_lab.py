@@ -20,8 +20,8 @@ with tab_sweep:
     dataset = c1.selectbox(SWEEP["dataset"], compare.DATASETS, key="bl_dataset")
     text = c2.text_input(BETA["betas"].format(max=MAX_SWEEP_MODELS), "0.1, 0.5, 1, 2, 4, 8",
                          help=BETA["betas_help"], key="bl_betas")
-    epochs = c3.number_input(SWEEP["epochs"], 1, 200, compare.DEFAULT_EPOCHS[dataset],
-                             key=f"bl_epochs_{dataset}")
+    epochs = compare.epochs_input(c3, compare.DEFAULT_EPOCHS[dataset],
+                                  key=f"bl_epochs_{dataset}")
     try:
         betas = compare.parse_numbers(text)
     except ValueError as exc:
@@ -51,8 +51,8 @@ with tab_schedules:
     chosen_schedules = c2.multiselect(BETA["schedules"], SCHEDULES, default=SCHEDULES,
                                       format_func=schedule_names.__getitem__, key="bl_schedules")
     s_beta = c3.number_input(BETA["schedule_beta"], 0.0, 100.0, 2.0, 0.5, key="bl_s_beta")
-    s_epochs = c4.number_input(SWEEP["epochs"], 1, 200, compare.DEFAULT_EPOCHS[s_dataset],
-                               key=f"bl_s_epochs_{s_dataset}")
+    s_epochs = compare.epochs_input(c4, compare.DEFAULT_EPOCHS[s_dataset],
+                                    key=f"bl_s_epochs_{s_dataset}")
     if chosen_schedules:
         compare.controls("schedule", lambda data: schedule_sweep(
             chosen_schedules, model_cfg=compare.model_cfg_for(s_dataset, data.input_shape),

@@ -27,6 +27,7 @@ with tab_library:
         st.info(LIBRARY["empty"])
     st.divider()
     widgets.upload_box()
+    st.caption(models_view.limits_text())
 
 data, error = models_view.test_data(ckpt) if ckpt is not None else (None, None)
 with tab_eval:

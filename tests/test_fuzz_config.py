@@ -1,11 +1,17 @@
 """Hypothesis: any JSON-like input to the configs either builds a valid config or raises
-ValueError; nothing else escapes (TypeError, OverflowError, ...)."""
+ValueError; nothing else escapes (TypeError, OverflowError, ...). The same for random and
+mutated bytes through the pytorch/examples ``.pt`` import and for random upload names.
+(The safetensors loader is fuzzed in ``test_checkpoints.py``.)"""
 
+import io
 import math
 
+import torch
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ui import library
+from vae_core.checkpoints import import_examples_state_dict
 from vae_core.config import DataConfig, ModelConfig, TrainConfig
 
 values = st.recursive(
@@ -44,3 +50,61 @@ def test_random_field_values(cls, data):
 @given(st.sampled_from([ModelConfig, DataConfig, TrainConfig]), values)
 def test_random_documents(cls, doc):
     _try(cls, doc)
+
+
+# -- model files: random and mutated bytes through the .pt import and the upload path ---------
+
+def _pt_bytes() -> bytes:
+    buffer = io.BytesIO()
+    torch.save({"fc1.weight": torch.zeros(2, 3), "fc1.bias": torch.ones(2)}, buffer)
+    return buffer.getvalue()
+
+
+PT = _pt_bytes()
+FILES = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _refused_cleanly(call, *args) -> None:
+    try:
+        call(*args)
+    except ValueError as exc:  # CheckpointError, UnsafeName: one line for the user
+        assert "\n" not in str(exc) and str(exc)
+
+
+@FILES
+@given(st.binary(max_size=4096) | st.builds(lambda tail: b"PK\x03\x04" + tail,
+                                           st.binary(max_size=2048)))
+def test_random_bytes_through_the_pt_import(data):
+    _refused_cleanly(import_examples_state_dict, data)
+
+
+@FILES
+@given(st.data())
+def test_mutated_pt_archives_only_raise_checkpoint_errors(data):
+    """Byte edits anywhere in a real torch.save archive (pickle, members, central directory):
+    torch.load may see what passes the archive checks, and must fail politely."""
+    blob = bytearray(PT)
+    for _ in range(data.draw(st.integers(1, 4), label="edits")):
+        pos = data.draw(st.integers(0, len(blob) - 1), label="pos")
+        op = data.draw(st.sampled_from(["set", "insert", "delete", "truncate"]), label="op")
+        if op == "set":
+            blob[pos] = data.draw(st.integers(0, 255), label="byte")
+        elif op == "insert":
+            blob[pos:pos] = data.draw(st.binary(min_size=1, max_size=8), label="bytes")
+        elif op == "delete":
+            del blob[pos:pos + data.draw(st.integers(1, 8), label="n")]
+        else:
+            del blob[pos:]
+        if not blob:
+            break
+    _refused_cleanly(import_examples_state_dict, bytes(blob))
+
+
+@FILES
+@given(st.one_of(st.none(), st.text(max_size=300)),
+       st.sampled_from([b"", b"junk", PT]))
+def test_random_upload_names_and_bytes(name, data):
+    if isinstance(name, str) and data:  # with the suffixes that reach the loaders, too
+        for suffix in (".pt", ".safetensors"):
+            _refused_cleanly(library.read_upload, name + suffix, data)
+    _refused_cleanly(library.read_upload, name, data)

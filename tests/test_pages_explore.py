@@ -68,6 +68,7 @@ def test_map_default_model_raw_view():
     assert "Click a point" in texts(at.info)
     assert n_charts(at) == 2                            # the map and the aggregate histograms
     assert at.slider(key="map_subset").value == 359
+    assert "at most 5,000" in at.slider(key="map_subset").help  # the cap is shown
     assert not at.error
 
 

@@ -1,10 +1,12 @@
 """AppTest of the Models page: renders with the pretrained models and with none, evaluates with a
 small k, compares, finds anomalies (shapes against a digits model), renames and deletes library
-files only, and explains why an imported pytorch/examples model cannot be evaluated offline."""
+files only, explains why an imported pytorch/examples model cannot be evaluated offline, skips
+odd library files, refuses bad uploads and shows its limits."""
 
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ import torch
 from streamlit.testing.v1 import AppTest
 
 from tests.test_pages import env, navigation_mode, save_tiny_model, texts  # noqa: F401
-from ui import library
+from ui import library, models_view
 from vae_core.config import preset_model
 from vae_core.data import torchvision_sets
 from vae_core.models import build_model
@@ -177,3 +179,51 @@ def test_imported_examples_model_explains_the_missing_mnist(env, monkeypatch, tm
     errors = texts(at.error)
     assert "cannot be evaluated" in errors and "MNIST" in errors and "t10k-images" in errors
     assert "pytorch/examples" in texts(at.info)
+
+
+def test_odd_files_in_the_library_do_not_break_the_page(env):  # noqa: F811
+    save_tiny_model(env.library, "tiny")
+    folder = os.fsencode(env.library)
+    with open(os.path.join(folder, b"caf\xe9.safetensors"), "wb") as f:  # Latin-1, not UTF-8
+        f.write(b"x")
+    os.mkfifo(os.path.join(folder, b"pipe.safetensors"))
+    at = open_models()
+    assert at.selectbox(key="models_manage").value == "library:tiny.safetensors"
+    skipped = texts(at.sidebar.caption)
+    assert "caf\\xe9.safetensors: skipped, its file name is not valid UTF-8" in skipped
+    assert "pipe.safetensors: skipped, not a regular file" in skipped
+
+
+def test_bad_uploads_are_refused_with_a_message(env):  # noqa: F811
+    from tests.test_bad_inputs import tree_hash, zip_bomb
+
+    path = save_tiny_model(env.library, "tiny")
+    before = tree_hash(env.library)
+    at = open_models()
+    limits = texts(at.caption)
+    assert "uploads up to 50 MB" in limits and "model files up to 256 MiB" in limits
+    for name, data, message in [
+        ("../evil.safetensors", path.read_bytes(), "is not a plain file name"),
+        ("/etc/passwd.safetensors", path.read_bytes(), "is not a plain file name"),
+        ("bomb.pt", zip_bomb(), "(a zip bomb?)"),
+    ]:
+        at.file_uploader[0].set_value((name, data, "application/octet-stream"))
+        at.run()
+        assert not at.exception
+        assert f"Could not use {name}" in texts(at.error) and message in texts(at.error)
+    assert tree_hash(env.library) == before
+    assert [o for o in at.sidebar.selectbox[0].options if "session" in o] == []
+
+
+def test_iwae_cost_is_capped(env, monkeypatch):  # noqa: F811
+    save_tiny_model(env.library, "tiny")
+    monkeypatch.setattr(models_view, "IWAE_BUDGET", 1000)
+    at = open_models()
+    assert "at 1,000 importance samples" in at.number_input(key="models_k").help
+    assert "5,000" in at.number_input(key="models_k").help
+    at.number_input(key="models_k").set_value(5)
+    at.number_input(key="models_n").set_value(300).run()
+    assert "k × n = 1,500 importance samples is over this server's cap" in texts(at.warning)
+    assert at.button(key="models_eval").disabled
+    at.number_input(key="models_n").set_value(200).run()
+    assert not at.button(key="models_eval").disabled

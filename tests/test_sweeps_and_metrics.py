@@ -26,6 +26,7 @@ from vae_core.analysis.rate_distortion import (
 from vae_core.config import ModelConfig, TrainConfig
 from vae_core.models.base import VAE
 from vae_core.sweeps import (
+    MAX_SWEEP_EPOCHS,
     MAX_SWEEP_MODELS,
     Sweep,
     SweepSpec,
@@ -185,7 +186,7 @@ def test_beta_sweep_completes_in_order_and_rate_falls_with_beta(digits):
 
 
 def test_stop_ends_a_sweep_promptly_keeping_weights(digits):
-    long = TrainConfig(epochs=5000, batch_size=64, lr=2e-3)
+    long = TrainConfig(epochs=MAX_SWEEP_EPOCHS, batch_size=64, lr=2e-3)
     sweep = Sweep(beta_sweep([0.5, 1.0, 2.0], model_cfg=DIGITS_MODEL, train_cfg=long),
                   data=digits, max_parallel=2).start()
     t0 = time.monotonic()

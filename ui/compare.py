@@ -29,6 +29,8 @@ from vae_core.config import DataConfig, ModelConfig
 from vae_core.data import DatasetUnavailable
 from vae_core.sweeps import (
     DEFAULT_TRAIN,
+    MAX_PARALLEL,
+    MAX_SWEEP_EPOCHS,
     MAX_SWEEP_MODELS,
     PITFALL_LABELS,
     Sweep,
@@ -84,7 +86,19 @@ def model_cfg_for(dataset: str, input_shape: tuple, **changes: Any) -> ModelConf
                        **changes)
 
 
+def epochs_input(col: Any, default: int, *, key: str) -> int:
+    """Epochs per model, capped (``MAX_SWEEP_EPOCHS``) with the caps in the help."""
+    return int(col.number_input(SWEEP["epochs"], 1, MAX_SWEEP_EPOCHS, default, key=key,
+                                help=SWEEP["epochs_help"].format(
+                                    max=MAX_SWEEP_EPOCHS, models=MAX_SWEEP_MODELS,
+                                    parallel=MAX_PARALLEL)))
+
+
 def train_cfg(epochs: int, **changes: Any) -> Any:
+    """The sweeps' training settings; ``ValueError`` over the server's epoch cap (the number
+    input stops the browser, this stops anything else that reaches the script)."""
+    if not 1 <= int(epochs) <= MAX_SWEEP_EPOCHS:
+        raise ValueError(SWEEP["err_epochs"].format(max=MAX_SWEEP_EPOCHS, n=int(epochs)))
     return dataclasses.replace(BASE_TRAIN, epochs=int(epochs), **changes)
 
 

@@ -27,6 +27,7 @@ ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 ZOO_INDEX = "zoo.json"           # order, descriptions and the default of the pretrained models
 SUFFIX = ".safetensors"
 MAX_NAME = 64
+MAX_UPLOAD_NAME = 255            # characters of an uploaded file's name (most file systems' limit)
 UPLOAD_TYPES = ("safetensors", "pt", "pth")
 
 _SLUG_DROP = re.compile(r"[^\w.-]+")  # \w is Unicode: 中文 names stay readable
@@ -156,6 +157,10 @@ def list_models(directory: Path, source: str) -> tuple[list[ModelEntry], list[st
     paths = sorted(directory.glob(f"*{SUFFIX}"), key=lambda p: (order.get(p.name, len(order)),
                                                                 p.name))
     for path in paths:
+        problem = _odd_file(path)
+        if problem:
+            problems.append(problem)
+            continue
         try:
             header = read_checkpoint_info(path)
         except Exception as exc:  # a bad file must not break the picker: list it as a problem
@@ -165,6 +170,29 @@ def list_models(directory: Path, source: str) -> tuple[list[ModelEntry], list[st
         entries.append(ModelEntry(key=f"{source}:{path.name}", source=source, name=str(name),
                                   info=_info_from_header(header), path=path))
     return entries, problems
+
+
+def shown_name(name: str) -> str:
+    """``name`` safe to print on one line: undecodable bytes (surrogate escapes of a non-UTF-8
+    file name) and control characters become ``\\x..`` escapes."""
+    raw = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in raw)
+
+
+def _odd_file(path: Path) -> str | None:
+    """Why a file of the folder is skipped without being read, or None. A name that is not
+    UTF-8 cannot be sent to the browser (Streamlit would fail to encode the page), a name with
+    control characters breaks the one-line lists, and a FIFO would block ``open`` forever."""
+    try:
+        path.name.encode("utf-8")
+        plain = path.name.isprintable()
+    except UnicodeEncodeError:
+        plain = False
+    if not plain:
+        return MODEL_LIB["odd_name"].format(file=shown_name(path.name))
+    if not path.is_file():
+        return MODEL_LIB["not_regular"].format(file=path.name)
+    return None
 
 
 def save_model(model: Any, name: str, directory: Path, *, data_cfg: Any, train_cfg: Any,
@@ -184,13 +212,34 @@ def download_name(name: str) -> str:
     return f"{slugify(name) or 'vae-model'}{SUFFIX}"
 
 
+def check_upload_name(filename: Any) -> None:
+    """Refuse (``UnsafeName``) an upload name that is not a plain file name. Browsers send the
+    base name only, so a folder, ``..``, a drive letter or a control character means a crafted
+    request; nothing is written under an upload's name, but a refused name is never shown or
+    kept as a model name either."""
+    if not isinstance(filename, str) or not filename.strip():
+        raise UnsafeName(MODEL_LIB["no_upload_name"])
+    try:
+        filename.encode("utf-8")
+        plain = filename.isprintable()
+    except UnicodeEncodeError:
+        plain = False
+    stem = filename.rsplit(".", 1)[0]
+    if (not plain or len(filename) > MAX_UPLOAD_NAME or any(c in filename for c in "/\\:")
+            or filename.startswith("~") or not stem.strip(". ")):
+        raise UnsafeName(MODEL_LIB["bad_upload_name"].format(file=repr(shown_name(
+            filename[:80])), max=MAX_UPLOAD_NAME))
+
+
 def read_upload(filename: str, data: bytes) -> Any:
     """Turn an uploaded file into a ``Checkpoint``; raises ``ValueError`` with a clear message.
 
     ``.safetensors``: our checkpoint (weights + configs). ``.pt`` / ``.pth``: a pytorch/examples
-    ``vae/main.py`` state_dict (MNIST, 784-400-20); everything else is refused.
+    ``vae/main.py`` state_dict (MNIST, 784-400-20); everything else is refused, and so is a name
+    that is not a plain file name (``check_upload_name``).
     """
-    suffix = Path(filename or "").suffix.lower().lstrip(".")
+    check_upload_name(filename)
+    suffix = Path(filename).suffix.lower().lstrip(".")
     if suffix not in UPLOAD_TYPES:
         raise ValueError(LIBRARY["bad_type"].format(file=repr(filename)))
     if not data:

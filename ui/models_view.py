@@ -23,6 +23,7 @@ import torch
 from ui import figures, library, state, widgets
 from ui.library import ModelEntry
 from ui.text_models import ANOM, EVAL, FIGM, LIB, MODELS
+from vae_core import checkpoints, importers
 from vae_core.analysis.anomaly import elbo_scores, extremes, fit_to_model, ood_auc
 from vae_core.analysis.disentanglement import model_mig
 from vae_core.analysis.metrics import MAX_IWAE_K, evaluate
@@ -30,6 +31,7 @@ from vae_core.config import DataConfig
 
 K_FLASH = "_vl_models_flash"
 DEFAULT_K, DEFAULT_N = 500, 200
+IWAE_BUDGET = 1_000_000  # k × n per evaluation: k = 5000, n = 200 is ≈ 40 s for the MNIST MLP
 STORE_SIZE = 64
 OOD_CHOICES = ("none", "digits", "shapes", "noise")  # datasets that load offline
 OOD_CAP = 2000          # outlier images scored at most
@@ -55,6 +57,21 @@ def test_data(ckpt: Any) -> tuple[Any, str | None]:
         return None, MODELS["shape_mismatch"].format(
             model=want, dataset=ckpt.data_cfg.dataset, data=tuple(data.test_x.shape[1:]))
     return data, None
+
+
+def limits_text() -> str:
+    """The upload and model-file limits, shown under the uploader."""
+    return LIB["limits"].format(upload=st.get_option("server.maxUploadSize"),
+                                model=checkpoints.MAX_CHECKPOINT_BYTES // 2**20,
+                                header=checkpoints.MAX_HEADER_BYTES // 2**20,
+                                members=importers.MAX_ZIP_MEMBERS)
+
+
+def over_budget(k: int, n: int) -> str | None:
+    """Why an IWAE evaluation of k samples on n images is refused, or None."""
+    if k * n <= IWAE_BUDGET:
+        return None
+    return EVAL["over_budget"].format(kn=k * n, budget=IWAE_BUDGET)
 
 
 def show_data_error(ckpt: Any, error: str) -> None:
@@ -262,12 +279,16 @@ def evaluate_section(entry: ModelEntry, ckpt: Any, data: Any) -> tuple[int, int]
     st.markdown(EVAL["intro"])
     c1, c2, c3 = st.columns([2, 2, 1], vertical_alignment="bottom")
     k = int(c1.number_input(EVAL["k"], 1, MAX_IWAE_K, DEFAULT_K, step=100, key="models_k",
-                            help=EVAL["k_help"].format(cap=MAX_IWAE_K)))
+                            help=EVAL["k_help"].format(cap=MAX_IWAE_K, budget=IWAE_BUDGET)))
     total = data.n_test
     n = int(c2.number_input(EVAL["n"], 1, total, min(DEFAULT_N, total), step=50, key="models_n",
                             help=EVAL["n_help"].format(total=total)))
     fp = fingerprint(entry, ckpt)
-    if c3.button(EVAL["run"], key="models_eval", type="primary", icon=":material/play_arrow:"):
+    refused = over_budget(k, n)
+    if refused:
+        st.warning(refused)
+    if c3.button(EVAL["run"], key="models_eval", type="primary", icon=":material/play_arrow:",
+                 disabled=refused is not None):
         result = run_evaluation(fp, ckpt, data, k, n)
         st.caption(EVAL["done"].format(seconds=result["seconds"]))
     result = _store().get((fp, k, n))
@@ -307,7 +328,8 @@ def compare_section(entries: list[ModelEntry], k: int, n: int) -> None:
     missing = [key for key in fps if _store().get((fps[key], k, n)) is None]
     if missing:
         st.caption(EVAL["compare_missing"].format(count=len(missing), k=k, n=n))
-        if st.button(EVAL["compare_run"], key="models_compare_run"):
+        if st.button(EVAL["compare_run"], key="models_compare_run",
+                     disabled=over_budget(k, n) is not None):
             for key in missing:
                 ckpt = state.load_entry(by_key[key])
                 data, error = test_data(ckpt)

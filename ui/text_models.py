@@ -53,6 +53,18 @@ LIB = Strings("LIB", {
                    "be renamed or deleted (pretrained ones are read-only)",
     "assets_read_only": "pretrained models are read-only",
     "gone": "{file} is no longer in the library",
+    "odd_name": "{file}: skipped, its file name is not valid UTF-8 or has control characters; "
+                "rename the file on the server",
+    "not_regular": "{file}: skipped, not a regular file",
+    "no_upload_name": "the uploaded file has no name",
+    "bad_upload_name": "{file} is not a plain file name (no folders, '..', ':' or control "
+                       "characters, at most {max} characters); rename the file and upload it "
+                       "again",
+    "limits": "Limits: uploads up to {upload} MB; model files up to {model} MiB with a header "
+              "of at most {header} MiB. A `.pt` must be the uncompressed zip that `torch.save` "
+              "writes (at most {members} members): compressed archives (zip bombs), legacy "
+              "pickles and anything but tensors are refused, and nothing is ever unpickled "
+              "outside `torch.load(weights_only=True)`.",
 })
 
 EVAL = Strings("EVAL", {
@@ -62,7 +74,10 @@ EVAL = Strings("EVAL", {
              "2016) averages k samples inside the log: it is ≤ −ELBO and tightens towards the "
              "true −log p(x) as k grows.",
     "k": "IWAE samples k",
-    "k_help": "1 … {cap:,} (k = 5000 is the literature's setting). Cost grows with k × n.",
+    "k_help": "1 … {cap:,} (k = 5000 is the literature's setting). Cost grows with k × n, "
+              "which this server caps at {budget:,} importance samples per evaluation.",
+    "over_budget": "k × n = {kn:,} importance samples is over this server's cap of {budget:,} "
+                   "per evaluation (it would hold a CPU core for minutes); lower k or n.",
     "n": "Images for IWAE",
     "n_help": "The first n test images (of {total:,}). ELBO, KL and active units always use "
               "the whole test set.",

@@ -110,7 +110,8 @@ def upload_box() -> None:
         try:
             ckpt = library.read_upload(uploaded.name, uploaded.getvalue())
         except Exception as exc:  # CheckpointError and friends: a message, never a traceback
-            result = (False, LIBRARY["upload_error"].format(file=uploaded.name, error=exc))
+            result = (False, LIBRARY["upload_error"].format(file=library.shown_name(uploaded.name),
+                                                           error=exc))
             state.remember_upload(file_id, result)
         else:
             state.add_session_model(ckpt)

@@ -3,6 +3,10 @@
 A ``.pt`` file is a pickle, and unpickling runs code; it is only ever read with
 ``torch.load(weights_only=True)``, whose restricted unpickler refuses anything but tensors and
 plain containers (a pickle whose ``__reduce__`` calls ``open`` or ``os.system`` fails there).
+Before that, ``_check_archive`` inspects the zip with ``zipfile`` (no decompression): at most
+``MAX_ZIP_MEMBERS`` members, all stored (uncompressed), together no larger than the file, under
+one top folder with a ``data.pkl`` of at most ``MAX_PICKLE_BYTES``; so zip bombs, nested zips
+and legacy pickles never reach torch.
 """
 
 from __future__ import annotations
@@ -25,6 +29,10 @@ from vae_core.checkpoints import (
 )
 from vae_core.config import preset_model
 from vae_core.models import VAE, build_model
+
+MAX_ZIP_MEMBERS = 64            # central-directory entries; torch.save of 10 tensors writes 16
+MAX_PICKLE_BYTES = 2**20        # data.pkl: a state_dict's is a few KB
+_CENTRAL_SIG = b"PK\x01\x02"    # starts every central-directory entry of a zip
 
 # pytorch/examples vae/main.py: fc1 784->400, fc21/fc22 400->20, fc3 20->400, fc4 400->784
 EXAMPLES_SHAPES = {
@@ -78,9 +86,15 @@ def _load_failure(exc: Exception) -> str:
 
 
 def _check_archive(data: bytes) -> None:
-    """Only the zip format ``torch.save`` has written since torch 1.6, with stored (uncompressed)
-    members: the legacy format lets a tiny pickle ask for huge storages, and a deflated member
-    could be a zip bomb."""
+    """Only the zip layout ``torch.save`` has written since torch 1.6, checked with ``zipfile``
+    before torch reads a byte: the legacy format lets a tiny pickle ask for huge storages, and
+    torch's reader allocates each member's claimed size, so a zip bomb (compressed, or stored
+    members that overlap and each claim the whole file) must never reach it."""
+    # zipfile builds one ZipInfo per central-directory signature it meets: bound them first,
+    # so a 50 MB upload of empty entries cannot cost gigabytes of ZipInfo objects
+    if data.count(_CENTRAL_SIG) > MAX_ZIP_MEMBERS:
+        raise CheckpointError(f"refused a .pt archive with more than {MAX_ZIP_MEMBERS} members "
+                              "(a pytorch/examples state_dict has about 15)")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
@@ -92,6 +106,29 @@ def _check_archive(data: bytes) -> None:
                                   "torch.save writes (torch ≥ 1.6)") from None
         raise CheckpointError("this is a VAE Lab checkpoint; open it with load_checkpoint, "
                               "not the pytorch/examples import") from None
-    if any(m.compress_type != zipfile.ZIP_STORED or m.file_size > len(data) for m in members):
-        raise CheckpointError("not a loadable PyTorch state_dict: compressed archive members "
-                              "(torch.save never compresses)")
+    for m in members:
+        if m.compress_type != zipfile.ZIP_STORED:
+            ratio = m.file_size / max(m.compress_size, 1)
+            raise CheckpointError(f"refused a compressed .pt archive: {_member(m)} would expand "
+                                  f"{ratio:,.0f}× to {m.file_size:,} bytes (a zip bomb?); "
+                                  "torch.save never compresses")
+    total = sum(m.file_size for m in members)
+    if total > len(data):  # stored members can only claim more than the file by overlapping
+        raise CheckpointError(f"refused a .pt archive whose members claim {total:,} bytes, more "
+                              f"than the file's {len(data):,} (a zip bomb or a broken archive)")
+    names = [m.filename for m in members]
+    prefix = names[0].split("/", 1)[0] if names else ""
+    if not prefix or any(not n.startswith(prefix + "/") or ".." in n.split("/") or "\\" in n
+                         for n in names):
+        raise CheckpointError("not a torch.save archive: its members are not all under one "
+                              "top folder (a nested or hand-made zip?)")
+    pickles = [m for m in members if m.filename == f"{prefix}/data.pkl"]
+    if not pickles:
+        raise CheckpointError(f"not a torch.save archive: no {prefix[:40]}/data.pkl inside")
+    if pickles[0].file_size > MAX_PICKLE_BYTES:
+        raise CheckpointError(f"refused a .pt archive whose pickle is {pickles[0].file_size:,} "
+                              f"bytes (a state_dict's is a few KB; limit {MAX_PICKLE_BYTES:,})")
+
+
+def _member(m: zipfile.ZipInfo) -> str:
+    return repr(m.filename[:60])

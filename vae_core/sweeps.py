@@ -34,6 +34,7 @@ from vae_core.models.base import VAE
 from vae_core.training import EpochMetrics, StepMetrics
 
 MAX_SWEEP_MODELS = 12
+MAX_SWEEP_EPOCHS = 200     # per model: minutes, not hours, on a shared server
 MAX_PARALLEL = 4
 POLL_S = 0.05              # how often the sweep thread looks at its jobs
 BCE_EPS = 1e-6             # clamp of the mean image before the pixel BCE
@@ -107,6 +108,9 @@ class SweepSpec:
             if not isinstance(getattr(self, name), cls):
                 raise ValueError(f"{name} must be a {cls.__name__}, got "
                                  f"{type(getattr(self, name)).__name__}")
+        if self.train_cfg.epochs > MAX_SWEEP_EPOCHS:
+            raise ValueError(f"a sweep trains each model for at most {MAX_SWEEP_EPOCHS} epochs, "
+                             f"got {self.train_cfg.epochs}")
         where = VALUES_FIELD[self.kind]
         if isinstance(self.values, (str, bytes)) or not isinstance(self.values, (list, tuple)):
             raise ValueError(f"{where} must be a list, got {self.values!r}")

@@ -11,6 +11,9 @@ ZH = {
     # -- SWEEP ----------------------------------------------------------------------------
     "SWEEP.dataset": "数据集",
     "SWEEP.epochs": "每个模型的训练轮数",
+    "SWEEP.epochs_help": "每个模型 1 … {max} 轮；一次扫描最多训练 {models} 个模型，"
+                         "同时最多 {parallel} 个，这样一次扫描不会占用服务器好几个小时。",
+    "SWEEP.err_epochs": "扫描中每个模型训练 1 到 {max} 轮，而不是 {n} 轮",
     "SWEEP.start": "开始",
     "SWEEP.stop": "停止",
     "SWEEP.busy": "服务器正忙：{limit} 个训练任务名额中已有 {running} 个在运行。请稍后再试。",

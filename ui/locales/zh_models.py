@@ -60,13 +60,27 @@ ZH = {
                        "（预训练模型是只读的）",
     "LIB.assets_read_only": "预训练模型是只读的",
     "LIB.gone": "{file} 已不在模型库中",
+    "LIB.odd_name": "{file}：已跳过，其文件名不是有效的 UTF-8 或含有控制字符；"
+                    "请在服务器上重命名该文件",
+    "LIB.not_regular": "{file}：已跳过，不是普通文件",
+    "LIB.no_upload_name": "上传的文件没有名称",
+    "LIB.bad_upload_name": "{file} 不是普通的文件名（不能含文件夹、“..”、“:” 或控制字符，"
+                           "最多 {max} 个字符）；请重命名该文件后重新上传",
+    "LIB.limits": "限制：上传文件最大 {upload} MB；模型文件最大 {model} MiB，文件头最大 "
+                  "{header} MiB。`.pt` 文件必须是 `torch.save` 写出的未压缩 zip"
+                  "（最多 {members} 个成员）：压缩归档（zip 炸弹）、旧格式 pickle "
+                  "以及张量以外的任何内容都会被拒绝，"
+                  "除 `torch.load(weights_only=True)` 之外从不反序列化 pickle。",
     # -- EVAL -----------------------------------------------------------------------------
     "EVAL.title": "在测试集上评估",
     "EVAL.intro": "−ELBO = 重构 + KL，单位为每张图像的奈特数，对整个测试集取平均（每张图像取一个"
                   "后验样本）。重要性加权下界（IWAE，Burda 等人 2016）在对数内部对 k 个样本取平均："
                   "它 ≤ −ELBO，并且随着 k 增大逐渐逼近真实的 −log p(x)。",
     "EVAL.k": "IWAE 样本数 k",
-    "EVAL.k_help": "1 … {cap:,}（文献中常用 k = 5000）。计算量随 k × n 增长。",
+    "EVAL.k_help": "1 … {cap:,}（文献中常用 k = 5000）。计算量随 k × n 增长，"
+                   "本服务器每次评估最多允许 {budget:,} 个重要性样本。",
+    "EVAL.over_budget": "k × n = {kn:,} 个重要性样本，超过了本服务器每次评估 {budget:,} 个的上限"
+                        "（会占用一个 CPU 核心好几分钟）；请减小 k 或 n。",
     "EVAL.n": "用于 IWAE 的图像数",
     "EVAL.n_help": "取前 n 张测试图像（共 {total:,} 张）。ELBO、KL 和激活单元始终使用整个测试集。",
     "EVAL.run": "评估",
