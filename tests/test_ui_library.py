@@ -61,6 +61,22 @@ def test_save_list_and_refuse_overwrite(tmp_path):
     assert len(problems) == 1 and problems[0].startswith("broken.safetensors")
 
 
+def test_listing_reads_each_header_once_until_the_file_is_replaced(tmp_path, monkeypatch):
+    folder = tmp_path / "lib"
+    library.save_model(tiny_model(), "m", folder, data_cfg=DataConfig(),
+                       train_cfg=TrainConfig(beta=1.0), summary={})
+    reads = []
+    real = library.read_checkpoint_info
+    monkeypatch.setattr(library, "read_checkpoint_info", lambda p: reads.append(p) or real(p))
+    for _ in range(3):
+        entries, _ = library.list_models(folder, "library")
+    assert len(reads) == 1 and entries[0].info["beta"] == 1.0
+    library.save_model(tiny_model(), "m", folder, data_cfg=DataConfig(),
+                       train_cfg=TrainConfig(beta=4.0), summary={}, overwrite=True)
+    entries, _ = library.list_models(folder, "library")
+    assert len(reads) == 2 and entries[0].info["beta"] == 4.0
+
+
 def test_list_of_a_missing_folder_is_empty(tmp_path):
     assert library.list_models(tmp_path / "nope", "library") == ([], [])
 
