@@ -5,6 +5,7 @@ the animated traversal scrubs in the browser."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -83,4 +84,10 @@ def test_traversal_slider_changes_the_image(app):
     assert frames == 21
     page.locator("[data-testid='stDownloadButton']").first.wait_for()
     app.screenshot("traverse")
+    # the GIF is made only on the click (a deferred download): it must still arrive whole
+    with page.expect_download(timeout=30_000) as download:
+        page.get_by_role("button", name="Download GIF").click()
+    gif = Path(download.value.path()).read_bytes()
+    assert gif[:6] == b"GIF89a" and gif[-1:] == b";"
+    assert download.value.suggested_filename.startswith("traversal-z")
     print(f"slider move to new image: {round_trip_s:.2f} s")
