@@ -159,7 +159,8 @@ def main(argv: list[str] | None = None) -> None:
             trips = slider_round_trips(page, url, moves)
             tsne_first, tsne_again = tsne_in_app(page, url, reps)
             page.close()
-            idle, peak, train_s = training_memory(browser, proc, url, sessions)
+            idle, peak, train_s = training_memory(browser, proc, url, sessions,
+                                                  epochs=3 if args.quick else None)
         finally:
             stop_server(proc)
             browser.close()
@@ -188,8 +189,10 @@ def main(argv: list[str] | None = None) -> None:
     write_rows(args.json, rows)
 
 
-def training_memory(browser, proc, url: str, sessions: int) -> tuple[float, float, float]:
-    """Server RSS before, and its peak while ``sessions`` browser sessions train digits."""
+def training_memory(browser, proc, url: str, sessions: int,
+                    epochs: int | None = None) -> tuple[float, float, float]:
+    """Server RSS before, and its peak while ``sessions`` browser sessions train digits (at the
+    Train page's defaults unless ``epochs`` is given)."""
     idle = rss_mb(proc.pid)
     pages = []
     for _ in range(sessions):
@@ -197,6 +200,11 @@ def training_memory(browser, proc, url: str, sessions: int) -> tuple[float, floa
         pg = ctx.new_page()
         pg.goto(f"{url}/train")
         pg.wait_for_selector(IDLE)
+        if epochs is not None:
+            field = pg.get_by_label("Epochs")
+            field.fill(str(epochs))
+            field.press("Enter")
+            pg.wait_for_selector(IDLE)
         pages.append(pg)
     for pg in pages:
         pg.get_by_role("button", name="Start").click()

@@ -1,4 +1,6 @@
-"""The latent-space benchmark runs end to end on tiny sizes (numbers are not checked here)."""
+"""``python -m bench --quick`` runs the training and latent benchmarks end to end on tiny sizes
+and prints their issue rows in one summary (the numbers are not checked: a benchmark is not a
+test). The browser rows run in tests/e2e/test_bench_app_smoke.py."""
 
 import subprocess
 import sys
@@ -7,11 +9,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_bench_latent_quick():
-    proc = subprocess.run([sys.executable, "bench/bench_latent.py", "--quick"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+def summary_rows(stdout: str) -> dict[str, str]:
+    summary = stdout.split("## Summary", 1)[1]
+    return {line.split("|")[1].strip(): line for line in summary.splitlines()
+            if line.startswith("| ") and not line.startswith("| #")}
+
+
+def test_bench_train_and_latent_quick():
+    proc = subprocess.run([sys.executable, "-m", "bench", "--quick", "--only", "train",
+                           "--only", "latent"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    rows = [line for line in proc.stdout.splitlines() if line.startswith("| ")]
-    assert rows[0].startswith("| step | setting | median")
-    assert any("manifold grid 20×20" in r for r in rows)
-    assert sum("t-SNE" in r for r in rows) >= 2
+    rows = summary_rows(proc.stdout)
+    assert sorted(rows) == ["1", "2", "3", "4", "6"]
+    assert "samples/s" in rows["1"] and "GFLOP/s" in rows["2"] and "t-SNE" in rows["6"]
+    assert "| step | setting | median" in proc.stdout  # bench_latent's detailed table
+    assert "manifold grid 20×20" in proc.stdout
