@@ -201,7 +201,7 @@ def training_memory(browser, proc, url: str, sessions: int,
         pg.goto(f"{url}/train")
         pg.wait_for_selector(IDLE)
         if epochs is not None:
-            field = pg.get_by_label("Epochs")
+            field = pg.get_by_label("Epochs", exact=True)
             field.fill(str(epochs))
             field.press("Enter")
             pg.wait_for_selector(IDLE)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui import explain, figures, state, train_view
-from ui.jobs import ServerBusy
+from ui.jobs import QueueFull
 from ui.text import HOME
 
 state.ensure_shell()
@@ -29,8 +29,9 @@ if ckpt is None:
                  icon=":material/bolt:", disabled=state.job_slot().running()):
         try:
             train_view.start(train_view.Settings(), name="quick digits")
-        except ServerBusy as busy:
-            st.warning(HOME["busy"].format(running=busy.running, limit=busy.limit))
+        except QueueFull as full:
+            st.warning(HOME["busy"].format(running=full.running, limit=full.limit,
+                                           queued=full.queued))
         else:
             st.rerun()
     st.page_link("pages/train.py", label=HOME["or_train"], icon=":material/arrow_forward:")

@@ -40,7 +40,10 @@ def env(tmp_path, monkeypatch):
     threads = torch.get_num_threads()
     torch.set_num_threads(1)  # what the app's server uses (ui.jobs.limit_torch_threads)
     yield SimpleNamespace(library=library, assets=assets)
-    for job in list(state.job_registry()._jobs):
+    registry = state.job_registry()
+    for job in list(registry._queue):
+        registry.cancel(job)
+    for job in list(registry._jobs):
         job.stop(timeout=5)
     torch.set_num_threads(threads)
 
@@ -194,8 +197,23 @@ def test_beta_changes_while_training(env):
     assert "**β:** 3" in texts(at.sidebar.markdown)  # the session model records the final β
 
 
-def test_server_busy_refuses_a_new_job(env, monkeypatch):
+def test_a_busy_server_queues_the_job_and_stop_takes_it_out(env, monkeypatch):
     monkeypatch.setattr(state.job_registry(), "limit", 0)
+    at = open_app("pages/train.py")
+    at.button(key="train_start").click().run()
+    assert not at.exception
+    assert "Queued: position 1 of 1" in texts(at.info)
+    assert "Queued: position 1 of 1" in texts(at.sidebar.info)
+    assert slot(at).running() and not slot(at).job.is_alive()
+    at.button(key="live_unqueue").click().run()
+    assert not at.exception
+    assert "Taken out of the queue" in texts(at.info)
+    assert not slot(at).running() and state.job_registry().queued() == 0
+
+
+def test_a_full_queue_refuses_a_new_job(env, monkeypatch):
+    monkeypatch.setattr(state.job_registry(), "limit", 0)
+    monkeypatch.setattr(state.job_registry(), "max_queue", 0)
     at = open_app("pages/train.py")
     at.button(key="train_start").click().run()
     assert not at.exception

@@ -4,7 +4,7 @@ Every string table of the app is a ``Strings`` mapping built from its English di
 
     HOME = Strings("HOME", {"title": "What is a VAE?", ...})
     HOME["title"]                 # English, or 中文 when the sidebar toggle says so
-    HOME["busy"].format(running=1, limit=2)
+    HOME["busy"].format(running=2, limit=2, queued=30)
     TRAIN["arch_labels"].get      # nested dicts are ``Strings`` too ("TRAIN.arch_labels")
 
 English lives next to the code (``ui/text.py``, ``ui/text_*.py``); the Chinese lives in

@@ -1,4 +1,5 @@
-"""Training jobs for the app: a server-wide limit and one job slot per browser session.
+"""Training jobs for the app: a server-wide limit, a FIFO queue behind it, and one job slot per
+browser session.
 
 No Streamlit here. One ``JobRegistry`` per server process (``registry()``); ``ui.state`` keeps
 one ``SessionJobs`` per session, whose ``release`` runs when the tab closes.
@@ -9,11 +10,15 @@ from __future__ import annotations
 import os
 import sys
 import threading
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
 MAX_JOBS_ENV = "VAE_LAB_MAX_JOBS"
 DEFAULT_MAX_JOBS = 2
+MAX_QUEUE_ENV = "VAE_LAB_MAX_QUEUE"
+DEFAULT_MAX_QUEUE = 30
+DISPATCH_POLL_S = 0.1  # how soon a queued job starts after a slot frees (jobs cannot signal it)
 THREADS_ENV = "OMP_NUM_THREADS"
 DEFAULT_THREADS = "1"  # one core per job; see ``limit_torch_threads``
 
@@ -26,17 +31,31 @@ class ServerBusy(RuntimeError):
         self.running, self.limit = running, limit
 
 
-def _positive_env(name: str, default: int) -> int:
+class QueueFull(ServerBusy):
+    """Every slot is busy and the queue is as long as it may get."""
+
+    def __init__(self, running: int, limit: int, queued: int) -> None:
+        super().__init__(running, limit)
+        self.queued = queued
+        self.args = (f"{running} of {limit} training jobs are running and {queued} are queued",)
+
+
+def _int_env(name: str, default: int, *, lowest: int) -> int:
     try:
         value = int(os.environ.get(name, ""))
     except ValueError:
         return default
-    return value if value > 0 else default
+    return value if value >= lowest else default
 
 
 def max_jobs() -> int:
     """``$VAE_LAB_MAX_JOBS`` (a positive integer), else 2."""
-    return _positive_env(MAX_JOBS_ENV, DEFAULT_MAX_JOBS)
+    return _int_env(MAX_JOBS_ENV, DEFAULT_MAX_JOBS, lowest=1)
+
+
+def max_queue() -> int:
+    """``$VAE_LAB_MAX_QUEUE`` (0 turns the queue off), else 30."""
+    return _int_env(MAX_QUEUE_ENV, DEFAULT_MAX_QUEUE, lowest=0)
 
 
 def limit_torch_threads() -> None:
@@ -53,25 +72,58 @@ def limit_torch_threads() -> None:
 
 
 class JobRegistry:
-    """Counts the jobs alive in this process and refuses to start one past ``limit``."""
+    """The jobs of this process: at most ``limit`` run at once.
 
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
+    ``submit`` (the Train and home pages) puts a job past the limit in a FIFO queue of at most
+    ``max_queue``; a dispatcher thread, alive only while the queue is not empty, starts the
+    queued jobs as slots free up, so no browser has to be connected for that. ``start`` (the
+    sweeps) refuses instead. One lock guards the running list and the queue, and a job leaves
+    the queue and starts under it, so a job is always either queued, started, or cancelled.
+    """
+
+    def __init__(self, limit: int, max_queue: int = DEFAULT_MAX_QUEUE, *,
+                 poll_s: float = DISPATCH_POLL_S) -> None:
+        self.limit, self.max_queue, self.poll_s = limit, max_queue, poll_s
         self._jobs: list[Any] = []
-        self._lock = threading.Lock()
+        self._queue: deque[Any] = deque()
+        self._lock = threading.Condition()
+        self._dispatcher: threading.Thread | None = None
 
-    def _prune(self) -> None:
+    def _dispatch(self) -> None:
+        """Forget ended jobs and start queued ones while there is room (lock held)."""
         self._jobs = [j for j in self._jobs if j.is_alive()]
+        while self._queue and len(self._jobs) < self.limit:
+            job = self._queue.popleft()
+            try:
+                job.start()
+            except Exception:  # one job that cannot start must not block the ones behind it;
+                continue       # its session sees it neither queued nor alive, i.e. ended
+            self._jobs.append(job)
+
+    def _dispatch_loop(self) -> None:
+        with self._lock:
+            try:
+                while True:
+                    self._dispatch()
+                    if not self._queue:
+                        return
+                    self._lock.wait(self.poll_s)
+            finally:
+                self._dispatcher = None
 
     def running(self) -> int:
         with self._lock:
-            self._prune()
+            self._dispatch()
             return len(self._jobs)
+
+    def queued(self) -> int:
+        with self._lock:
+            return len(self._queue)
 
     def start(self, make_job: Callable[[], Any]) -> Any:
         """Build a job with ``make_job()`` and start it, or raise ``ServerBusy``."""
         with self._lock:
-            self._prune()
+            self._dispatch()  # queued jobs first: after this, a free slot means an empty queue
             if len(self._jobs) >= self.limit:
                 raise ServerBusy(len(self._jobs), self.limit)
             job = make_job()
@@ -79,26 +131,63 @@ class JobRegistry:
             self._jobs.append(job)
             return job
 
+    def submit(self, job: Any) -> int:
+        """Start ``job`` (not started yet) now and return 0, or queue it and return its place
+        (1 = next); raises ``QueueFull`` when ``max_queue`` jobs are already waiting."""
+        with self._lock:
+            self._dispatch()
+            if len(self._jobs) < self.limit:
+                job.start()
+                self._jobs.append(job)
+                return 0
+            if len(self._queue) >= self.max_queue:
+                raise QueueFull(len(self._jobs), self.limit, len(self._queue))
+            self._queue.append(job)
+            if self._dispatcher is None:
+                self._dispatcher = threading.Thread(target=self._dispatch_loop,
+                                                    name="vae-queue", daemon=True)
+                self._dispatcher.start()
+            return len(self._queue)
+
+    def position(self, job: Any) -> tuple[int, int] | None:
+        """(place, queue length) while ``job`` waits, place 1 being next; else None."""
+        with self._lock:
+            try:
+                return self._queue.index(job) + 1, len(self._queue)
+            except ValueError:
+                return None
+
+    def cancel(self, job: Any) -> bool:
+        """Take ``job`` out of the queue; False when it is not there (started or gone)."""
+        with self._lock:
+            try:
+                self._queue.remove(job)
+            except ValueError:
+                return False
+            self._lock.notify()  # the dispatcher may exit now rather than at its next poll
+            return True
+
 
 _REGISTRY: JobRegistry | None = None
 _REGISTRY_LOCK = threading.Lock()
 
 
 def registry() -> JobRegistry:
-    """The one ``JobRegistry`` of this server process (limit read from the environment once)."""
+    """The one ``JobRegistry`` of this server process (limits read from the environment once)."""
     global _REGISTRY
     with _REGISTRY_LOCK:
         if _REGISTRY is None:
-            _REGISTRY = JobRegistry(max_jobs())
+            _REGISTRY = JobRegistry(max_jobs(), max_queue())
         return _REGISTRY
 
 
 class SessionJobs:
     """The one training slot of a browser session.
 
-    ``job`` is the current (or last) job; ``harvested`` says whether its model was already
-    turned into a session model. ``release`` stops a running job: it is the ``on_release`` of
-    the session-scoped cache, called when the session disconnects.
+    ``job`` is the current (or last) job, queued, running or ended; ``harvested`` says whether
+    its model was already turned into a session model; ``cancelled`` that it left the queue
+    before it started. ``release`` stops or unqueues the job: it is the ``on_release`` of the
+    session-scoped cache, called when the session disconnects.
     """
 
     def __init__(self) -> None:
@@ -106,18 +195,38 @@ class SessionJobs:
         self.harvested = True
         self.model_key: str | None = None  # the session model the ended job became
         self.released = False
+        self.cancelled = False
+        self._registry: JobRegistry | None = None  # the queue ``job`` went through
 
-    def attach(self, job: Any) -> None:
+    def attach(self, job: Any, registry: JobRegistry | None = None) -> None:
         self.stop()
         self.job, self.harvested, self.model_key = job, False, None
+        self._registry, self.cancelled = registry, False
+        if self.released:  # the tab closed while this job was being submitted
+            self.stop(timeout=0)
+
+    def queue_position(self) -> tuple[int, int] | None:
+        """(place, queue length) while the job waits for a slot, else None."""
+        if self.job is None or self._registry is None:
+            return None
+        return self._registry.position(self.job)
 
     def running(self) -> bool:
-        return self.job is not None and self.job.is_alive()
+        """The job has not ended: it waits in the queue or trains. (The registry starts a job
+        before it leaves the queue, so asking in this order never misses one in between.)"""
+        return self.job is not None and (self.queue_position() is not None
+                                         or self.job.is_alive())
 
     def stop(self, timeout: float | None = 2.0) -> None:
-        if self.job is not None and self.job.is_alive():
+        if self.job is None:
+            return
+        if self._registry is not None and self._registry.cancel(self.job):
+            self.cancelled = True
+        elif self.job.is_alive():
             self.job.stop(timeout=timeout)
 
     def release(self) -> None:
+        """Runs on the server's event loop: ask the job to stop (it ends within one step) but
+        do not wait for it, so closing tabs never stalls the other sessions."""
         self.released = True
-        self.stop(timeout=0.5)
+        self.stop(timeout=0)

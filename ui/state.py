@@ -3,8 +3,8 @@
 
 Per session: the session models (trained here or uploaded), the picker's selection, and one job
 slot (``ui.jobs.SessionJobs``). A session-scoped ``st.cache_resource`` holds a guard whose
-``on_release`` stops the session's job when the tab closes. Per process: the ``JobRegistry`` that
-limits concurrent training, loaded datasets and loaded checkpoint files.
+``on_release`` stops (or unqueues) the session's job when the tab closes. Per process: the
+``JobRegistry`` that limits and queues training, loaded datasets and loaded checkpoint files.
 """
 
 from __future__ import annotations
@@ -82,7 +82,8 @@ def _load_file(path: str, mtime: float) -> Any:
 
 # -- the session's job slot ------------------------------------------------------------------
 class _Guard:
-    """Lives in the session-scoped cache; released (tab closed) -> the job is stopped."""
+    """Lives in the session-scoped cache; released (tab closed) -> the job is stopped or leaves
+    the queue."""
 
     def __init__(self) -> None:
         self.slot: SessionJobs | None = None
@@ -102,18 +103,23 @@ def job_slot() -> SessionJobs:
     if K_SLOT not in st.session_state:
         st.session_state[K_SLOT] = SessionJobs()
     slot = st.session_state[K_SLOT]
-    _session_guard().slot = slot
+    guard = _session_guard()
+    if guard.slot is not slot:  # a new guard: a new session, or one that reconnected
+        slot.released = False
+        guard.slot = slot
     return slot
 
 
 def start_job(model_cfg: Any, data_cfg: Any, train_cfg: Any, *, data: Any = None,
               name: str = "") -> Any:
-    """Start a ``TrainingJob`` in this session's slot; raises ``ui.jobs.ServerBusy``."""
+    """Start a ``TrainingJob`` in this session's slot, or queue it when every slot is busy
+    (``job_slot().queue_position()`` says where); raises ``ui.jobs.QueueFull``."""
     slot = job_slot()
     slot.stop()
-    job = job_registry().start(
-        lambda: TrainingJob(model_cfg, data_cfg, train_cfg, data=data, name=name))
-    slot.attach(job)
+    registry = job_registry()
+    job = TrainingJob(model_cfg, data_cfg, train_cfg, data=data, name=name)
+    registry.submit(job)
+    slot.attach(job, registry)
     st.session_state.pop(K_PREVIEW, None)
     return job
 
@@ -125,7 +131,7 @@ def harvest_job() -> str | None:
     """
     slot = job_slot()
     job = slot.job
-    if job is None or slot.harvested or job.is_alive():
+    if job is None or slot.harvested or slot.running():
         return None
     slot.harvested = True
     snap = job.snapshot()

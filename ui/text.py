@@ -76,8 +76,9 @@ HOME = Strings("HOME", {
     "try_train": "Train a model and watch the reconstruction and KL curves move",
     "try_beta": "On the Train page, raise β while it trains: the KL falls and images blur",
     "try_library": "Save, download or upload models (also pytorch/examples .pt files)",
-    "busy": "The server is busy: every training slot is in use ({running}/{limit}). "
-            "Try again in a moment.",
+    "busy": "The server is busy: every training slot is in use ({running}/{limit}) and "
+            "{queued} runs are already waiting, as many as the queue holds. Try again in a few "
+            "minutes.",
 })
 
 TRAIN = Strings("TRAIN", {
@@ -105,8 +106,24 @@ TRAIN = Strings("TRAIN", {
     "start": "Start",
     "stop": "Stop",
     "running_note": "A model is training; stop it to start another.",
-    "busy": "The server is busy: every training slot is in use ({running}/{limit}). "
-            "Try again in a moment.",
+    "queued_note": "Your run waits in the queue; Stop takes it out.",
+    "busy": "The server is busy: every training slot is in use ({running}/{limit}) and "
+            "{queued} runs are already waiting, as many as the queue holds. Try again in a few "
+            "minutes.",
+    "latent_help": "Number of latent dimensions: {lo} to {hi}.",
+    "beta_help": "Weight of the KL term: {lo:g} to {hi:g}. β = 1 is the true ELBO.",
+    "epochs_help": "Passes over the training images: {lo} to {hi} on this page (the command "
+                   "line allows longer runs).",
+    "seed_help": "Sets the initial weights and the batch order: {lo} to {hi:,}.",
+    "lr_help": "Adam's step size. {big:g} is there on purpose: far too large, it makes the loss "
+               "blow up within a few steps; training stops and keeps the last good weights.",
+    "lr_too_large": "{value:g} (diverges)",
+    "warmup_help": "Epochs over which β rises from 0 to its value: {lo:g} to {hi:g}.",
+    "cycles_help": "Number of β ramps over the run: {lo} to {hi}.",
+    "capacity_help": "The KL target C reached at the end of the run: {lo:g} to {hi:g} nats.",
+    "free_bits_help": "KL below λ nats in a dimension is not penalised: {lo:g} to {hi:g}.",
+    "ranges": "Allowed ranges are in each field's help (?). A value outside its range is not "
+              "applied: the field says so and keeps the last valid value.",
     "bad_config": "Cannot train with these settings: {error}",
     "data_error": "Cannot load the dataset: {error}",
     "not_downloaded": "{dataset} is not on this server yet: Start downloads it once (this needs "
@@ -155,6 +172,10 @@ LIVE = Strings("LIVE", {
     "stopped": "{message}. The weights trained so far are kept as a session model.",
     "diverged": "{message}. The session model keeps those last good weights.",
     "failed": "Training failed: {message}",
+    "queued": "Queued: position {position} of {queued} — your training starts when a slot "
+              "frees up (training slots on this server: {limit}).",
+    "queued_short": "Queued: position {position} of {queued}",
+    "left_queue": "Taken out of the queue before it started; nothing was trained.",
     "no_images": "Images appear once the first steps are done.",
     "seconds": "{value:.0f} s",
     "progress": "{status}: epoch {epoch}, step {step}/{total}",

@@ -12,6 +12,7 @@ from ui import figures, state
 from ui.text import LABELS, LIVE, TRAIN
 from vae_core.config import (
     DATASETS,
+    MAX_LATENT,
     RECONS,
     REDUCTIONS,
     SCHEDULES,
@@ -31,7 +32,15 @@ ARCHS = {  # key -> (arch, hidden, preset)
     "conv": ("conv", (256,), None),
 }
 BATCHES = (16, 32, 64, 128, 256, 512)
-LRS = (1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2)
+LR_DIVERGES = 10.0  # far too large on purpose: the run blows up and shows the NaN guard at work
+LRS = (1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, LR_DIVERGES)
+MAX_EPOCHS = 1000   # per run from this page; TrainConfig itself allows 10,000 (CLI)
+MAX_BETA = 1000.0
+MAX_SEED = 2**31 - 1
+MAX_WARMUP = 1000.0
+MAX_CYCLES = 100
+MAX_CAPACITY = 1000.0
+MAX_FREE_BITS = 10.0
 KEEP = "session"  # widget values survive a trip to another page (``persist_state``)
 
 
@@ -77,20 +86,27 @@ def settings_form(*, disabled: bool = False) -> Settings:
     their values across page switches and are locked while a job runs."""
     d = Settings()
 
-    def w(key: str) -> dict[str, Any]:
-        return {"key": f"tr_{key}", "persist_state": KEEP, "disabled": disabled}
+    def w(key: str, lo: Any = None, hi: Any = None) -> dict[str, Any]:
+        """Keyword arguments of a widget; with a range, its help states it (Streamlit refuses
+        a typed value outside it, naming the range, so the help and the refusal agree)."""
+        kw = {"key": f"tr_{key}", "persist_state": KEEP, "disabled": disabled}
+        if lo is not None:
+            kw["help"] = TRAIN[f"{key}_help"].format(lo=lo, hi=hi)
+        return kw
 
     c1, c2, c3, c4 = st.columns(4)
     dataset = c1.selectbox(TRAIN["dataset"], DATASETS, **w("dataset"))
     arch = c2.selectbox(TRAIN["arch"], list(ARCHS), format_func=TRAIN["arch_labels"].get,
                         **w("arch"))
-    latent = c3.number_input(TRAIN["latent"], 1, 256, d.latent_dim, **w("latent"))
+    latent = c3.number_input(TRAIN["latent"], 1, MAX_LATENT, d.latent_dim,
+                             **w("latent", 1, MAX_LATENT))
     recon = c4.selectbox(TRAIN["recon"], RECONS, format_func=LABELS["recon"].get, **w("recon"))
     c1, c2, c3, c4 = st.columns(4)
-    beta = c1.number_input(TRAIN["beta"], 0.0, 1000.0, d.beta, 0.1, **w("beta"))
+    beta = c1.number_input(TRAIN["beta"], 0.0, MAX_BETA, d.beta, 0.1, **w("beta", 0.0, MAX_BETA))
     schedule = c2.selectbox(TRAIN["schedule"], SCHEDULES,
                             format_func=TRAIN["schedule_labels"].get, **w("schedule"))
-    epochs = c3.number_input(TRAIN["epochs"], 1, 1000, d.epochs, **w("epochs"))
+    epochs = c3.number_input(TRAIN["epochs"], 1, MAX_EPOCHS, d.epochs,
+                             **w("epochs", 1, MAX_EPOCHS))
     batch = c4.selectbox(TRAIN["batch"], BATCHES, index=BATCHES.index(d.batch_size),
                          **w("batch"))
     st.caption(LABELS["datasets"][dataset])
@@ -98,37 +114,46 @@ def settings_form(*, disabled: bool = False) -> Settings:
         st.warning(TRAIN["not_downloaded"].format(dataset=dataset))
     with st.expander(TRAIN["advanced"]):
         c1, c2, c3 = st.columns(3)
-        lr = c1.select_slider(TRAIN["lr"], LRS, value=d.lr, format_func=lambda v: f"{v:g}",
-                              **w("lr"))
-        seed = c2.number_input(TRAIN["seed"], 0, 2**31 - 1, d.seed, **w("seed"))
+        lr = c1.select_slider(TRAIN["lr"], LRS, value=d.lr, format_func=_lr_label,
+                              help=TRAIN["lr_help"].format(big=LR_DIVERGES), **w("lr"))
+        seed = c2.number_input(TRAIN["seed"], 0, MAX_SEED, d.seed, **w("seed", 0, MAX_SEED))
         reduction = c3.selectbox(TRAIN["reduction"], REDUCTIONS,
                                  format_func=LABELS["reduction"].get, **w("reduction"))
         c1, c2, c3 = st.columns(3)
         binarize = c1.checkbox(TRAIN["binarize"], **w("binarize"))
         extra: dict[str, Any] = {}
         if schedule == "warmup":
-            extra["warmup_epochs"] = c2.number_input(TRAIN["warmup_epochs"], 0.0, 1000.0,
-                                                     d.warmup_epochs, **w("warmup"))
+            extra["warmup_epochs"] = c2.number_input(TRAIN["warmup_epochs"], 0.0, MAX_WARMUP,
+                                                     d.warmup_epochs,
+                                                     **w("warmup", 0.0, MAX_WARMUP))
         elif schedule == "cyclical":
-            extra["cycles"] = c2.number_input(TRAIN["cycles"], 1, 100, d.cycles, **w("cycles"))
+            extra["cycles"] = c2.number_input(TRAIN["cycles"], 1, MAX_CYCLES, d.cycles,
+                                              **w("cycles", 1, MAX_CYCLES))
             extra["cycle_ratio"] = c3.slider(TRAIN["cycle_ratio"], 0.05, 1.0, d.cycle_ratio,
                                              **w("cycle_ratio"))
         elif schedule == "capacity":
-            extra["capacity_max"] = c2.number_input(TRAIN["capacity_max"], 0.0, 1000.0,
-                                                    d.capacity_max, **w("capacity"))
+            extra["capacity_max"] = c2.number_input(TRAIN["capacity_max"], 0.0, MAX_CAPACITY,
+                                                    d.capacity_max,
+                                                    **w("capacity", 0.0, MAX_CAPACITY))
         elif schedule == "free_bits":
-            extra["free_bits"] = c2.number_input(TRAIN["free_bits"], 0.0, 10.0, d.free_bits,
-                                                 0.1, **w("free_bits"))
+            extra["free_bits"] = c2.number_input(TRAIN["free_bits"], 0.0, MAX_FREE_BITS,
+                                                 d.free_bits, 0.1,
+                                                 **w("free_bits", 0.0, MAX_FREE_BITS))
+    st.caption(TRAIN["ranges"])
     return Settings(dataset=dataset, arch=arch, latent_dim=int(latent), recon=recon,
                     beta=float(beta), schedule=schedule, epochs=int(epochs),
                     batch_size=int(batch), lr=float(lr), seed=int(seed), reduction=reduction,
                     binarize=bool(binarize), **extra)
 
 
-def start(settings: Settings, *, name: str = "") -> Any:
-    """Load the data (cached), build the configs and start the session's job.
+def _lr_label(lr: float) -> str:
+    return TRAIN["lr_too_large"].format(value=lr) if lr >= LR_DIVERGES else f"{lr:g}"
 
-    Raises ``ServerBusy``, ``DatasetUnavailable`` or ``ValueError`` (bad settings).
+
+def start(settings: Settings, *, name: str = "") -> Any:
+    """Load the data (cached), build the configs and start (or queue) the session's job.
+
+    Raises ``QueueFull``, ``DatasetUnavailable`` or ``ValueError`` (bad settings).
     """
     data = state.load_data(DataConfig(dataset=settings.dataset, binarize=settings.binarize))
     model_cfg, data_cfg, train_cfg = settings.configs(data.input_shape)
@@ -205,19 +230,36 @@ def _images(job: Any, ended: bool) -> None:
     c2.image(images["samples"], caption=LIVE["samples"])
 
 
+def _queued(place: tuple[int, int], slot: Any) -> None:
+    position, queued = place
+    st.info(LIVE["queued"].format(position=position, queued=queued,
+                                  limit=state.job_registry().limit), icon=":material/schedule:")
+    st.button(LIVE["stop"], key="live_unqueue", icon=":material/stop:", on_click=slot.stop)
+
+
 def live_panel() -> None:
-    """Poll the session's job every ``POLL_S`` seconds while it runs (a fragment), else draw
-    its final state once. When it ends, rerun the whole app so the picker gets the model."""
+    """Poll the session's job every ``POLL_S`` seconds while it waits or runs (a fragment),
+    else draw its final state once. When it ends, rerun the whole app so the picker gets the
+    model."""
     slot = state.job_slot()
     job = slot.job
     if job is None:
         st.info(TRAIN["idle"])
         return
-    running = job.is_alive()
+    if slot.cancelled:
+        st.info(LIVE["left_queue"])
+        return
+    running = slot.running()
 
     @st.fragment(run_every=POLL_S if running else None)
     def panel() -> None:
-        alive = job.is_alive()
+        place = slot.queue_position()
+        alive = slot.running()
+        if place is not None:
+            _queued(place, slot)
+            return
+        if slot.cancelled:  # Stop took it out of the queue: say so in a full rerun
+            st.rerun()
         snap = job.snapshot()
         if alive:
             _controls(job, snap, slot)
@@ -242,17 +284,22 @@ def job_progress(*, where: str, poll_s: float = POLL_S) -> None:
 
     When the job ends it reruns the whole app, so its model shows up in the picker whatever
     page the user is on."""
-    job = state.job_slot().job
-    if job is None or not job.is_alive():
+    slot = state.job_slot()
+    if not slot.running():
         return
 
     @st.fragment(run_every=poll_s, key=f"job_progress_{where}")
     def bar() -> None:
-        snap = job.snapshot()
-        st.progress(snap.progress, text=LIVE["progress"].format(
-            status=LIVE["status"].get(snap.status, snap.status), epoch=snap.epoch,
-            step=snap.step, total=snap.total_steps or "?"))
-        if not job.is_alive():
+        place = slot.queue_position()
+        if place is not None:
+            st.info(LIVE["queued_short"].format(position=place[0], queued=place[1]),
+                    icon=":material/schedule:")
+        else:
+            snap = slot.job.snapshot()
+            st.progress(snap.progress, text=LIVE["progress"].format(
+                status=LIVE["status"].get(snap.status, snap.status), epoch=snap.epoch,
+                step=snap.step, total=snap.total_steps or "?"))
+        if not slot.running():
             st.rerun()
 
     bar()

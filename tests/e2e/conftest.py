@@ -88,7 +88,7 @@ def _streamlit(library: Path, *, max_jobs: int, log_name: str):
                 pytest.fail(f"streamlit did not become healthy in {SERVER_START_S} s")
             time.sleep(0.25)
         yield SimpleNamespace(url=url, library=library, log=log_path, max_jobs=max_jobs,
-                              health_s=time.monotonic() - started)
+                              health_s=time.monotonic() - started, pid=proc.pid)
     finally:
         proc.terminate()
         try:
@@ -111,6 +111,15 @@ def one_job_server(tmp_path_factory):
     """A separate server that allows one training job at a time (for the busy test)."""
     with _streamlit(tmp_path_factory.mktemp("library"), max_jobs=1,
                     log_name="e2e-server-one-job") as srv:
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def load_server(tmp_path_factory):
+    """A fresh server with the default limit (two jobs) for the load tests, so that their
+    memory and thread counts are not those left by the other tests."""
+    with _streamlit(tmp_path_factory.mktemp("library"), max_jobs=2,
+                    log_name="e2e-server-load") as srv:
         yield srv
 
 

@@ -45,7 +45,7 @@ def test_every_page_opens_without_exception(app):
 def test_train_live_switch_pages_stop_and_save(app):
     page = app.page
     app.open("train")
-    epochs = page.get_by_label("Epochs")
+    epochs = page.get_by_label("Epochs", exact=True)
     epochs.fill("1000")  # far more than we wait for: Stop ends it
     epochs.press("Enter")
     app.wait()
@@ -78,7 +78,7 @@ def test_train_live_switch_pages_stop_and_save(app):
     time.sleep(1.0)
     app.nav("Train")
     wait_until(lambda: step_count(app) > before, 20, "the step count to keep growing")
-    assert page.get_by_label("Epochs").input_value() == "1000"  # the settings came back too
+    assert page.get_by_label("Epochs", exact=True).input_value() == "1000"  # settings came back
     assert page.get_by_role("button", name="Stop").count() == 1
 
     # Stop ends it within a second or two and keeps the weights as a session model
@@ -115,13 +115,13 @@ def test_bad_upload_shows_a_clear_error(app, tmp_path):
     app.screenshot("library-bad-upload")
 
 
-def test_closing_the_tab_stops_its_job_and_the_server_limit_holds(new_tab, one_job_server):
+def test_closing_the_tab_stops_its_job_and_the_server_limit_queues(new_tab, one_job_server):
     """On a server that allows one job, tab A starts a long one and closes: its job stops, so
-    tab B can train; tab C is told the server is busy."""
+    tab B can train; tab C is queued behind B and starts by itself when B stops."""
 
     def start_long_job(app):
         app.open("train")
-        epochs = app.page.get_by_label("Epochs")
+        epochs = app.page.get_by_label("Epochs", exact=True)
         epochs.fill("1000")
         epochs.press("Enter")
         app.wait()
@@ -131,12 +131,20 @@ def test_closing_the_tab_stops_its_job_and_the_server_limit_holds(new_tab, one_j
     start_long_job(a)
     a.page.get_by_role("button", name="Stop").wait_for()
     a_context.close()  # the session disconnects: its job must stop
-    time.sleep(1.0)
     _, b = new_tab(one_job_server)
     start_long_job(b)
     b.page.get_by_role("button", name="Stop").wait_for()
+    b.page.get_by_text("Training: epoch").first.wait_for()  # B trains: A's job left the slot
     _, c = new_tab(one_job_server)
     start_long_job(c)
-    c.page.get_by_text("The server is busy: every training slot is in use (1/1)").wait_for()
+    main = c.page.locator("[data-testid='stMain']")
+    main.get_by_text("Queued: position 1 of 1 — your training starts when a slot frees up") \
+        .wait_for()
     c.assert_no_exception()
-    c.screenshot("server-busy")
+    c.screenshot("server-queued")
+    b.page.get_by_role("button", name="Stop").click()
+    b.page.get_by_text("Stopped by request").wait_for(timeout=10_000)
+    main.get_by_text(re.compile(r"Training: epoch \d+ of 1000")).wait_for()  # C started
+    c.page.get_by_role("button", name="Stop").click()
+    c.page.get_by_text("Stopped by request").wait_for(timeout=10_000)
+    c.assert_no_exception()

@@ -66,7 +66,8 @@ ZH = {
     "HOME.try_train": "训练一个模型，观察重构项和 KL 曲线的变化",
     "HOME.try_beta": "在训练页面中，训练时调大 β：KL 下降，图像变得模糊",
     "HOME.try_library": "保存、下载或上传模型（也支持 pytorch/examples 的 .pt 文件）",
-    "HOME.busy": "服务器繁忙：所有训练名额都已占用（{running}/{limit}）。请稍后再试。",
+    "HOME.busy": "服务器繁忙：所有训练名额都已占用（{running}/{limit}），"
+                 "且已有 {queued} 个训练在排队，队列已满。请过几分钟再试。",
     # -- TRAIN ----------------------------------------------------------------------------
     "TRAIN.title": "训练一个 VAE",
     "TRAIN.intro": "选好设置，按下**开始**，看着模型学习。训练在后台进行：你可以切换到其他页面，"
@@ -92,7 +93,22 @@ ZH = {
     "TRAIN.start": "开始",
     "TRAIN.stop": "停止",
     "TRAIN.running_note": "有模型正在训练；先停止它才能开始新的训练。",
-    "TRAIN.busy": "服务器繁忙：所有训练名额都已占用（{running}/{limit}）。请稍后再试。",
+    "TRAIN.queued_note": "你的训练正在排队；按“停止”可退出队列。",
+    "TRAIN.busy": "服务器繁忙：所有训练名额都已占用（{running}/{limit}），"
+                  "且已有 {queued} 个训练在排队，队列已满。请过几分钟再试。",
+    "TRAIN.latent_help": "潜变量的维数：{lo} 到 {hi}。",
+    "TRAIN.beta_help": "KL 项的权重：{lo:g} 到 {hi:g}。β = 1 即真正的 ELBO。",
+    "TRAIN.epochs_help": "遍历训练图像的轮数：本页面允许 {lo} 到 {hi}（命令行可训练更久）。",
+    "TRAIN.seed_help": "决定初始权重和批次顺序：{lo} 到 {hi:,}。",
+    "TRAIN.lr_help": "Adam 的步长。{big:g} 是特意放进来的：它远远过大，几步之内损失就会爆炸；"
+                     "训练随即停止，并保留最后一组正常的权重。",
+    "TRAIN.lr_too_large": "{value:g}（会发散）",
+    "TRAIN.warmup_help": "β 从 0 升到设定值所用的轮数：{lo:g} 到 {hi:g}。",
+    "TRAIN.cycles_help": "整个训练中 β 爬升的次数：{lo} 到 {hi}。",
+    "TRAIN.capacity_help": "训练结束时达到的 KL 目标 C：{lo:g} 到 {hi:g} 奈特。",
+    "TRAIN.free_bits_help": "每一维中低于 λ 奈特的 KL 不受惩罚：{lo:g} 到 {hi:g}。",
+    "TRAIN.ranges": "各字段的取值范围见其帮助（?）。超出范围的值不会生效：字段会给出提示，"
+                    "并保留上一个有效值。",
     "TRAIN.bad_config": "无法用这些设置训练：{error}",
     "TRAIN.data_error": "无法加载数据集：{error}",
     "TRAIN.not_downloaded": "本服务器上还没有 {dataset}：按“开始”会下载一次（需要联网；"
@@ -133,6 +149,10 @@ ZH = {
     "LIVE.stopped": "{message}。目前训练得到的权重已保存为会话模型。",
     "LIVE.diverged": "{message}。会话模型保留了最后一组正常的权重。",
     "LIVE.failed": "训练失败：{message}",
+    "LIVE.queued": "排队中：第 {position} 位，共 {queued} 位 —— 有空闲名额时你的训练会自动开始"
+                   "（本服务器的训练名额：{limit}）。",
+    "LIVE.queued_short": "排队中：第 {position} 位，共 {queued} 位",
+    "LIVE.left_queue": "已在开始前退出队列；没有进行任何训练。",
     "LIVE.no_images": "完成最初几步训练后，这里会显示图像。",
     "LIVE.seconds": "{value:.0f} 秒",
     "LIVE.progress": "{status}：第 {epoch} 轮，第 {step}/{total} 步",

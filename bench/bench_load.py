@@ -1,0 +1,335 @@
+"""Load benchmark (issue 8): S browser sessions against one ``streamlit run`` server with the
+default limit of two training jobs. Every session starts a digits run at once (those past the
+limit wait in the queue), then a few move a traversal slider; meanwhile a thread polls
+``/_stcore/health``. Then C cycles of open a tab -> start a long run -> close the tab, after
+which the server must be back to its idle thread count. Prints a markdown table.
+
+Needs Chromium (/usr/bin/chromium) and Playwright. ``tests/e2e/test_load_e2e.py`` runs the same
+scenario with assertions, through the helpers here.
+
+    python bench/bench_load.py            # 10 sessions × 10 epochs, 20 open/close cycles
+    python bench/bench_load.py --quick    # 3 sessions × 3 epochs, 3 cycles (smoke run)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-background-timer-throttling",
+        "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows",
+        "--no-first-run", "--disable-component-update"]
+QUEUED = re.compile(r"Queued: position (\d+) of (\d+)")
+TIMEOUT_MS = 60_000
+
+
+# -- the server process, seen from outside ----------------------------------------------------
+def _status_field(pid: int, name: str) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(f"{name}:"):
+            return int(line.split()[1])
+    raise ValueError(f"no {name} in /proc/{pid}/status")
+
+
+def rss_mb(pid: int) -> float:
+    return _status_field(pid, "VmRSS") / 1024
+
+
+def thread_count(pid: int) -> int:
+    return _status_field(pid, "Threads")
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+class HealthProbe:
+    """A thread that asks ``/_stcore/health`` every ``every_s`` and samples the server's RSS.
+    A request that fails or times out is kept as ``inf``, so it shows in the maximum."""
+
+    def __init__(self, url: str, pid: int, *, every_s: float = 0.2, timeout_s: float = 10.0):
+        self.url, self.pid, self.every_s, self.timeout_s = url, pid, every_s, timeout_s
+        self.latencies: list[float] = []
+        self.failures: list[str] = []
+        self.peak_rss_mb = rss_mb(pid)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="health-probe", daemon=True)
+
+    def __enter__(self) -> HealthProbe:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            t = time.perf_counter()
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health",
+                                            timeout=self.timeout_s) as r:
+                    ok = r.read().strip() == b"ok"
+                if not ok:
+                    self.failures.append("health answered something other than ok")
+            except OSError as exc:
+                self.failures.append(f"{type(exc).__name__}: {exc}")
+                ok = False
+            self.latencies.append(time.perf_counter() - t if ok else float("inf"))
+            self.peak_rss_mb = max(self.peak_rss_mb, rss_mb(self.pid))
+            self._stop.wait(self.every_s)
+
+    def stats_ms(self) -> dict[str, float]:
+        ms = [v * 1000 for v in self.latencies]
+        return {"n": len(ms), "p50": statistics.median(ms), "p95": percentile(ms, 0.95),
+                "max": max(ms)}
+
+
+# -- what a session does -----------------------------------------------------------------------
+def open_tab(browser, url: str, path: str = "train"):
+    """A new browser context (its own Streamlit session) on ``path``; returns (context, page)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1200})
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(f"{url}/{path}")
+    page.wait_for_selector(IDLE)
+    return context, page
+
+
+def set_number(page, label: str, value: int) -> None:
+    box = page.get_by_label(label, exact=True)
+    box.fill(str(value))
+    box.press("Enter")
+
+
+def start_training(page, *, epochs: int, latent: int | None = None) -> None:
+    """On the Train page: set the fields, press Start (the run is named after K)."""
+    if latent is not None:
+        set_number(page, "Latent size K", latent)
+    set_number(page, "Epochs", epochs)
+    page.wait_for_selector(IDLE)
+    page.get_by_role("button", name="Start", exact=True).click()
+
+
+def queued_place(page) -> tuple[int, int] | None:
+    """(position, queue length) from the Train page's queue message, if it shows one."""
+    texts = page.locator("[data-testid='stMain']").get_by_text(QUEUED).all_inner_texts()
+    m = QUEUED.search(texts[0]) if texts else None
+    return (int(m[1]), int(m[2])) if m else None
+
+
+def finished(page, epochs: int) -> bool:
+    return page.get_by_text(f"Finished {epochs} epochs").count() > 0
+
+
+@dataclass
+class LoadResult:
+    sessions: int
+    all_finished: bool = False
+    queued_sessions: int = 0        # sessions that were seen waiting in the queue
+    max_queue: int = 0              # the longest queue a session was told about
+    train_s: float = 0.0
+    idle_rss_mb: float = 0.0
+    peak_rss_mb: float = 0.0
+    health_ms: dict = field(default_factory=dict)
+    health_failures: list = field(default_factory=list)
+    threads_before: int = 0
+    threads_after: int = 0
+
+
+def train_all(browser, url: str, *, sessions: int, epochs: int,
+              timeout_s: float = 300) -> tuple[list, LoadResult]:
+    """Open ``sessions`` tabs, start a run in each (K = 1, 2, ... so each model has its own
+    name), and poll them until every run finished. Returns the open (context, page) pairs."""
+    result = LoadResult(sessions=sessions)
+    tabs = [open_tab(browser, url) for _ in range(sessions)]
+    for i, (_, page) in enumerate(tabs):  # all settings first, so that the Starts come together
+        set_number(page, "Latent size K", i + 1)
+        set_number(page, "Epochs", epochs)
+    for _, page in tabs:
+        page.wait_for_selector(IDLE)
+    t0 = time.perf_counter()
+    for _, page in tabs:
+        page.get_by_role("button", name="Start", exact=True).click()
+    seen_queued: set[int] = set()
+    pending = set(range(sessions))
+    while pending and time.perf_counter() - t0 < timeout_s:
+        for i in sorted(pending, reverse=True):  # the last tab first: it is the one queued
+            page = tabs[i][1]
+            place = queued_place(page)
+            if place is not None:
+                seen_queued.add(i)
+                result.max_queue = max(result.max_queue, place[1])
+            elif finished(page, epochs):
+                pending.discard(i)
+        time.sleep(0.1)
+    result.all_finished = not pending
+    result.queued_sessions = len(seen_queued)
+    result.train_s = time.perf_counter() - t0
+    return tabs, result
+
+
+def warm_up(browser, url: str) -> None:
+    """One short run in one tab. The first optimizer a process builds imports torch._dynamo
+    and torch._inductor (about 1 s alone); done while ten sessions poll the server, those
+    thousands of small file reads wait for the GIL each time, and the first jobs sat in
+    "Loading" for minutes. Users meet that cost once per server; the load figures leave it out."""
+    context, page = open_tab(browser, url)
+    start_training(page, epochs=1)
+    page.get_by_text("Finished 1 epochs").wait_for(timeout=120_000)
+    context.close()
+
+
+def move_slider(page) -> None:
+    """On the Traverse page: one step of the first latent slider; waits for the new image."""
+    image = page.locator("[data-testid='stImage'] img").first
+    image.wait_for()
+    before = image.get_attribute("src")
+    page.locator("[data-testid='stSlider'] input[type='range']").first.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "(s) => { const i = document.querySelector(\"[data-testid='stImage'] img\");"
+        " return i && i.src !== s; }", arg=before, polling=50)
+
+
+def open_close_cycles(browser, url: str, *, cycles: int) -> None:
+    """Open a tab, start a long run (it trains or waits in the queue), close the tab."""
+    for _ in range(cycles):
+        context, page = open_tab(browser, url)
+        start_training(page, epochs=1000)
+        page.get_by_role("button", name="Stop").wait_for()  # running, or queued
+        context.close()
+
+
+def wait_for(condition, timeout_s: float) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def settled_threads(pid: int, *, timeout_s: float = 15) -> int:
+    """The server's thread count once it stops changing (two equal readings 0.5 s apart)."""
+    last, deadline = thread_count(pid), time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        now = thread_count(pid)
+        if now == last:
+            break
+        last = now
+    return last
+
+
+# -- standalone --------------------------------------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(library: str) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    env = {**os.environ, "VAE_LAB_LIBRARY": library}
+    env.pop("VAE_LAB_MAX_JOBS", None)  # the default limit, as users get it
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py",
+                             "--server.headless", "true", "--server.port", str(port),
+                             "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
+                             "--browser.gatherUsageStats", "false"], cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < 120:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
+                if r.read().strip() == b"ok":
+                    return proc, url
+        except OSError:
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError("streamlit did not start in 120 s")
+
+
+def run(browser, url: str, pid: int, *, sessions: int, epochs: int, cycles: int,
+        slider_sessions: int) -> LoadResult:
+    """The whole scenario: load, sliders, then the open/close cycles."""
+    warm_up(browser, url)
+    idle_rss = rss_mb(pid)
+    with HealthProbe(url, pid) as probe:
+        tabs, result = train_all(browser, url, sessions=sessions, epochs=epochs)
+        for _, page in tabs[:slider_sessions]:
+            page.locator("[data-testid='stSidebarNav'] a", has_text="Traverse").click()
+            move_slider(page)
+        for context, _ in tabs:
+            context.close()
+        result.threads_before = settled_threads(pid)
+        open_close_cycles(browser, url, cycles=cycles)
+        wait_for(lambda: thread_count(pid) <= result.threads_before, 15)
+        result.threads_after = thread_count(pid)
+    result.idle_rss_mb, result.peak_rss_mb = idle_rss, probe.peak_rss_mb
+    result.health_ms, result.health_failures = probe.stats_ms(), probe.failures
+    return result
+
+
+def markdown(r: LoadResult, *, epochs: int, cycles: int) -> str:
+    h = r.health_ms
+    rows = [
+        ("sessions (digits, 2 training slots)", f"{r.sessions} × {epochs} epochs"),
+        ("all finished", f"{'y' if r.all_finished else 'n'} ({r.train_s:.0f} s)"),
+        ("sessions that waited in the queue", f"{r.queued_sessions}"),
+        ("max queue length seen", f"{r.max_queue}"),
+        ("server RSS idle / peak", f"{r.idle_rss_mb:.0f} MB / {r.peak_rss_mb:.0f} MB"),
+        ("health latency p50 / p95 / max",
+         f"{h['p50']:.1f} / {h['p95']:.1f} / {h['max']:.1f} ms ({h['n']} requests, "
+         f"{len(r.health_failures)} failed)"),
+        (f"server threads before / after {cycles} open→start→close cycles",
+         f"{r.threads_before} / {r.threads_after}"),
+    ]
+    return "\n".join(["| what | measured |", "|---|---|"]
+                     + [f"| {what} | {value} |" for what, value in rows])
+
+
+def main(argv: list[str] | None = None) -> int:
+    from playwright.sync_api import sync_playwright
+
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--quick", action="store_true", help="3 sessions, 3 epochs, 3 cycles")
+    p.add_argument("--sessions", type=int, default=10)
+    p.add_argument("--epochs", type=int, default=10)
+    p.add_argument("--cycles", type=int, default=20)
+    args = p.parse_args(argv)
+    sessions, epochs, cycles = (3, 3, 3) if args.quick else (args.sessions, args.epochs,
+                                                            args.cycles)
+    with sync_playwright() as pw, tempfile.TemporaryDirectory() as library:
+        browser = pw.chromium.launch(executable_path=os.environ.get(
+            "VAE_LAB_CHROMIUM", "/usr/bin/chromium"), headless=True, args=ARGS)
+        proc, url = start_server(library)
+        try:
+            result = run(browser, url, proc.pid, sessions=sessions, epochs=epochs,
+                         cycles=cycles, slider_sessions=min(3, sessions))
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+            browser.close()
+    print(markdown(result, epochs=epochs, cycles=cycles))
+    return 0 if result.all_finished and not result.health_failures else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
