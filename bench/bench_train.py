@@ -31,7 +31,12 @@ from bench.common import IssueRow, table, write_rows  # noqa: E402
 from bench.reference_loop import run_reference  # noqa: E402
 from vae_core.config import DataConfig, ModelConfig, TrainConfig, preset_model  # noqa: E402
 from vae_core.data import DataBundle, load_dataset  # noqa: E402
-from vae_core.training import Trainer, TrainerCallback  # noqa: E402
+from vae_core.training import (  # noqa: E402
+    Trainer,
+    TrainerCallback,
+    cpu_has_bf16,
+    resolve_device,
+)
 
 
 def app_defaults() -> tuple[ModelConfig, dict]:
@@ -81,17 +86,20 @@ class StepClock(TrainerCallback):
         return self.samples / (self.t_last - self.t_first)
 
 
-def ours_throughput(data: DataBundle, *, batch_size: int = 128) -> float:
+def ours_throughput(data: DataBundle, *, batch_size: int = 128,
+                    amp: bool = False) -> tuple[float, float]:
+    """Samples/s of one epoch, and the test −ELBO after it."""
     torch.manual_seed(0)
     from vae_core.models import build_model
 
     model = build_model(preset_model("examples"))
     clock = StepClock()
     clock.batch = batch_size
-    trainer = Trainer(model, data, TrainConfig(epochs=1, batch_size=batch_size, lr=1e-3),
+    trainer = Trainer(model, data,
+                      TrainConfig(epochs=1, batch_size=batch_size, lr=1e-3, amp=amp),
                       callbacks=[clock])
-    trainer.fit()
-    return clock.rate()
+    result = trainer.fit()
+    return clock.rate(), result.final_test["elbo"]
 
 
 def linear_flops_per_sample(dims: list[tuple[int, int]]) -> float:
@@ -167,13 +175,19 @@ def main(argv: list[str] | None = None) -> None:
 
     train_u8, test_u8 = mnist_shaped(n_train, n_test)
     data = bundle(train_u8, test_u8, "mnist-shaped")
-    ref_rates, our_rates, ratios = [], [], []
-    for _ in range(reps):  # interleaved, so drifts in machine load hit both sides alike
-        ref = run_reference(train_u8, test_u8, epochs=1)["samples_per_s"]
-        ours = ours_throughput(data)
-        ref_rates.append(ref)
-        our_rates.append(ours)
-        ratios.append(ours / ref)
+    with_amp = cpu_has_bf16() and torch.device("cpu") == resolve_device("auto")
+    runs: dict[str, list[tuple[float, float]]] = {"ref": [], "ours": [], "amp": []}
+    for _ in range(reps):  # interleaved, so drifts in machine load hit every side alike
+        ref = run_reference(train_u8, test_u8, epochs=1)
+        runs["ref"].append((ref["samples_per_s"], ref["test_elbo"]))
+        runs["ours"].append(ours_throughput(data))
+        if with_amp:
+            runs["amp"].append(ours_throughput(data, amp=True))
+    ref_rates = [r for r, _ in runs["ref"]]
+    our_rates = [r for r, _ in runs["ours"]]
+    ratios = [o / r for o, r in zip(our_rates, ref_rates)]
+    amp_ratios = [a / r for (a, _), r in zip(runs["amp"], ref_rates)]
+    elbo = {k: statistics.median(e for _, e in v) for k, v in runs.items() if v}
     peak = matmul_gflops(512 if args.quick else 2048)
     flops = linear_flops_per_sample([(784, 400), (400, 20), (400, 20), (20, 400), (400, 784)])
     ours_med = statistics.median(our_rates)
@@ -190,7 +204,9 @@ def main(argv: list[str] | None = None) -> None:
                if ttq["reached"] else f"not reached (final {ttq['ours_final']:.2f})")
     rows = [
         IssueRow("1", f"training samples/s, 784-400-20 BCE, Adam 1e-3, batch 128, "
-                 f"{n_train:,} MNIST-shaped images ({reps} reps, ratios per rep)",
+                 f"{n_train:,} MNIST-shaped images, float32 ({reps} reps, ratios per rep; "
+                 f"test −ELBO after the epoch: reference {elbo['ref']:.1f}, ours "
+                 f"{elbo['ours']:.1f})",
                  f"{statistics.median(ref_rates):,.0f} (pytorch/examples-style loop)",
                  f"{ours_med:,.0f}", f"{ratio1:.2f}×", "≥ 2.0×", ratio1 >= 2.0),
         IssueRow("2", f"the same as GFLOP/s of the linear layers vs sgemm ({peak:.0f} GFLOP/s "
@@ -201,6 +217,13 @@ def main(argv: list[str] | None = None) -> None:
                  f"{ttq['ref_s']:.2f} s", reached,
                  f"{ratio3:.1f}×" if ratio3 else "—", "≥ 3×", bool(ratio3 and ratio3 >= 3)),
     ]
+    if with_amp:
+        amp_ratio = statistics.median(amp_ratios)
+        rows.insert(1, IssueRow(
+            "1", f"the same with `--amp`: bfloat16 autocast on this CPU's bfloat16 units (test "
+            f"−ELBO after the epoch {elbo['amp']:.1f})", "(same runs)",
+            f"{statistics.median(r for r, _ in runs['amp']):,.0f}", f"{amp_ratio:.2f}×",
+            "≥ 2.0×", amp_ratio >= 2.0))
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, "
           f"{reps} repetitions (medians)\n")
     print(table(rows))

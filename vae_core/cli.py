@@ -65,7 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--device", default="auto", choices=DEVICES)
     t.add_argument("--amp", action="store_true",
-                   help="CUDA mixed precision (bf16, else fp16 + loss scaling); losses in fp32")
+                   help="mixed precision: CUDA bf16 (else fp16 + loss scaling), or bf16 on a CPU "
+                        "with bfloat16 hardware (AVX512-BF16/AMX); losses in fp32")
     t.add_argument("--threads", type=int, help="torch CPU threads (default: torch's choice)")
     t.add_argument("--name", help="display name stored in the file")
     t.add_argument("--out", required=True, help="output .safetensors file")

@@ -161,7 +161,7 @@ class TrainConfig(_Config):
     free_bits: float = 0.5                # "free_bits": λ, minimum KL per dim in nats
     reduction: str = "sum"                # "mean" reproduces the mean-over-pixels mistake
     kl_sign_bug: bool = False             # pitfall: KL written without its leading minus sign
-    amp: bool = False                     # CUDA mixed precision for the networks (losses in fp32)
+    amp: bool = False                     # bf16/fp16 autocast of the networks (losses in fp32)
     seed: int = 0
     device: str = "auto"
     max_steps: int | None = None          # stop early after this many optimiser steps
