@@ -100,6 +100,7 @@ def slider_round_trips(page, url: str, moves: int) -> list[float]:
     trips = []
     for _ in range(moves):
         before = image.get_attribute("src")
+        thumb.focus()  # a rerun may have redrawn the slider and dropped the focus
         t = time.perf_counter()
         page.keyboard.press("ArrowRight")
         page.wait_for_function(

@@ -199,6 +199,16 @@ class MapView:
     picks: list[int]
 
 
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _scatter_figure(what: tuple, _coords: np.ndarray, _index: np.ndarray, _labels: np.ndarray,
+                    _names: Any, _axes: tuple, _outlines: Any, _prior_rings: bool) -> Any:
+    """The map's figure, shared read-only like ``_aggregate_figure``; ``what`` holds everything
+    the arguments are computed from, so coming back to a map (a cached t-SNE) builds nothing."""
+    return xfig.latent_scatter(_coords, _index, _labels, _names, axis_titles=_axes,
+                               picked=list(what[2]), ellipses=_outlines,
+                               prior_rings=_prior_rings)
+
+
 def latent_map(entry: Any, ckpt: Any, data: Any, s: MapSettings) -> MapView | None:
     """Encode, project, draw the scatter and take its clicks. None if t-SNE could not run."""
     fp = fingerprint(entry, ckpt)
@@ -243,9 +253,10 @@ def latent_map(entry: Any, ckpt: Any, data: Any, s: MapSettings) -> MapView | No
     # the chart's selection is in its widget state before the chart is drawn: take the clicks
     # first, so this very run circles the clicked points (no second run)
     now = update_picks(fp, chart_key, st.session_state.get(chart_key))
-    fig = xfig.latent_scatter(coords, index, labels, names, axis_titles=axes, picked=now,
-                              ellipses=outlines,
-                              prior_rings=s.ellipses and s.projection == "raw")
+    what = (chart_key, s.color, tuple(now), s.ellipses, s.perplexity, s.n_iter,
+            i18n.current_language())
+    fig = _scatter_figure(what, coords, index, labels, names, axes, outlines,
+                          s.ellipses and s.projection == "raw")
     st.plotly_chart(fig, on_select="rerun", selection_mode=("points",), key=chart_key,
                     width="stretch")
     return MapView(fp, index, mu, logvar, info, now)
@@ -313,13 +324,13 @@ def manifold(ckpt: Any) -> None:
                                                     hi=float(grid.xs[-1])))
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def _aggregate_figure(fp: str, n: int, lang: str, _mu: np.ndarray,
-                      _logvar: np.ndarray) -> dict:
-    # cached as the figure's dict: building the Plotly subplots took ~30 ms of every rerun
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _aggregate_figure(fp: str, n: int, lang: str, _mu: np.ndarray, _logvar: np.ndarray) -> Any:
+    """The figure object itself, shared read-only (``st.plotly_chart`` copies it with
+    ``to_dict``): building it took ~40 ms of every rerun, and a cached dict or a pickled figure
+    would be validated by Plotly all over again."""
     h = aggregate_posterior_histograms(_mu, logvar=_logvar)
-    return xfig.aggregate_figure(h.centres, h.density, h.prior,
-                                 range(_mu.shape[1])).to_plotly_json()
+    return xfig.aggregate_figure(h.centres, h.density, h.prior, range(_mu.shape[1]))
 
 
 def aggregate(view: MapView) -> None:
