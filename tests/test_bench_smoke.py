@@ -10,9 +10,14 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def summary_rows(stdout: str) -> dict[str, str]:
+    """Row number -> its lines of the summary table (a row may have sub-rows), joined."""
     summary = stdout.split("## Summary", 1)[1]
-    return {line.split("|")[1].strip(): line for line in summary.splitlines()
-            if line.startswith("| ") and not line.startswith("| #")}
+    rows: dict[str, str] = {}
+    for line in summary.splitlines():
+        if line.startswith("| ") and not line.startswith("| #"):
+            key = line.split("|")[1].strip()
+            rows[key] = rows.get(key, "") + line + "\n"
+    return rows
 
 
 def test_bench_train_and_latent_quick():
