@@ -9,6 +9,7 @@ here and its translation there (``tests/test_i18n.py`` checks both). Placeholder
 from __future__ import annotations
 
 from ui.i18n import Strings
+from vae_core.data.registry import DESCRIPTIONS as DATASET_DESCRIPTIONS
 
 APP = Strings("APP", {
     "title": "VAE Lab",
@@ -263,17 +264,5 @@ LABELS = Strings("LABELS", {  # names of core options (vae_core keeps English on
         "sum": "sum over pixels (correct)",
         "mean": "mean over pixels (tutorial mistake: effective β × pixels)",
     },
-    "datasets": {
-        "digits": "scikit-learn's 1,797 handwritten digits, 8×8 pixels with 17 grey levels; "
-                  "built in, so it works offline and trains in seconds on a CPU.",
-        "shapes": "6,144 generated 32×32 sprites (square, ellipse, triangle, heart) covering "
-                  "every combination of shape, scale, rotation and x/y position, with the true "
-                  "factors kept to measure disentanglement.",
-        "mnist": "MNIST: 70,000 handwritten digits, 28×28 grey levels, the classic 60k/10k split "
-                 "(downloaded once by torchvision).",
-        "fashion-mnist": "Fashion-MNIST: 70,000 28×28 photos of clothing in 10 classes, a harder "
-                         "drop-in replacement for MNIST (downloaded once by torchvision).",
-        "kmnist": "Kuzushiji-MNIST: 70,000 28×28 cursive Japanese characters in 10 classes "
-                  "(downloaded once by torchvision).",
-    },
+    "datasets": dict(DATASET_DESCRIPTIONS),  # the core's; 中文 in ui/locales/zh.py
 })
