@@ -30,3 +30,26 @@ def wait_until(condition, timeout_s: float, what: str, poll_s: float = 0.1):
             return value
         time.sleep(poll_s)
     raise AssertionError(f"timed out after {timeout_s} s waiting for {what}")
+
+
+def mutate_bytes(data, blob: bytes, *, edit_within: int | None = None) -> bytes:
+    """1-4 Hypothesis-drawn edits of ``blob`` (set, insert, delete a run, truncate) at positions
+    below ``edit_within`` (default: anywhere); ``data`` is ``st.data()``'s draw object."""
+    from hypothesis import strategies as st
+
+    out = bytearray(blob)
+    for _ in range(data.draw(st.integers(1, 4), label="edits")):
+        limit = min(len(out), edit_within or len(out))
+        pos = data.draw(st.integers(0, limit - 1), label="pos")
+        op = data.draw(st.sampled_from(["set", "insert", "delete", "truncate"]), label="op")
+        if op == "set":
+            out[pos] = data.draw(st.integers(0, 255), label="byte")
+        elif op == "insert":
+            out[pos:pos] = data.draw(st.binary(min_size=1, max_size=8), label="bytes")
+        elif op == "delete":
+            del out[pos:pos + data.draw(st.integers(1, 8), label="n")]
+        else:
+            del out[pos:]
+        if not out:
+            break
+    return bytes(out)

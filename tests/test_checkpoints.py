@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from torch import nn
 
+from tests.support import mutate_bytes
 from vae_core import checkpoints
 from vae_core.checkpoints import (
     MAX_NAME_CHARS,
@@ -500,22 +501,9 @@ def test_random_bytes_only_raise_checkpoint_error(data):
 @FUZZ
 @given(st.data())
 def test_mutated_files_only_raise_checkpoint_error(tiny_bytes, data):
-    blob = bytearray(tiny_bytes)
-    n_header = 8 + int.from_bytes(blob[:8], "little")
-    for _ in range(data.draw(st.integers(1, 4), label="edits")):
-        # bias edits toward the header, where they are most interesting
-        pos = data.draw(st.integers(0, min(len(blob), n_header + 64) - 1), label="pos")
-        op = data.draw(st.sampled_from(["set", "insert", "delete", "truncate"]), label="op")
-        if op == "set":
-            blob[pos] = data.draw(st.integers(0, 255), label="byte")
-        elif op == "insert":
-            blob[pos:pos] = data.draw(st.binary(min_size=1, max_size=8), label="bytes")
-        elif op == "delete":
-            del blob[pos:pos + data.draw(st.integers(1, 8), label="n")]
-        else:
-            del blob[pos:]
-        if not blob:
-            break
-    _load_or_refuse(bytes(blob))
+    n_header = 8 + int.from_bytes(tiny_bytes[:8], "little")
+    # edits biased toward the header, where they are most interesting
+    blob = mutate_bytes(data, tiny_bytes, edit_within=n_header + 64)
+    _load_or_refuse(blob)
     with contextlib.suppress(CheckpointError):
-        read_checkpoint_info(bytes(blob))
+        read_checkpoint_info(blob)

@@ -10,6 +10,7 @@ import torch
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.support import mutate_bytes
 from ui import library
 from vae_core.checkpoints import import_examples_state_dict
 from vae_core.config import DataConfig, ModelConfig, TrainConfig
@@ -83,21 +84,8 @@ def test_random_bytes_through_the_pt_import(data):
 def test_mutated_pt_archives_only_raise_checkpoint_errors(data):
     """Byte edits anywhere in a real torch.save archive (pickle, members, central directory):
     torch.load may see what passes the archive checks, and must fail politely."""
-    blob = bytearray(PT)
-    for _ in range(data.draw(st.integers(1, 4), label="edits")):
-        pos = data.draw(st.integers(0, len(blob) - 1), label="pos")
-        op = data.draw(st.sampled_from(["set", "insert", "delete", "truncate"]), label="op")
-        if op == "set":
-            blob[pos] = data.draw(st.integers(0, 255), label="byte")
-        elif op == "insert":
-            blob[pos:pos] = data.draw(st.binary(min_size=1, max_size=8), label="bytes")
-        elif op == "delete":
-            del blob[pos:pos + data.draw(st.integers(1, 8), label="n")]
-        else:
-            del blob[pos:]
-        if not blob:
-            break
-    _refused_cleanly(import_examples_state_dict, bytes(blob))
+    blob = mutate_bytes(data, PT)
+    _refused_cleanly(import_examples_state_dict, blob)
 
 
 @FILES
