@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
+from types import SimpleNamespace
 
 
 def keep_navigation_mode(monkeypatch) -> None:
@@ -53,3 +55,26 @@ def mutate_bytes(data, blob: bytes, *, edit_within: int | None = None) -> bytes:
         if not out:
             break
     return bytes(out)
+
+
+@contextlib.contextmanager
+def server_like_env(tmp_path, monkeypatch, *, pretrained: bool):
+    """The app as its server runs it: one torch thread, an empty library in ``tmp_path``, and
+    the shipped pretrained models only if ``pretrained``. On exit every job of the process is
+    stopped or unqueued, so no test leaves one running into the next."""
+    import torch
+
+    from ui import state
+
+    library, assets = tmp_path / "library", tmp_path / "assets"
+    monkeypatch.setenv("VAE_LAB_LIBRARY", str(library))
+    if not pretrained:
+        assets.mkdir()
+        monkeypatch.setenv("VAE_LAB_ASSETS", str(assets))
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # what the app's server uses (ui.jobs.limit_torch_threads)
+    try:
+        yield SimpleNamespace(path=tmp_path, library=library, assets=assets)
+    finally:
+        state.job_registry().stop_all(timeout=5)
+        torch.set_num_threads(threads)

@@ -9,11 +9,10 @@ import string
 from pathlib import Path
 
 import pytest
-import torch
 from streamlit.testing.v1 import AppTest
 
 import ui
-from tests.support import keep_navigation_mode
+from tests.support import keep_navigation_mode, server_like_env
 from ui import i18n
 from ui.i18n import LANG_KEY, Strings
 
@@ -104,11 +103,8 @@ def navigation_mode(monkeypatch):
 @pytest.fixture
 def env(tmp_path, monkeypatch):
     """An empty library; the shipped pretrained models stay (the app opens on one)."""
-    monkeypatch.setenv("VAE_LAB_LIBRARY", str(tmp_path / "library"))
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield tmp_path
-    torch.set_num_threads(threads)
+    with server_like_env(tmp_path, monkeypatch, pretrained=True) as e:
+        yield e.path
 
 
 def open_app(lang: str, page: str | None = None) -> AppTest:

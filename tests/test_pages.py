@@ -6,13 +6,12 @@ from __future__ import annotations
 import io
 import time
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 import torch
 from streamlit.testing.v1 import AppTest
 
-from tests.support import keep_navigation_mode
+from tests.support import keep_navigation_mode, server_like_env
 from ui import state, train_view
 from ui.jobs import SessionJobs
 from vae_core.checkpoints import save_checkpoint
@@ -33,19 +32,8 @@ def navigation_mode(monkeypatch):
 @pytest.fixture
 def env(tmp_path, monkeypatch):
     """An empty library and no pretrained models; stops every job a test started."""
-    library, assets = tmp_path / "library", tmp_path / "assets"
-    assets.mkdir()
-    monkeypatch.setenv("VAE_LAB_LIBRARY", str(library))
-    monkeypatch.setenv("VAE_LAB_ASSETS", str(assets))
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)  # what the app's server uses (ui.jobs.limit_torch_threads)
-    yield SimpleNamespace(library=library, assets=assets)
-    registry = state.job_registry()
-    for job in list(registry._queue):
-        registry.cancel(job)
-    for job in list(registry._jobs):
-        job.stop(timeout=5)
-    torch.set_num_threads(threads)
+    with server_like_env(tmp_path, monkeypatch, pretrained=False) as e:
+        yield e
 
 
 def open_app(page: str | None = None) -> AppTest:

@@ -4,13 +4,11 @@ end (β, schedules, likelihoods, pitfalls) and explain bad input."""
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
-import torch
 from streamlit.testing.v1 import AppTest
 
-from tests.support import keep_navigation_mode
+from tests.support import keep_navigation_mode, server_like_env
 from ui import state
 from vae_core.sweeps import Sweep
 
@@ -27,16 +25,8 @@ def navigation_mode(monkeypatch):
 
 @pytest.fixture
 def env(tmp_path, monkeypatch):
-    library, assets = tmp_path / "library", tmp_path / "assets"
-    assets.mkdir()
-    monkeypatch.setenv("VAE_LAB_LIBRARY", str(library))
-    monkeypatch.setenv("VAE_LAB_ASSETS", str(assets))
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield SimpleNamespace(library=library, assets=assets)
-    for job in list(state.job_registry()._jobs):
-        job.stop(timeout=5)
-    torch.set_num_threads(threads)
+    with server_like_env(tmp_path, monkeypatch, pretrained=False) as e:
+        yield e
 
 
 def open_page(page: str) -> AppTest:
@@ -49,7 +39,7 @@ def open_page(page: str) -> AppTest:
 
 
 def running_sweeps() -> list[Sweep]:
-    return [j for j in state.job_registry()._jobs if isinstance(j, Sweep) and j.is_alive()]
+    return [j for j in state.job_registry().jobs() if isinstance(j, Sweep) and j.is_alive()]
 
 
 def start_and_wait(at: AppTest, kind: str) -> None:

@@ -8,10 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import torch
 from streamlit.testing.v1 import AppTest
 
-from tests.support import keep_navigation_mode
+from tests.support import keep_navigation_mode, server_like_env
 from ui import explore
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,11 +29,8 @@ def navigation_mode(monkeypatch):
 @pytest.fixture(autouse=True)
 def env(tmp_path, monkeypatch):
     """An empty library (the pretrained assets stay) and one torch thread, as the server."""
-    monkeypatch.setenv("VAE_LAB_LIBRARY", str(tmp_path / "library"))
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield tmp_path
-    torch.set_num_threads(threads)
+    with server_like_env(tmp_path, monkeypatch, pretrained=True) as e:
+        yield e.path
 
 
 def open_page(page: str, model: str | None = None) -> AppTest:

@@ -107,8 +107,7 @@ def registry():
     """One slot, a queue of three, a fast dispatcher; nothing may be left waiting after."""
     reg = jobs.JobRegistry(limit=1, max_queue=3, poll_s=0.01)
     yield reg
-    for job in list(reg._queue):
-        reg.cancel(job)
+    reg.stop_all()
     wait_until(lambda: not queue_threads(), 5, "the dispatcher to exit")
 
 
@@ -126,6 +125,15 @@ def test_jobs_past_the_limit_wait_in_order_and_start_when_a_slot_frees(registry)
     wait_until(lambda: c.started, 5, "the second queued job to start")
     assert registry.queued() == 0
     wait_until(lambda: not queue_threads(), 5, "the dispatcher to exit with an empty queue")
+
+
+def test_stop_all_empties_the_queue_and_stops_the_running(registry):
+    a, b = FakeJob(), FakeJob()
+    registry.submit(a)
+    registry.submit(b)
+    registry.stop_all()
+    assert a.stopped and not b.started and registry.queued() == 0 and registry.jobs() == []
+    wait_until(lambda: not queue_threads(), 5, "the dispatcher to exit")
 
 
 def test_a_full_queue_refuses_with_the_numbers(registry):

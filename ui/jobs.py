@@ -167,6 +167,21 @@ class JobRegistry:
             self._lock.notify()  # the dispatcher may exit now rather than at its next poll
             return True
 
+    def jobs(self) -> list[Any]:
+        """The started jobs still alive."""
+        with self._lock:
+            self._jobs = [j for j in self._jobs if j.is_alive()]
+            return list(self._jobs)
+
+    def stop_all(self, timeout: float | None = 5.0) -> None:
+        """Empty the queue and stop every running job (tests; a server shutting down)."""
+        with self._lock:
+            self._queue.clear()
+            self._lock.notify()
+            running = list(self._jobs)
+        for job in running:  # outside the lock: a stopping job may ask the registry
+            job.stop(timeout=timeout)
+
 
 _REGISTRY: JobRegistry | None = None
 _REGISTRY_LOCK = threading.Lock()
