@@ -200,12 +200,13 @@ class MapView:
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def _scatter_figure(what: tuple, _coords: np.ndarray, _index: np.ndarray, _labels: np.ndarray,
-                    _names: Any, _axes: tuple, _outlines: Any, _prior_rings: bool) -> Any:
-    """The map's figure, shared read-only like ``_aggregate_figure``; ``what`` holds everything
-    the arguments are computed from, so coming back to a map (a cached t-SNE) builds nothing."""
+def _scatter_figure(settings: tuple, picked: tuple[int, ...], _coords: np.ndarray,
+                    _index: np.ndarray, _labels: np.ndarray, _names: Any, _axes: tuple,
+                    _outlines: Any, _prior_rings: bool) -> Any:
+    """The map's figure, shared read-only like ``_aggregate_figure``. ``settings`` (with the
+    picks) determines every unhashed argument, so coming back to a map builds nothing."""
     return xfig.latent_scatter(_coords, _index, _labels, _names, axis_titles=_axes,
-                               picked=list(what[2]), ellipses=_outlines,
+                               picked=list(picked), ellipses=_outlines,
                                prior_rings=_prior_rings)
 
 
@@ -253,9 +254,8 @@ def latent_map(entry: Any, ckpt: Any, data: Any, s: MapSettings) -> MapView | No
     # the chart's selection is in its widget state before the chart is drawn: take the clicks
     # first, so this very run circles the clicked points (no second run)
     now = update_picks(fp, chart_key, st.session_state.get(chart_key))
-    what = (chart_key, s.color, tuple(now), s.ellipses, s.perplexity, s.n_iter,
-            i18n.current_language())
-    fig = _scatter_figure(what, coords, index, labels, names, axes, outlines,
+    settings = (chart_key, s.color, s.ellipses, s.perplexity, s.n_iter, i18n.current_language())
+    fig = _scatter_figure(settings, tuple(now), coords, index, labels, names, axes, outlines,
                           s.ellipses and s.projection == "raw")
     st.plotly_chart(fig, on_select="rerun", selection_mode=("points",), key=chart_key,
                     width="stretch")
