@@ -46,7 +46,8 @@ def _free_port() -> int:
 
 
 def _spawn_env() -> dict[str, str]:
-    env = {"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    # a rank that dies of a signal prints its Python stack instead of only "terminate called"
+    env = {"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "PYTHONFAULTHANDLER": "1"}
     if os.path.exists("/sys/class/net/lo") and "GLOO_SOCKET_IFNAME" not in os.environ:
         env["GLOO_SOCKET_IFNAME"] = "lo"  # loopback only, whatever the hostname resolves to
     return env
@@ -93,6 +94,7 @@ def _rank_main(rank: int, port: int, data, out_dir: str) -> None:
         torch.save(results, Path(out_dir) / f"rank{rank}.pt")
     finally:
         distributed.shutdown()
+    distributed.exit_process(0)  # as ``python -m vae_core`` does: see there why
 
 
 @pytest.fixture(scope="module")
@@ -296,19 +298,23 @@ def test_two_ranks_match_one_process_with_the_same_global_batch(two_rank_run, sm
 
 # ------------------------------------------------------------------------------- torchrun CLI
 
-@pytest.mark.timeout(180)
-def test_cli_under_torchrun_writes_one_loadable_checkpoint(tmp_path, digits):
-    """(c) ``torchrun --nproc_per_node 2 -m vae_core train``: one file, written by rank 0 only,
-    loadable like any other (no ``module.`` prefixes), one result line on stdout."""
-    out = tmp_path / "ddp.safetensors"
+def _torchrun_train(out: Path) -> subprocess.CompletedProcess:
     cmd = [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", str(WORLD),
            "--nnodes", "1", "--master_addr", "127.0.0.1", "--master_port", str(_free_port()),
            "-m", "vae_core", "train", "--dataset", "digits", "--epochs", "1", "--device", "cpu",
            "--batch-size", str(PER_RANK_BATCH), "--hidden", "64", "32", "--latent-dim", "4",
            "--out", str(out), "--quiet"]
     env = {**os.environ, **_spawn_env(), "PYTHONPATH": str(ROOT)}
-    proc = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True,
+    return subprocess.run(cmd, cwd=out.parent, env=env, capture_output=True, text=True,
                           timeout=170)
+
+
+@pytest.mark.timeout(180)
+def test_cli_under_torchrun_writes_one_loadable_checkpoint(tmp_path, digits):
+    """(c) ``torchrun --nproc_per_node 2 -m vae_core train``: one file, written by rank 0 only,
+    loadable like any other (no ``module.`` prefixes), one result line on stdout."""
+    out = tmp_path / "ddp.safetensors"
+    proc = _torchrun_train(out)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]  # no second file, no .tmp
     lines = [line for line in proc.stdout.splitlines() if "saved" in line]
@@ -320,3 +326,18 @@ def test_cli_under_torchrun_writes_one_loadable_checkpoint(tmp_path, digits):
     assert s["backend"] == "gloo" and s["status"] == "finished"
     assert s["steps"] == -(-(digits.n_train // WORLD) // PER_RANK_BATCH)  # ceil(719 / 32) = 23
     assert ckpt.train_cfg.batch_size == PER_RANK_BATCH  # per process, as given
+
+
+@pytest.mark.timeout(180)
+def test_cli_under_torchrun_fails_every_process_when_the_save_fails(tmp_path):
+    """Rank 0 cannot write (the target is a folder): every process exits 2 with the reason,
+    none waits for the others or leaves a file behind."""
+    out = tmp_path / "taken.safetensors"
+    out.mkdir()
+    proc = _torchrun_train(out)
+    assert proc.returncode != 0
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == WORLD and sum("(on rank 0)" in e for e in errors) == 1, proc.stderr
+    assert all("Is a directory" in e for e in errors)
+    assert proc.stderr.count("exitcode  : 2") == WORLD  # both stopped with the message
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name] and not any(out.iterdir())

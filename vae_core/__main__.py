@@ -2,4 +2,9 @@ import sys
 
 from vae_core.cli import main
 
-sys.exit(main())
+code = main()
+if "vae_core.distributed" in sys.modules:  # train under torchrun (imports torch only then)
+    from vae_core.distributed import exit_process
+
+    exit_process(code)
+sys.exit(code)

@@ -179,22 +179,36 @@ def _train(args, ctx) -> int:
         if progress is not None:
             progress.bar.close()
     code = 0 if result.status != "diverged" else 1
-    if not main_process:  # every process holds the same weights; rank 0 saves them
+
+    def save_and_report() -> None:
+        summary = result.summary()
+        summary["dataset"] = data.name
+        summary["wall_s_total"] = round(time.perf_counter() - t0, 3)
+        where = ""
+        if ctx is not None:
+            summary.update(world_size=ctx.world_size, backend=ctx.backend,
+                           global_batch_size=args.batch_size * ctx.world_size)
+            where = f" on {ctx.world_size} processes"
+        save_checkpoint(out, model, data_cfg=data_cfg, train_cfg=train_cfg, summary=summary,
+                        name=args.name or out.stem)
+        elbo = summary.get("test_elbo")
+        elbo_text = f"{elbo:.2f}" if elbo is not None else "n/a"
+        print(f"{result.status}: {result.message}; test −ELBO {elbo_text} nats/image; "
+              f"{result.wall_s:.1f} s training{where}; saved {out}")
+
+    if ctx is None:
+        save_and_report()
         return code
-    summary = result.summary()
-    summary["dataset"] = data.name
-    summary["wall_s_total"] = round(time.perf_counter() - t0, 3)
-    where = ""
-    if ctx is not None:
-        summary.update(world_size=ctx.world_size, backend=ctx.backend,
-                       global_batch_size=args.batch_size * ctx.world_size)
-        where = f" on {ctx.world_size} processes"
-    save_checkpoint(out, model, data_cfg=data_cfg, train_cfg=train_cfg, summary=summary,
-                    name=args.name or out.stem)
-    elbo = summary.get("test_elbo")
-    elbo_text = f"{elbo:.2f}" if elbo is not None else "n/a"
-    print(f"{result.status}: {result.message}; test −ELBO {elbo_text} nats/image; "
-          f"{result.wall_s:.1f} s training{where}; saved {out}")
+    # every process holds the same weights: rank 0 saves them while the others wait, so all
+    # leave together (a process tearing its process group down while a peer was still busy
+    # aborted now and then) and a failed save fails every process
+    save_error = None
+    if main_process:
+        try:
+            save_and_report()
+        except (ValueError, OSError) as exc:
+            save_error = str(exc) or type(exc).__name__
+    ctx.raise_if_any(save_error)
     return code
 
 

@@ -31,6 +31,7 @@ What each process does (``vae_core.cli`` wires it; ``Trainer(..., dist=ctx)`` do
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -233,7 +234,29 @@ def init_distributed(device: str = "auto", *, env: DistEnv | None = None,
                        device=target, backend=backend)
 
 
+_joined_a_group = False
+
+
 def shutdown() -> None:
     """Leave the process group (no-op when none is set up)."""
+    global _joined_a_group
     if dist.is_available() and dist.is_initialized():
+        _joined_a_group = True
         dist.destroy_process_group()
+
+
+def exit_process(code: int) -> None:
+    """End a process that has been part of a process group, with exit status ``code``.
+
+    DistributedDataParallel leaves the gloo process group referenced from C++ (torch 2.15: its
+    worker threads survive ``destroy_process_group``), so a normal interpreter exit destroys
+    them in static destructors, and now and then that aborts the process ("terminate called
+    without an active exception", SIGABRT) after all its work is done. Skipping those
+    destructors is safe here: output is flushed, checkpoints were written atomically.
+    A process that never joined a group exits normally.
+    """
+    if not _joined_a_group:
+        raise SystemExit(code)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
