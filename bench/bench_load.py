@@ -2,7 +2,7 @@
 default limit of two training jobs. Every session starts a digits run at once (those past the
 limit wait in the queue), then a few move a traversal slider; meanwhile a thread polls
 ``/_stcore/health``. Then C cycles of open a tab -> start a long run -> close the tab, after
-which the server must be back to its idle thread count. Prints a markdown table.
+which no training (or queue) thread of the app may be left. Prints a markdown table.
 
 Needs Chromium (/usr/bin/chromium) and Playwright. ``tests/e2e/test_load_e2e.py`` runs the same
 scenario with assertions, through the helpers here.
@@ -51,6 +51,21 @@ def rss_mb(pid: int) -> float:
 
 def thread_count(pid: int) -> int:
     return _status_field(pid, "Threads")
+
+
+def work_threads(pid: int) -> list[str]:
+    """The app's own work threads (training jobs, sweeps, the queue dispatcher): they carry
+    "vae-…" OS names (``vae_core.jobs.name_os_thread``). The rest are the web server's pools,
+    which grow on demand up to their own bounds and shrink when idle."""
+    names = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            comm = (task / "comm").read_text(errors="replace").strip()
+        except OSError:  # the thread ended while we looked
+            continue
+        if comm.startswith("vae-"):
+            names.append(comm)
+    return sorted(names)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -150,6 +165,9 @@ class LoadResult:
     health_failures: list = field(default_factory=list)
     threads_before: int = 0
     threads_after: int = 0
+    work_threads_seen: int = 0        # most "vae-…" threads alive at a tab close
+    work_threads_left: list = field(default_factory=list)
+    work_threads_left_s: float | None = None  # how long until none was left
 
 
 def train_all(browser, url: str, *, sessions: int, epochs: int,
@@ -207,22 +225,27 @@ def move_slider(page) -> None:
         " return i && i.src !== s; }", arg=before, polling=50)
 
 
-def open_close_cycles(browser, url: str, *, cycles: int) -> None:
-    """Open a tab, start a long run (it trains or waits in the queue), close the tab."""
+def open_close_cycles(browser, url: str, pid: int, *, cycles: int) -> int:
+    """Open a tab, start a long run (it trains or waits in the queue), close the tab. Returns
+    the most work threads seen alive just before a close (proof that they were counted)."""
+    most = 0
     for _ in range(cycles):
         context, page = open_tab(browser, url)
         start_training(page, epochs=1000)
         page.get_by_role("button", name="Stop").wait_for()  # running, or queued
+        most = max(most, len(work_threads(pid)))
         context.close()
+    return most
 
 
-def wait_for(condition, timeout_s: float) -> bool:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
+def wait_for(condition, timeout_s: float) -> float | None:
+    """Seconds until ``condition()`` held, or None if it did not within ``timeout_s``."""
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < timeout_s:
         if condition():
-            return True
+            return time.monotonic() - t0
         time.sleep(0.1)
-    return False
+    return None
 
 
 def settled_threads(pid: int, *, timeout_s: float = 15) -> int:
@@ -279,9 +302,10 @@ def run(browser, url: str, pid: int, *, sessions: int, epochs: int, cycles: int,
         for context, _ in tabs:
             context.close()
         result.threads_before = settled_threads(pid)
-        open_close_cycles(browser, url, cycles=cycles)
-        wait_for(lambda: thread_count(pid) <= result.threads_before, 15)
-        result.threads_after = thread_count(pid)
+        result.work_threads_seen = open_close_cycles(browser, url, pid, cycles=cycles)
+        result.work_threads_left_s = wait_for(lambda: not work_threads(pid), 60)
+        result.work_threads_left = work_threads(pid)
+        result.threads_after = settled_threads(pid)
     result.idle_rss_mb, result.peak_rss_mb = idle_rss, probe.peak_rss_mb
     result.health_ms, result.health_failures = probe.stats_ms(), probe.failures
     return result
@@ -298,7 +322,11 @@ def markdown(r: LoadResult, *, epochs: int, cycles: int) -> str:
         ("health latency p50 / p95 / max",
          f"{h['p50']:.1f} / {h['p95']:.1f} / {h['max']:.1f} ms ({h['n']} requests, "
          f"{len(r.health_failures)} failed)"),
-        (f"server threads before / after {cycles} open→start→close cycles",
+        (f"app work threads at a close / left after {cycles} open→start→close cycles",
+         f"{r.work_threads_seen} / {len(r.work_threads_left)}"
+         + (f" (none after {r.work_threads_left_s:.1f} s)"
+            if r.work_threads_left_s is not None else f" {r.work_threads_left}")),
+        ("all server threads before / after the cycles (web server pools included)",
          f"{r.threads_before} / {r.threads_after}"),
     ]
     return "\n".join(["| what | measured |", "|---|---|"]

@@ -1,4 +1,6 @@
+import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -59,3 +61,17 @@ def test_bad_dataset_shape_fails_with_message(digits):
     job = TrainingJob(bad, DataConfig(), TrainConfig(epochs=1), data=digits).start()
     snap = _wait(job, lambda s: s.ended)
     assert snap.status == "failed" and "(1, 28, 28)" in snap.message
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_job_thread_is_named_in_the_os_so_leaks_can_be_told_from_server_pools(digits):
+    """The load test counts "vae-…" threads in /proc/<pid>/task/*/comm."""
+    job = TrainingJob(SMALL, DataConfig(), TrainConfig(epochs=5000), data=digits,
+                      name="digits-mlp-z4").start()
+    try:
+        _wait(job, lambda s: s.step >= 1)
+        comm = Path(f"/proc/self/task/{job._thread.native_id}/comm").read_text().strip()
+        assert comm == "vae-job-digits-"  # "vae-job-digits-mlp-z4", cut to 15 bytes by Linux
+    finally:
+        job.stop(timeout=5)
+    assert threading.main_thread().native_id != job._thread.native_id

@@ -101,6 +101,9 @@ class JobRegistry:
             self._jobs.append(job)
 
     def _dispatch_loop(self) -> None:
+        from vae_core.jobs import name_os_thread  # the jobs it starts have loaded torch anyway
+
+        name_os_thread("vae-queue")
         with self._lock:
             try:
                 while True:
