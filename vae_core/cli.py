@@ -312,7 +312,8 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         return COMMANDS[args.command](args)
     except (ValueError, OSError) as exc:  # configs, datasets, checkpoints, files
-        print(f"error: {exc}".splitlines()[0], file=sys.stderr)
+        # one write: under torchrun every process reports to the same stderr
+        sys.stderr.write(f"error: {exc}".splitlines()[0] + "\n")
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
