@@ -104,6 +104,7 @@ def test_map_tsne_on_a_tiny_subset():
     assert not at.exception
     assert not at.error
     assert "t-SNE keeps neighbourhoods" in texts(at.caption)
+    assert "t-SNE done: 40 points" in texts(at.success)
     assert "Decode any location" not in texts(at.subheader)   # t-SNE has no inverse
 
 

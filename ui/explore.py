@@ -216,17 +216,17 @@ def latent_map(entry: Any, ckpt: Any, data: Any, s: MapSettings) -> MapView | No
     index, mu, logvar = encoded(fp, ckpt, data, s.n)
     k = mu.shape[1]
     if s.projection == "tsne":
-        status = st.status(MAP["tsne_running"].format(n=len(index)), expanded=False)
+        # a spinner, not st.status: a status sleeps 0.1 s per run (Streamlit 1.67), which was a
+        # third of coming back to a cached map; the spinner shows only if t-SNE really runs
         try:
-            with status:
+            with st.spinner(MAP["tsne_running"].format(n=len(index))):
                 coords, info = _tsne(fp, s.n, s.perplexity, s.n_iter, mu)
         except ValueError as exc:
-            status.update(state="error")
             st.error(MAP["tsne_error"].format(error=exc))
             return None
-        status.update(label=MAP["tsne_done"].format(n=len(index), seconds=info["seconds"],
-                                                    backend=info["backend"],
-                                                    kl=info["kl_divergence"]), state="complete")
+        st.success(MAP["tsne_done"].format(n=len(index), seconds=info["seconds"],
+                                           backend=info["backend"], kl=info["kl_divergence"]),
+                   icon=":material/check_circle:")
         st.caption(MAP["tsne_note"])
         axes = ("t-SNE 1", "t-SNE 2")
     elif s.projection == "pca":
