@@ -1,8 +1,8 @@
 """App benchmarks (issue 7, rows 5-8) in a real browser: prints a markdown table.
 
 5. Browser round trip: move a traversal slider -> the new decoded image is shown (median of N).
-6. Latent map: choosing t-SNE until the map is drawn, first (computed) and again after a PCA
-   view (the cached embedding: ``st.cache_data`` in ui/explore.py).
+6. Latent map: clicking t-SNE until the map is drawn, first (computed) and again after a PCA
+   view (the cached embedding: ``st.cache_data`` in ui/explore.py), timed inside the page.
 7. Cold start: ``streamlit run app.py`` until the home page has rendered the pretrained model
    (median of fresh servers).
 8. Server memory (RSS): idle, and peak while S sessions train digits at once.
@@ -111,27 +111,53 @@ def slider_round_trips(page, url: str, moves: int) -> list[float]:
     return trips
 
 
-def tsne_in_app(page, url: str, revisits: int) -> tuple[float, list[float]]:
+# Clicks a projection and times, inside the page, until the map shows that projection's axes
+# and has been painted (the next animation frame). Timing in the page leaves out Playwright's
+# own round trips (actionability checks, the RPC to the browser: 60-100 ms here), which a user
+# clicking does not wait for; the Python-side wall time is reported next to it.
+_CHOOSE_JS = """([label, axis, timeoutMs]) => new Promise(resolve => {
+  const t0 = performance.now();
+  const drawn = () => {
+    const g = document.querySelector('.js-plotly-plot');
+    const t = g && g.layout && g.layout.xaxis && g.layout.xaxis.title;
+    return String((t && (t.text !== undefined ? t.text : t)) || '').startsWith(axis);
+  };
+  const obs = new MutationObserver(() => {
+    if (!drawn()) return;
+    obs.disconnect();
+    requestAnimationFrame(() => resolve(performance.now() - t0));
+  });
+  obs.observe(document.body, {attributes: true, childList: true, subtree: true});
+  setTimeout(() => { obs.disconnect(); resolve(null); }, timeoutMs);
+  const radios = [...document.querySelectorAll("[data-testid='stRadio'] label")];
+  radios.find(l => l.innerText.trim() === label).click();
+})"""
+
+
+def tsne_in_app(page, url: str, revisits: int) -> tuple[float, list[float], list[float]]:
     """Latent map: seconds from choosing t-SNE until its map is drawn, the first time (computed)
-    and on each return to it after a PCA view (the cached embedding)."""
+    and on each return to it after a PCA view (the cached embedding), timed in the page; and
+    the returns as Playwright saw them (click to script idle)."""
     page.goto(f"{url}/latent_map")
     page.wait_for_selector(IDLE)
 
-    def choose(label: str, done_text: str | None) -> float:
+    def choose(label: str, axis: str) -> tuple[float, float]:
+        page.locator("[data-testid='stRadio']").get_by_text(label, exact=True).wait_for()
         t = time.perf_counter()
-        page.locator("[data-testid='stRadio']").get_by_text(label, exact=True).click()
-        if done_text:
-            page.get_by_text(done_text, exact=False).first.wait_for(timeout=120_000)
+        in_page = page.evaluate(_CHOOSE_JS, [label, axis, 120_000])
+        if in_page is None:
+            raise RuntimeError(f"the {label} map was not drawn in 120 s")
         page.wait_for_selector(IDLE, timeout=120_000)
-        page.locator("[data-testid='stPlotlyChart']").first.wait_for()
-        return time.perf_counter() - t
+        return in_page / 1000, time.perf_counter() - t
 
-    first = choose("t-SNE", "t-SNE done")
-    again = []
+    first, _ = choose("t-SNE", "t-SNE")
+    again, seen = [], []
     for _ in range(revisits):
-        choose("PCA", "PCA: the two axes")
-        again.append(choose("t-SNE", "t-SNE done"))
-    return first, again
+        choose("PCA", "PC")
+        in_page, wall = choose("t-SNE", "t-SNE")
+        again.append(in_page)
+        seen.append(wall)
+    return first, again, seen
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -141,7 +167,8 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--quick", action="store_true")
     p.add_argument("--moves", type=int, default=20)
     p.add_argument("--sessions", type=int, default=5)
-    p.add_argument("--reps", type=int, default=3, help="cold starts and t-SNE revisits")
+    p.add_argument("--reps", type=int, default=3,
+                   help="cold starts (and t-SNE revisits, at least 5)")
     p.add_argument("--json", help="also write the issue rows to this file (python -m bench)")
     args = p.parse_args(argv)
     moves, sessions, reps = (3, 2, 1) if args.quick else (args.moves, args.sessions, args.reps)
@@ -158,7 +185,8 @@ def main(argv: list[str] | None = None) -> None:
                     page.close()
                     stop_server(proc)
             trips = slider_round_trips(page, url, moves)
-            tsne_first, tsne_again = tsne_in_app(page, url, reps)
+            revisits = reps if args.quick else max(reps, 5)
+            tsne_first, tsne_again, tsne_seen = tsne_in_app(page, url, revisits)
             page.close()
             idle, peak, train_s = training_memory(browser, proc, url, sessions,
                                                   epochs=3 if args.quick else None)
@@ -172,9 +200,11 @@ def main(argv: list[str] | None = None) -> None:
                  "—", f"{trip * 1000:.0f} ms (min {min(trips) * 1000:.0f}, "
                  f"max {max(trips) * 1000:.0f})", f"{trip * 1000:.0f} ms", "≤ 150 ms",
                  trip <= 0.150),
-        IssueRow("6", f"browser, latent map: choose t-SNE (digits, default subset) until the "
-                 f"map is drawn; again after a PCA view, cached (median of {reps})",
-                 "—", f"{tsne_first:.2f} s first; {revisit:.2f} s cached",
+        IssueRow("6", f"browser, latent map: click t-SNE (digits, default subset) until the "
+                 f"map is drawn, timed in the page; again after a PCA view, cached (median of "
+                 f"{len(tsne_again)})", "—",
+                 f"{tsne_first:.2f} s first; {revisit:.2f} s cached (Playwright, click to "
+                 f"idle: {statistics.median(tsne_seen):.2f} s)",
                  f"{revisit:.2f} s cached", "≤ 0.3 s revisit", revisit <= 0.3),
         IssueRow("7", f"cold start: `streamlit run app.py` → home page shows the default model "
                  f"run through (median of {reps} fresh servers)", "—",
