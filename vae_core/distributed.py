@@ -203,6 +203,9 @@ class DistContext:
                 "kl_per_dim": [float(v) for v in kl_per_dim], "active_units": active, "n": n}
 
 
+_joined_a_group = False  # set by init_distributed, for exit_process
+
+
 def init_distributed(device: str = "auto", *, env: DistEnv | None = None,
                      timeout: timedelta = DEFAULT_TIMEOUT) -> DistContext:
     """Join the process group torchrun set up: NCCL on ``cuda:LOCAL_RANK``, gloo on CPU.
@@ -230,18 +233,15 @@ def init_distributed(device: str = "auto", *, env: DistEnv | None = None,
                                 device_id=target if backend == "nccl" else None)
     elif dist.get_world_size() != env.world_size or dist.get_rank() != env.rank:
         raise ValueError("a process group with another rank / world size is already set up")
+    global _joined_a_group
+    _joined_a_group = True  # see exit_process
     return DistContext(rank=env.rank, world_size=env.world_size, local_rank=env.local_rank,
                        device=target, backend=backend)
 
 
-_joined_a_group = False
-
-
 def shutdown() -> None:
     """Leave the process group (no-op when none is set up)."""
-    global _joined_a_group
     if dist.is_available() and dist.is_initialized():
-        _joined_a_group = True
         dist.destroy_process_group()
 
 
