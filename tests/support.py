@@ -78,3 +78,18 @@ def server_like_env(tmp_path, monkeypatch, *, pretrained: bool):
     finally:
         state.job_registry().stop_all(timeout=5)
         torch.set_num_threads(threads)
+
+
+def plotly_figure(chart) -> dict:
+    """The figure an AppTest ``plotly_chart`` element shows, as a dict ({"data": [...], ...}).
+
+    Read it from the parsed JSON, never from the spec's text: how that text escapes non-ASCII
+    (σ as ``\\u03c3`` or not) depends on whether orjson is installed."""
+    import json
+
+    return json.loads(chart.proto.spec)
+
+
+def trace_names(chart) -> list[str]:
+    """The names of the traces of an AppTest ``plotly_chart`` element, in drawing order."""
+    return [trace.get("name", "") for trace in plotly_figure(chart)["data"]]

@@ -20,7 +20,6 @@ from vae_core.analysis.embeddings import (
     PCAProjection,
     RawProjection,
     TSNEProjection,
-    opentsne_available,
     project,
 )
 from vae_core.analysis.gif import frames_to_gif, grid_image
@@ -174,14 +173,13 @@ def test_tsne_shape_and_determinism(blobs):
     ticks = []
     emb = first.fit_transform(blobs, progress=lambda i, total: ticks.append((i, total)))
     assert emb.shape == (200, 2) and np.isfinite(emb).all()
-    assert first.backend_ == ("opentsne" if opentsne_available() else "sklearn")
+    assert first.backend_ == "opentsne"  # a requirement: the default backend, never skipped
     np.testing.assert_array_equal(TSNEProjection(**settings).fit_transform(blobs), emb)
     total = first.n_iter_
     assert ticks[0] == (0, total) and ticks[-1] == (total, total)
     assert [i for i, _ in ticks] == sorted(i for i, _ in ticks)
 
 
-@pytest.mark.skipif(not opentsne_available(), reason="openTSNE not installed")
 @pytest.mark.parametrize("fft_from", [10_000, 100])  # Barnes-Hut; the FFT path of large maps
 def test_tsne_opentsne_settings_keep_clusters_apart(blobs, monkeypatch, fft_from):
     import vae_core.analysis.embeddings as emb_mod

@@ -188,9 +188,10 @@ def test_shapes_images_differ_and_move_with_position(shapes_grid):
     assert torch.unique(flat, dim=0).shape[0] == 6144  # every factor combination is its own image
     cols = torch.arange(32.0) + 0.5
 
-    def centre(img):  # centre of mass (x right, y down), px
+    def centre(img):  # centre of mass (x right, y down), px, as plain floats
         mass = img.sum()
-        return (img.sum(0) * cols).sum() / mass, (img.sum(1) * cols).sum() / mass
+        return (((img.sum(0) * cols).sum() / mass).item(),
+                ((img.sum(1) * cols).sum() / mass).item())
 
     for shape, scale, rot in ((0, 0, 0), (3, 3, 5), (2, 1, 2)):
         cx0, cy0 = centre(grid[shape, scale, rot, 0, 0])
