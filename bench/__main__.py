@@ -21,7 +21,8 @@ from pathlib import Path
 from bench.common import read_rows, table
 
 ROOT = Path(__file__).resolve().parents[1]
-SCRIPTS = {"train": "bench/bench_train.py", "latent": "bench/bench_latent.py",
+SCRIPTS = {"train": "bench/bench_train.py", "data": "bench/bench_data.py",
+           "latent": "bench/bench_latent.py",
            "app": "bench/bench_app.py"}
 
 

@@ -32,17 +32,22 @@ class PerSampleImages(Dataset):
 
 
 class ReferenceVAE(nn.Module):
-    def __init__(self, d: int = 784, h: int = 400, k: int = 20) -> None:
+    """pytorch/examples' fc1, fc21/fc22, fc3, fc4 for one hidden width; with more widths
+    (``hidden=(256, 128)``, the app's default) the same pattern with a ReLU stack on each side,
+    so the reference can train exactly the architecture ours does."""
+
+    def __init__(self, d: int = 784, h: int | tuple[int, ...] = 400, k: int = 20) -> None:
         super().__init__()
         self.d = d
-        self.fc1 = nn.Linear(d, h)
-        self.fc21 = nn.Linear(h, k)
-        self.fc22 = nn.Linear(h, k)
-        self.fc3 = nn.Linear(k, h)
-        self.fc4 = nn.Linear(h, d)
+        widths = (h,) if isinstance(h, int) else tuple(h)
+        self.fc1 = _relu_stack((d, *widths))
+        self.fc21 = nn.Linear(widths[-1], k)
+        self.fc22 = nn.Linear(widths[-1], k)
+        self.fc3 = _relu_stack((k, *reversed(widths)))
+        self.fc4 = nn.Linear(widths[0], d)
 
     def encode(self, x):
-        h1 = F.relu(self.fc1(x))
+        h1 = self.fc1(x)
         return self.fc21(h1), self.fc22(h1)
 
     def reparameterize(self, mu, logvar):
@@ -50,12 +55,19 @@ class ReferenceVAE(nn.Module):
         return mu + torch.randn_like(std) * std
 
     def decode(self, z):
-        return torch.sigmoid(self.fc4(F.relu(self.fc3(z))))
+        return torch.sigmoid(self.fc4(self.fc3(z)))
 
     def forward(self, x):
         mu, logvar = self.encode(x.view(-1, self.d))
         z = self.reparameterize(mu, logvar)
         return self.decode(z), mu, logvar
+
+
+def _relu_stack(dims: tuple[int, ...]) -> nn.Sequential:
+    layers: list[nn.Module] = []
+    for i, o in zip(dims[:-1], dims[1:]):
+        layers += [nn.Linear(i, o), nn.ReLU()]
+    return nn.Sequential(*layers)
 
 
 def loss_function(recon_x, x, mu, logvar, d):
@@ -75,7 +87,8 @@ def test_elbo(model: ReferenceVAE, loader: DataLoader) -> float:
     return total / n
 
 
-def run_reference(train_u8: np.ndarray, test_u8: np.ndarray, *, epochs: int, hidden: int = 400,
+def run_reference(train_u8: np.ndarray, test_u8: np.ndarray, *, epochs: int,
+                  hidden: int | tuple[int, ...] = 400,
                   latent: int = 20, batch_size: int = 128, lr: float = 1e-3, seed: int = 0,
                   eval_each_epoch: bool = False) -> dict:
     """Train like pytorch/examples; returns samples/s over training and the test −ELBO curve."""

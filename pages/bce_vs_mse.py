@@ -70,11 +70,14 @@ with tab_pitfalls:
     pitfall_names = LIKELIHOOD["pitfall_names"]
     for name in PITFALLS:
         st.markdown(f"- **{pitfall_names[name]}**: " +
-                    LIKELIHOOD["pitfall_text"][name].format(pixels=64))
-    p_epochs = compare.epochs_input(st, 20, key="bm_p_epochs")
+                    LIKELIHOOD["pitfall_text"][name].format(
+                        pixels=compare.PIXELS[compare.PITFALL_DATASET]))
+    p_epochs = compare.epochs_input(st, compare.DEFAULT_EPOCHS[compare.PITFALL_DATASET],
+                                    key="bm_p_epochs")
     compare.controls("pitfall", lambda data: pitfall_sweep(
-        model_cfg=compare.model_cfg_for("digits", data.input_shape),
-        train_cfg=compare.train_cfg(p_epochs)), dataset="digits")
+        model_cfg=compare.model_cfg_for(compare.PITFALL_DATASET, data.input_shape),
+        data_cfg=DataConfig(dataset=compare.PITFALL_DATASET),
+        train_cfg=compare.train_cfg(p_epochs)), dataset=compare.PITFALL_DATASET)
     p_results = [r for r in compare.progress("pitfall") if r.model is not None]
     if p_results:
         st.subheader(LIKELIHOOD["what_you_see"])

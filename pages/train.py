@@ -3,9 +3,7 @@
 import streamlit as st
 
 from ui import state, train_view, widgets
-from ui.jobs import QueueFull
 from ui.text import TRAIN
-from vae_core.data import DatasetUnavailable
 
 state.ensure_shell()
 st.title(TRAIN["title"])
@@ -13,25 +11,23 @@ st.markdown(TRAIN["intro"])
 
 slot = state.job_slot()
 running = slot.running()
-settings = train_view.settings_form(disabled=running)
-if st.button(TRAIN["start"], type="primary", icon=":material/play_arrow:", disabled=running,
-             key="train_start"):
-    try:
-        train_view.start(settings)
-    except QueueFull as full:
-        st.warning(TRAIN["busy"].format(running=full.running, limit=full.limit,
-                                        queued=full.queued))
-    except DatasetUnavailable as exc:
-        st.error(TRAIN["data_error"].format(error=exc))
-    except ValueError as exc:  # a config field out of range, named in the message
-        st.error(TRAIN["bad_config"].format(error=exc))
-    else:
-        st.rerun()  # redraw with the settings locked and the live panel polling
-if running:
+settings = train_view.settings_form(disabled=running)  # a dataset not on disk: Download, progress
+ready = train_view.dataset_ready(settings.dataset)
+if st.button(TRAIN["start"], type="primary", icon=":material/play_arrow:",
+             disabled=running or not ready, key="train_start") and train_view.try_start(settings):
+    st.rerun()  # redraw with the settings locked and the live panel polling
+failure = train_view.start_failure(settings)
+if failure is not None:
+    kind, message = failure
+    (st.warning if kind == "warning" else st.error)(message)
+elif running:
     st.caption(TRAIN["queued_note" if slot.queue_position() else "running_note"])
 
-train_view.live_panel()
-
-entry, ckpt = state.trained_model()
-if ckpt is not None:
-    widgets.model_actions(entry, ckpt, key=entry.key)
+# The last run's dashboard under a failed Start or a "not on this server" warning would read
+# as their outcome: it comes back once the settings change to an available dataset, or a run
+# starts.
+if running or (ready and failure is None):
+    train_view.live_panel()
+    entry, ckpt = state.trained_model()
+    if ckpt is not None:
+        widgets.model_actions(entry, ckpt, key=entry.key)

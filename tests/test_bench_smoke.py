@@ -1,5 +1,5 @@
-"""``python -m bench --quick`` runs the training and latent benchmarks end to end on tiny sizes
-and prints their issue rows in one summary (the numbers are not checked: a benchmark is not a
+"""``python -m bench --quick`` runs the training, data and latent benchmarks end to end on tiny
+sizes and prints their issue rows in one summary (the numbers are not checked: a benchmark is not a
 test). The browser rows run in tests/e2e/test_bench_app_smoke.py."""
 
 import subprocess
@@ -20,13 +20,14 @@ def summary_rows(stdout: str) -> dict[str, str]:
     return rows
 
 
-def test_bench_train_and_latent_quick():
+def test_bench_train_data_and_latent_quick():
     proc = subprocess.run([sys.executable, "-m", "bench", "--quick", "--only", "train",
-                           "--only", "latent"], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300)
+                           "--only", "data", "--only", "latent"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     rows = summary_rows(proc.stdout)
-    assert sorted(rows) == ["1", "2", "3", "4", "6"]
+    assert sorted(rows, key=int) == ["1", "2", "3", "4", "6", "9", "10", "11"]
+    assert "mnist-5k" in rows["9"] and "pytorch/examples-style" in rows["10"]
     assert "samples/s" in rows["1"] and "GFLOP/s" in rows["2"] and "t-SNE" in rows["6"]
     assert "| step | setting | median" in proc.stdout  # bench_latent's detailed table
     assert "manifold grid 20×20" in proc.stdout

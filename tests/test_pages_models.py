@@ -1,5 +1,5 @@
 """AppTest of the Models page: renders with the pretrained models and with none, evaluates with a
-small k, compares, finds anomalies (shapes against a digits model), renames and deletes library
+small k, compares, finds anomalies (digits against an MNIST model), renames and deletes library
 files only, explains why an imported pytorch/examples model cannot be evaluated offline, skips
 odd library files, refuses bad uploads and shows its limits."""
 
@@ -61,10 +61,10 @@ def test_renders_with_the_default_model_and_finds_anomalies(pretrained):
     table = at.dataframe[0].value
     assert len(table) >= 2 and "📦 pretrained" in set(table["Source"])
     assert "Press **Evaluate**" in texts(at.info)
-    # anomaly detection: extremes with scores, and shapes scored against the digits model
+    # anomaly detection: extremes with scores, and 8×8 digits scored against the MNIST model
     assert "The 8 least typical test images" in texts(at.markdown)
     assert len(at.get("image")) >= 3
-    assert at.selectbox(key="models_ood").value == "shapes"
+    assert at.selectbox(key="models_ood").value == "digits"
     auc = float(metrics(at)["ROC AUC"])
     assert 0.5 < auc <= 1.0
     assert "Nalisnick" in texts(at.markdown)
@@ -91,11 +91,11 @@ def test_evaluate_with_a_small_k_and_compare(pretrained):
     keys = at.multiselect(key="models_compare").options
     assert len(keys) >= 2
     at.multiselect(key="models_compare").set_value(
-        ["asset:digits-z8-bce.safetensors", "asset:digits-z2-bce.safetensors"]).run()
+        ["asset:mnist-z8-bce.safetensors", "asset:mnist-z2-bce.safetensors"]).run()
     at.button(key="models_compare_run").click().run()
     assert not at.exception
     table = at.dataframe[-1].value
-    assert list(table["Model"]) == ["digits-z8-bce", "digits-z2-bce"]
+    assert list(table["Model"]) == ["mnist-z8-bce", "mnist-z2-bce"]
     assert table["IWAE NLL"].notna().all() and table["−ELBO"].notna().all()
 
 

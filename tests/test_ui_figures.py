@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import torch
 
 from ui import figures
@@ -45,10 +46,21 @@ def test_image_grid_upscales_without_blur():
     images = torch.rand(8, 1, 8, 8)
     grid = figures.image_grid(images, nrow=8)
     assert grid.dtype == np.uint8 and grid.ndim == 3 and grid.shape[2] == 3
-    scale = round(figures.IMAGE_PX / 8)
-    assert grid.shape[0] == 8 * scale + 4  # one row, 2 px padding each side
+    scale = grid.shape[0] - 4  # one row, 2 px padding each side
+    assert scale % 8 == 0 and scale >= figures.IMAGE_PX
+    scale //= 8
     block = grid[2:2 + scale, 2:2 + scale, 0]
     assert (block == block[0, 0]).all()  # nearest neighbour: one flat block per pixel
+
+
+@pytest.mark.parametrize("side", [8, 28, 32])
+def test_images_are_shown_at_a_readable_size(side):
+    """28×28 digits: at least 84 px in grids, 168 px alone; every size by a whole factor."""
+    images = torch.rand(3, 1, side, side)
+    cell = figures.image_grid(images, nrow=3).shape[0] - 4
+    alone = figures.single_image(images[0]).shape[0] - 4
+    assert cell >= 84 and alone >= 168
+    assert cell % side == 0 and alone % side == 0
 
 
 def test_latent_bars_and_diagram():

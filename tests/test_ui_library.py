@@ -56,7 +56,7 @@ def test_save_list_and_refuse_overwrite(tmp_path):
     assert [e.key for e in entries] == ["library:my-model.safetensors"]
     info = entries[0].info
     assert (info["dataset"], info["arch"], info["recon"], info["latent_dim"]) == (
-        "digits", "mlp", "bce", 2)
+        "mnist-5k", "mlp", "bce", 2)
     assert info["beta"] == 4.0 and info["test_elbo"] == 31.25
     assert len(problems) == 1 and problems[0].startswith("broken.safetensors")
 

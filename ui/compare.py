@@ -42,10 +42,12 @@ POLL_S = 0.5
 N_IMAGES = 8
 N_TRAVERSE = 3                     # top-KL dims shown in a traversal
 ERROR_IMAGES = 500                 # test images averaged into the per-pixel error map
-DATASETS = ("digits", "shapes")
-DEFAULT_EPOCHS = {"digits": 30, "shapes": 8}
-LATENT = {"digits": 8, "shapes": 10}
-CAPACITY = {"digits": 10.0, "shapes": 25.0}  # C (nats) the capacity schedule ends at
+DATASETS = ("mnist-5k", "digits", "shapes")  # the ones that load offline; the first is the default
+DEFAULT_EPOCHS = {"mnist-5k": 10, "digits": 30, "shapes": 8}
+LATENT = {"mnist-5k": 8, "digits": 8, "shapes": 10}
+CAPACITY = {"mnist-5k": 25.0, "digits": 10.0, "shapes": 25.0}  # C (nats) capacity ends at
+PIXELS = {"mnist-5k": 28 * 28, "digits": 8 * 8, "shapes": 32 * 32}  # D: the pitfall's β × D
+PITFALL_DATASET = "mnist-5k"
 BASE_TRAIN = DEFAULT_TRAIN
 
 

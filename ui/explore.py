@@ -38,7 +38,7 @@ SUBSET_CAP = 5000
 SUBSET_DEFAULT = 1000
 SUBSET_SEED = 0
 INTERP_STEPS = 10
-IMAGE_PX = 140
+IMAGE_PX = figures.SINGLE_PX
 
 
 # -- model, data and caches ------------------------------------------------------------------
@@ -287,7 +287,7 @@ def picked_points(ckpt: Any, data: Any, view: MapView) -> None:
         st.markdown(f"**{MAP['pair_title'].format(a=a, b=b)}**")
         for method in ("lerp", "slerp"):
             path = interpolate(ckpt.model, data.test_x[a], data.test_x[b], INTERP_STEPS, method)
-            st.image(figures.image_grid(path, nrow=INTERP_STEPS, px=64), caption=MAP[method],
+            st.image(figures.image_grid(path, nrow=INTERP_STEPS), caption=MAP[method],
                      output_format="PNG")
     if st.button(MAP["clear"], key="map_clear", icon=":material/close:"):
         clear_picks(view.fp)
@@ -315,11 +315,11 @@ def manifold(ckpt: Any) -> None:
     if ckpt.model.latent_dim != 2:
         return
     st.subheader(MAP["manifold_title"])
-    n = st.slider(MAP["manifold_size"], 5, 25, 15, key="map_manifold_n")
+    n = st.slider(MAP["manifold_size"], 5, 20, 10, key="map_manifold_n")
     grid = manifold_grid(ckpt.model, n)
     images = grid.images.reshape(n * n, *grid.images.shape[2:])  # (n, n, C, H, W) -> (n*n, ...)
-    pixels = figures.image_grid(images, nrow=n, px=32, pad=1)
-    st.image(pixels, width=min(pixels.shape[1], 640), output_format="PNG",
+    pixels = figures.image_grid(images, nrow=n, pad=1)
+    st.image(pixels, output_format="PNG",
              caption=MAP["manifold_caption"].format(lo=float(grid.xs[0]),
                                                     hi=float(grid.xs[-1])))
 

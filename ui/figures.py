@@ -12,7 +12,8 @@ import torch
 from ui.text import FIG
 
 MAX_POINTS = 400          # curves are thinned to this many points before plotting
-IMAGE_PX = 56             # target on-screen size of one small image (nearest-neighbour upscale)
+IMAGE_PX = 84             # least on-screen size of one image in a grid: 28×28 × 3 (readable)
+SINGLE_PX = 168           # least on-screen size of an image shown alone: 28×28 × 6
 COLORS = {"recon": "#1f77b4", "kl": "#ff7f0e", "kl_term": "#d62728", "total": "#2ca02c",
           "beta": "#7f7f7f", "mu": "#1f77b4", "sigma": "#ff7f0e", "z": "#2ca02c"}
 
@@ -98,12 +99,12 @@ def latent_bars(mu: np.ndarray, sigma: np.ndarray, z: np.ndarray) -> go.Figure:
 
 
 def image_grid(images: torch.Tensor, *, nrow: int, px: int = IMAGE_PX, pad: int = 2) -> np.ndarray:
-    """(N, C, H, W) in [0, 1] -> one uint8 picture (H', W', 3) with white gaps, small images
-    upscaled without blurring so 8×8 digits stay crisp (like torchvision's ``make_grid``,
-    without importing torchvision at app start)."""
+    """(N, C, H, W) in [0, 1] -> one uint8 picture (H', W', 3) with white gaps, each image
+    upscaled by a whole factor to at least ``px`` pixels high, without blurring, so 8×8 digits
+    stay crisp (like torchvision's ``make_grid``, without importing torchvision at app start)."""
     images = images.detach().float().cpu().clamp(0, 1)
     n, c, h, w = images.shape
-    scale = max(1, round(px / h))
+    scale = max(1, -(-px // h))  # ceil: never smaller than px
     if scale > 1:  # (N, C, H, W) -> (N, C, H*s, W*s)
         images = images.repeat_interleave(scale, dim=-2).repeat_interleave(scale, dim=-1)
     if c == 1:  # grey -> RGB
@@ -120,7 +121,7 @@ def image_grid(images: torch.Tensor, *, nrow: int, px: int = IMAGE_PX, pad: int 
     return grid
 
 
-def single_image(image: torch.Tensor, *, px: int = 140) -> np.ndarray:
+def single_image(image: torch.Tensor, *, px: int = SINGLE_PX) -> np.ndarray:
     """One (C, H, W) image as an upscaled uint8 picture."""
     return image_grid(image.unsqueeze(0), nrow=1, px=px)
 

@@ -33,9 +33,9 @@ K_FLASH = "_vl_models_flash"
 DEFAULT_K, DEFAULT_N = 500, 200
 IWAE_BUDGET = 1_000_000  # k × n per evaluation: k = 5000, n = 200 is ≈ 40 s for the MNIST MLP
 STORE_SIZE = 64
-OOD_CHOICES = ("none", "digits", "shapes", "noise")  # datasets that load offline
+OOD_CHOICES = ("none", "mnist-5k", "digits", "shapes", "noise")  # datasets that load offline
 OOD_CAP = 2000          # outlier images scored at most
-GRID_PX = 48
+GRID_PX = figures.IMAGE_PX
 
 
 # -- models, data, caches --------------------------------------------------------------------

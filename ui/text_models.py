@@ -133,7 +133,8 @@ ANOM = Strings("ANOM", {
     "ood_title": "Out-of-distribution test",
     "ood": "Second dataset, scored as outliers",
     "ood_help": "Resized to the model's input. Only datasets available offline are offered.",
-    "ood_labels": {"none": "none", "digits": "digits (8×8 handwritten)",
+    "ood_labels": {"none": "none", "mnist-5k": "mnist-5k (28×28 handwritten)",
+                   "digits": "digits (8×8 handwritten)",
                    "shapes": "shapes (generated sprites)", "noise": "uniform noise"},
     "auc": "ROC AUC",
     "auc_help": "Probability that a random outlier scores higher than a random test image: "

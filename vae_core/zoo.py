@@ -20,7 +20,7 @@ from vae_core.config import DataConfig, ModelConfig, TrainConfig
 
 ASSETS_DIR = Path(__file__).resolve().parents[1] / "assets"
 INDEX_FILE = "zoo.json"
-DEFAULT_MODEL = "digits-z8-bce"  # the model the app opens on
+DEFAULT_MODEL = "mnist-z8-bce"  # the model the app opens on: the Train page's default run
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,20 @@ class ZooEntry:
     model_cfg: ModelConfig
     data_cfg: DataConfig
     train_cfg: TrainConfig
+
+
+MNIST_SHAPE = (1, 28, 28)
+
+
+def _mnist(name: str, description: str, *, latent: int, recon: str = "bce", beta: float = 1.0,
+           arch: str = "mlp", hidden: tuple[int, ...] = (256, 128), preset: str | None = None,
+           batch_size: int = 64, lr: float = 2e-3, epochs: int = 30) -> ZooEntry:
+    return ZooEntry(name, description,
+                    ModelConfig(arch=arch, input_shape=MNIST_SHAPE, hidden=hidden,
+                                latent_dim=latent, recon=recon, preset=preset),
+                    DataConfig(dataset="mnist-5k"),
+                    TrainConfig(epochs=epochs, batch_size=batch_size, lr=lr, beta=beta,
+                                device="cpu"))
 
 
 def _digits(name: str, description: str, *, latent: int, recon: str = "bce", beta: float = 1.0,
@@ -48,13 +62,22 @@ def _shapes(name: str, description: str, *, latent: int, beta: float, epochs: in
 
 
 ZOO: tuple[ZooEntry, ...] = (
-    _digits("digits-z8-bce", "digits, 8-D latent, Bernoulli (BCE), β = 1", latent=8),
-    _digits("digits-z2-bce", "digits, 2-D latent (see the whole latent plane), BCE, β = 1",
-            latent=2),
-    _digits("digits-z8-mse", "digits, 8-D latent, Gaussian σ² = ½ (summed MSE), β = 1",
-            latent=8, recon="mse"),
-    _digits("digits-z8-beta4", "digits, 8-D latent, BCE, β = 4 (fewer active dims, blurrier)",
-            latent=8, beta=4.0),
+    _mnist("mnist-z8-bce", "MNIST (mnist-5k), MLP 256-128, 8-D latent, Bernoulli (BCE), β = 1",
+           latent=8),
+    _mnist("mnist-z20-examples", "MNIST (mnist-5k), pytorch/examples' 784-400-20, BCE, β = 1",
+           latent=20, hidden=(400,), preset="examples", batch_size=128, lr=1e-3),
+    _mnist("mnist-z2-bce", "MNIST (mnist-5k), 2-D latent (see the whole latent plane), BCE, β = 1",
+           latent=2),
+    _mnist("mnist-conv-z16", "MNIST (mnist-5k), convolutional, 16-D latent, BCE, β = 1",
+           latent=16, arch="conv", hidden=(128,), lr=1e-3, epochs=20),
+    _mnist("mnist-z8-beta4", "MNIST (mnist-5k), 8-D latent, BCE, β = 4 (fewer active dims, "
+           "blurrier)", latent=8, beta=4.0),
+    _mnist("mnist-z8-mse", "MNIST (mnist-5k), 8-D latent, Gaussian σ² = ½ (summed MSE), β = 1",
+           latent=8, recon="mse"),
+    _mnist("mnist-z8-cb", "MNIST (mnist-5k), 8-D latent, continuous Bernoulli, β = 1",
+           latent=8, recon="cb"),
+    _digits("digits-z8-bce", "digits (8×8, the fastest), 8-D latent, Bernoulli (BCE), β = 1",
+            latent=8),
     _shapes("shapes-z10-beta1", "shapes, 10-D latent, BCE, β = 1", latent=10, beta=1.0),
     _shapes("shapes-z10-beta4", "shapes, 10-D latent, BCE, β = 4 (more disentangled)",
             latent=10, beta=4.0),

