@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from ui import compare, state
+from ui import compare, datasets, state
 from ui import compare_figures as cf
 from ui.text import LABELS
 from ui.text_compare import LIKELIHOOD, SWEEP
-from vae_core.config import RECONS, DataConfig
+from vae_core.config import RECONS
 from vae_core.sweeps import PITFALLS, likelihood_sweep, pitfall_sweep
 
 DEFAULT_SIGMA = 0.5 ** 0.5
@@ -18,19 +18,19 @@ tab_compare, tab_pitfalls = st.tabs([LIKELIHOOD["tab_compare"], LIKELIHOOD["tab_
 
 with tab_compare:
     c1, c2, c3, c4 = st.columns([1, 2, 1, 1])
-    dataset = c1.selectbox(SWEEP["dataset"], compare.DATASETS, key="bm_dataset")
+    dataset = c1.selectbox(SWEEP["dataset"], datasets.sweep_choices(), key="bm_dataset")
     recons = c2.multiselect(LIKELIHOOD["choose"], RECONS, default=["bce", "mse"],
                             format_func=LABELS["recon"].get, key="bm_recons")
     sigma = c3.slider(LIKELIHOOD["sigma"], 0.05, 2.0, DEFAULT_SIGMA, 0.01,
                       help=LIKELIHOOD["sigma_help"], key="bm_sigma")
-    epochs = compare.epochs_input(c4, compare.DEFAULT_EPOCHS[dataset],
+    epochs = compare.epochs_input(c4, compare.default_epochs(dataset),
                                   key=f"bm_epochs_{dataset}")
     values = [("mse", sigma) if r == "mse" and abs(sigma - DEFAULT_SIGMA) > 1e-3 else r
               for r in recons]
     if values:
         compare.controls("likelihood", lambda data: likelihood_sweep(
             values, model_cfg=compare.model_cfg_for(dataset, data.input_shape),
-            data_cfg=DataConfig(dataset=dataset), train_cfg=compare.train_cfg(epochs)),
+            data_cfg=state.data_config(dataset), train_cfg=compare.train_cfg(epochs)),
             dataset=dataset)
     else:
         st.info(LIKELIHOOD["need_one"])
@@ -72,11 +72,11 @@ with tab_pitfalls:
         st.markdown(f"- **{pitfall_names[name]}**: " +
                     LIKELIHOOD["pitfall_text"][name].format(
                         pixels=compare.PIXELS[compare.PITFALL_DATASET]))
-    p_epochs = compare.epochs_input(st, compare.DEFAULT_EPOCHS[compare.PITFALL_DATASET],
+    p_epochs = compare.epochs_input(st, compare.default_epochs(compare.PITFALL_DATASET),
                                     key="bm_p_epochs")
     compare.controls("pitfall", lambda data: pitfall_sweep(
         model_cfg=compare.model_cfg_for(compare.PITFALL_DATASET, data.input_shape),
-        data_cfg=DataConfig(dataset=compare.PITFALL_DATASET),
+        data_cfg=state.data_config(compare.PITFALL_DATASET),
         train_cfg=compare.train_cfg(p_epochs)), dataset=compare.PITFALL_DATASET)
     p_results = [r for r in compare.progress("pitfall") if r.model is not None]
     if p_results:

@@ -2,10 +2,9 @@
 
 import streamlit as st
 
-from ui import compare, state
+from ui import compare, datasets, state
 from ui import compare_figures as cf
 from ui.text_compare import BETA, SWEEP
-from vae_core.config import DataConfig
 from vae_core.sweeps import MAX_SWEEP_MODELS, beta_sweep, schedule_sweep
 
 SCHEDULES = ("constant", "warmup", "cyclical", "capacity")
@@ -17,10 +16,10 @@ tab_sweep, tab_schedules = st.tabs([BETA["tab_sweep"], BETA["tab_schedules"]])
 
 with tab_sweep:
     c1, c2, c3 = st.columns([1, 2, 1])
-    dataset = c1.selectbox(SWEEP["dataset"], compare.DATASETS, key="bl_dataset")
+    dataset = c1.selectbox(SWEEP["dataset"], datasets.sweep_choices(), key="bl_dataset")
     text = c2.text_input(BETA["betas"].format(max=MAX_SWEEP_MODELS), "0.1, 0.5, 1, 2, 4, 8",
                          help=BETA["betas_help"], key="bl_betas")
-    epochs = compare.epochs_input(c3, compare.DEFAULT_EPOCHS[dataset],
+    epochs = compare.epochs_input(c3, compare.default_epochs(dataset),
                                   key=f"bl_epochs_{dataset}")
     try:
         betas = compare.parse_numbers(text)
@@ -30,7 +29,7 @@ with tab_sweep:
     if betas is not None:
         compare.controls("beta", lambda data: beta_sweep(
             betas, model_cfg=compare.model_cfg_for(dataset, data.input_shape),
-            data_cfg=DataConfig(dataset=dataset), train_cfg=compare.train_cfg(epochs)),
+            data_cfg=state.data_config(dataset), train_cfg=compare.train_cfg(epochs)),
             dataset=dataset)
     results = compare.progress("beta")
     sweep = compare.sweep("beta")
@@ -46,20 +45,20 @@ with tab_sweep:
 with tab_schedules:
     st.markdown(BETA["schedules_intro"])
     c1, c2, c3, c4 = st.columns([1, 2, 1, 1])
-    s_dataset = c1.selectbox(SWEEP["dataset"], compare.DATASETS, key="bl_s_dataset")
+    s_dataset = c1.selectbox(SWEEP["dataset"], datasets.sweep_choices(), key="bl_s_dataset")
     schedule_names = BETA["schedule_names"]  # a plain dict: format_func may run after the run
     chosen_schedules = c2.multiselect(BETA["schedules"], SCHEDULES, default=SCHEDULES,
                                       format_func=schedule_names.__getitem__, key="bl_schedules")
     s_beta = c3.number_input(BETA["schedule_beta"], 0.0, 100.0, 2.0, 0.5, key="bl_s_beta")
-    s_epochs = compare.epochs_input(c4, compare.DEFAULT_EPOCHS[s_dataset],
+    s_epochs = compare.epochs_input(c4, compare.default_epochs(s_dataset),
                                     key=f"bl_s_epochs_{s_dataset}")
     if chosen_schedules:
         compare.controls("schedule", lambda data: schedule_sweep(
             chosen_schedules, model_cfg=compare.model_cfg_for(s_dataset, data.input_shape),
-            data_cfg=DataConfig(dataset=s_dataset),
+            data_cfg=state.data_config(s_dataset),
             train_cfg=compare.train_cfg(s_epochs, beta=float(s_beta),
                                         warmup_epochs=max(1.0, s_epochs / 2),
-                                        capacity_max=compare.CAPACITY[s_dataset])),
+                                        capacity_max=compare.capacity(s_dataset))),
             dataset=s_dataset)
     s_results = compare.progress("schedule")
     if s_results:

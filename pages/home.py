@@ -28,7 +28,7 @@ if ckpt is None:
     if st.button(HOME["quick_train"], type="primary", help=HOME["quick_help"],
                  icon=":material/bolt:", disabled=state.job_slot().running()):
         try:
-            train_view.start(train_view.Settings(), name="quick digits")
+            train_view.start(train_view.Settings(), name="quick MNIST")
         except QueueFull as full:
             st.warning(HOME["busy"].format(running=full.running, limit=full.limit,
                                            queued=full.queued))

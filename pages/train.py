@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import state, train_view, widgets
+from ui import datasets, state, train_view, widgets
 from ui.text import TRAIN
 
 state.ensure_shell()
@@ -12,7 +12,7 @@ st.markdown(TRAIN["intro"])
 slot = state.job_slot()
 running = slot.running()
 settings = train_view.settings_form(disabled=running)  # a dataset not on disk: Download, progress
-ready = train_view.dataset_ready(settings.dataset)
+ready = datasets.ready(settings.dataset)
 if st.button(TRAIN["start"], type="primary", icon=":material/play_arrow:",
              disabled=running or not ready, key="train_start") and train_view.try_start(settings):
     st.rerun()  # redraw with the settings locked and the live panel polling

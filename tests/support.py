@@ -93,3 +93,25 @@ def plotly_figure(chart) -> dict:
 def trace_names(chart) -> list[str]:
     """The names of the traces of an AppTest ``plotly_chart`` element, in drawing order."""
     return [trace.get("name", "") for trace in plotly_figure(chart)["data"]]
+
+
+def digit_zip(per_label: int = 40, digits=(0, 1, 7)) -> bytes:
+    """A .zip of real 28×28 MNIST digits as PNGs, one folder per digit ("d0/000.png", ...): what
+    a learner would upload as their own images."""
+    import io
+    import zipfile
+
+    import numpy as np
+    from PIL import Image
+
+    from vae_core.data.mnist5k import read_mnist5k
+
+    pixels, labels = read_mnist5k()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for d in digits:
+            for i, row in enumerate(np.flatnonzero(labels == d)[:per_label]):
+                png = io.BytesIO()
+                Image.fromarray(pixels[row].reshape(28, 28)).save(png, format="PNG")
+                zf.writestr(f"d{d}/{i:03d}.png", png.getvalue())
+    return out.getvalue()

@@ -75,3 +75,26 @@ def test_examples_preset_is_pytorch_examples_layout():
     }
     assert preset_model("h512").hidden == (512,)
     assert preset_model("h128-64").hidden == (128, 64)
+
+
+def test_an_uploaded_dataset_is_named_and_carries_its_content_hash():
+    cfg = DataConfig(dataset="upload:my pics", upload_hash="0123456789abcdef")
+    assert DataConfig.from_dict(cfg.to_dict()) == cfg  # what a checkpoint records
+    for bad in ({"dataset": "upload:my pics"},                          # no hash
+                {"dataset": "upload:x", "upload_hash": "XYZ"},          # not 16 hex digits
+                {"dataset": "upload:", "upload_hash": "0123456789abcdef"},
+                {"dataset": "upload: padded ", "upload_hash": "0123456789abcdef"},
+                {"dataset": "upload:" + "a" * 41, "upload_hash": "0123456789abcdef"},
+                {"dataset": "digits", "upload_hash": "0123456789abcdef"}):
+        with pytest.raises(ValueError):
+            DataConfig(**bad)
+
+
+def test_an_uploaded_dataset_is_not_loadable_outside_its_session():
+    from vae_core.data import UploadNotLoaded, dataset_available, load_dataset
+
+    cfg = DataConfig(dataset="upload:my pics", upload_hash="0123456789abcdef")
+    assert not dataset_available(cfg)
+    with pytest.raises(UploadNotLoaded, match="upload the same file again") as info:
+        load_dataset(cfg)
+    assert (info.value.name, info.value.content_hash) == ("upload:my pics", "0123456789abcdef")

@@ -42,8 +42,7 @@ POLL_S = 0.5
 N_IMAGES = 8
 N_TRAVERSE = 3                     # top-KL dims shown in a traversal
 ERROR_IMAGES = 500                 # test images averaged into the per-pixel error map
-DATASETS = ("mnist-5k", "digits", "shapes")  # the ones that load offline; the first is the default
-DEFAULT_EPOCHS = {"mnist-5k": 10, "digits": 30, "shapes": 8}
+DEFAULT_EPOCHS = {"mnist-5k": 10, "digits": 30, "shapes": 8}  # others (uploads): 10
 LATENT = {"mnist-5k": 8, "digits": 8, "shapes": 10}
 CAPACITY = {"mnist-5k": 25.0, "digits": 10.0, "shapes": 25.0}  # C (nats) capacity ends at
 PIXELS = {"mnist-5k": 28 * 28, "digits": 8 * 8, "shapes": 32 * 32}  # D: the pitfall's β × D
@@ -80,6 +79,14 @@ def sweep(kind: str) -> Sweep | None:
 
 def token(kind: str) -> int:
     return _runs().tokens.get(kind, 0)
+
+
+def default_epochs(dataset: str) -> int:
+    return DEFAULT_EPOCHS.get(dataset, 10)
+
+
+def capacity(dataset: str) -> float:
+    return CAPACITY.get(dataset, 25.0)
 
 
 def model_cfg_for(dataset: str, input_shape: tuple, **changes: Any) -> ModelConfig:
@@ -154,7 +161,7 @@ def launch(kind: str, dataset: str, make_spec: Callable[[Any], SweepSpec]) -> bo
         st.warning(SWEEP["other_running"].format(what=other))
         return False
     try:
-        data = state.load_data(DataConfig(dataset=dataset))
+        data = state.load_data(state.data_config(dataset))
         spec = make_spec(data)
         new = state.job_registry().start(lambda: Sweep(spec, data=data))
     except ServerBusy as busy:

@@ -7,9 +7,9 @@ from typing import Any
 import streamlit as st
 import torch
 
-from ui import figures, state
+from ui import datasets, figures, state
 from ui.text import HOME
-from vae_core.config import DataConfig
+from vae_core.config import DataConfig, is_upload_name
 from vae_core.data import dataset_available
 
 
@@ -42,12 +42,12 @@ def _bump(field: str) -> None:
 def _test_image(ckpt: Any, index: int) -> tuple[torch.Tensor | None, str | None]:
     """The ``index``-th test image (cycling) of the model's dataset, or (None, error)."""
     data_cfg = ckpt.data_cfg or DataConfig()
-    if not dataset_available(data_cfg):  # never start a download from the home page
-        return None, HOME["not_downloaded"].format(dataset=data_cfg.dataset)
+    if not (is_upload_name(data_cfg.dataset) or dataset_available(data_cfg)):
+        return None, HOME["not_downloaded"].format(dataset=data_cfg.dataset)  # no download here
     try:
         data = state.load_data(data_cfg)
     except ValueError as exc:  # DatasetUnavailable
-        return None, str(exc)
+        return None, datasets.error_message(exc)
     if tuple(data.input_shape) != tuple(ckpt.model_cfg.input_shape):
         return None, HOME["shape_mismatch"].format(dataset=data.name, shape=data.input_shape)
     # a spread of test images: step through them with a stride coprime to most set sizes

@@ -15,8 +15,8 @@ import numpy as np
 import streamlit as st
 import torch
 
+from ui import datasets, figures, i18n, state
 from ui import explore_figures as xfig
-from ui import figures, i18n, state
 from ui.text_explore import EXPLORE, MAP
 from vae_core.analysis.aggregate import (
     aggregate_posterior_histograms,
@@ -53,7 +53,7 @@ def test_data(ckpt: Any) -> tuple[Any, str | None]:
     try:
         data = state.load_data(ckpt.data_cfg)
     except ValueError as exc:
-        return None, EXPLORE["data_error"].format(error=exc)
+        return None, EXPLORE["data_error"].format(error=datasets.error_message(exc))
     want = tuple(ckpt.model_cfg.input_shape)
     if tuple(data.test_x.shape[1:]) != want:
         return None, EXPLORE["shape_mismatch"].format(

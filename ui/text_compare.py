@@ -132,7 +132,8 @@ LIKELIHOOD = Strings("LIKELIHOOD", {
                    "by 2σ² shows that σ weighs reconstruction against KL exactly as β does, "
                    "with β ≡ 2σ². A learned σ (σ-VAE) lets the data choose that balance.",
     "pitfalls_intro": "Popular tutorials contain two mistakes that still train without an "
-                      "error. Reproduce them on purpose, next to the correct loss, on digits:",
+                      "error. Reproduce them on purpose, next to the correct loss, on MNIST "
+                      "digits (mnist-5k):",
     "pitfall_names": {
         "correct": "correct (sum over pixels, −KL)",
         "mean_reduction": "recon mean over pixels (effective β × pixels)",

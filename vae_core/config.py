@@ -27,6 +27,9 @@ REDUCTION_LABELS = {
 }
 SCHEDULES = ("constant", "warmup", "cyclical", "capacity", "free_bits")
 DATASETS = ("mnist-5k", "digits", "shapes", "mnist", "fashion-mnist", "kmnist")  # first: default
+UPLOAD_PREFIX = "upload:"  # a user's own images: "upload:<file stem>", kept in their session only
+UPLOAD_NAME_MAX = 40       # characters after the prefix
+UPLOAD_HASH_LEN = 16       # hex digits of the content hash a model trained on one records
 DEVICES = ("auto", "cpu", "cuda")
 MAX_LATENT = 256
 MAX_EPOCHS = 10_000
@@ -48,6 +51,14 @@ def _check_number(name: str, value: Any, *, lo: float, hi: float, lo_open: bool 
     too_low = value <= lo if lo_open else value < lo
     if too_low or value > hi:
         raise ValueError(f"{name} must be in {allowed}, got {value!r}")
+
+
+def is_upload_name(name: Any) -> bool:
+    """True for a well-formed uploaded dataset's name: "upload:" and 1-40 printable characters."""
+    if not isinstance(name, str) or not name.startswith(UPLOAD_PREFIX):
+        return False
+    stem = name[len(UPLOAD_PREFIX):]
+    return 0 < len(stem) <= UPLOAD_NAME_MAX and stem.isprintable() and stem == stem.strip()
 
 
 def _check_choice(name: str, value: Any, choices: tuple[str, ...]) -> None:
@@ -136,9 +147,18 @@ class DataConfig(_Config):
     binarize: bool = False                # dynamic binarisation: x ~ Bernoulli(pixel) per batch
     test_fraction: float = 0.2            # held-out share for datasets without a fixed split
     seed: int = 0                         # split and generation seed (shapes)
+    upload_hash: str | None = None        # "upload:<name>" datasets: content hash of the images
 
     def __post_init__(self) -> None:
-        _check_choice("dataset", self.dataset, DATASETS)
+        if is_upload_name(self.dataset):
+            if not (isinstance(self.upload_hash, str) and len(self.upload_hash) == UPLOAD_HASH_LEN
+                    and all(c in "0123456789abcdef" for c in self.upload_hash)):
+                raise ValueError(f"an uploaded dataset needs its {UPLOAD_HASH_LEN}-digit hex "
+                                 f"upload_hash, got {self.upload_hash!r}")
+        else:
+            _check_choice("dataset", self.dataset, DATASETS)
+            if self.upload_hash is not None:
+                raise ValueError("upload_hash belongs to uploaded datasets only")
         if not isinstance(self.binarize, bool):
             raise ValueError(f"binarize must be true or false, got {self.binarize!r}")
         _check_number("test_fraction", self.test_fraction, lo=0.01, hi=0.9)

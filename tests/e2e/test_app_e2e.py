@@ -1,5 +1,6 @@
-"""End to end in Chromium: open every page, train digits live, switch pages mid-training, stop,
-save to the library and find it in the picker, and refuse a bad upload."""
+"""End to end in Chromium: open every page, train on real MNIST digits (mnist-5k) live, see the
+28×28 reconstructions, switch pages mid-training, stop, save to the library and find it in the
+picker, and refuse a bad upload."""
 
 from __future__ import annotations
 
@@ -42,6 +43,23 @@ def test_every_page_opens_without_exception(app):
     app.assert_no_exception()
 
 
+def test_the_default_run_trains_on_mnist_and_shows_readable_28x28_digits(app):
+    page = app.page
+    app.open("train")
+    assert page.get_by_text("5,000 real MNIST digits").count() >= 1  # the default dataset
+    page.get_by_role("button", name="Start", exact=True).click()
+    page.get_by_text(re.compile(r"Finished 30 epochs")).wait_for(timeout=120_000)
+    app.assert_no_exception()
+    grid = page.locator("[data-testid='stImage']").filter(
+        has_text="Test images (top) and their reconstructions (bottom)").locator("img")
+    width, height, shown = grid.evaluate(
+        "img => [img.naturalWidth, img.naturalHeight, img.getBoundingClientRect().width]")
+    cell = (height - 2) // 2  # two rows (originals, reconstructions) with 2 px gaps
+    assert cell - 2 >= 84 and (cell - 2) % 28 == 0, (width, height)  # 28×28, ×3 or more
+    assert width == 8 * cell + 2 and shown >= width * 0.99  # eight per row, not shrunk
+    app.screenshot("train-finished-mnist")
+
+
 def test_train_live_switch_pages_stop_and_save(app):
     page = app.page
     app.open("train")
@@ -72,7 +90,7 @@ def test_train_live_switch_pages_stop_and_save(app):
     before = step_count(app)
     app.nav("What is a VAE?")
     page.locator("[data-testid='stSidebar']").get_by_text(
-        re.compile(r"Training: epoch \d+, step \d+/23000")).wait_for()
+        re.compile(r"Training: epoch \d+, step [\d,]+/63,?000")).wait_for()
     app.assert_no_exception()
     app.screenshot("home-while-training")
     time.sleep(1.0)

@@ -124,7 +124,8 @@ ZH = {
                               "把损失除以 2σ² 可以看出，σ 在重构与 KL 之间的权衡作用与 β 完全相同，"
                               "即 β ≡ 2σ²。可学习的 σ（σ-VAE）则让数据自己来决定这个平衡。",
     "LIKELIHOOD.pitfalls_intro": "流行的教程里有两个错误，训练时不会报错。"
-                                 "在手写数字上故意复现它们，并与正确的损失放在一起比较：",
+                                 "在 MNIST 手写数字（mnist-5k）上故意复现它们，"
+                                 "并与正确的损失放在一起比较：",
     "LIKELIHOOD.pitfall_names.correct": "正确（对像素求和，−KL）",
     "LIKELIHOOD.pitfall_names.mean_reduction": "重构对像素取平均（实际 β × 像素数）",
     "LIKELIHOOD.pitfall_names.kl_sign_bug": "KL 漏掉了负号",

