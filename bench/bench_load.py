@@ -1,8 +1,8 @@
 """Load benchmark (issue 8): S browser sessions against one ``streamlit run`` server with the
-default limit of two training jobs. Every session starts a digits run at once (those past the
-limit wait in the queue), then a few move a traversal slider; meanwhile a thread polls
-``/_stcore/health``. Then C cycles of open a tab -> start a long run -> close the tab, after
-which no training (or queue) thread of the app may be left. Prints a markdown table.
+default limit of two training jobs. Every session starts a default (mnist-5k) run at once
+(those past the limit wait in the queue), then a few move a traversal slider; meanwhile a
+thread polls ``/_stcore/health``. Then C cycles of open a tab -> start a long run -> close the
+tab, after which no training (or queue) thread of the app may be left. Prints a markdown table.
 
 Needs Chromium (/usr/bin/chromium) and Playwright. ``tests/e2e/test_load_e2e.py`` runs the same
 scenario with assertions, through the helpers here.
@@ -314,7 +314,7 @@ def run(browser, url: str, pid: int, *, sessions: int, epochs: int, cycles: int,
 def markdown(r: LoadResult, *, epochs: int, cycles: int) -> str:
     h = r.health_ms
     rows = [
-        ("sessions (digits, 2 training slots)", f"{r.sessions} × {epochs} epochs"),
+        ("sessions (mnist-5k, 2 training slots)", f"{r.sessions} × {epochs} epochs"),
         ("all finished", f"{'y' if r.all_finished else 'n'} ({r.train_s:.0f} s)"),
         ("sessions that waited in the queue", f"{r.queued_sessions}"),
         ("max queue length seen", f"{r.max_queue}"),

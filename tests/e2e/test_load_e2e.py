@@ -1,8 +1,8 @@
 """Load in Chromium (issue 8): ten sessions on one server with two training slots each start a
-digits run, the ones past the limit wait in the queue and start by themselves, each session sees
-only its own model, and ``/_stcore/health`` keeps answering; then twenty tabs that start a long
-run and close leave no training thread behind. The scenario lives in ``bench/bench_load.py``,
-which prints the same figures as a table."""
+default mnist-5k run, the ones past the limit wait in the queue and start by themselves, each
+session sees only its own model, and ``/_stcore/health`` keeps answering; then twenty tabs that
+start a long run and close leave no training thread behind. The scenario lives in
+``bench/bench_load.py``, which prints the same figures as a table."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def test_ten_sessions_queue_train_and_stay_apart(browser, load_server):
             for i, (_, page) in enumerate(tabs):
                 k = i + 1
                 assert_no_exception(page)
-                assert session_models(page) == [f"digits-mlp-z{k} · this session"]
+                assert session_models(page) == [f"mnist-5k-mlp-z{k} · this session"]
                 assert kl_rows(page) == k  # the curves are this session's run
             for _, page in tabs[:SLIDER_SESSIONS]:
                 page.locator("[data-testid='stSidebarNav'] a", has_text="Traverse").click()

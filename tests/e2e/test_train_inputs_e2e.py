@@ -83,7 +83,7 @@ def test_learning_rate_ten_diverges_and_keeps_the_last_good_weights(app):
     app.screenshot("train-diverged")
     # the kept weights are a usable session model, selected in the picker
     page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").click()
-    page.get_by_role("option", name="digits-mlp-z8 · this session").wait_for()
+    page.get_by_role("option", name="mnist-5k-mlp-z8 · this session").wait_for()
     page.keyboard.press("Escape")
     app.nav("Traverse")
     page.locator("[data-testid='stImage'] img").first.wait_for()
