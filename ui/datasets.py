@@ -83,13 +83,12 @@ def upload_box(*, disabled: bool = False) -> None:
     file gets one line and changes nothing."""
     mb = MAX_UPLOAD_BYTES // 2**20
     st.markdown(UPLOAD["intro"].format(minimum=MIN_IMAGES, maximum=MAX_IMAGES, mb=mb))
-    c1, c2 = st.columns([2, 1], vertical_alignment="center")
-    keep = c2.checkbox(UPLOAD["keep_size"].format(side=MAX_SIDE_KEEP), key="tr_upload_keep",
-                       disabled=disabled)
-    file = c1.file_uploader(UPLOAD["file"], type=["zip", "npz"], key="tr_upload",
+    file = st.file_uploader(UPLOAD["file"], type=["zip", "npz"], key="tr_upload",
                             help=UPLOAD["file_help"].format(mb=mb, minimum=MIN_IMAGES,
                                                             maximum=MAX_IMAGES),
                             disabled=disabled)
+    keep = st.checkbox(UPLOAD["keep_size"].format(side=MAX_SIDE_KEEP), key="tr_upload_keep",
+                       disabled=disabled)
     if file is None:
         return
     file_id = f"dataset:{getattr(file, 'file_id', file.name)}:{keep}"
