@@ -115,3 +115,17 @@ def digit_zip(per_label: int = 40, digits=(0, 1, 7)) -> bytes:
                 Image.fromarray(pixels[row].reshape(28, 28)).save(png, format="PNG")
                 zf.writestr(f"d{d}/{i:03d}.png", png.getvalue())
     return out.getvalue()
+
+
+def idx_arrays(n_train: int, n_test: int, seed: int = 0) -> dict:
+    """Random MNIST-layout arrays keyed by their IDX file names (train/t10k images and labels),
+    for tests that write torchvision's files offline."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    return {
+        "train-images-idx3-ubyte": rng.integers(0, 256, (n_train, 28, 28), dtype=np.uint8),
+        "train-labels-idx1-ubyte": rng.integers(0, 10, n_train, dtype=np.uint8),
+        "t10k-images-idx3-ubyte": rng.integers(0, 256, (n_test, 28, 28), dtype=np.uint8),
+        "t10k-labels-idx1-ubyte": rng.integers(0, 10, n_test, dtype=np.uint8),
+    }

@@ -15,6 +15,7 @@ import pytest
 import torch
 import torchvision.datasets.mnist as tv_mnist
 
+from tests.support import idx_arrays
 from vae_core.config import DATASETS, DataConfig
 from vae_core.data import (
     DATA_DIR_ENV,
@@ -72,13 +73,7 @@ def _write_idx(path: Path, array: np.ndarray, *, compress: bool = False) -> None
 
 def _write_fake_set(root: Path, class_name: str, *, n_train: int = 20, n_test: int = 10,
                     seed: int = 0, compress: bool = False) -> dict[str, np.ndarray]:
-    rng = np.random.default_rng(seed)
-    arrays = {
-        "train-images-idx3-ubyte": rng.integers(0, 256, (n_train, 28, 28), dtype=np.uint8),
-        "train-labels-idx1-ubyte": rng.integers(0, 10, n_train, dtype=np.uint8),
-        "t10k-images-idx3-ubyte": rng.integers(0, 256, (n_test, 28, 28), dtype=np.uint8),
-        "t10k-labels-idx1-ubyte": rng.integers(0, 10, n_test, dtype=np.uint8),
-    }
+    arrays = idx_arrays(n_train, n_test, seed)
     raw = root / class_name / "raw"
     raw.mkdir(parents=True)
     for name, array in arrays.items():

@@ -22,7 +22,7 @@ import torch
 import torchvision.datasets.mnist as tv_mnist
 from streamlit.testing.v1 import AppTest
 
-from tests.support import keep_navigation_mode, server_like_env, wait_until
+from tests.support import idx_arrays, keep_navigation_mode, server_like_env, wait_until
 from tests.test_pages import EndedJob
 from ui import state, train_view
 from ui.jobs import SessionJobs
@@ -56,13 +56,7 @@ def make_mirror(folder: Path, *, n_train: int = 200, n_test: int = 20,
     """The four ``.gz`` files a torchvision mirror serves, written to ``folder``; returns
     torchvision-style ``resources`` (name, md5) and the arrays. 200 random images make the
     first file about 157 kB: three chunks of 64 KiB."""
-    rng = np.random.default_rng(seed)
-    arrays = {
-        "train-images-idx3-ubyte": rng.integers(0, 256, (n_train, 28, 28), dtype=np.uint8),
-        "train-labels-idx1-ubyte": rng.integers(0, 10, n_train, dtype=np.uint8),
-        "t10k-images-idx3-ubyte": rng.integers(0, 256, (n_test, 28, 28), dtype=np.uint8),
-        "t10k-labels-idx1-ubyte": rng.integers(0, 10, n_test, dtype=np.uint8),
-    }
+    arrays = idx_arrays(n_train, n_test, seed)
     folder.mkdir(parents=True, exist_ok=True)
     resources = []
     for name, array in arrays.items():
