@@ -56,7 +56,7 @@ def _spawn_env() -> dict[str, str]:
 @contextlib.contextmanager
 def _noise_free():
     """z = μ instead of μ + σ·ε: the forward pass no longer draws random numbers."""
-    with mock.patch.object(model_base, "reparameterize", lambda mu, logvar: mu):
+    with mock.patch.object(model_base, "reparameterize", lambda mu, logvar, generator=None: mu):
         yield
 
 
@@ -212,7 +212,7 @@ def test_amp_code_path_under_cpu_autocast(digits, dtype):
         trainer.scaler = torch.amp.GradScaler("cpu")
     seen = []
     network_forward = trainer.net.forward
-    trainer.net.forward = lambda x: seen.append(network_forward(x)) or seen[-1]
+    trainer.net.forward = lambda x, **kw: seen.append(network_forward(x, **kw)) or seen[-1]
     out = trainer._forward(digits.train_x[:4])
     assert seen[-1].logits.dtype == dtype and seen[-1].mu.dtype == dtype
     assert all(t.dtype == torch.float32 for t in out)

@@ -176,7 +176,8 @@ class DistContext:
         return result  # type: ignore[return-value]
 
     @torch.no_grad()
-    def evaluate(self, model: nn.Module, x: Tensor, *, batch_size: int = EVAL_BATCH) -> dict:
+    def evaluate(self, model: nn.Module, x: Tensor, *, batch_size: int = EVAL_BATCH,
+                 generator: torch.Generator | None = None) -> dict:
         """``training.evaluate_batches`` sharded over the processes and reduced: each process
         scores ``x[rank::W]``; sums (in float64) are all-reduced, then every process returns
         the same dict for the whole of ``x``."""
@@ -186,7 +187,7 @@ class DistContext:
         sums = torch.zeros(1 + 3 * k, dtype=torch.float64, device=x.device)
         for start in range(0, part.shape[0], batch_size):
             xb = part[start:start + batch_size]
-            out = model(xb)
+            out = model(xb, generator=generator)
             mu = out.mu.double()
             sums[0] -= model.likelihood.log_prob(out.logits, xb).double().sum()
             sums[1:1 + k] += kl_divergence(out.mu, out.logvar).double().sum(dim=0)

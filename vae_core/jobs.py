@@ -196,8 +196,8 @@ class TrainingJob(TrainerCallback, BackgroundWork):
             if tuple(self.model_cfg.input_shape) != tuple(self.data.input_shape):
                 raise ValueError(f"model expects images {self.model_cfg.input_shape} but "
                                  f"{self.data.name} has {self.data.input_shape}")
-            torch.manual_seed(self.train_cfg.seed)
-            self.model = build_model(self.model_cfg)
+            self.model = build_model(
+                self.model_cfg, generator=torch.Generator().manual_seed(self.train_cfg.seed))
             trainer = Trainer(self.model, self.data, self.train_cfg, callbacks=[self],
                               stop_event=self._stop, weights_lock=self._weights_lock,
                               binarize_data=self.data_cfg.binarize)

@@ -131,13 +131,15 @@ def make_adam(params, lr: float, device: torch.device) -> torch.optim.Adam:
 
 
 @torch.no_grad()
-def evaluate_batches(model: VAE, x: torch.Tensor, *, batch_size: int = EVAL_BATCH) -> dict:
-    """Single-sample −ELBO on ``x`` split into recon and KL (nats/image) plus active units."""
+def evaluate_batches(model: VAE, x: torch.Tensor, *, batch_size: int = EVAL_BATCH,
+                     generator: torch.Generator | None = None) -> dict:
+    """Single-sample −ELBO on ``x`` split into recon and KL (nats/image) plus active units;
+    ε from ``generator`` (on x's device)."""
     recon_sum, kl_sum, n = 0.0, None, x.shape[0]
     mus = []
     for start in range(0, n, batch_size):
         xb = x[start:start + batch_size]
-        out = model(xb)
+        out = model(xb, generator=generator)
         recon_sum += float(-model.likelihood.log_prob(out.logits, xb).sum())
         kl = kl_divergence(out.mu, out.logvar).sum(dim=0)
         kl_sum = kl if kl_sum is None else kl_sum + kl
@@ -189,6 +191,9 @@ class Trainer:
         self.stop_event = stop_event or threading.Event()
         self.weights_lock = weights_lock or threading.Lock()
         self.binarize_data = binarize_data
+        # ε, binarisation and test-set ε: this trainer's own generator, seeded by ``fit``, so
+        # concurrent jobs in one server never draw from (or reseed) torch's global one
+        self.noise = torch.Generator(device=self.device)
         self.base_beta = cfg.beta
         self.optimizer = make_adam(self.model.parameters(), cfg.lr, self.device)
         # fp16 gradients underflow without loss scaling; bf16 has float32's exponent range
@@ -211,7 +216,7 @@ class Trainer:
         # the batch order: one generator, seeded alike in every process (distributed.py)
         generator = torch.Generator().manual_seed(cfg.seed)
         # ε and binarisation: independent per process under torch.distributed
-        torch.manual_seed(cfg.seed + (self.dist.rank if self.dist is not None else 0))
+        self.noise.manual_seed(cfg.seed + (self.dist.rank if self.dist is not None else 0))
         good_state, good_step = self._copy_weights(), 0
         history: list[EpochMetrics] = []
         step, status, message = 0, "finished", ""
@@ -229,7 +234,7 @@ class Trainer:
                 t_step = time.perf_counter()
                 x = train_x[idx]
                 if self.binarize_data:
-                    x = binarize(x)
+                    x = binarize(x, self.noise)
                 weight = kl_weight_at(cfg, step, self.total_steps, self.steps_per_epoch,
                                       beta=self.base_beta)
                 terms = elbo_terms(self._forward(x), x, model.likelihood, weight,
@@ -324,9 +329,9 @@ class Trainer:
 
     def _forward(self, x: torch.Tensor) -> VAEOutput:
         if self.amp_dtype is None:
-            return self.net(x)
+            return self.net(x, generator=self.noise)
         with torch.autocast(device_type=self.device.type, dtype=self.amp_dtype):
-            out = self.net(x)
+            out = self.net(x, generator=self.noise)
         # the loss terms in float32: log σ².exp() and the sums over pixels lose nats in 16 bits
         return VAEOutput(*(t.float() for t in out))
 
@@ -347,8 +352,8 @@ class Trainer:
 
     def _evaluate(self, x: torch.Tensor) -> dict:
         if self.dist is None:
-            return evaluate_batches(self.model, x)
-        return self.dist.evaluate(self.model, x)
+            return evaluate_batches(self.model, x, generator=self.noise)
+        return self.dist.evaluate(self.model, x, generator=self.noise)
 
 
 def train_model(model_cfg, data: DataBundle, train_cfg: TrainConfig, *,
@@ -366,8 +371,7 @@ def train_model(model_cfg, data: DataBundle, train_cfg: TrainConfig, *,
     if tuple(model_cfg.input_shape) != tuple(data.input_shape):
         raise ValueError(f"model input_shape {model_cfg.input_shape} does not match dataset "
                          f"{data.name!r} images {data.input_shape}")
-    torch.manual_seed(train_cfg.seed)
-    model = build_model(model_cfg)
+    model = build_model(model_cfg, generator=torch.Generator().manual_seed(train_cfg.seed))
     trainer = Trainer(model, data, train_cfg, callbacks=callbacks, stop_event=stop_event,
                       binarize_data=binarize_data, dist=dist)
     if on_trainer is not None:

@@ -73,8 +73,8 @@ def evaluate(model: VAE, x: Tensor, *, iwae_k: int | None = None, iwae_n: int | 
     """Test-set numbers in nats per image: elbo (= −ELBO), recon, kl, kl_per_dim, active_units, n,
     and iwae_nll on the first ``iwae_n`` images (all by default) when ``iwae_k`` is given."""
     model.eval()
-    torch.manual_seed(seed)
-    result = evaluate_batches(model, x.to(model.device), batch_size=batch_size)
+    gen = torch.Generator(device=model.device).manual_seed(seed)
+    result = evaluate_batches(model, x.to(model.device), batch_size=batch_size, generator=gen)
     mu, _ = encode(model, x)
     result["active_units"] = active_units(mu)
     if iwae_k is not None:
