@@ -75,3 +75,47 @@ def test_job_thread_is_named_in_the_os_so_leaks_can_be_told_from_server_pools(di
     finally:
         job.stop(timeout=5)
     assert threading.main_thread().native_id != job._thread.native_id
+
+
+def test_a_model_copy_has_no_gradients_and_shares_no_tensor(digits):
+    job = TrainingJob(SMALL, DataConfig(dataset="digits"), TrainConfig(epochs=5000),
+                      data=digits).start()
+    try:
+        _wait(job, lambda s: s.step >= 3)
+        copy = job.model_copy()
+        live = {id(p) for p in job.model.parameters()} | \
+            {p.data_ptr() for p in job.model.parameters()}
+        assert all(p.grad is None for p in copy.parameters())
+        assert not any(id(p) in live or p.data_ptr() in live for p in copy.parameters())
+        assert not copy.training
+    finally:
+        job.stop()
+
+
+def test_stop_does_not_wait_when_asked_not_to(digits):
+    job = TrainingJob(SMALL, DataConfig(dataset="digits"), TrainConfig(epochs=5000),
+                      data=digits).start()
+    _wait(job, lambda s: s.step >= 3)
+    t0 = time.monotonic()
+    job.stop(timeout=0)  # what the Stop button does: the page polls for the end
+    assert time.monotonic() - t0 < 0.05
+    job.join(5)
+    assert job.snapshot().status == "stopped"
+
+
+def test_the_divergence_restore_holds_the_weights_lock(digits):
+    from vae_core.models import build_model
+    from vae_core.training import Trainer
+
+    lock = threading.Lock()
+    model = build_model(SMALL)
+    restores = []
+    original = model.load_state_dict
+
+    def guarded(state, *args, **kwargs):
+        restores.append(lock.locked())  # someone copying the model must not see half of it
+        return original(state, *args, **kwargs)
+
+    model.load_state_dict = guarded
+    result = Trainer(model, digits, TrainConfig(epochs=50, lr=10.0), weights_lock=lock).fit()
+    assert result.status == "diverged" and restores and all(restores)

@@ -252,7 +252,7 @@ def _fmt_eta(seconds: float | None) -> str:
 def _controls(job: Any, snap: Any, slot: Any) -> None:
     c1, c2, _ = st.columns([1, 2, 3], vertical_alignment="bottom")
     c1.button(LIVE["stop"], key="live_stop", type="primary", icon=":material/stop:",
-              on_click=slot.stop)
+              on_click=slot.stop, kwargs={"timeout": 0})  # the panel polls for the end
     beta = c2.number_input(LIVE["live_beta"], 0.0, 1000.0, float(snap.beta), 0.1,
                            key=f"live_beta_{id(job)}")
     if float(beta) != snap.beta:
@@ -305,7 +305,8 @@ def _queued(place: tuple[int, int], slot: Any) -> None:
     position, queued = place
     st.info(LIVE["queued"].format(position=position, queued=queued,
                                   limit=state.job_registry().limit), icon=":material/schedule:")
-    st.button(LIVE["stop"], key="live_unqueue", icon=":material/stop:", on_click=slot.stop)
+    st.button(LIVE["stop"], key="live_unqueue", icon=":material/stop:", on_click=slot.stop,
+              kwargs={"timeout": 0})
 
 
 def live_panel() -> None:

@@ -6,7 +6,6 @@ with ``set_beta`` and ends it with ``stop()``. The thread never touches any UI.
 
 from __future__ import annotations
 
-import copy
 import ctypes
 import math
 import sys
@@ -161,12 +160,16 @@ class TrainingJob(TrainerCallback, BackgroundWork):
                                beta=self._beta, summary=dict(self._summary))
 
     def model_copy(self) -> VAE | None:
-        """A CPU copy of the current weights in eval mode; safe while training runs."""
+        """A CPU copy of the current weights in eval mode, without gradients or optimiser
+        state; safe while training runs (the lock is held only while the tensors are copied)."""
         if self.model is None:
             return None
         with self._weights_lock:
-            clone = copy.deepcopy(self.model)
-        return clone.cpu().eval()
+            state = {k: v.detach().to("cpu", copy=True)
+                     for k, v in self.model.state_dict().items()}
+        clone = build_model(self.model_cfg, generator=torch.Generator())  # values replaced:
+        clone.load_state_dict(state)
+        return clone.eval()
 
     # -- trainer callbacks (training thread) ---------------------------------------------------
     def on_step(self, metrics: StepMetrics) -> None:
@@ -217,6 +220,7 @@ class TrainingJob(TrainerCallback, BackgroundWork):
             self._set("failed", f"{type(exc).__name__}: {exc}")
         finally:
             if self.model is not None:
-                self.model.cpu().eval()
+                with self._weights_lock:  # moving the weights is a change of them too
+                    self.model.cpu().eval()
             with self._lock:
                 self._t_end = time.perf_counter()

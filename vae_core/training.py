@@ -244,7 +244,8 @@ class Trainer:
                     status, message = "stopped", f"stopped by request after {step} steps"
                     break
                 if not math.isfinite(stats["total"]):
-                    model.load_state_dict(good_state)
+                    with self.weights_lock:
+                        model.load_state_dict(good_state)
                     status = "diverged"
                     message = (f"training diverged at step {step + 1} (loss = "
                                f"{stats['total']}); kept the weights from step "
@@ -284,7 +285,8 @@ class Trainer:
             model.eval()
             test = self._evaluate(self.data.test_x)
             if not math.isfinite(test["elbo"]):
-                model.load_state_dict(good_state)
+                with self.weights_lock:
+                    model.load_state_dict(good_state)
                 status = "diverged"
                 message = (f"test −ELBO is not finite after epoch {epoch + 1}; kept the weights "
                            f"from step {good_step}. Try a smaller learning rate.")
