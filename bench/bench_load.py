@@ -55,7 +55,7 @@ def thread_count(pid: int) -> int:
 
 def work_threads(pid: int) -> list[str]:
     """The app's own work threads (training jobs, sweeps, the queue dispatcher): they carry
-    "vae-…" OS names (``vae_core.jobs.name_os_thread``). The rest are the web server's pools,
+    "vae-…" OS names (``vae_core.threads.name_os_thread``). The rest are the web server's pools,
     which grow on demand up to their own bounds and shrink when idle."""
     names = []
     for task in Path(f"/proc/{pid}/task").iterdir():

@@ -22,18 +22,18 @@ from hypothesis import strategies as st
 from torch import nn
 
 from tests.support import mutate_bytes
-from vae_core import checkpoints
+from vae_core import checkpoints, file_checks
 from vae_core.checkpoints import (
     MAX_NAME_CHARS,
     Checkpoint,
     CheckpointError,
     checkpoint_bytes,
-    import_examples_state_dict,
     load_checkpoint,
     read_checkpoint_info,
     save_checkpoint,
 )
 from vae_core.config import DataConfig, ModelConfig, TrainConfig, preset_model
+from vae_core.importers import import_examples_state_dict
 from vae_core.models import ExamplesVAE, build_model
 
 TINY = ModelConfig(arch="mlp", input_shape=(1, 4, 4), hidden=(4,), latent_dim=2)
@@ -285,7 +285,7 @@ def test_huge_config_allocates_nothing(tiny_bytes):
 def test_size_limit(tiny_bytes, tmp_path, monkeypatch):
     path = tmp_path / "big.safetensors"
     path.write_bytes(tiny_bytes)
-    monkeypatch.setattr(checkpoints, "MAX_CHECKPOINT_BYTES", len(tiny_bytes) - 1)
+    monkeypatch.setattr(file_checks, "MAX_CHECKPOINT_BYTES", len(tiny_bytes) - 1)
     for call in (load_checkpoint, read_checkpoint_info):
         for source in (path, tiny_bytes):
             with pytest.raises(CheckpointError, match="too large"):

@@ -20,7 +20,7 @@ import pytest
 import torch
 import torch.multiprocessing as mp
 
-from vae_core import distributed, training
+from vae_core import devices, distributed
 from vae_core.checkpoints import load_checkpoint
 from vae_core.cli import main
 from vae_core.config import ModelConfig, TrainConfig
@@ -164,7 +164,7 @@ def test_torchrun_environment_is_read_and_checked():
 # --------------------------------------------------------------------------- CUDA / AMP guards
 
 def test_amp_is_refused_on_a_cpu_without_bfloat16(digits, tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(training, "cpu_has_bf16", lambda: False)
+    monkeypatch.setattr(devices, "cpu_has_bf16", lambda: False)
     assert resolve_amp(False, torch.device("cpu")) is None
     with pytest.raises(ValueError, match="amp .*needs a CUDA GPU or a CPU with bfloat16"):
         Trainer(build_model(DETERMINISTIC), digits, TrainConfig(amp=True, device="cpu"))
@@ -179,7 +179,7 @@ def test_amp_on_a_bfloat16_cpu_trains_as_well_as_float32(digits, monkeypatch):
     """Where the CPU has bfloat16 hardware, amp=True autocasts the network to bfloat16 (the
     losses stay float32) and lands within a nat of the float32 run. Elsewhere the probe is
     forced on: autocast is then slow, not wrong, so the same check holds."""
-    monkeypatch.setattr(training, "cpu_has_bf16", lambda: True)
+    monkeypatch.setattr(devices, "cpu_has_bf16", lambda: True)
     assert resolve_amp(True, torch.device("cpu")) == torch.bfloat16
     cfg = TrainConfig(epochs=10, batch_size=64, lr=2e-3, device="cpu")
     finals = {}

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from tests.support import mutate_bytes
 from ui import library
-from vae_core.checkpoints import import_examples_state_dict
 from vae_core.config import DataConfig, ModelConfig, TrainConfig
+from vae_core.importers import import_examples_state_dict
 
 values = st.recursive(
     st.none() | st.booleans() | st.integers(-(2**70), 2**70)

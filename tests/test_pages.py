@@ -164,7 +164,10 @@ def test_stop_keeps_the_weights_and_switching_pages_does_not_restart(env):
     at.switch_page("pages/home.py").run()
     at.switch_page("pages/train.py").run()
     assert slot(at).job is job and job.is_alive()
+    t0 = time.monotonic()
     at.button(key="live_stop").click().run()
+    assert time.monotonic() - t0 < 1.5  # the script does not wait for the thread
+    job.join(5)  # it ends within a step; the live panel's poll then reruns the page
     assert not job.is_alive()
     at.run()
     assert not at.exception

@@ -101,7 +101,7 @@ class JobRegistry:
             self._jobs.append(job)
 
     def _dispatch_loop(self) -> None:
-        from vae_core.jobs import name_os_thread  # the jobs it starts have loaded torch anyway
+        from vae_core.threads import name_os_thread
 
         name_os_thread("vae-queue")
         with self._lock:

@@ -19,6 +19,7 @@ from ui.text_models import LIB as MODEL_LIB
 from vae_core import checkpoints
 from vae_core.checkpoints import read_checkpoint_info, save_checkpoint
 from vae_core.config import DataConfig, TrainConfig
+from vae_core.importers import import_examples_state_dict
 
 LIBRARY_ENV = "VAE_LAB_LIBRARY"
 DEFAULT_LIBRARY = "library"
@@ -266,7 +267,7 @@ def read_upload(filename: str, data: bytes) -> Any:
         raise ValueError(LIBRARY["empty_file"].format(file=repr(filename)))
     if suffix == "safetensors":
         return checkpoints.load_checkpoint(data, default_name=Path(filename).stem)
-    model = checkpoints.import_examples_state_dict(data)
+    model = import_examples_state_dict(data)
     return checkpoints.Checkpoint(model=model, model_cfg=model.cfg,
                                   data_cfg=DataConfig(dataset="mnist"),
                                   train_cfg=TrainConfig(epochs=10, batch_size=128, beta=1.0),

@@ -6,7 +6,7 @@ it: file size, the 8-byte header length (before safetensors sees it), the header
 metadata, the configs (``from_dict`` refuses unknown keys and out-of-range values), and every
 tensor's name, shape, dtype (float32) and finiteness against ``build_model(model_cfg)``. Any
 problem raises ``CheckpointError`` with a one-line message. Nothing is ever unpickled, except
-through ``torch.load(weights_only=True)`` in ``import_examples_state_dict``.
+through ``torch.load(weights_only=True)`` in ``vae_core.importers``.
 
 Layout of a safetensors file: ``u64 little-endian N | N bytes of JSON header | tensor data``.
 """
@@ -26,23 +26,26 @@ import safetensors.torch
 import torch
 
 from vae_core.config import DataConfig, ModelConfig, TrainConfig
+from vae_core.file_checks import (  # noqa: F401  (CheckpointError, Source: this API's too)
+    MAX_CHECKPOINT_BYTES,
+    CheckpointError,
+    Source,
+    as_path,
+    check_size,
+    check_tensors,
+    key_mismatch,
+    one_line,
+    read_all,
+)
 from vae_core.models import VAE, build_model
 
 FORMAT = "vae-lab/1"
 META_KEY = "vae_lab"
-MAX_CHECKPOINT_BYTES = 256 * 2**20
 MAX_HEADER_BYTES = 2**20
 MAX_NAME_CHARS = 100
 DEFAULT_NAME = "checkpoint"
 _DTYPE = "F32"  # safetensors' name for torch.float32, the only dtype we read or write
 _FIELDS = {"format", "name", "model_cfg", "data_cfg", "train_cfg", "summary"}
-
-Source = str | Path | bytes | bytearray | memoryview
-
-
-class CheckpointError(ValueError):
-    """A checkpoint file was refused; the message is one line, meant for the user."""
-
 
 @dataclass
 class Checkpoint:
@@ -86,7 +89,7 @@ def checkpoint_bytes(model: VAE, *, data_cfg: DataConfig | None = None,
         raise TypeError(f"name must be a string or None, got {type(name).__name__}")
     # copy to CPU so a training thread cannot change the weights while they are serialised
     state = {k: v.detach().to("cpu", copy=True).contiguous() for k, v in model.state_dict().items()}
-    _check_tensors(state, _expected_spec(model.cfg), action="save")
+    check_tensors(state, _expected_spec(model.cfg), action="save")
     info = {
         "format": FORMAT,
         "name": _clean_name(name) if name is not None else None,
@@ -138,19 +141,19 @@ def load_checkpoint(source: Source, *, map_location: str | torch.device = "cpu",
     ``default_name`` is the display name when the header has none (e.g. an uploaded file's
     name); for a path it defaults to the file stem.
     """
-    data = _read_all(source)
-    _, info = _parse(data[:MAX_HEADER_BYTES + 8], len(data))
+    data = read_all(source)
+    _, info = parse_header(data[:MAX_HEADER_BYTES + 8], len(data))
     model_cfg = info["model_cfg"]
     try:
         state = safetensors.torch.load(data)
     except Exception as exc:  # safetensors' own validation: offsets, sizes
-        raise CheckpointError(f"corrupt safetensors data: {_one_line(exc)}") from None
-    _check_tensors(state, _expected_spec(model_cfg), action="load")
+        raise CheckpointError(f"corrupt safetensors data: {one_line(exc)}") from None
+    check_tensors(state, _expected_spec(model_cfg), action="load")
     try:
         model = build_model(model_cfg)
         model.load_state_dict(state, strict=True)
     except Exception as exc:  # should not happen after the checks above
-        raise CheckpointError(f"weights do not fit the model: {_one_line(exc)}") from None
+        raise CheckpointError(f"weights do not fit the model: {one_line(exc)}") from None
     model.eval()
     return Checkpoint(model=model.to(map_location), model_cfg=model_cfg,
                       data_cfg=info["data_cfg"], train_cfg=info["train_cfg"],
@@ -165,54 +168,27 @@ def read_checkpoint_info(source: Source, *, default_name: str | None = None) -> 
     configs as ``ModelConfig`` / ``DataConfig`` / ``TrainConfig`` (or None).
     """
     if isinstance(source, (bytes, bytearray, memoryview)):
-        data = _read_all(source)
+        data = read_all(source)
         size = len(data)
     else:
-        path = _as_path(source)
+        path = as_path(source)
         try:
             with open(path, "rb") as f:
                 size = os.fstat(f.fileno()).st_size
-                _check_size(None, size)
+                check_size(None, size)
                 data = f.read(8)
                 if len(data) == 8:
                     data += f.read(min(int.from_bytes(data, "little"), MAX_HEADER_BYTES))
         except OSError as exc:
             raise CheckpointError(f"cannot read {path.name}: {exc.strerror or exc}") from None
-    header, info = _parse(data, size)
+    header, info = parse_header(data, size)
     n_params = sum(math.prod(v["shape"]) for k, v in header.items() if k != "__metadata__")
     return {"name": _display_name(info, source, default_name), "model_cfg": info["model_cfg"],
             "data_cfg": info["data_cfg"], "train_cfg": info["train_cfg"],
             "summary": info["summary"], "n_params": n_params}
 
 
-def _as_path(source: Any) -> Path:
-    if not isinstance(source, (str, Path)):
-        raise TypeError(f"source must be a path or bytes, got {type(source).__name__}")
-    return Path(source)
-
-
-def _read_all(source: Source) -> bytes:
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        data = bytes(source)
-        return _check_size(data, len(data))
-    path = _as_path(source)
-    try:
-        with open(path, "rb") as f:
-            _check_size(None, os.fstat(f.fileno()).st_size)
-            data = f.read(MAX_CHECKPOINT_BYTES + 1)
-    except OSError as exc:
-        raise CheckpointError(f"cannot read {path.name}: {exc.strerror or exc}") from None
-    return _check_size(data, len(data))
-
-
-def _check_size(data, size: int):
-    if size > MAX_CHECKPOINT_BYTES:
-        raise CheckpointError(f"file is too large for a checkpoint ({size / 2**20:.0f} MiB > "
-                              f"{MAX_CHECKPOINT_BYTES / 2**20:.0f} MiB)")
-    return data
-
-
-def _parse(data: bytes, size: int) -> tuple[dict, dict]:
+def parse_header(data: bytes, size: int) -> tuple[dict, dict]:
     """Check the header of a file of ``size`` bytes whose first bytes are ``data``; return the
     header and our metadata (configs rebuilt)."""
     if size < 8:
@@ -281,7 +257,7 @@ def _parse_info(raw: Any) -> dict[str, Any]:
         try:
             out[key] = cls.from_dict(value)
         except (ValueError, TypeError) as exc:
-            raise CheckpointError(f"bad {key} in checkpoint: {_one_line(exc)}") from None
+            raise CheckpointError(f"bad {key} in checkpoint: {one_line(exc)}") from None
     return out
 
 
@@ -294,28 +270,14 @@ def _expected_spec(cfg: ModelConfig) -> dict[str, tuple[int, ...]]:
         with torch.device("meta"):
             model = build_model(cfg)
     except Exception as exc:
-        raise CheckpointError(f"cannot build a model from model_cfg: {_one_line(exc)}") from None
+        raise CheckpointError(f"cannot build a model from model_cfg: {one_line(exc)}") from None
     return {k: tuple(v.shape) for k, v in model.state_dict().items()}
-
-
-def _key_mismatch(found, expected) -> str | None:
-    missing = sorted(set(expected) - set(found))
-    unexpected = sorted(set(found) - set(expected))
-    if not missing and not unexpected:
-        return None
-    parts = []
-    for label, keys in (("missing", missing), ("unexpected", unexpected)):
-        if keys:
-            shown = ", ".join(repr(str(k)[:60]) for k in keys[:5])
-            parts.append(f"{label} {shown}" + (f" and {len(keys) - 5} more" if len(keys) > 5
-                                                else ""))
-    return "; ".join(parts)
 
 
 def _check_header_tensors(header: dict, expected: dict, data_len: int) -> None:
     """Names, dtypes, shapes and byte ranges from the header, before any tensor is read."""
     entries = {k: v for k, v in header.items() if k != "__metadata__"}
-    problem = _key_mismatch(entries, expected)
+    problem = key_mismatch(entries, expected)
     if problem:
         raise CheckpointError(f"tensors do not match the model config: {problem}")
     spans = []
@@ -346,30 +308,7 @@ def _check_header_tensors(header: dict, expected: dict, data_len: int) -> None:
                               f"file has {data_len:,}")
 
 
-def _check_tensors(state: dict, expected: dict, *, action: str) -> None:
-    """Same keys, shapes, float32 and finite values: refuse anything else."""
-    problem = _key_mismatch(state, expected)
-    if problem:
-        raise CheckpointError(f"cannot {action}: tensors do not match the model config: {problem}")
-    for key, t in state.items():
-        if not isinstance(t, torch.Tensor) or t.layout != torch.strided:
-            raise CheckpointError(f"cannot {action}: {key!r} is not a dense tensor")
-        if t.dtype != torch.float32:
-            raise CheckpointError(f"cannot {action}: tensor {key!r} has dtype "
-                                  f"{str(t.dtype).removeprefix('torch.')}, expected float32")
-        if tuple(t.shape) != expected[key]:
-            raise CheckpointError(f"cannot {action}: tensor {key!r} has shape {list(t.shape)}, "
-                                  f"expected {list(expected[key])}")
-        if not bool(torch.isfinite(t).all()):
-            raise CheckpointError(f"cannot {action}: tensor {key!r} has NaN or infinite values")
-
-
 # ----------------------------------------------------------------------------- small helpers
-
-def _one_line(exc: BaseException, limit: int = 300) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text if len(text) <= limit else text[:limit - 1] + "…"
-
 
 def _clean_name(name: str) -> str:
     """Display names: control characters become spaces, at most ``MAX_NAME_CHARS``."""
@@ -404,13 +343,3 @@ def _jsonable(value: Any, where: str, depth: int = 0) -> Any:
         return _jsonable(item(), where, depth + 1)
     raise CheckpointError(f"{where} must be JSON (numbers, strings, lists, dicts), "
                           f"got {type(value).__name__}")
-
-
-# --------------------------------------------------------------------- pytorch/examples import
-
-def import_examples_state_dict(source: Source) -> VAE:
-    """pytorch/examples ``vae/main.py`` state_dict -> ``ExamplesVAE``; see ``vae_core.importers``
-    (imported lazily: it needs this module's checks)."""
-    from vae_core.importers import import_examples_state_dict as _import
-
-    return _import(source)

@@ -260,7 +260,8 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from vae_core.checkpoints import import_examples_state_dict, save_checkpoint
+    from vae_core.checkpoints import save_checkpoint
+    from vae_core.importers import import_examples_state_dict
 
     model = import_examples_state_dict(args.state_dict)
     data_cfg = DataConfig(dataset="mnist")

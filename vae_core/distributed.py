@@ -41,8 +41,9 @@ import torch
 import torch.distributed as dist
 from torch import Tensor, nn
 
+from vae_core.devices import resolve_device
+from vae_core.evaluation import ACTIVE_UNIT_THRESHOLD, EVAL_BATCH
 from vae_core.losses import kl_divergence
-from vae_core.training import ACTIVE_UNIT_THRESHOLD, EVAL_BATCH, resolve_device
 
 ENV_VARS = ("RANK", "WORLD_SIZE", "LOCAL_RANK")
 DEFAULT_TIMEOUT = timedelta(minutes=10)  # a collective waiting longer than this is an error
@@ -178,7 +179,7 @@ class DistContext:
     @torch.no_grad()
     def evaluate(self, model: nn.Module, x: Tensor, *, batch_size: int = EVAL_BATCH,
                  generator: torch.Generator | None = None) -> dict:
-        """``training.evaluate_batches`` sharded over the processes and reduced: each process
+        """``evaluation.evaluate_batches`` sharded over the processes and reduced: each process
         scores ``x[rank::W]``; sums (in float64) are all-reduced, then every process returns
         the same dict for the whole of ``x``."""
         n, k = int(x.shape[0]), int(model.latent_dim)

@@ -18,16 +18,9 @@ import zipfile
 
 import torch
 
-from vae_core.checkpoints import (
-    MAX_HEADER_BYTES,
-    CheckpointError,
-    Source,
-    _check_tensors,
-    _one_line,
-    _parse,
-    _read_all,
-)
+from vae_core.checkpoints import MAX_HEADER_BYTES, parse_header
 from vae_core.config import preset_model
+from vae_core.file_checks import CheckpointError, Source, check_tensors, one_line, read_all
 from vae_core.models import VAE, build_model
 
 MAX_ZIP_MEMBERS = 64            # central-directory entries; torch.save of 10 tensors writes 16
@@ -51,7 +44,7 @@ def import_examples_state_dict(source: Source) -> VAE:
     Exactly the ten tensors of ``EXAMPLES_SHAPES``, float32 and finite; anything else, and any
     pickle that is more than tensors in a dict, raises ``CheckpointError``.
     """
-    data = _read_all(source)  # size limit; OS errors -> CheckpointError
+    data = read_all(source)  # size limit; OS errors -> CheckpointError
     _check_archive(data)
     try:
         state = torch.load(io.BytesIO(data), weights_only=True, map_location="cpu")
@@ -64,12 +57,12 @@ def import_examples_state_dict(source: Source) -> VAE:
         raise CheckpointError("expected a state_dict: keys must be strings")
     if "state_dict" in state or "model_state_dict" in state:
         raise CheckpointError("this is a training checkpoint dict; save model.state_dict() alone")
-    _check_tensors(state, EXAMPLES_SHAPES, action="import")
+    check_tensors(state, EXAMPLES_SHAPES, action="import")
     model = build_model(preset_model("examples"))
     try:
         model.load_state_dict(state, strict=True)
     except Exception as exc:  # not expected after the checks above
-        raise CheckpointError(f"weights do not fit the examples model: {_one_line(exc)}") from None
+        raise CheckpointError(f"weights do not fit the examples model: {one_line(exc)}") from None
     return model.eval()
 
 
@@ -82,7 +75,7 @@ def _load_failure(exc: Exception) -> str:
         what = f"calls {found.group(1)}" if found else "holds more than tensors"
         return (f"refused an unsafe .pt file: its pickle {what}; only a plain state_dict "
                 "of tensors is imported")
-    return f"not a loadable PyTorch state_dict: {_one_line(Exception(text), 200)}"
+    return f"not a loadable PyTorch state_dict: {one_line(Exception(text), 200)}"
 
 
 def _check_archive(data: bytes) -> None:
@@ -100,7 +93,7 @@ def _check_archive(data: bytes) -> None:
             members = archive.infolist()
     except Exception:  # BadZipFile, but also EOFError / ValueError / OSError on odd bytes
         try:
-            _parse(data[:MAX_HEADER_BYTES + 8], len(data))
+            parse_header(data[:MAX_HEADER_BYTES + 8], len(data))
         except CheckpointError:
             raise CheckpointError("not a loadable PyTorch state_dict: expected the zip format "
                                   "torch.save writes (torch ≥ 1.6)") from None

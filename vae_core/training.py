@@ -18,16 +18,20 @@ import torch
 
 from vae_core.config import TrainConfig
 from vae_core.data import DataBundle, binarize, iterate_minibatches
-from vae_core.losses import elbo_terms, kl_divergence
+from vae_core.devices import cpu_has_bf16, resolve_amp, resolve_device  # noqa: F401  (API too)
+from vae_core.evaluation import (  # noqa: F401  (ACTIVE_UNIT_THRESHOLD, EVAL_BATCH: API too)
+    ACTIVE_UNIT_THRESHOLD,
+    EVAL_BATCH,
+    evaluate_batches,
+)
+from vae_core.losses import elbo_terms
 from vae_core.models.base import VAE, VAEOutput
 from vae_core.schedules import kl_weight_at
 
 if TYPE_CHECKING:  # vae_core.distributed imports this module
     from vae_core.distributed import DistContext
 
-ACTIVE_UNIT_THRESHOLD = 0.01  # Burda et al. 2016: Cov_x(E_q[z_u]) > 0.01
 SNAPSHOT_EVERY = 25           # steps between copies of the last weights known to give a finite loss
-EVAL_BATCH = 1024
 
 
 @dataclass(frozen=True)
@@ -87,70 +91,11 @@ class TrainerCallback:
     def on_epoch(self, metrics: EpochMetrics) -> None: ...
 
 
-def resolve_device(name: str) -> torch.device:
-    if name == "cuda" or (name == "auto" and torch.cuda.is_available()):
-        if not torch.cuda.is_available():
-            raise ValueError("device 'cuda' was asked for but no CUDA GPU is available; "
-                             "use --device cpu or auto")
-        return torch.device("cuda")
-    if name not in ("auto", "cpu"):
-        raise ValueError(f"unknown device {name!r}; choose auto, cpu or cuda")
-    return torch.device("cpu")
-
-
-def cpu_has_bf16() -> bool:
-    """Whether this CPU multiplies bfloat16 natively (AVX512-BF16 or AMX), where torch's CPU
-    autocast pays off. The probes are private torch functions (there since 2.1): absent, no."""
-    probes = ("_is_avx512_bf16_supported", "_is_amx_tile_supported")
-    return any(bool(getattr(torch.cpu, p, lambda: False)()) for p in probes)
-
-
-def resolve_amp(enabled: bool, device: torch.device) -> torch.dtype | None:
-    """The autocast dtype for ``TrainConfig.amp`` on ``device``; None when amp is off.
-
-    CUDA: bfloat16 where the GPU has it, else float16 (the trainer then adds a GradScaler).
-    CPU: bfloat16, only on CPUs with bfloat16 hardware: there it ran the 784-400-20 MNIST step
-    1.5-1.8x faster than float32 with the same −ELBO after an epoch (README, benchmark row 1);
-    elsewhere CPU autocast slows these networks down, so it is refused."""
-    if not enabled:
-        return None
-    if device.type == "cuda":
-        return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
-    if device.type == "cpu" and cpu_has_bf16():
-        return torch.bfloat16
-    raise ValueError(f"amp (mixed precision) needs a CUDA GPU or a CPU with bfloat16 hardware "
-                     f"(AVX512-BF16 or AMX), and this run's {device.type} has neither; drop "
-                     f"--amp / amp=True")
-
-
 def make_adam(params, lr: float, device: torch.device) -> torch.optim.Adam:
     """Adam with the fused kernel where torch has one: one pass over the weights per step
     instead of about ten, which on the CPU cut the 784-400-20 step from 4.9 to 3.7 ms."""
     fused = device.type in ("cpu", "cuda")
     return torch.optim.Adam(params, lr=lr, fused=fused)
-
-
-@torch.no_grad()
-def evaluate_batches(model: VAE, x: torch.Tensor, *, batch_size: int = EVAL_BATCH,
-                     generator: torch.Generator | None = None) -> dict:
-    """Single-sample −ELBO on ``x`` split into recon and KL (nats/image) plus active units;
-    ε from ``generator`` (on x's device)."""
-    recon_sum, kl_sum, n = 0.0, None, x.shape[0]
-    mus = []
-    for start in range(0, n, batch_size):
-        xb = x[start:start + batch_size]
-        out = model(xb, generator=generator)
-        recon_sum += float(-model.likelihood.log_prob(out.logits, xb).sum())
-        kl = kl_divergence(out.mu, out.logvar).sum(dim=0)
-        kl_sum = kl if kl_sum is None else kl_sum + kl
-        mus.append(out.mu)
-    mu = torch.cat(mus)
-    kl_per_dim = (kl_sum / n).cpu()
-    active = int((mu.var(dim=0, unbiased=True) > ACTIVE_UNIT_THRESHOLD).sum()) if n > 1 else 0
-    recon = recon_sum / n
-    kl_total = float(kl_per_dim.sum())
-    return {"elbo": recon + kl_total, "recon": recon, "kl": kl_total,
-            "kl_per_dim": [float(v) for v in kl_per_dim], "active_units": active, "n": n}
 
 
 class Trainer:

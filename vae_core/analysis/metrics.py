@@ -9,8 +9,8 @@ import torch
 from torch import Tensor
 
 from vae_core.analysis.encode import encode
+from vae_core.evaluation import ACTIVE_UNIT_THRESHOLD, evaluate_batches
 from vae_core.models.base import VAE
-from vae_core.training import ACTIVE_UNIT_THRESHOLD, evaluate_batches
 
 MAX_IWAE_K = 5000
 LOG_2PI = math.log(2 * math.pi)

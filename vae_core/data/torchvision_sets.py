@@ -39,6 +39,7 @@ from typing import Any
 import torch
 
 from vae_core.data.base import DATA_DIR_ENV, DataBundle, DatasetUnavailable, resolve_data_dir
+from vae_core.threads import name_os_thread
 
 TORCHVISION_CLASSES = {"mnist": "MNIST", "fashion-mnist": "FashionMNIST", "kmnist": "KMNIST"}
 RAW_FILES = ("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
@@ -384,8 +385,6 @@ class DatasetDownload:
             self._snap = replace(self._snap, **changes)
 
     def _run(self) -> None:
-        from vae_core.jobs import name_os_thread  # here: vae_core.jobs imports this package
-
         name_os_thread(self._thread.name)
         try:
             download_dataset(self.name, self.data_dir, stop=self._stop, timeout_s=self.timeout_s,
