@@ -1,20 +1,22 @@
-"""BCE vs MSE: models that differ only in their likelihood, and the loss pitfalls of tutorials."""
+"""BCE vs MSE: models that differ only in their likelihood, the loss pitfalls of tutorials
+reproduced, and the common tutorial mistakes explained."""
 
 import streamlit as st
 
-from ui import compare, datasets, state
+from ui import compare, datasets, mistakes, state
 from ui import compare_figures as cf
 from ui.text import LABELS
 from ui.text_compare import LIKELIHOOD, SWEEP
 from vae_core.config import RECONS
-from vae_core.sweeps import PITFALLS, likelihood_sweep, pitfall_sweep
+from vae_core.sweeps import PITFALLS, likelihood_sweep
 
 DEFAULT_SIGMA = 0.5 ** 0.5
 
 state.ensure_shell()
 st.title(LIKELIHOOD["title"])
 st.markdown(LIKELIHOOD["intro"])
-tab_compare, tab_pitfalls = st.tabs([LIKELIHOOD["tab_compare"], LIKELIHOOD["tab_pitfalls"]])
+tab_compare, tab_pitfalls, tab_mistakes = st.tabs(
+    [LIKELIHOOD["tab_compare"], LIKELIHOOD["tab_pitfalls"], LIKELIHOOD["tab_mistakes"]])
 
 with tab_compare:
     c1, c2, c3, c4 = st.columns([1, 2, 1, 1])
@@ -74,12 +76,13 @@ with tab_pitfalls:
                         pixels=compare.PIXELS[compare.PITFALL_DATASET]))
     p_epochs = compare.epochs_input(st, compare.default_epochs(compare.PITFALL_DATASET),
                                     key="bm_p_epochs")
-    compare.controls("pitfall", lambda data: pitfall_sweep(
-        model_cfg=compare.model_cfg_for(compare.PITFALL_DATASET, data.input_shape),
-        data_cfg=state.data_config(compare.PITFALL_DATASET),
-        train_cfg=compare.train_cfg(p_epochs)), dataset=compare.PITFALL_DATASET)
+    compare.controls("pitfall", mistakes.pitfall_spec(PITFALLS, p_epochs),
+                     dataset=compare.PITFALL_DATASET)
     p_results = [r for r in compare.progress("pitfall") if r.model is not None]
     if p_results:
         st.subheader(LIKELIHOOD["what_you_see"])
         compare.pitfall_view(p_results, compare.sweep("pitfall").data)
         st.dataframe(compare.summary_rows(p_results), hide_index=True)
+
+with tab_mistakes:
+    mistakes.mistakes_tab(epochs=p_epochs)

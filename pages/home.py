@@ -9,9 +9,11 @@ from ui.text import HOME
 state.ensure_shell()
 st.title(HOME["title"])
 st.markdown(HOME["intro"])
-st.latex(r"-\mathrm{ELBO}_\beta(x) = \underbrace{\mathbb{E}_{q(z|x)}\big[-\log p(x|z)\big]}"
-         r"_{\text{reconstruction}} + \beta\,\underbrace{\mathrm{KL}\big(q(z|x)\,\|\,p(z)\big)}"
-         r"_{\text{regulariser}}")
+# the loss, not "−ELBO_β": the two agree only at β = 1 (issue 20)
+st.latex(r"\mathcal{L}_\beta(x) = \underbrace{\mathbb{E}_{q(z|x)}\big[-\log p(x|z)\big]}"
+         rf"_{{\text{{{HOME['term_recon']}}}}} + \beta\,"
+         r"\underbrace{\mathrm{KL}\big(q(z|x)\,\|\,p(z)\big)}"
+         rf"_{{\text{{{HOME['term_reg']}}}}}")
 st.caption(HOME["elbo_caption"])
 st.latex(r"\mathrm{KL}_k = -\tfrac{1}{2}\left(1 + \log\sigma_k^2 - \mu_k^2 - \sigma_k^2\right),"
          r"\qquad z = \mu + \sigma \odot \varepsilon,\quad \varepsilon \sim \mathcal{N}(0, I)")
@@ -42,3 +44,4 @@ st.subheader(HOME["try_title"])
 st.page_link("pages/train.py", label=HOME["try_train"], icon=":material/model_training:")
 st.page_link("pages/train.py", label=HOME["try_beta"], icon=":material/tune:")
 st.page_link("pages/library.py", label=HOME["try_library"], icon=":material/inventory_2:")
+explain.glossary()

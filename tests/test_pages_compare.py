@@ -1,5 +1,6 @@
 """AppTest for the Compare pages: they render with and without models, run tiny sweeps to the
-end (β, schedules, likelihoods, pitfalls) and explain bad input."""
+end (β, schedules, likelihoods, pitfalls) and explain bad input; the tutorial-mistakes tab
+renders in both languages and its one-click runs start the right pitfall sweep."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.support import keep_navigation_mode, server_like_env
 from ui import state
+from ui.i18n import LANG_KEY
 from vae_core.sweeps import Sweep
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -127,7 +129,7 @@ def test_likelihood_sweep_compares_bce_and_mse(env):
     assert list(table["Model"]) == ["bce", "mse σ=0.3"]
     assert "not comparable" in " ".join(table.columns)
     assert "do **not** compare" in texts(at.warning)
-    assert len(at.latex) == 2
+    assert len(at.tabs[0].latex) == 2  # the σ-as-β derivation
 
 
 def test_pitfalls_reproduce_posterior_collapse(env):
@@ -139,4 +141,38 @@ def test_pitfalls_reproduce_posterior_collapse(env):
     active = dict(zip(table["Model"], table["Active units"]))
     assert "e+" in dict(zip(table["Model"], table["KL (nats)"]))["KL without its minus sign"]
     assert active["recon mean over pixels (effective β × pixels)"].startswith("0 /")
-    assert not active["correct (sum over pixels, −KL)"].startswith("0 /")
+    assert not active["correct (sum over pixels, the KL formula with its leading −½)"].startswith(
+        "0 /")
+
+
+@pytest.mark.parametrize("lang, tab, title", [
+    ("English", "Common mistakes in tutorials", "1. The KL written without its leading minus"),
+    ("中文", "教程中的常见错误", "1. KL 漏掉了最前面的负号"),
+])
+def test_the_mistakes_tab_renders_in_both_languages(env, lang, tab, title):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.session_state[LANG_KEY] = lang
+    at.run()
+    at.switch_page("pages/bce_vs_mse.py")
+    at.run()
+    assert not at.exception, at.exception
+    mistakes = next(t for t in at.tabs if t.label == tab)
+    titles = [m.value for m in mistakes.markdown if m.value.startswith("**")]
+    assert len(titles) == 8 and titles[0] == f"**{title}**"
+    assert len(mistakes.code) >= 6 and len(mistakes.latex) >= 6  # wrong and right, each
+    assert {b.key for b in mistakes.button} == {"mk_run_kl_sign", "mk_run_keras_mean"}
+
+
+def test_a_mistake_is_reproduced_in_one_click(env):
+    at = open_page("pages/bce_vs_mse.py")
+    at.number_input(key="bm_p_epochs").set_value(1).run()
+    at.button(key="mk_run_kl_sign").click().run()
+    assert not at.exception, at.exception
+    sweeps = running_sweeps()
+    assert len(sweeps) == 1, texts(at.error) + texts(at.warning)
+    assert sweeps[0].spec.values == ("correct", "kl_sign_bug")  # just that mistake
+    assert sweeps[0].spec.train_cfg.epochs == 1  # the Pitfalls tab's epochs
+    sweeps[0].join(TIMEOUT)
+    at.run()
+    assert "in the **Pitfalls** tab" in texts(at.caption)
+    assert any("KL without its minus sign" in list(d.value["Model"]) for d in at.dataframe)

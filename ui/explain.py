@@ -79,3 +79,18 @@ def live_example(ckpt: Any) -> None:
         st.image(figures.single_image(result["decoded"]), caption=caption)
         if x is not None:
             st.image(figures.single_image(result["decoded_mu"]), caption=HOME["decoded_mu"])
+
+
+def glossary() -> None:
+    """The English ⇄ 中文 glossary (``ui/locales/glossary.py``) in a collapsed expander."""
+    from ui.i18n import current_language
+    from ui.locales.glossary import GLOSSARY as TERMS
+    from ui.text_mistakes import GLOSSARY
+
+    cols = GLOSSARY["columns"]
+    zh = current_language() == "zh"
+    rows = [{cols["en"]: t.en, cols["zh"]: t.zh, cols["variants"]: "、".join(t.variants),
+             cols["note"]: t.note_zh if zh else t.note_en} for t in TERMS]
+    with st.expander(GLOSSARY["title"], icon=":material/translate:"):
+        st.caption(GLOSSARY["intro"])
+        st.dataframe(rows, hide_index=True)

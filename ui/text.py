@@ -44,13 +44,17 @@ HOME = Strings("HOME", {
     "title": "What is a VAE?",
     "intro": (
         "A **variational autoencoder** squeezes each image *x* through a small random code *z* and "
-        "learns to rebuild it. The **encoder** maps *x* to a Gaussian q(z|x) with mean μ and "
-        "variance σ²; we draw z = μ + σ ⊙ ε with ε ~ N(0, I) (the *reparameterisation trick*, so "
-        "gradients flow through μ and σ); the **decoder** turns z back into an image. Training "
-        "minimises the negative evidence lower bound (−ELBO):"
+        "learns to rebuild it. The **encoder** maps *x* to a Gaussian q(z|x), the *approximate "
+        "posterior*, with mean μ and variance σ²; we draw z = μ + σ ⊙ ε with ε ~ N(0, I) (the "
+        "*reparameterisation trick*, so gradients flow through μ and σ); the **decoder** turns z "
+        "back into an image. Training minimises the loss below; at β = 1 it is the negative "
+        "evidence lower bound (−ELBO):"
     ),
-    "elbo_caption": "Reconstruction (nats per image, summed over pixels) plus β times the KL "
-                    "divergence from the prior p(z) = N(0, I). β = 1 is the true ELBO.",
+    "elbo_caption": "loss = reconstruction (nats per image, summed over pixels) + β × the KL "
+                    "divergence of the approximate posterior q(z|x) from the prior "
+                    "p(z) = N(0, I); only at β = 1 is this loss the −ELBO.",
+    "term_recon": "reconstruction",
+    "term_reg": "regulariser",
     "kl_caption": "KL per latent dimension in closed form (Kingma & Welling 2014, Appendix B). "
                   "Mind the leading minus sign: without it you get −KL.",
     "diagram_title": "The path of one image",
@@ -97,7 +101,7 @@ TRAIN = Strings("TRAIN", {
     "batch": "Batch size",
     "lr": "Learning rate",
     "seed": "Seed",
-    "reduction": "Reconstruction reduction",
+    "reduction": "Reconstruction over pixels: sum or mean",
     "binarize": "Binarise pixels (dynamic)",
     "advanced": "More settings",
     "warmup_epochs": "Warm-up epochs",
@@ -113,7 +117,8 @@ TRAIN = Strings("TRAIN", {
             "{queued} runs are already waiting, as many as the queue holds. Try again in a few "
             "minutes.",
     "latent_help": "Number of latent dimensions: {lo} to {hi}.",
-    "beta_help": "Weight of the KL term: {lo:g} to {hi:g}. β = 1 is the true ELBO.",
+    "beta_help": "Weight of the KL term in loss = recon + β·KL: {lo:g} to {hi:g}. At β = 1 "
+                 "the loss is the −ELBO.",
     "epochs_help": "Passes over the training images: {lo} to {hi} on this page (the command "
                    "line allows longer runs).",
     "seed_help": "Sets the initial weights and the batch order: {lo} to {hi:,}.",

@@ -48,14 +48,15 @@ SWEEP = Strings("SWEEP", {
     "not_saveable": "This model has no weights to save.",
     "msg_trained": "trained {n} models",
     "msg_failed": "; {failed} failed",
-    "msg_stopped": "stopped after {done} of {total} models",
+    "msg_stopped": "{done} of {total} models trained",
     "msg_loading": "loading {dataset}",
 })
 
 BETA = Strings("BETA", {
     "title": "β lab",
-    "intro": "β weighs the KL term of the loss: −ELBO = recon + β·KL. Train one model per β on "
-             "the same data, seed and architecture, and see where each lands on the "
+    "intro": "β weighs the KL term of the loss: loss = recon + β·KL (at β = 1 this is the "
+             "−ELBO). Train one model per β on the same data, seed and architecture, and see "
+             "where each lands on the "
              "**rate–distortion plane** (Alemi et al. 2018): small β keeps information "
              "(high rate, sharp reconstructions), large β squeezes it out (low rate, blurry "
              "images, fewer active dimensions, and on *shapes* often more disentangled codes).",
@@ -80,11 +81,13 @@ BETA = Strings("BETA", {
     "recons": "Test images (top) and reconstructions from μ (bottom)",
     "samples": "Samples from the prior, z ~ N(0, I)",
     "traversal": "Traversal of the top-KL dimensions (rows: z{dims}; −3 … +3)",
-    "no_traversal": "Every dimension has collapsed (KL < 0.01 nats): nothing to traverse.",
+    "no_traversal": "Every dimension has collapsed (posterior collapse, KL < 0.01 nats): "
+                    "nothing to traverse.",
     "kl_title": "KL per dimension",
     "mig_title": "MIG per factor",
-    "mig_caption": "MIG {score:.3f}. Per factor: the gap between the two latents most informative "
-                   "about it, over its entropy (Chen et al. 2018). MIG varies a lot between "
+    "mig_caption": "MIG {score:.3f}. Per factor: the difference between the highest and "
+                   "second-highest mutual information of any latent with the factor, divided "
+                   "by the factor's entropy (Chen et al. 2018). MIG varies a lot between "
                    "seeds: compare trends across β, not single numbers.",
     "no_mig": "MIG needs ground-truth factors: choose the *shapes* dataset to measure it.",
     "table": "All models",
@@ -108,10 +111,11 @@ LIKELIHOOD = Strings("LIKELIHOOD", {
              "and compare what they produce.",
     "tab_compare": "Likelihoods",
     "tab_pitfalls": "Pitfalls",
+    "tab_mistakes": "Common mistakes in tutorials",
     "choose": "Likelihoods",
     "sigma": "σ of the fixed-σ Gaussian (MSE)",
-    "sigma_help": "σ² = ½ (σ ≈ 0.707) is exactly summed MSE. Smaller σ weighs reconstruction "
-                  "more, like a smaller β.",
+    "sigma_help": "σ² = ½ (σ ≈ 0.707) gives summed MSE, up to a constant. Smaller σ weighs "
+                  "reconstruction more, like a smaller β.",
     "need_one": "Choose at least one likelihood.",
     "curves": "Training curves on shared axes",
     "recon_curve": "Test reconstruction term (nats)",
@@ -122,20 +126,22 @@ LIKELIHOOD = Strings("LIKELIHOOD", {
     "samples": "Prior samples",
     "numbers": "Numbers",
     "not_comparable": "−ELBO and the reconstruction term are in different units for different "
-                      "likelihoods (a Bernoulli and a Gaussian density are not the same "
-                      "quantity; the Gaussian's depends on σ): do **not** compare them across "
+                      "likelihoods (a Bernoulli gives probabilities of discrete "
+                      "outcomes, a Gaussian a density over continuous values, and the "
+                      "Gaussian's depends on σ): do **not** compare them across "
                       "models. Pixel MSE and pixel BCE of the reconstruction mean, the samples "
                       "and the KL are comparable.",
     "sigma_title": "Why σ acts like β",
     "sigma_text": "A Gaussian decoder with fixed σ gives",
-    "sigma_text2": "so summed MSE is a Gaussian with σ² = ½ up to a constant. Dividing the loss "
-                   "by 2σ² shows that σ weighs reconstruction against KL exactly as β does, "
+    "sigma_text2": "so summed MSE is the Gaussian negative log-likelihood with σ² = ½, up to a "
+                   "constant. Multiplying the loss by 2σ² (which moves no minimum) gives "
+                   "‖x − x̂‖² + 2σ²·KL: σ weighs reconstruction against KL exactly as β does, "
                    "with β ≡ 2σ². A learned σ (σ-VAE) lets the data choose that balance.",
     "pitfalls_intro": "Popular tutorials contain two mistakes that still train without an "
                       "error. Reproduce them on purpose, next to the correct loss, on MNIST "
                       "digits (mnist-5k):",
     "pitfall_names": {
-        "correct": "correct (sum over pixels, −KL)",
+        "correct": "correct (sum over pixels, the KL formula with its leading −½)",
         "mean_reduction": "recon mean over pixels (effective β × pixels)",
         "kl_sign_bug": "KL without its minus sign",
     },
@@ -143,11 +149,14 @@ LIKELIHOOD = Strings("LIKELIHOOD", {
         "correct": "Reconstruction summed over pixels, KL = −½ Σ(1 + log σ² − μ² − σ²).",
         "mean_reduction": "Reconstruction **averaged** over the D pixels against a KL summed "
                           "over dimensions: the effective β is multiplied by D ({pixels} here). "
-                          "The KL wins, every dimension collapses onto the prior and the decoder "
-                          "outputs the mean image for every input: blurry, identical "
-                          "reconstructions and 0 active units.",
+                          "The KL wins and every dimension collapses onto the prior: posterior "
+                          "collapse, q(z|x) equal to the prior for every x. The decoder outputs "
+                          "the mean image for every input: blurry, identical reconstructions "
+                          "and 0 active units.",
         "kl_sign_bug": "KL written **without its minus sign**: the loss now *rewards* KL, so the "
-                       "optimiser pushes μ and log σ² to huge values. The KL explodes (numbers "
+                       "optimiser pushes |μ| to huge values and σ² away from 1 in both "
+                       "directions (towards 0 "
+                       "and towards ∞). The KL explodes (numbers "
                        "like 1e22 nats) while training still 'finishes'; prior samples are "
                        "meaningless because the codes are nowhere near N(0, I).",
     },

@@ -58,8 +58,8 @@ MAP = Strings("MAP", {
     "slerp": "slerp (great circle: keeps the norm, where the prior's mass is)",
     "clear": "Forget the clicked points",
     "decode_title": "Decode any location",
-    "decode_intro": "Streamlit cannot report clicks on empty space, so type the coordinates "
-                    "of a spot on the map here: its point in latent space is decoded.",
+    "decode_intro": "A click on an empty spot of the map never reaches the app, so type that "
+                    "spot's coordinates here: its point in latent space is decoded.",
     "decode_pca": "A PCA location maps back to latent space through the inverse transform "
                   "(the point of the principal plane).",
     "decode_raw": "The other latent dims stay at 0, the prior's mean.",
@@ -83,8 +83,8 @@ TRAVERSE = Strings("TRAVERSE", {
              "Dimensions are sorted by their KL (the information they carry); **collapsed** "
              "dims (KL < {threshold} nats) barely change anything.",
     "start": "Start from",
-    "start_labels": {"zero": "Zero (the prior's mean)", "prior": "A random prior sample",
-                     "image": "A test image's μ"},
+    "start_labels": {"zero": "The origin z = 0 (the prior's mean)",
+                     "prior": "A random prior sample", "image": "A test image's μ"},
     "resample": "New random sample",
     "seed_note": "Prior sample seed {seed}",
     "image_index": "Test image index",

@@ -71,8 +71,9 @@ EVAL = Strings("EVAL", {
     "title": "Evaluate on the test set",
     "intro": "−ELBO = reconstruction + KL, in nats per image, averaged over the test set (one "
              "posterior sample per image). The importance-weighted bound (IWAE, Burda et al. "
-             "2016) averages k samples inside the log: it is ≤ −ELBO and tightens towards the "
-             "true −log p(x) as k grows.",
+             "2016) averages k samples inside the log: it is a bound on log p(x) that is ≥ "
+             "the ELBO, so the NLL estimate it gives is ≤ −ELBO and approaches −log p(x) from "
+             "above as k grows.",
     "k": "IWAE samples k",
     "k_help": "1 … {cap:,} (k = 5000 is the literature's setting). Cost grows with k × n, "
               "which this server caps at {budget:,} importance samples per evaluation.",
@@ -95,9 +96,10 @@ EVAL = Strings("EVAL", {
                 "k samples recover).",
     "nats": "{value:.2f} nats",
     "mig": "MIG (shapes factors)",
-    "mig_help": "Mutual information gap (Chen et al. 2018): per factor, the gap between the two "
-                "latents most informative about it, divided by its entropy. 0 = entangled, "
-                "1 = each factor in one latent.",
+    "mig_help": "Mutual information gap (Chen et al. 2018): per factor, the difference between "
+                "the highest and second-highest mutual information of any latent with the "
+                "factor, divided by the factor's entropy. 0 = entangled, 1 = each factor in "
+                "one latent.",
     "mig_title": "MIG per ground-truth factor: {score:.3f} overall",
     "compare": "Compare models",
     "compare_help": "Two or more models; numbers use the k and n above. Models not evaluated "

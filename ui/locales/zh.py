@@ -1,8 +1,9 @@
 """简体中文 for the tables of ``ui/text.py``; keys are ``"<TABLE>.<key>[.<subkey>]"``.
 
 Math symbols and ``{placeholders}`` stay exactly as in English (``tests/test_i18n.py``).
-Vocabulary: 变分自编码器 (VAE), 编码器 / 解码器, 潜变量 z, 隐空间, 先验 p(z), 后验 q(z|x),
-重构, KL 散度, 证据下界 ELBO, 重参数化技巧, 激活单元, 似然, 奈特 (nats).
+Vocabulary: 变分自编码器 (VAE), 编码器 / 解码器, 潜变量 z, 潜在空间, 先验 p(z), 近似后验 q(z|x),
+重构, KL 散度, 证据下界 ELBO, 重参数化技巧, 活跃单元, 似然, 奈特 (nats); the full standard
+(and the variants to avoid) is ``ui/locales/glossary.py``, checked by ``tests/test_glossary.py``.
 """
 
 ZH = {
@@ -34,13 +35,18 @@ ZH = {
     # -- HOME -----------------------------------------------------------------------------
     "HOME.title": "什么是 VAE？",
     "HOME.intro": (
-        "**变分自编码器**（VAE）把每张图像 *x* 压缩成一个小小的随机编码 *z*，再学着把图像重建出来。"
-        "**编码器**把 *x* 映射为一个高斯分布 q(z|x)，其均值为 μ、方差为 σ²；我们按 "
+        "**变分自编码器**（VAE）把每张图像 *x* 压缩成一个小小的随机编码 *z*，"
+        "即潜变量（也称隐变量），再学着把图像重构出来。"
+        "**编码器**把 *x* 映射为一个高斯分布 q(z|x)，即*近似后验*，其均值为 μ、方差为 σ²；我们按 "
         "z = μ + σ ⊙ ε 采样，其中 ε ~ N(0, I)（这就是*重参数化技巧*，梯度因此能够穿过 μ 和 σ 传回"
-        "编码器）；**解码器**再把 z 还原成图像。训练的目标是最小化负的证据下界（−ELBO）："
+        "编码器）；**解码器**再把 z 还原成图像。训练的目标是最小化下面的损失；β = 1 "
+        "时它就是负的证据下界（−ELBO）："
     ),
-    "HOME.elbo_caption": "重构项（每张图像的奈特数，对所有像素求和）加上 β 乘以后验与先验 "
-                         "p(z) = N(0, I) 之间的 KL 散度。β = 1 时就是真正的 ELBO。",
+    "HOME.elbo_caption": "损失 = 重构项（每张图像的奈特数，对所有像素求和）+ β × 近似后验 q(z|x) "
+                         "与先验 p(z) = N(0, I) 之间的 KL 散度；只有 β = 1 时，这个损失才是 "
+                         "−ELBO。",
+    "HOME.term_recon": "重构",
+    "HOME.term_reg": "正则项",
     "HOME.kl_caption": "每个潜变量维度上 KL 散度的闭式解（Kingma & Welling 2014，附录 B）。"
                        "注意最前面的负号：漏掉它，算出来的就是 −KL。",
     "HOME.diagram_title": "一张图像的旅程",
@@ -83,7 +89,7 @@ ZH = {
     "TRAIN.batch": "批大小",
     "TRAIN.lr": "学习率",
     "TRAIN.seed": "随机种子",
-    "TRAIN.reduction": "重构损失的归约方式",
+    "TRAIN.reduction": "重构损失的汇总方式（求和 / 平均）",
     "TRAIN.binarize": "像素二值化（动态）",
     "TRAIN.advanced": "更多设置",
     "TRAIN.warmup_epochs": "预热轮数",
@@ -98,7 +104,8 @@ ZH = {
     "TRAIN.busy": "服务器繁忙：所有训练名额都已占用（{running}/{limit}），"
                   "且已有 {queued} 个训练在排队，队列已满。请过几分钟再试。",
     "TRAIN.latent_help": "潜变量的维数：{lo} 到 {hi}。",
-    "TRAIN.beta_help": "KL 项的权重：{lo:g} 到 {hi:g}。β = 1 即真正的 ELBO。",
+    "TRAIN.beta_help": "损失 = 重构 + β·KL 中 KL 项的权重：{lo:g} 到 {hi:g}。β = 1 时损失就是 "
+                       "−ELBO。",
     "TRAIN.epochs_help": "遍历训练图像的轮数：本页面允许 {lo} 到 {hi}（命令行可训练更久）。",
     "TRAIN.seed_help": "决定初始权重和批次顺序：{lo} 到 {hi:,}。",
     "TRAIN.lr_help": "Adam 的步长。{big:g} 是特意放进来的：它远远过大，几步之内损失就会爆炸；"
@@ -129,9 +136,9 @@ ZH = {
     "TRAIN.arch_labels.conv": "卷积网络（2 个卷积层 + 256 全连接）",
     "TRAIN.schedule_labels.constant": "恒定",
     "TRAIN.schedule_labels.warmup": "从 0 线性预热",
-    "TRAIN.schedule_labels.cyclical": "周期退火（Fu et al. 2019）",
-    "TRAIN.schedule_labels.capacity": "容量 C（Burgess et al. 2018）",
-    "TRAIN.schedule_labels.free_bits": "自由比特（Kingma et al. 2016）",
+    "TRAIN.schedule_labels.cyclical": "周期退火（Fu 等人 2019）",
+    "TRAIN.schedule_labels.capacity": "容量 C（Burgess 等人 2018）",
+    "TRAIN.schedule_labels.free_bits": "自由比特（Kingma 等人 2016）",
     # -- LIVE -----------------------------------------------------------------------------
     "LIVE.status.pending": "正在启动……",
     "LIVE.status.loading": "正在加载数据……",
@@ -143,9 +150,9 @@ ZH = {
     "LIVE.epoch": "轮次",
     "LIVE.step": "步数",
     "LIVE.speed": "样本/秒",
-    "LIVE.eta": "预计剩余",
+    "LIVE.eta": "预计剩余时间",
     "LIVE.test_elbo": "测试集 −ELBO",
-    "LIVE.active": "激活单元",
+    "LIVE.active": "活跃单元",
     "LIVE.stop": "停止",
     "LIVE.live_beta": "当前 β（立即生效）",
     "LIVE.stacked": "堆叠视图（重构 + β·KL = 总损失）",
@@ -215,8 +222,8 @@ ZH = {
     "FIG.beta_axis": "β",
     "FIG.dim": "潜变量维度",
     "FIG.kl_nats": "KL（奈特）",
-    "FIG.au_title": "{k} 个单元中有 {active} 个处于激活状态（测试集，最后一轮）",
-    "FIG.au_pending": "激活单元：第一轮结束后显示",
+    "FIG.au_title": "{k} 个单元中有 {active} 个活跃（测试集，最后一轮）",
+    "FIG.au_pending": "活跃单元：第一轮结束后显示",
     "FIG.mu": "μ",
     "FIG.sigma": "σ",
     "FIG.z": "z = μ + σ·ε",
@@ -234,7 +241,7 @@ ZH = {
     "FIG.diagram.recon": "−log p(x|z)",
     # -- LABELS ---------------------------------------------------------------------------
     "LABELS.loading_data": "正在加载数据集……",
-    "LABELS.recon.bce": "伯努利（BCE）",
+    "LABELS.recon.bce": "伯努利（二元交叉熵，BCE）",
     "LABELS.recon.mse": "高斯，固定 σ（MSE）",
     "LABELS.recon.gaussian": "高斯，可学习的 σ",
     "LABELS.recon.cb": "连续伯努利",

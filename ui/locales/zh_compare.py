@@ -1,6 +1,7 @@
 """简体中文 for the tables of ``ui/text_compare.py`` (β 实验室, BCE 与 MSE); keys are
-``"<TABLE>.<key>[.<subkey>]"``. Vocabulary as in ``zh.py``: 重构, KL 散度, 证据下界 ELBO,
-似然, 先验 / 后验, 激活单元, 奈特. Math symbols and ``{placeholders}`` stay exactly as in English.
+``"<TABLE>.<key>[.<subkey>]"``. Vocabulary: ``ui/locales/glossary.py`` (重构, KL 散度,
+证据下界 ELBO, 似然, 先验 / 近似后验, 活跃单元, 后验坍塌, 奈特). Math symbols and
+``{placeholders}`` stay exactly as in English.
 """
 
 ZH = {
@@ -44,14 +45,15 @@ ZH = {
     "SWEEP.not_saveable": "这个模型没有可保存的权重。",
     "SWEEP.msg_trained": "共训练了 {n} 个模型",
     "SWEEP.msg_failed": "；其中 {failed} 个失败",
-    "SWEEP.msg_stopped": "在 {total} 个模型中训练完 {done} 个后停止",
+    "SWEEP.msg_stopped": "{total} 个模型中已训练完 {done} 个",
     "SWEEP.msg_loading": "正在加载 {dataset}",
     # -- BETA -----------------------------------------------------------------------------
     "BETA.title": "β 实验室",
-    "BETA.intro": "β 是损失中 KL 项的权重：−ELBO = 重构 + β·KL。对每个 β 在相同的数据、随机种子和"
-                  "网络结构下各训练一个模型，看看它们分别落在**率失真平面**（Alemi et al. 2018）"
+    "BETA.intro": "β 是损失中 KL 项的权重：损失 = 重构 + β·KL（β = 1 时就是 −ELBO）。"
+                  "对每个 β 在相同的数据、随机种子和网络结构下各训练一个模型，"
+                  "看看它们分别落在**率失真平面**（Alemi 等人 2018）"
                   "的什么位置：β 小则保留信息（码率高、重构清晰），β 大则把信息挤掉（码率低、"
-                  "图像模糊、激活的维度更少；在 *shapes* 数据集上编码往往也更加解耦）。",
+                  "图像模糊、活跃的维度更少；在 *shapes* 数据集上编码往往也更加解耦）。",
     "BETA.tab_sweep": "β 扫描",
     "BETA.tab_schedules": "调度方式",
     "BETA.betas": "β 取值（用逗号分隔，最多 {max} 个）",
@@ -69,24 +71,24 @@ ZH = {
                        "斜率为 −β，β-VAE 的最优解正是在这里与前沿相切。**点击一个点**即可查看该模"
                        "型。",
     "BETA.selected": "已选中：**{label}** · −ELBO {elbo} · 重构 {recon} · KL {kl} 奈特 · "
-                     "{k} 个单元中 {active} 个激活",
+                     "{k} 个单元中 {active} 个活跃",
     "BETA.recons": "测试图像（上）及由 μ 得到的重构（下）",
     "BETA.samples": "从先验中采样，z ~ N(0, I)",
     "BETA.traversal": "遍历 KL 最大的几个维度（各行：z{dims}；−3 … +3）",
-    "BETA.no_traversal": "所有维度都已塌缩（KL < 0.01 奈特）：没有可遍历的维度。",
+    "BETA.no_traversal": "所有维度都已坍塌（后验坍塌，KL < 0.01 奈特）：没有可遍历的维度。",
     "BETA.kl_title": "每个维度的 KL",
     "BETA.mig_title": "每个因子的 MIG",
-    "BETA.mig_caption": "MIG {score:.3f}。对每个因子：与它互信息最大的两个潜变量之间的差距，"
-                        "再除以该因子的熵（Chen et al. 2018）。MIG 随随机种子波动很大："
-                        "请比较它随 β 变化的趋势，而不是单个数值。",
+    "BETA.mig_caption": "MIG {score:.3f}。对每个因子：在所有潜变量与它的互信息中，"
+                        "最大值减去第二大值，再除以该因子的熵（Chen 等人 2018）。"
+                        "MIG 随随机种子波动很大：请比较它随 β 变化的趋势，而不是单个数值。",
     "BETA.no_mig": "MIG 需要真实的生成因子：选择 *shapes* 数据集才能测量它。",
     "BETA.table": "全部模型",
     "BETA.not_plotted": "未画在平面上（没有有限的测试指标）：{labels}",
     "BETA.schedules": "调度方式",
     "BETA.schedules_intro": "用不同方式达到同一个 β：从一开始就**恒定**；**预热**（β 从 0 逐渐增"
                             "大，"
-                            "Bowman et al. 2016）；**周期退火**（重复多次预热，Fu et al. 2019）；"
-                            "**容量**（γ·|KL − C|，C 逐渐增大，Burgess et al. 2018）。"
+                            "Bowman 等人 2016）；**周期退火**（重复多次预热，Fu 等人 2019）；"
+                            "**容量**（γ·|KL − C|，C 逐渐增大，Burgess 等人 2018）。"
                             "观察 β 如何驱动 KL 散度。",
     "BETA.schedule_names.constant": "恒定",
     "BETA.schedule_names.warmup": "预热",
@@ -100,11 +102,12 @@ ZH = {
     "LIKELIHOOD.intro": "重构项是所选解码器分布下的 −log p(x|z)。训练一组**只**在似然上不同的模型"
                         "（相同的随机种子、网络结构和数据），比较它们生成的结果。",
     "LIKELIHOOD.tab_compare": "似然",
-    "LIKELIHOOD.tab_pitfalls": "常见错误",
+    "LIKELIHOOD.tab_pitfalls": "陷阱",
+    "LIKELIHOOD.tab_mistakes": "教程中的常见错误",
     "LIKELIHOOD.choose": "似然",
     "LIKELIHOOD.sigma": "固定 σ 高斯分布（MSE）的 σ",
-    "LIKELIHOOD.sigma_help": "σ² = ½（σ ≈ 0.707）恰好对应求和的 MSE。σ 越小，重构项的权重越大，"
-                             "效果类似于更小的 β。",
+    "LIKELIHOOD.sigma_help": "σ² = ½（σ ≈ 0.707）在相差一个常数的意义下对应求和的 MSE。σ 越小，"
+                             "重构项的权重越大，效果类似于更小的 β。",
     "LIKELIHOOD.need_one": "请至少选择一种似然。",
     "LIKELIHOOD.curves": "训练曲线（共用坐标轴）",
     "LIKELIHOOD.recon_curve": "测试集重构项（奈特）",
@@ -114,32 +117,34 @@ ZH = {
     "LIKELIHOOD.errors": "每个像素的平方误差（测试集平均）",
     "LIKELIHOOD.samples": "先验样本",
     "LIKELIHOOD.numbers": "数值",
-    "LIKELIHOOD.not_comparable": "对于不同的似然，−ELBO 和重构项的单位不同（伯努利密度和高斯密度"
-                                 "不是同一种量，而且高斯的还取决于 σ）：**不要**在模型之间比较它"
-                                 "们。"
-                                 "重构均值的像素 MSE 和像素 BCE、样本以及 KL 散度是可以比较的。",
+    "LIKELIHOOD.not_comparable": "对于不同的似然，−ELBO 和重构项的单位不同（伯努利分布给出"
+                                 "离散取值的概率，高斯分布给出连续取值的密度，而且高斯的还取决于 "
+                                 "σ）：**不要**在模型之间比较它们。重构均值的像素 MSE 和像素二元"
+                                 "交叉熵、样本以及 KL 散度是可以比较的。",
     "LIKELIHOOD.sigma_title": "为什么 σ 的作用和 β 一样",
     "LIKELIHOOD.sigma_text": "固定 σ 的高斯解码器给出",
-    "LIKELIHOOD.sigma_text2": "所以求和的 MSE 在相差一个常数的意义下就是 σ² = ½ 的高斯分布。"
-                              "把损失除以 2σ² 可以看出，σ 在重构与 KL 之间的权衡作用与 β 完全相同，"
-                              "即 β ≡ 2σ²。可学习的 σ（σ-VAE）则让数据自己来决定这个平衡。",
+    "LIKELIHOOD.sigma_text2": "所以求和的 MSE 在相差一个常数的意义下就是 σ² = ½ 的高斯负对数似然。"
+                              "把损失乘以 2σ²（这不改变最小值的位置）得到 ‖x − x̂‖² + 2σ²·KL：σ "
+                              "在重构与 KL 之间的权衡作用与 β 完全相同，即 β ≡ 2σ²。可学习的 σ（"
+                              "σ-VAE）则让数据自己来决定这个平衡。",
     "LIKELIHOOD.pitfalls_intro": "流行的教程里有两个错误，训练时不会报错。"
                                  "在 MNIST 手写数字（mnist-5k）上故意复现它们，"
                                  "并与正确的损失放在一起比较：",
-    "LIKELIHOOD.pitfall_names.correct": "正确（对像素求和，−KL）",
-    "LIKELIHOOD.pitfall_names.mean_reduction": "重构对像素取平均（实际 β × 像素数）",
+    "LIKELIHOOD.pitfall_names.correct": "正确（对像素求和，KL 公式带前面的 −½）",
+    "LIKELIHOOD.pitfall_names.mean_reduction": "重构对像素取平均（等效 β × 像素数）",
     "LIKELIHOOD.pitfall_names.kl_sign_bug": "KL 漏掉了负号",
     "LIKELIHOOD.pitfall_text.correct": "重构项对所有像素求和，KL = −½ Σ(1 + log σ² − μ² − σ²)。",
     "LIKELIHOOD.pitfall_text.mean_reduction": "重构项对 D 个像素**取平均**，而 KL 却对各维度求和："
-                                              "实际的 β 被乘以了 D（这里是 {pixels}）。KL 项占了"
-                                              "上风，"
-                                              "每个维度都塌缩到先验上，解码器对任何输入都输出平均"
-                                              "图像："
-                                              "重构模糊且千篇一律，激活单元为 0。",
+                                              "等效 β 被乘以了 D（这里是 {pixels}）。KL "
+                                              "项占了上风，每个维度都坍塌到先验上。后验坍塌："
+                                              "对每个 x，q(z|x) 都等于先验。"
+                                              "解码器对任何输入都输出平均图像："
+                                              "重构模糊且千篇一律，活跃单元为 0。",
     "LIKELIHOOD.pitfall_text.kl_sign_bug": "KL 写成了**没有负号**的形式：损失反而*奖励* KL，"
-                                           "于是优化器把 μ 和 log σ² 推向极大的值。KL 爆炸"
-                                           "（出现 1e22 奈特这样的数），而训练照样“完成”；"
-                                           "先验样本毫无意义，因为编码离 N(0, I) 十万八千里。",
+                                           "于是优化器把 |μ| 推向极大的值，并把 σ² 从 1 "
+                                           "往两个方向推开（趋向 0 或趋向 ∞）。KL 爆炸（出现 1e22 "
+                                           "奈特这样的数），而训练照样“完成”；先验样本毫无意义，"
+                                           "因为编码离 N(0, I) 十万八千里。",
     "LIKELIHOOD.what_you_see": "你会看到什么",
     "LIKELIHOOD.big_number": "这么大的数说明 KL 项发散了，而不是模型很好。",
     # -- TABLE ----------------------------------------------------------------------------
@@ -150,10 +155,10 @@ ZH = {
     "TABLE.recon": "重构（奈特）",
     "TABLE.recon_nc": "重构（奈特，不可比较）",
     "TABLE.kl": "KL（奈特）",
-    "TABLE.active": "激活单元",
+    "TABLE.active": "活跃单元",
     "TABLE.pixel_mse": "像素 MSE",
-    "TABLE.pixel_bce": "像素 BCE",
-    "TABLE.eff_beta": "实际 β",
+    "TABLE.pixel_bce": "像素二元交叉熵",
+    "TABLE.eff_beta": "等效 β",
     "TABLE.mig": "MIG",
     # -- FIGC -----------------------------------------------------------------------------
     "FIGC.rate": "码率 R = KL（奈特）",
@@ -163,9 +168,9 @@ ZH = {
     "FIGC.slope": "斜率 −β",
     "FIGC.dim": "潜变量维度",
     "FIGC.kl_nats": "KL（奈特）",
-    "FIGC.active": "激活",
-    "FIGC.inactive": "已塌缩",
-    "FIGC.gap": "MIG 差距",
+    "FIGC.active": "活跃",
+    "FIGC.inactive": "已坍塌",
+    "FIGC.gap": "MIG 间隙",
     "FIGC.factor": "因子",
     "FIGC.step": "步数",
     "FIGC.epoch": "轮次",
@@ -174,5 +179,5 @@ ZH = {
     "FIGC.mse": "平方误差",
     "FIGC.hover_rd": "%{text}<br>R = %{x:.2f} 奈特<br>D = %{y:.2f} 奈特<extra></extra>",
     "FIGC.hover_kl": "%{x}：%{y:.3f} 奈特<extra></extra>",
-    "FIGC.hover_mig": "%{x}：差距 %{y:.3f}（信息量最大的潜变量 %{text}）<extra></extra>",
+    "FIGC.hover_mig": "%{x}：间隙 %{y:.3f}（信息量最大的潜变量 %{text}）<extra></extra>",
 }

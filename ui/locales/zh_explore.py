@@ -1,33 +1,35 @@
 """简体中文 for the tables of ``ui/text_explore.py`` (latent map, traverse); keys are
-``"<TABLE>.<key>[.<subkey>]"``. Vocabulary as in ``zh.py``: 潜变量, 隐空间, 先验 / 后验,
-重构, KL 散度, 奈特. Math symbols and ``{placeholders}`` stay exactly as in English.
+``"<TABLE>.<key>[.<subkey>]"``. Vocabulary: ``ui/locales/glossary.py`` (潜变量, 潜在空间,
+先验 / 近似后验, 重构, KL 散度, 后验坍塌, 奈特). Math symbols and ``{placeholders}`` stay exactly
+as in English.
 """
 
 ZH = {
     # -- EXPLORE --------------------------------------------------------------------------
     "EXPLORE.group": "探索",
-    "EXPLORE.page_map": "隐空间地图",
+    "EXPLORE.page_map": "潜在空间地图",
     "EXPLORE.page_traverse": "遍历",
     "EXPLORE.no_model": "请先选择或训练一个模型：侧边栏列出了应用已知的所有模型。",
     "EXPLORE.data_error": "此处无法获得该模型所用数据集的测试数据：{error}",
     "EXPLORE.shape_mismatch": "该模型接收 {model} 的图像，而 {dataset} 的图像是 {data}。",
     # -- MAP ------------------------------------------------------------------------------
-    "MAP.title": "隐空间地图",
+    "MAP.title": "潜在空间地图",
     "MAP.intro": "每张测试图像都被编码为其后验 q(z|x) 的均值 μ；这里把这些均值画在二维平面上。"
                  "**点击一个点**，可以查看这张图像、它的重构以及它的 μ/σ；"
-                 "**再点击第二个点**，可以沿着两者之间的隐空间路径走一遍。",
+                 "**再点击第二个点**，可以沿着两者之间的潜在空间路径走一遍。",
     "MAP.settings": "地图设置",
     "MAP.subset": "要编码的测试图像数",
     "MAP.subset_help": "测试集的一个随机子集（无论取多少，都是同一个随机排列的前若干张），"
                        "最多 {cap:,} 张。",
-    "MAP.subset_note": "共 {total:,} 张测试图像中的 {n:,} 张，已编码到模型的隐空间中（K = {k}）。",
+    "MAP.subset_note": "共 {total:,} 张测试图像中的 {n:,} 张，已编码到模型的潜在空间中"
+                       "（K = {k}）。",
     "MAP.projection": "投影方式",
     "MAP.proj_labels.raw": "原始坐标轴",
     "MAP.proj_labels.pca": "PCA",
     "MAP.proj_labels.tsne": "t-SNE",
     "MAP.axis_x": "x 轴",
     "MAP.axis_y": "y 轴",
-    "MAP.perplexity": "困惑度（perplexity）",
+    "MAP.perplexity": "困惑度",
     "MAP.perplexity_help": "大致相当于每个点要保持靠近的邻居数（必须小于点的总数）。",
     "MAP.iterations": "迭代次数",
     "MAP.tsne_running": "正在对 {n:,} 个点运行 t-SNE……",
@@ -49,19 +51,19 @@ ZH = {
     "MAP.recon": "重构（解码 μ）",
     "MAP.mu_sigma": "每个潜变量维度上的 μ ± σ",
     "MAP.pair_title": "从 #{a} 到 #{b}",
-    "MAP.lerp": "lerp（直线插值）",
-    "MAP.slerp": "slerp（沿大圆插值：保持范数，也就是先验的概率质量所在之处）",
+    "MAP.lerp": "线性插值（沿直线）",
+    "MAP.slerp": "球面线性插值（沿大圆：保持范数，也就是先验的概率质量所在之处）",
     "MAP.clear": "清除点击的点",
     "MAP.decode_title": "解码任意位置",
-    "MAP.decode_intro": "Streamlit 无法报告在空白处的点击，所以请在这里输入地图上某个位置的坐标："
-                        "它在隐空间中对应的点会被解码。",
-    "MAP.decode_pca": "PCA 坐标通过逆变换映射回隐空间（得到主平面上的那个点）。",
+    "MAP.decode_intro": "在地图空白处的点击传不到应用里，所以请在这里输入那个位置的坐标："
+                        "应用会解码它在潜在空间中对应的点。",
+    "MAP.decode_pca": "PCA 坐标通过逆变换映射回潜在空间（得到主平面上的那个点）。",
     "MAP.decode_raw": "其余潜变量维度保持为 0，即先验的均值。",
     "MAP.decode_x": "x",
     "MAP.decode_y": "y",
     "MAP.decoded": "在 ({x:.2f}, {y:.2f}) 处解码",
-    "MAP.manifold_title": "解码后的二维隐平面",
-    "MAP.manifold_caption": "在逆累积分布函数（inverse-CDF）网格上解码整个二维隐平面"
+    "MAP.manifold_title": "解码后的二维潜在空间平面",
+    "MAP.manifold_caption": "在逆累积分布函数网格上解码整个二维潜在空间平面"
                             "（相邻格点之间的先验概率质量相等，Kingma & Welling 2014，图 4）；"
                             "z₁ 从左到右取 {lo:.2f} 到 {hi:.2f}，z₂ 从下到上。",
     "MAP.manifold_size": "网格大小",
@@ -70,12 +72,12 @@ ZH = {
                              "1)。"
                              "两者不一致的地方，从先验采样的点会落在没有任何数据被编码到的区域。",
     # -- TRAVERSE -------------------------------------------------------------------------
-    "TRAVERSE.title": "遍历隐空间",
+    "TRAVERSE.title": "遍历潜在空间",
     "TRAVERSE.intro": "一次只移动一个潜变量维度，观察解码出的图像如何变化。"
-                      "各维度按其 KL 散度（即它携带的信息量）排序；**塌缩**的维度"
+                      "各维度按其 KL 散度（即它携带的信息量）排序；**坍塌**的维度"
                       "（KL < {threshold} 奈特）几乎不会带来任何变化。",
     "TRAVERSE.start": "起点",
-    "TRAVERSE.start_labels.zero": "零点（先验的均值）",
+    "TRAVERSE.start_labels.zero": "原点 z = 0（先验的均值）",
     "TRAVERSE.start_labels.prior": "一个随机的先验样本",
     "TRAVERSE.start_labels.image": "一张测试图像的 μ",
     "TRAVERSE.resample": "重新随机采样",
@@ -83,7 +85,7 @@ ZH = {
     "TRAVERSE.image_index": "测试图像编号",
     "TRAVERSE.sliders": "潜变量滑块",
     "TRAVERSE.slider_label": "z{dim} · KL {kl:.2f}",
-    "TRAVERSE.slider_collapsed": "z{dim} · KL {kl:.2f} · 已塌缩",
+    "TRAVERSE.slider_collapsed": "z{dim} · KL {kl:.2f} · 已坍塌",
     "TRAVERSE.decoded": "解码出的图像",
     "TRAVERSE.reset": "回到起点",
     "TRAVERSE.kl_unknown": "该模型每个维度的 KL 未知（没有测试数据）：维度按原顺序排列。",
@@ -101,10 +103,10 @@ ZH = {
     "TRAVERSE.from": "起始测试图像",
     "TRAVERSE.to": "目标测试图像",
     "TRAVERSE.interp_steps": "步数",
-    "TRAVERSE.lerp": "lerp（线性插值）",
-    "TRAVERSE.slerp": "slerp（球面插值）",
-    "TRAVERSE.gif_lerp": "GIF（lerp）",
-    "TRAVERSE.gif_slerp": "GIF（slerp）",
+    "TRAVERSE.lerp": "线性插值",
+    "TRAVERSE.slerp": "球面线性插值",
+    "TRAVERSE.gif_lerp": "GIF（线性插值）",
+    "TRAVERSE.gif_slerp": "GIF（球面线性插值）",
     "TRAVERSE.no_data_interp": "需要测试数据，但此处无法获得。",
     "TRAVERSE.prior_title": "从先验中采样",
     "TRAVERSE.prior_caption": "解码 z ~ N(0, T²·I)。T < 1 时以多样性为代价，换来更典型的图像。",

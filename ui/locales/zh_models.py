@@ -1,8 +1,8 @@
 """简体中文 for the tables of ``ui/text_models.py`` (the Models page: library, evaluation,
-comparison, anomaly detection); keys are ``"<TABLE>.<key>[.<subkey>]"``. Vocabulary as in
-``zh.py``: 证据下界 ELBO, 重构, KL 散度, 潜变量, 先验 / 后验, 激活单元, 奈特, 重要性加权 IWAE,
-异常检测, 分布外 OOD, ROC 曲线下面积 AUC. Math symbols and ``{placeholders}`` stay exactly as in
-English.
+comparison, anomaly detection); keys are ``"<TABLE>.<key>[.<subkey>]"``. Vocabulary:
+``ui/locales/glossary.py`` (证据下界 ELBO, 重构, KL 散度, 潜变量, 近似后验, 活跃单元, 奈特),
+重要性加权 IWAE, 异常检测, 分布外 OOD, ROC 曲线下面积 AUC. Math symbols and
+``{placeholders}`` stay exactly as in English.
 """
 
 ZH = {
@@ -36,7 +36,7 @@ ZH = {
     "LIB.columns.test_elbo": "测试集 −ELBO",
     "LIB.columns.eval_elbo": "评估所得 −ELBO",
     "LIB.columns.iwae": "IWAE NLL",
-    "LIB.columns.size": "文件（kB）",
+    "LIB.columns.size": "文件大小（kB）",
     "LIB.sources.session": "🧪 本次会话",
     "LIB.sources.library": "💾 模型库",
     "LIB.sources.asset": "📦 预训练",
@@ -66,23 +66,24 @@ ZH = {
     "LIB.no_upload_name": "上传的文件没有名称",
     "LIB.bad_upload_name": "{file} 不是普通的文件名（不能含文件夹、“..”、“:” 或控制字符，"
                            "最多 {max} 个字符）；请重命名该文件后重新上传",
-    "LIB.limits": "限制：上传文件最大 {upload} MB；模型文件最大 {model} MiB，文件头最大 "
-                  "{header} MiB。`.pt` 文件必须是 `torch.save` 写出的未压缩 zip"
-                  "（最多 {members} 个成员）：压缩归档（zip 炸弹）、旧格式 pickle "
-                  "以及张量以外的任何内容都会被拒绝，"
-                  "除 `torch.load(weights_only=True)` 之外从不反序列化 pickle。",
+    "LIB.limits": "限制：上传文件最大 {upload} MB；模型文件最大 {model} MiB，文件头最大 {header} "
+                  "MiB。`.pt` 文件必须是 `torch.save` 写出的未压缩 zip（最多 {members} 个成员）。"
+                  "压缩过的归档（可能是 zip 炸弹）、旧格式的 pickle 文件，"
+                  "以及张量以外的任何内容都会被拒绝；pickle 数据只经由 "
+                  "`torch.load(weights_only=True)` 读取，绝不以其他方式还原。",
     # -- EVAL -----------------------------------------------------------------------------
     "EVAL.title": "在测试集上评估",
     "EVAL.intro": "−ELBO = 重构 + KL，单位为每张图像的奈特数，对整个测试集取平均（每张图像取一个"
-                  "后验样本）。重要性加权下界（IWAE，Burda 等人 2016）在对数内部对 k 个样本取平均："
-                  "它 ≤ −ELBO，并且随着 k 增大逐渐逼近真实的 −log p(x)。",
+                  "后验样本）。重要性加权界（IWAE，Burda 等人 2016）在对数内部对 k 个样本取平均："
+                  "它是 log p(x) 的一个下界，且 ≥ ELBO；由它得到的负对数似然（NLL）估计因此 "
+                  "≤ −ELBO，并随着 k 增大从上方逼近真实的 −log p(x)。",
     "EVAL.k": "IWAE 样本数 k",
     "EVAL.k_help": "1 … {cap:,}（文献中常用 k = 5000）。计算量随 k × n 增长，"
                    "本服务器每次评估最多允许 {budget:,} 个重要性样本。",
     "EVAL.over_budget": "k × n = {kn:,} 个重要性样本，超过了本服务器每次评估 {budget:,} 个的上限"
                         "（会占用一个 CPU 核心好几分钟）；请减小 k 或 n。",
     "EVAL.n": "用于 IWAE 的图像数",
-    "EVAL.n_help": "取前 n 张测试图像（共 {total:,} 张）。ELBO、KL 和激活单元始终使用整个测试集。",
+    "EVAL.n_help": "取前 n 张测试图像（共 {total:,} 张）。ELBO、KL 和活跃单元始终使用整个测试集。",
     "EVAL.run": "评估",
     "EVAL.progress": "在 {n:,} 张图像上计算 IWAE，k = {k:,}：{done:,} / {n:,}",
     "EVAL.done": "评估用时 {seconds:.1f} 秒。",
@@ -90,15 +91,16 @@ ZH = {
     "EVAL.elbo": "−ELBO",
     "EVAL.recon": "重构",
     "EVAL.kl": "KL",
-    "EVAL.au": "激活单元",
-    "EVAL.au_help": "Burda 等人 2016：若 Cov_x(E_q[z_u]) > 0.01，则单元 u 为激活单元。",
+    "EVAL.au": "活跃单元",
+    "EVAL.au_help": "Burda 等人 2016：若 Cov_x(E_q[z_u]) > 0.01，则单元 u 为活跃单元。",
     "EVAL.iwae": "IWAE NLL（k = {k:,}）",
     "EVAL.iwae_gap": "在同样的 {n:,} 张图像上，−ELBO − IWAE = {gap:.2f} 奈特"
                      "（即 k 个样本所收回的下界松弛量）。",
     "EVAL.nats": "{value:.2f} 奈特",
     "EVAL.mig": "MIG（shapes 的生成因子）",
-    "EVAL.mig_help": "互信息间隙（Chen 等人 2018）：对每个因子，取与它互信息最大的两个潜变量之间的"
-                     "差距，再除以该因子的熵。0 = 相互纠缠，1 = 每个因子只由一个潜变量表示。",
+    "EVAL.mig_help": "互信息间隙（Chen 等人 2018）：对每个因子，在所有潜变量与它的互信息中，"
+                     "取最大值减去第二大值，再除以该因子的熵。0 = 相互纠缠，1 = "
+                     "每个因子只由一个潜变量表示。",
     "EVAL.mig_title": "各真实因子的 MIG：总体 {score:.3f}",
     "EVAL.compare": "比较模型",
     "EVAL.compare_help": "选择两个或更多模型；数值使用上面的 k 和 n。"
@@ -111,19 +113,18 @@ ZH = {
     "EVAL.col_elbo": "−ELBO",
     "EVAL.col_recon": "重构",
     "EVAL.col_kl": "KL",
-    "EVAL.col_au": "激活单元",
+    "EVAL.col_au": "活跃单元",
     "EVAL.col_iwae": "IWAE NLL",
     "EVAL.col_mig": "MIG",
     "EVAL.compare_note": "只在数据集和似然都相同的模型之间比较 −ELBO 和 NLL："
                          "高斯解码器和伯努利解码器衡量的是不同的东西。",
     # -- ANOM -----------------------------------------------------------------------------
     "ANOM.title": "异常检测",
-    "ANOM.intro": "VAE 经过训练，会给典型图像较低的 −ELBO：一张它重构得很差、"
-                  "或必须编码到远离先验处的图像要花费很多奈特，因此 −ELBO 无需任何标签"
-                  "就可以用作异常分数。需要注意的是：似然模型衡量的既是一张图像有多*典型*，"
-                  "也是它有多*简单*，因此可能认为某些分布外数据比它自己的数据更可能出现"
-                  "（Nalisnick 等人 2019，"
-                  "“Do Deep Generative Models Know What They Don't Know?”）。",
+    "ANOM.intro": "训练好的 VAE 给典型图像的 −ELBO 较低。如果一张图像重构得很差，"
+                  "或者只能编码到远离先验的地方，它就要花掉很多奈特；所以不需要任何标签，"
+                  "−ELBO 本身就能当作异常分数。但要当心：似然模型给出的分数，既反映图像有多"
+                  "*典型*，也反映它有多*简单*，所以有些分布外的数据在模型看来反而比它自己的"
+                  "数据更可能出现（Nalisnick 等人 2019）。",
     "ANOM.samples": "每个分数使用的后验样本数",
     "ANOM.typical": "最典型的 8 张测试图像（−ELBO 最低）",
     "ANOM.odd": "最不典型的 8 张测试图像（−ELBO 最高）",
