@@ -153,6 +153,18 @@ def test_train_page_trains_shows_metrics_and_adds_a_session_model(env):
     assert sorted(p.name for p in env.library.iterdir()) == ["my-first-vae.safetensors"]
 
 
+def test_how_a_run_ended_is_worded_in_chinese(env):
+    """The trainer returns a code with its numbers; the page words it (no English sentence)."""
+    at = open_app()
+    at.sidebar.radio[0].set_value("中文").run()
+    at.switch_page("pages/train.py").run()
+    at.number_input(key="tr_epochs").set_value(2)
+    at.button(key="train_start").click().run()
+    wait_for_job(at)
+    done = texts(at.success)
+    assert "已完成 2 轮，共 126 步" in done and "Finished" not in done and "epochs" not in done
+
+
 def test_stop_keeps_the_weights_and_switching_pages_does_not_restart(env):
     at = open_app("pages/train.py")
     at.number_input(key="tr_epochs").set_value(1000)

@@ -10,7 +10,6 @@ model at a time, so one slot is what it uses).
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -140,16 +139,18 @@ def label(text: str) -> str:
     return translated.get(text, text)
 
 
-def core_message(message: str) -> str:
-    """A sweep's status message (English, from ``vae_core.sweeps``) in the current language."""
-    if m := re.fullmatch(r"trained (\d+) models(?:; (\d+) failed)?", message):
-        out = SWEEP["msg_trained"].format(n=m[1])
-        return out + SWEEP["msg_failed"].format(failed=m[2]) if m[2] else out
-    if m := re.fullmatch(r"stopped after (\d+) of (\d+) models", message):
-        return SWEEP["msg_stopped"].format(done=m[1], total=m[2])
-    if m := re.fullmatch(r"loading (\S+)", message):
-        return SWEEP["msg_loading"].format(dataset=m[1])
-    return message
+def sweep_words(snap: Any) -> str:
+    """How a sweep stands, worded from its code (``vae_core.messages.SWEEP_MESSAGES``) in the
+    current language; an error's own text otherwise."""
+    p = snap.params
+    if snap.code in ("trained", "trained_failed"):
+        out = SWEEP["msg_trained"].format(n=p["n"])
+        return out + SWEEP["msg_failed"].format(failed=p["failed"]) if p.get("failed") else out
+    if snap.code == "stopped_after":
+        return SWEEP["msg_stopped"].format(done=p["done"], total=p["total"])
+    if snap.code == "loading":
+        return SWEEP["msg_loading"].format(dataset=p["dataset"])
+    return snap.message
 
 
 def launch(kind: str, dataset: str, make_spec: Callable[[Any], SweepSpec]) -> bool:
@@ -223,7 +224,7 @@ def progress(kind: str) -> list[SweepResult]:
     snap = current.snapshot()
     show = {"finished": st.success, "stopped": st.info, "failed": st.error}.get(snap.status)
     if show is not None:
-        show(SWEEP[snap.status].format(message=core_message(snap.message)))
+        show(SWEEP[snap.status].format(message=sweep_words(snap)))
     if snap.failures:
         st.warning(SWEEP["failures"].format(failures="; ".join(snap.failures)))
     return current.results()

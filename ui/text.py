@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ui.i18n import Strings
 from vae_core.data.registry import DESCRIPTIONS as DATASET_DESCRIPTIONS
+from vae_core.messages import JOB_MESSAGES
 
 APP = Strings("APP", {
     "title": "VAE Lab",
@@ -281,3 +282,7 @@ LABELS = Strings("LABELS", {  # names of core options (vae_core keeps English on
     },
     "datasets": dict(DATASET_DESCRIPTIONS),  # the core's; 中文 in ui/locales/zh.py
 })
+
+# How a training job ended (``JobSnapshot.code``): the English is the core's own sentence (what
+# the CLI prints), taken as is so the two cannot drift apart; the Chinese translates each code.
+JOBMSG = Strings("JOBMSG", {code: text for code, text in JOB_MESSAGES.items() if text})

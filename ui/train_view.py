@@ -10,7 +10,7 @@ import torch
 
 from ui import datasets, figures, state
 from ui.jobs import QueueFull
-from ui.text import LABELS, LIVE, TRAIN
+from ui.text import JOBMSG, LABELS, LIVE, TRAIN
 from vae_core.config import (
     MAX_LATENT,
     RECONS,
@@ -347,8 +347,16 @@ def live_panel() -> None:
         outcome = {"finished": st.success, "stopped": st.info, "diverged": st.warning,
                    "failed": st.error}.get(snap.status)
         if outcome is not None:
-            message = snap.message[:1].upper() + snap.message[1:]
-            outcome(LIVE[snap.status].format(message=message.rstrip(".")))
+            message = job_words(snap)
+            outcome(LIVE[snap.status].format(message=message[:1].upper() + message[1:]))
+
+
+def job_words(snap: Any) -> str:
+    """How a job ended, worded from its code in the current language (without a final full
+    stop: the page's sentence goes on); an error's own text otherwise."""
+    template = JOBMSG.get(snap.code) if snap.code else None
+    words = template.format(**snap.params) if template else snap.message
+    return words.rstrip("。.")
 
 
 def job_progress(*, where: str, poll_s: float = POLL_S) -> None:

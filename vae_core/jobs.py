@@ -10,11 +10,13 @@ import math
 import threading
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 import torch
 
 from vae_core.config import DataConfig, ModelConfig, TrainConfig
 from vae_core.data import DataBundle, load_dataset
+from vae_core.messages import JOB_MESSAGES
 from vae_core.models import build_model
 from vae_core.models.base import VAE
 from vae_core.threads import BackgroundWork, name_os_thread  # noqa: F401  (this API too)
@@ -22,6 +24,8 @@ from vae_core.training import EpochMetrics, StepMetrics, Trainer, TrainerCallbac
 
 MAX_STORED_STEPS = 2000  # beyond this, stored steps are thinned 2× (the curve keeps its shape)
 ENDED = ("finished", "stopped", "diverged", "failed")
+
+
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,8 @@ class JobSnapshot:
     eta_s: float | None
     beta: float                     # the base β now (live changes included)
     summary: dict = field(default_factory=dict)
+    code: str = ""                  # a key of JOB_MESSAGES: ``message`` as data, for the UI
+    params: dict = field(default_factory=dict)
 
     @property
     def ended(self) -> bool:
@@ -60,6 +66,7 @@ class TrainingJob(TrainerCallback, BackgroundWork):
         self._stop = threading.Event()
         self._trainer: Trainer | None = None
         self._status, self._message = "pending", ""
+        self._code, self._params = "pending", {}
         self._steps: list[StepMetrics] = []
         self._stride, self._seen = 1, 0
         self._epochs: list[EpochMetrics] = []
@@ -102,7 +109,8 @@ class TrainingJob(TrainerCallback, BackgroundWork):
             steps = list(self._steps)
             if self._last is not None and (not steps or steps[-1] is not self._last):
                 steps.append(self._last)
-            return JobSnapshot(status=self._status, message=self._message, steps=steps,
+            return JobSnapshot(status=self._status, message=self._message, code=self._code,
+                               params=dict(self._params), steps=steps,
                                epochs=list(self._epochs), step=step,
                                total_steps=self._total_steps, epoch=len(self._epochs),
                                samples_per_s=rate, elapsed_s=elapsed, eta_s=eta,
@@ -136,13 +144,14 @@ class TrainingJob(TrainerCallback, BackgroundWork):
             self._epochs.append(metrics)
 
     # -- the thread ----------------------------------------------------------------------------
-    def _set(self, status: str, message: str = "") -> None:
+    def _set(self, status: str, code: str, **params: Any) -> None:
         with self._lock:
-            self._status, self._message = status, message
+            self._status, self._code, self._params = status, code, params
+            self._message = JOB_MESSAGES[code].format(**params)
 
     def _run(self) -> None:
         try:
-            self._set("loading", f"loading {self.data_cfg.dataset}")
+            self._set("loading", "loading", dataset=self.data_cfg.dataset)
             if self.data is None:
                 self.data = load_dataset(self.data_cfg)
             if tuple(self.model_cfg.input_shape) != tuple(self.data.input_shape):
@@ -157,16 +166,17 @@ class TrainingJob(TrainerCallback, BackgroundWork):
                 self._trainer = trainer
                 trainer.base_beta = self._beta
                 self._total_steps = trainer.total_steps
-                self._status, self._message = "running", ""
+                self._status, self._message, self._code, self._params = "running", "", "running", {}
             if self._stop.is_set():
-                self._set("stopped", "stopped before the first step")
+                self._set("stopped", "stopped_before")
                 return
             result = trainer.fit()
             with self._lock:
                 self._summary = result.summary()
                 self._status, self._message = result.status, result.message
+                self._code, self._params = result.code, dict(result.params)
         except Exception as exc:  # the thread must report, never die silently
-            self._set("failed", f"{type(exc).__name__}: {exc}")
+            self._set("failed", "failed", error=f"{type(exc).__name__}: {exc}")
         finally:
             if self.model is not None:
                 with self._weights_lock:  # moving the weights is a change of them too

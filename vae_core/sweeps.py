@@ -18,7 +18,7 @@ import dataclasses
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import torch
@@ -30,6 +30,7 @@ from vae_core.analysis.rate_distortion import RDPoint, rd_point
 from vae_core.config import SCHEDULES, DataConfig, ModelConfig, TrainConfig
 from vae_core.data import DataBundle, load_dataset
 from vae_core.jobs import BackgroundWork, JobSnapshot, TrainingJob
+from vae_core.messages import JOB_MESSAGES, SWEEP_MESSAGES
 from vae_core.models.base import VAE
 from vae_core.training import EpochMetrics, StepMetrics
 
@@ -208,6 +209,8 @@ def reconstruction_errors(model: VAE, x: torch.Tensor, *, batch_size: int = 1024
     return {"pixel_mse": se / max(n, 1), "pixel_bce": bce / max(n, 1)}
 
 
+
+
 @dataclass(frozen=True, eq=False)
 class SweepResult:
     index: int
@@ -243,6 +246,8 @@ class SweepSnapshot:
     elapsed_s: float
     progress: float                 # 0..1 over the whole sweep
     failures: tuple[str, ...] = ()  # "label: message" of each failed job
+    code: str = ""                  # a key of SWEEP_MESSAGES: ``message`` as data, for the UI
+    params: dict = field(default_factory=dict)
 
     @property
     def ended(self) -> bool:
@@ -264,7 +269,7 @@ class Sweep(BackgroundWork):
                                  name=v.label) for v in self.variants]
         self._lock = threading.Lock()
         self._stop = threading.Event()
-        self._status, self._message = "pending", ""
+        self._status, self._message, self._code, self._params = "pending", "", "pending", {}
         self._results: dict[int, SweepResult] = {}
         self._t0: float | None = None
         self._t_end: float | None = None
@@ -287,17 +292,20 @@ class Sweep(BackgroundWork):
         jobs = tuple(job.snapshot() for job in self.jobs)
         with self._lock:
             status, message, n_results = self._status, self._message, len(self._results)
+            code, params = self._code, dict(self._params)
             now = self._t_end or time.perf_counter()
             elapsed = now - self._t0 if self._t0 is not None else 0.0
         if status in ("stopped", "failed"):  # jobs that never started will not
-            jobs = tuple(dataclasses.replace(j, status="stopped", message="not started")
+            jobs = tuple(dataclasses.replace(j, status="stopped", code="not_started", params={},
+                                             message=JOB_MESSAGES["not_started"])
                          if j.status == "pending" else j for j in jobs)
         done = [1.0 if j.ended else j.progress for j in jobs]
         failures = tuple(f"{lbl}: {j.message}" for lbl, j in zip(self._labels(), jobs)
                          if j.status == "failed")
         return SweepSnapshot(status=status, message=message, labels=self._labels(), jobs=jobs,
                              n_results=n_results, elapsed_s=elapsed,
-                             progress=sum(done) / len(done), failures=failures)
+                             progress=sum(done) / len(done), failures=failures, code=code,
+                             params=params)
 
     def results(self) -> list[SweepResult]:
         """The models measured so far, in the spec's order."""
@@ -308,19 +316,20 @@ class Sweep(BackgroundWork):
         return tuple(v.label for v in self.variants)
 
     # -- the sweep thread ----------------------------------------------------------------------
-    def _set(self, status: str, message: str = "") -> None:
+    def _set(self, status: str, code: str, **params: Any) -> None:
         with self._lock:
-            self._status, self._message = status, message
+            self._status, self._code, self._params = status, code, params
+            self._message = SWEEP_MESSAGES[code].format(**params)
 
     def _run(self) -> None:
         try:
-            self._set("loading", f"loading {self.spec.data_cfg.dataset}")
+            self._set("loading", "loading", dataset=self.spec.data_cfg.dataset)
             if self.data is None:
                 self.data = load_dataset(self.spec.data_cfg)
             if tuple(self.spec.model_cfg.input_shape) != tuple(self.data.input_shape):
                 raise ValueError(f"model expects images {self.spec.model_cfg.input_shape} but "
                                  f"{self.data.name} has {self.data.input_shape}")
-            self._set("running")
+            self._set("running", "running")
             pending = list(range(len(self.jobs)))
             running: list[int] = []
             while (pending or running) and not self._stop.is_set():
@@ -338,16 +347,16 @@ class Sweep(BackgroundWork):
                 self._measure(i)
             statuses = [job.snapshot().status for job in self.jobs]
             if self._stop.is_set() and any(s in ("pending", "stopped") for s in statuses):
-                self._set("stopped", f"stopped after {len(self._results)} of "
-                          f"{len(self.jobs)} models")
+                self._set("stopped", "stopped_after", done=len(self._results),
+                          total=len(self.jobs))
             else:
                 failed = statuses.count("failed")
-                note = f"; {failed} failed" if failed else ""
-                self._set("finished", f"trained {len(self.jobs)} models{note}")
+                self._set("finished", "trained_failed" if failed else "trained",
+                          n=len(self.jobs), failed=failed)
         except Exception as exc:  # the thread must report, never die silently
             for job in self.jobs:
                 job.stop(timeout=None)
-            self._set("failed", f"{type(exc).__name__}: {exc}")
+            self._set("failed", "failed", error=f"{type(exc).__name__}: {exc}")
         finally:
             with self._lock:
                 self._t_end = time.perf_counter()

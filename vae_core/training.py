@@ -25,6 +25,7 @@ from vae_core.evaluation import (  # noqa: F401  (ACTIVE_UNIT_THRESHOLD, EVAL_BA
     evaluate_batches,
 )
 from vae_core.losses import elbo_terms
+from vae_core.messages import OUTCOMES
 from vae_core.models.base import VAE, VAEOutput
 from vae_core.schedules import kl_weight_at
 
@@ -71,6 +72,8 @@ class TrainResult:
     last_epoch: EpochMetrics | None
     history: list[EpochMetrics] = field(default_factory=list)
     final_test: dict = field(default_factory=dict)  # evaluate_batches on the kept weights
+    code: str = ""                  # a key of OUTCOMES: how it ended, for the UI to word
+    params: dict = field(default_factory=dict)      # the numbers of that message
 
     def summary(self) -> dict:
         """JSON-able summary stored with checkpoints."""
@@ -164,7 +167,7 @@ class Trainer:
         self.noise.manual_seed(cfg.seed + (self.dist.rank if self.dist is not None else 0))
         good_state, good_step = self._copy_weights(), 0
         history: list[EpochMetrics] = []
-        step, status, message = 0, "finished", ""
+        step, status, code, params = 0, "finished", "finished", {}
         t0 = time.perf_counter()
         rate = 0.0
         train_x = self.data.train_x
@@ -174,7 +177,7 @@ class Trainer:
             for idx in self._minibatches(generator):
                 stop_requested = self.stop_event.is_set()
                 if stop_requested and self.dist is None:
-                    status, message = "stopped", f"stopped by request after {step} steps"
+                    status, code, params = "stopped", "stopped_after", {"steps": step}
                     break
                 t_step = time.perf_counter()
                 x = train_x[idx]
@@ -186,16 +189,14 @@ class Trainer:
                                    reduction=cfg.reduction, kl_sign_bug=cfg.kl_sign_bug)
                 stats = self._step_stats(terms, stop_requested)
                 if stats["stop"]:  # under torch.distributed: some process was asked to stop
-                    status, message = "stopped", f"stopped by request after {step} steps"
+                    status, code, params = "stopped", "stopped_after", {"steps": step}
                     break
                 if not math.isfinite(stats["total"]):
                     with self.weights_lock:
                         model.load_state_dict(good_state)
-                    status = "diverged"
-                    message = (f"training diverged at step {step + 1} (loss = "
-                               f"{stats['total']}); kept the weights from step "
-                               f"{good_step}, the last with a finite loss. Try a smaller "
-                               f"learning rate (now {cfg.lr:g}).")
+                    status, code = "diverged", "diverged_at"
+                    params = {"step": step + 1, "loss": stats["total"], "good_step": good_step,
+                              "lr": cfg.lr}
                     break
                 if step - good_step >= SNAPSHOT_EVERY:
                     good_state, good_step = self._copy_weights(), step
@@ -232,9 +233,8 @@ class Trainer:
             if not math.isfinite(test["elbo"]):
                 with self.weights_lock:
                     model.load_state_dict(good_state)
-                status = "diverged"
-                message = (f"test −ELBO is not finite after epoch {epoch + 1}; kept the weights "
-                           f"from step {good_step}. Try a smaller learning rate.")
+                status, code = "diverged", "diverged_test"
+                params = {"epoch": epoch + 1, "good_step": good_step}
                 break
             good_state, good_step = self._copy_weights(), step
             em = EpochMetrics(epoch=epoch + 1, step=step, train_elbo=epoch_elbo / epoch_n,
@@ -249,7 +249,7 @@ class Trainer:
                 break
         model.eval()
         if status == "finished":
-            message = f"finished {len(history)} epochs, {step} steps"
+            params = {"epochs": len(history), "steps": step}
         if history and history[-1].step == step:
             last = history[-1]
             final = {"elbo": last.test_elbo, "recon": last.test_recon, "kl": last.test_kl,
@@ -259,10 +259,10 @@ class Trainer:
             final = self._evaluate(self.data.test_x)
             if not math.isfinite(final["elbo"]):
                 final = {}
-        return TrainResult(status=status, message=message, steps=step, epochs=len(history),
-                           wall_s=time.perf_counter() - t0,
+        return TrainResult(status=status, message=OUTCOMES[code].format(**params), steps=step,
+                           epochs=len(history), wall_s=time.perf_counter() - t0,
                            last_epoch=history[-1] if history else None, history=history,
-                           final_test=final)
+                           final_test=final, code=code, params=params)
 
     def _copy_weights(self) -> dict[str, torch.Tensor]:
         return copy.deepcopy(self.model.state_dict())

@@ -1,0 +1,14 @@
+"""简体中文 for ``JOBMSG`` (``ui/text.py``): how a training job ended, by its code."""
+
+ZH = {
+    "JOBMSG.finished": "已完成 {epochs} 轮，共 {steps} 步",
+    "JOBMSG.stopped_after": "已按请求在第 {steps} 步后停止",
+    "JOBMSG.diverged_at": "训练在第 {step} 步发散（损失 = {loss}）；已保留第 {good_step} 步的权重，"
+                          "即最后一组损失仍为有限值的权重。请尝试更小的学习率（当前为 {lr:g}）。",
+    "JOBMSG.diverged_test": "第 {epoch} 轮后测试集 −ELBO 不是有限值；"
+                            "已保留第 {good_step} 步的权重。请尝试更小的学习率。",
+    "JOBMSG.loading": "正在载入 {dataset}",
+    "JOBMSG.stopped_before": "在第一步之前就已停止",
+    "JOBMSG.not_started": "尚未开始",
+    "JOBMSG.failed": "{error}",
+}
