@@ -13,6 +13,7 @@ import pytest
 import torch
 from streamlit.testing.v1 import AppTest
 
+from tests.support import plotly_figure
 from tests.test_pages import env, navigation_mode, save_tiny_model, texts  # noqa: F401
 from ui import library, models_view
 from vae_core.config import preset_model
@@ -85,6 +86,10 @@ def test_evaluate_with_a_small_k_and_compare(pretrained):
         assert m[label].endswith("nats"), label
     assert float(m["IWAE NLL (k = 5)"].split()[0]) > 0
     assert "/" in m["active units"]
+    kl_chart = next(f for f in map(plotly_figure, at.get("plotly_chart"))
+                    if f["data"][0].get("type") == "bar")
+    assert kl_chart["data"][0]["x"][:2] == ["z1", "z2"]  # counted from 1, as on every page
+    assert kl_chart["layout"]["yaxis"]["exponentformat"] == "e"  # no "20μ" for 2e-5 nats
     elbo, recon, kl = (float(m[k].split()[0]) for k in ("−ELBO", "reconstruction", "KL"))
     assert abs(elbo - (recon + kl)) < 0.02
 

@@ -99,8 +99,10 @@ def kl_bars(kl_per_dim: Sequence[float]) -> go.Figure:
         x=[f"z{i + 1}" for i in range(len(kl))], y=kl,
         marker_color=["#1f77b4" if v >= COLLAPSED_KL else "#bbbbbb" for v in kl],
         hovertemplate=FIGC["hover_kl"]))
+    # exponentformat "e": Plotly's default SI prefixes write 2e-5 nats as "20μ", read as μ
     fig.update_layout(xaxis=dict(title=dict(text=FIGC["dim"])),
-                      yaxis=dict(title=dict(text=FIGC["kl_nats"]), rangemode="tozero"))
+                      yaxis=dict(title=dict(text=FIGC["kl_nats"]), rangemode="tozero",
+                                 exponentformat="e"))
     return _layout(fig, height=280)
 
 

@@ -68,6 +68,20 @@ def ready(name: str) -> bool:
     return dataset_available(DataConfig(dataset=name))
 
 
+def test_data(ckpt: Any, unavailable: str, mismatch: str) -> tuple[Any, str | None]:
+    """The test set of ``ckpt``'s dataset as (DataBundle, None), or (None, why not): the page's
+    ``unavailable`` template ({error}) or ``mismatch`` ({model}, {dataset}, {data}) filled in."""
+    try:
+        data = state.load_data(ckpt.data_cfg)
+    except ValueError as exc:  # DatasetUnavailable: says where the files go, or upload again
+        return None, unavailable.format(error=error_message(exc))
+    want = tuple(ckpt.model_cfg.input_shape)
+    if tuple(data.test_x.shape[1:]) != want:
+        return None, mismatch.format(model=want, dataset=ckpt.data_cfg.dataset,
+                                     data=tuple(data.test_x.shape[1:]))
+    return data, None
+
+
 def error_message(exc: Exception) -> str:
     """A dataset problem in the reader's language (the core's own English otherwise)."""
     if isinstance(exc, UploadNotLoaded):

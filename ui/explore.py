@@ -15,7 +15,7 @@ import numpy as np
 import streamlit as st
 import torch
 
-from ui import datasets, figures, i18n, state
+from ui import datasets, figures, i18n
 from ui import explore_figures as xfig
 from ui.text_explore import EXPLORE, MAP
 from vae_core.analysis.aggregate import (
@@ -50,15 +50,7 @@ def fingerprint(entry: Any, ckpt: Any) -> str:
 
 def test_data(ckpt: Any) -> tuple[Any, str | None]:
     """(DataBundle, None) or (None, a user-facing message)."""
-    try:
-        data = state.load_data(ckpt.data_cfg)
-    except ValueError as exc:
-        return None, EXPLORE["data_error"].format(error=datasets.error_message(exc))
-    want = tuple(ckpt.model_cfg.input_shape)
-    if tuple(data.test_x.shape[1:]) != want:
-        return None, EXPLORE["shape_mismatch"].format(
-            model=want, dataset=ckpt.data_cfg.dataset, data=tuple(data.test_x.shape[1:]))
-    return data, None
+    return datasets.test_data(ckpt, EXPLORE["data_error"], EXPLORE["shape_mismatch"])
 
 
 def subset_index(total: int, n: int) -> np.ndarray:

@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 import streamlit as st
 import torch
 
+from ui import compare_figures as cf
 from ui import datasets, figures, library, state, widgets
 from ui.library import ModelEntry
 from ui.text_models import ANOM, EVAL, FIGM, LIB, MODELS
@@ -48,15 +49,7 @@ def fingerprint(entry: ModelEntry, ckpt: Any) -> str:
 
 def test_data(ckpt: Any) -> tuple[Any, str | None]:
     """(DataBundle, None) or (None, a user-facing message)."""
-    try:
-        data = state.load_data(ckpt.data_cfg)
-    except ValueError as exc:  # DatasetUnavailable: says where to put the files
-        return None, MODELS["data_error"].format(error=datasets.error_message(exc))
-    want = tuple(ckpt.model_cfg.input_shape)
-    if tuple(data.test_x.shape[1:]) != want:
-        return None, MODELS["shape_mismatch"].format(
-            model=want, dataset=ckpt.data_cfg.dataset, data=tuple(data.test_x.shape[1:]))
-    return data, None
+    return datasets.test_data(ckpt, MODELS["data_error"], MODELS["shape_mismatch"])
 
 
 def limits_text() -> str:
@@ -161,12 +154,6 @@ def _layout(fig: go.Figure, title: str = "", height: int = 300) -> go.Figure:
     fig.update_layout(height=height, margin=dict(l=10, r=10, t=40 if title else 20, b=10),
                       title=dict(text=title), legend=dict(orientation="h", y=-0.25, x=0))
     return fig
-
-
-def kl_bar(kl_per_dim: list[float]) -> go.Figure:
-    fig = go.Figure(go.Bar(x=[str(i) for i in range(len(kl_per_dim))], y=kl_per_dim))
-    fig.update_layout(xaxis_title=FIGM["dim"], yaxis_title=FIGM["kl_nats"])
-    return _layout(fig, FIGM["kl_title"])
 
 
 def mig_bar(per_factor: dict[str, float], title: str) -> go.Figure:
@@ -304,7 +291,8 @@ def evaluate_section(entry: ModelEntry, ckpt: Any, data: Any) -> tuple[int, int]
     m[4].metric(EVAL["iwae"].format(k=k), _nats(result["iwae_nll"]))
     st.caption(EVAL["iwae_gap"].format(n=n, gap=result["elbo_subset"] - result["iwae_nll"]))
     left, right = st.columns(2)
-    left.plotly_chart(kl_bar(list(result["kl_per_dim"])), key="models_kl_chart")
+    left.plotly_chart(cf.kl_bars(result["kl_per_dim"]).update_layout(  # z1 … zK, as elsewhere
+        title=dict(text=FIGM["kl_title"])), key="models_kl_chart")
     if "mig" in result:
         right.metric(EVAL["mig"], f"{result['mig']:.3f}", help=EVAL["mig_help"])
         right.plotly_chart(mig_bar(result["mig_per_factor"],

@@ -153,8 +153,6 @@ ANOM = Strings("ANOM", {
 
 FIGM = Strings("FIGM", {
     "kl_title": "KL per latent dimension (test mean)",
-    "dim": "latent dim",
-    "kl_nats": "KL (nats)",
     "factor": "factor",
     "gap": "MIG gap",
     "score": "−ELBO (nats)",

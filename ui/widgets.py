@@ -122,19 +122,3 @@ def upload_box() -> None:
         st.success(message)
     else:
         st.error(message)
-
-
-def library_table(entries: list[ModelEntry]) -> None:
-    """All models as one table."""
-    cols = LIBRARY["columns"]
-    rows = []
-    for e in entries:
-        facts = dict(info_rows(e.info))
-        rows.append({
-            cols["name"]: e.name, cols["source"]: LIBRARY["sources"][e.source],
-            cols["dataset"]: facts[PICKER["dataset"]], cols["arch"]: facts[PICKER["arch"]],
-            cols["recon"]: facts[PICKER["recon"]], cols["beta"]: facts[PICKER["beta"]],
-            cols["latent_dim"]: facts[PICKER["latent"]], cols["test_elbo"]: e.info["test_elbo"],
-        })
-    st.dataframe(rows, hide_index=True, width="stretch",
-                 column_config={cols["test_elbo"]: st.column_config.NumberColumn(format="%.2f")})

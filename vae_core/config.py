@@ -14,17 +14,7 @@ from typing import Any
 ARCHS = ("mlp", "conv")
 PRESETS = ("examples", "h512", "h128-64")
 RECONS = ("bce", "mse", "gaussian", "cb")
-RECON_LABELS = {
-    "bce": "Bernoulli (BCE)",
-    "mse": "Gaussian, fixed σ (MSE)",
-    "gaussian": "Gaussian, learned σ",
-    "cb": "Continuous Bernoulli",
-}
 REDUCTIONS = ("sum", "mean")
-REDUCTION_LABELS = {
-    "sum": "sum over pixels (correct)",
-    "mean": "mean over pixels (tutorial mistake: effective β × pixels)",
-}
 SCHEDULES = ("constant", "warmup", "cyclical", "capacity", "free_bits")
 DATASETS = ("mnist-5k", "digits", "shapes", "mnist", "fashion-mnist", "kmnist")  # first: default
 UPLOAD_PREFIX = "upload:"  # a user's own images: "upload:<file stem>", kept in their session only

@@ -150,8 +150,6 @@ ZH = {
     "ANOM.ood_error": "无法为 {name} 打分：{error}",
     # -- FIGM -----------------------------------------------------------------------------
     "FIGM.kl_title": "每个潜变量维度的 KL 散度（测试集平均）",
-    "FIGM.dim": "潜变量维度",
-    "FIGM.kl_nats": "KL（奈特）",
     "FIGM.factor": "因子",
     "FIGM.gap": "MIG 间隙",
     "FIGM.score": "−ELBO（奈特）",
