@@ -306,9 +306,21 @@ def test_divergence_is_explained_and_the_last_good_weights_kept(env):
     at.switch_page("pages/train.py").run()
     assert not at.exception
     assert "Training diverged at step 41" in texts(at.warning)
-    assert "last good weights" in texts(at.warning)
-    assert at.sidebar.selectbox[0].value == "session:1"
+    assert "last good weights" in texts(at.warning) and "not selected" in texts(at.warning)
+    assert "boom · this session" in at.sidebar.selectbox[0].options  # kept, to save or pick
     assert "Save to library" in [b.label for b in at.button]
+
+
+def test_a_diverged_model_is_not_selected_for_every_page(tmp_path, monkeypatch):
+    with server_like_env(tmp_path, monkeypatch, pretrained=True):
+        at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+        at.run()
+        before = at.sidebar.selectbox[0].value  # the pretrained default
+        job_slot = SessionJobs()
+        job_slot.attach(EndedJob())
+        at.session_state[state.K_SLOT] = job_slot
+        at.run()
+        assert at.sidebar.selectbox[0].value == before and before.startswith("asset:")
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -208,7 +208,8 @@ def harvest_job() -> str | None:
         train_cfg = dataclasses.replace(train_cfg, beta=snap.beta)
     ckpt = Checkpoint(model=model, model_cfg=job.model_cfg, data_cfg=job.data_cfg,
                       train_cfg=train_cfg, summary=summary, name=job.name)
-    slot.model_key = add_session_model(ckpt)
+    # a diverged run's weights are kept, but not handed to every page as the model to explore
+    slot.model_key = add_session_model(ckpt, select=snap.status != "diverged")
     return slot.model_key
 
 
@@ -219,8 +220,9 @@ def _session_models() -> dict[str, Any]:
     return st.session_state[K_MODELS]
 
 
-def add_session_model(ckpt: Any) -> str:
-    """Keep ``ckpt`` (a ``Checkpoint``) as a session model and select it; returns its key."""
+def add_session_model(ckpt: Any, *, select: bool = True) -> str:
+    """Keep ``ckpt`` (a ``Checkpoint``) as a session model and (unless told not to) select it;
+    returns its key."""
     count = st.session_state.get(K_COUNTER, 0) + 1
     st.session_state[K_COUNTER] = count
     key = f"session:{count}"
@@ -229,7 +231,8 @@ def add_session_model(ckpt: Any) -> str:
     if not ckpt.name or ckpt.name in names:
         ckpt.name = f"{ckpt.name or 'model'} #{count}"
     models[key] = ckpt
-    select_model(key)
+    if select:
+        select_model(key)
     return key
 
 

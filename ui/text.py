@@ -187,7 +187,8 @@ LIVE = Strings("LIVE", {
     "samples": "Samples from the prior z ~ N(0, I)",
     "finished": "{message}. The model is selected in the sidebar (a session model).",
     "stopped": "{message}. The weights trained so far are kept as a session model.",
-    "diverged": "{message}. The session model keeps those last good weights.",
+    "diverged": "{message}. The session model keeps those last good weights; it is not selected "
+                "for the other pages (pick it in the sidebar to explore it).",
     "failed": "Training failed: {message}",
     "queued": "Queued: position {position} of {queued} — your training starts when a slot "
               "frees up (training slots on this server: {limit}).",

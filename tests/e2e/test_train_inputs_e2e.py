@@ -81,10 +81,10 @@ def test_learning_rate_ten_diverges_and_keeps_the_last_good_weights(app):
     assert page.get_by_text("The session model keeps those last good weights").count() == 1
     app.assert_no_exception()
     app.screenshot("train-diverged")
-    # the kept weights are a usable session model, selected in the picker
+    # the kept weights are a usable session model, listed in the picker for the learner to pick
     page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").click()
-    page.get_by_role("option", name="mnist-5k-mlp-z8 · this session").wait_for()
-    page.keyboard.press("Escape")
+    page.get_by_role("option", name="mnist-5k-mlp-z8 · this session").click()  # not auto-picked
+    app.wait()
     app.nav("Traverse")
     page.locator("[data-testid='stImage'] img").first.wait_for()
     app.assert_no_exception()

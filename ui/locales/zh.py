@@ -162,7 +162,8 @@ ZH = {
     "LIVE.samples": "从先验 z ~ N(0, I) 中采样",
     "LIVE.finished": "{message}。该模型已在侧边栏中选中（会话模型）。",
     "LIVE.stopped": "{message}。目前训练得到的权重已保存为会话模型。",
-    "LIVE.diverged": "{message}。会话模型保留了最后一组正常的权重。",
+    "LIVE.diverged": "{message}。会话模型保留了最后一组正常的权重；它不会自动用于其他页面"
+                     "（如需查看，请在侧边栏中选择它）。",
     "LIVE.failed": "训练失败：{message}",
     "LIVE.queued": "排队中：第 {position} 位，共 {queued} 位 —— 有空闲名额时你的训练会自动开始"
                    "（本服务器的训练名额：{limit}）。",
