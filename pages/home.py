@@ -9,7 +9,7 @@ from ui.text import HOME
 state.ensure_shell()
 st.title(HOME["title"])
 st.markdown(HOME["intro"])
-# the loss, not "−ELBO_β": the two agree only at β = 1 (issue 20)
+# the loss, not "−ELBO_β": the two agree only at β = 1
 st.latex(r"\mathcal{L}_\beta(x) = \underbrace{\mathbb{E}_{q(z|x)}\big[-\log p(x|z)\big]}"
          rf"_{{\text{{{HOME['term_recon']}}}}} + \beta\,"
          r"\underbrace{\mathrm{KL}\big(q(z|x)\,\|\,p(z)\big)}"

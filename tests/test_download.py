@@ -23,9 +23,8 @@ import torchvision.datasets.mnist as tv_mnist
 from streamlit.testing.v1 import AppTest
 
 from tests.support import idx_arrays, keep_navigation_mode, server_like_env, wait_until
-from tests.test_pages import EndedJob
-from ui import state, train_view
-from ui.jobs import SessionJobs
+from tests.test_pages import train_page_after_a_diverged_run
+from ui import train_view
 from vae_core.data import (
     DATA_DIR_ENV,
     RAW_FILES,
@@ -230,12 +229,7 @@ def labels(at: AppTest) -> list[str]:
 
 def train_page_after_a_run() -> AppTest:
     """The Train page with the last run's dashboard on it (a run that diverged)."""
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    slot = SessionJobs()
-    slot.attach(EndedJob())
-    at.session_state[state.K_SLOT] = slot
-    at.run()
-    at.switch_page("pages/train.py").run()
+    at = train_page_after_a_diverged_run()
     assert "Training diverged" in texts(at.warning) and "Save to library" in labels(at)
     return at
 

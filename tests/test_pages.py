@@ -195,6 +195,9 @@ def test_beta_changes_while_training(env):
     job = slot(at).job
     at.number_input(key=f"live_beta_{id(job)}").set_value(3.0).run()
     assert job.snapshot().beta == 3.0
+    deadline = time.monotonic() + TIMEOUT  # a run stopped before its first step keeps no model
+    while job.snapshot().step < 1 and time.monotonic() < deadline:
+        time.sleep(0.02)
     job.stop()
     at.run()
     assert "**β:** 3" in texts(at.sidebar.markdown)  # the session model records the final β
@@ -297,13 +300,19 @@ class EndedJob:
         return build_model(self.model_cfg).eval()
 
 
-def test_divergence_is_explained_and_the_last_good_weights_kept(env):
+def train_page_after_a_diverged_run() -> AppTest:
+    """The Train page of a session whose last run (``EndedJob``) diverged."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     job_slot = SessionJobs()
     job_slot.attach(EndedJob())
     at.session_state[state.K_SLOT] = job_slot
     at.run()
     at.switch_page("pages/train.py").run()
+    return at
+
+
+def test_divergence_is_explained_and_the_last_good_weights_kept(env):
+    at = train_page_after_a_diverged_run()
     assert not at.exception
     assert "Training diverged at step 41" in texts(at.warning)
     assert "last good weights" in texts(at.warning) and "not selected" in texts(at.warning)
