@@ -38,7 +38,7 @@ if ckpt is None:
             st.rerun()
     st.page_link("pages/train.py", label=HOME["or_train"], icon=":material/arrow_forward:")
 else:
-    explain.live_example(ckpt)
+    explain.live_example(entry, ckpt)
 
 st.subheader(HOME["try_title"])
 st.page_link("pages/train.py", label=HOME["try_train"], icon=":material/model_training:")

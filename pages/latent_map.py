@@ -1,9 +1,11 @@
-"""Latent map: the test set's posterior means in 2-D (raw axes, PCA or t-SNE); click points to
-see them decoded and interpolated; the decoded plane and the aggregate posterior."""
+"""Latent map: the test set's posterior means in 2-D (raw axes, PCA or t-SNE). On raw axes and
+PCA the plane decodes under the pointer in the browser; t-SNE (no inverse) and models the JS
+cannot run keep the clickable Plotly map. Then the picked points, draw-a-digit, the decode box,
+the decoded plane and the aggregate posterior."""
 
 import streamlit as st
 
-from ui import explore, state
+from ui import explore, pointer_view, state
 from ui.text_explore import EXPLORE, MAP
 
 state.ensure_shell()
@@ -20,10 +22,18 @@ if data is None:
     st.stop()
 
 settings = explore.map_settings(entry, ckpt, data)
-view = explore.latent_map(entry, ckpt, data, settings)
+fp = explore.fingerprint(entry, ckpt)
+in_browser = (settings.projection != "tsne" and ckpt.model.latent_dim >= 2
+              and pointer_view.ready(fp, ckpt, encoder=True))
+if in_browser:
+    view = pointer_view.latent_plane(entry, ckpt, data, settings)
+else:
+    view = explore.latent_map(entry, ckpt, data, settings)
 if view is None:
     st.stop()
 explore.picked_points(ckpt, data, view)
+if in_browser:
+    pointer_view.draw_digit(f"map_draw_{fp}", fp, ckpt, on_map=True)
 explore.decode_location(ckpt, view)
 explore.manifold(ckpt)
 explore.aggregate(view)

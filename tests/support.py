@@ -129,3 +129,19 @@ def idx_arrays(n_train: int, n_test: int, seed: int = 0) -> dict:
         "t10k-images-idx3-ubyte": rng.integers(0, 256, (n_test, 28, 28), dtype=np.uint8),
         "t10k-labels-idx1-ubyte": rng.integers(0, 10, n_test, dtype=np.uint8),
     }
+
+
+def latent_views(at) -> list[tuple[dict, dict]]:
+    """(header, arrays) of every latent component (``ui.components.latent``) an AppTest run
+    drew: AppTest cannot run its JS, but its payload says what the browser was sent."""
+    from ui.components.latent import NAME
+    from ui.components.latent.payload import unpack
+
+    return [unpack(el.proto.bytes) for el in at.get("bidi_component")
+            if el.proto.component_name == NAME]
+
+
+def latent_view(at, view: str) -> tuple[dict, dict]:
+    """The one latent component showing ``view`` ("plane", "sliders", ...)."""
+    (found,) = [(h, a) for h, a in latent_views(at) if h["view"] == view]
+    return found

@@ -52,6 +52,14 @@ def test_continuous_bernoulli_log_prob_and_mean():
     torch.testing.assert_close(lik.log_prob(logits, x), dist.log_prob(x).flatten(1).sum(1),
                                atol=1e-5, rtol=0)
     torch.testing.assert_close(lik.mean(logits), dist.mean)
+    # float64 torch.distributions is exact up to |l| ≈ 30 (it clamps λ to float64's eps
+    # beyond), also where float32's λ rounds to 1 (l ≳ 16.6) or sits at the 0/0 of λ = ½
+    wide = torch.cat([torch.linspace(-30, 30, 1201), torch.linspace(-0.2, 0.2, 401)])
+    exact = ContinuousBernoulli(logits=wide.double()).mean.float()
+    torch.testing.assert_close(lik.mean(wide), exact, atol=2e-6, rtol=0)
+    for big in (40.0, -40.0, 200.0, -200.0):  # the mean tends to 1 − 1/l and −1/l
+        assert float(lik.mean(torch.tensor([big]))) == pytest.approx(
+            1 / (1 - math.exp(-big)) - 1 / big if big > 0 else -1 / big, abs=1e-7)
     # the normaliser makes CB a density: it differs from plain BCE by Σ log C(λ) > 0
     bce = build_likelihood(ModelConfig(recon="bce")).log_prob(logits, x)
     assert (lik.log_prob(logits, x) > bce).all()

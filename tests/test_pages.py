@@ -11,7 +11,7 @@ import pytest
 import torch
 from streamlit.testing.v1 import AppTest
 
-from tests.support import keep_navigation_mode, server_like_env
+from tests.support import keep_navigation_mode, latent_view, server_like_env
 from ui import state, train_view
 from ui.jobs import SessionJobs
 from vae_core.checkpoints import save_checkpoint
@@ -86,9 +86,11 @@ def test_home_without_a_model_offers_the_quick_train(env):
     wait_for_job(at)
     assert not at.exception
     assert at.sidebar.selectbox[0].value.startswith("session:")
-    assert "Resample ε" in [b.label for b in at.button]
-    at.button[1].click().run()  # resample ε
+    header, _ = latent_view(at, "example")  # the walk-through runs in the browser (ε too)
+    assert header["texts"]["resample"] == "Resample ε" and len(header["x"]) == 784
+    at.button(key="home_another").click().run()
     assert not at.exception
+    assert latent_view(at, "example")[0]["x"] != header["x"]
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -116,12 +118,35 @@ def test_home_walks_one_image_through_the_model(env):
     save_tiny_model(env.library)
     at = open_app()
     assert not at.exception
+    header, _ = latent_view(at, "example")  # input, μ, σ, ε: decoded in the browser
+    assert len(header["mu"]) == len(header["sigma"]) == len(header["eps"])
+    latent_view(at, "draw")                 # and a digit to draw instead
+    at.button(key="home_another").click().run()
+    assert not at.exception
+    assert not at.warning
+
+
+def test_home_walks_one_image_on_the_server_without_the_js(env, monkeypatch):
+    from streamlit import cache_data
+
+    from ui.components import latent
+    from vae_core.export import UnsupportedLayer
+
+    def unsupported(model):
+        raise UnsupportedLayer("fc3: Bilinear")
+
+    monkeypatch.setattr(latent, "export_program", unsupported)
+    cache_data.clear()
+    save_tiny_model(env.library)
+    at = open_app()
+    assert "cannot run (fc3: Bilinear)" in texts(at.info)
     assert len(at.get("image")) >= 3  # input, decoded, decoded from μ
     labels = [b.label for b in at.button]
     at.button[labels.index("Another image")].click().run()
     at.button[labels.index("Resample ε")].click().run()
     assert not at.exception
     assert not at.warning
+    cache_data.clear()
 
 
 def test_train_page_trains_shows_metrics_and_adds_a_session_model(env):

@@ -1,7 +1,8 @@
 """AppTest for the Explore pages (latent map, traverse): they render with the default pretrained
 model, the 2-D model, a shapes model and with no model; PCA and t-SNE views; clicked points
-(set through the session, as AppTest cannot click Plotly points); a traversal slider changes the
-decoded image. Clicking real points is in tests/e2e/test_explore_e2e.py."""
+(set through the session, as AppTest cannot click); what the in-browser views are sent (their
+payloads); and the server-side fallback for a model the JS cannot run, where a traversal slider
+changes the decoded image. Pointer, clicks and drags are in tests/e2e/test_pointer_e2e.py."""
 
 from __future__ import annotations
 
@@ -10,8 +11,15 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.support import keep_navigation_mode, server_like_env, trace_names
+from tests.support import (
+    keep_navigation_mode,
+    latent_view,
+    latent_views,
+    server_like_env,
+    trace_names,
+)
 from ui import explore
+from vae_core.export import UnsupportedLayer
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -63,7 +71,13 @@ def test_map_default_model_raw_view():
     assert "Latent map" in texts(at.title)
     assert "of 1,000 test images" in texts(at.caption)  # mnist-5k: the whole test set
     assert "Click a point" in texts(at.info)
-    assert n_charts(at) == 2                            # the map and the aggregate histograms
+    assert n_charts(at) == 1                            # the aggregate histograms
+    header, arrays = latent_view(at, "plane")           # the map decodes in the browser
+    assert arrays["points"].shape == (1000, 2) and arrays["thumbs"].shape == (1000, 784)
+    assert header["axes"] == ["z4", "z7"] and len(header["origin"]) == 8
+    weights = {h["part"] for h, _ in latent_views(at) if h["view"] == "weights"}
+    assert weights == {"dec", "enc"}                    # the draw view encodes too
+    latent_view(at, "draw")
     assert at.slider(key="map_subset").value == 1000
     assert "at most 5,000" in at.slider(key="map_subset").help  # the cap is shown
     assert not at.error
@@ -71,8 +85,7 @@ def test_map_default_model_raw_view():
 
 def test_map_two_clicked_points_show_reconstruction_and_interpolation():
     at = open_page(MAP)
-    picks = at.session_state[explore.K_PICKS]
-    (fp,) = picks.keys()
+    fp = latent_view(at, "plane")[0]["fp"]
     at.session_state[explore.K_PICKS] = {fp: [3, 7]}
     at.run()
     assert not at.exception
@@ -80,6 +93,8 @@ def test_map_two_clicked_points_show_reconstruction_and_interpolation():
     assert "Test image #7" in captions and "Reconstruction" in captions
     assert "lerp (straight line)" in captions and "slerp" in captions
     assert "From #3 to #7" in texts(at.markdown)
+    header, _ = latent_view(at, "interp")  # the path between the two also scrubs in the page
+    assert len(header["a"]) == len(header["b"]) == 8
     at.button(key="map_clear").click().run()
     assert "Click a point" in texts(at.info)
 
@@ -113,15 +128,21 @@ def test_map_2d_model_has_ellipses_and_the_manifold():
     at = open_page(MAP, Z2)
     assert at.toggle[0].value is True
     assert "The decoded latent plane" in texts(at.subheader)
-    names = trace_names(at.get("plotly_chart")[0])
-    assert {"prior 1σ", "prior 2σ", "μ ± σ"} <= set(names)
+    header, arrays = latent_view(at, "plane")
+    assert header["rings"] and arrays["ellipses"].shape[1] == 2  # prior rings, μ ± σ outlines
+    at.session_state[explore.K_PICKS] = {header["fp"]: [4]}
+    at.run()
+    header, _ = latent_view(at, "plane")
+    assert header["selected"]["index"] == 4 and len(header["selected"]["outline"]) == 49
 
 
 def test_map_shapes_model_colours_by_a_factor():
     at = open_page(MAP, SHAPES)
     next(s for s in at.selectbox if s.label == "Colour by").select(3).run()  # x position
     assert not at.exception
-    assert "x 7" in trace_names(at.get("plotly_chart")[0])  # one trace per x position
+    assert "x 7" in latent_view(at, "plane")[0]["classes"]  # one colour per x position
+    at.radio(key="map_projection").set_value("tsne").run()   # the Plotly map, one trace each
+    assert "x 7" in trace_names(at.get("plotly_chart")[0])
 
 
 def test_map_and_traverse_without_a_model(monkeypatch, env):
@@ -133,9 +154,42 @@ def test_map_and_traverse_without_a_model(monkeypatch, env):
         assert "Pick or train a model first" in texts(at.info)
 
 
+@pytest.fixture
+def no_js_decoder(monkeypatch):
+    """Every model has a layer the JS cannot run: the pages fall back to the server."""
+    from streamlit import cache_data
+
+    from ui.components import latent
+
+    def unsupported(model):
+        raise UnsupportedLayer("decoder.0: Bilinear")
+
+    monkeypatch.setattr(latent, "export_program", unsupported)
+    cache_data.clear()
+    yield
+    cache_data.clear()
+
+
+def test_map_falls_back_to_the_server_map(no_js_decoder):
+    at = open_page(MAP)
+    assert "cannot run (decoder.0: Bilinear)" in texts(at.info)
+    assert not latent_views(at) and n_charts(at) == 2   # the Plotly map and the histograms
+
+
 # -- traverse --------------------------------------------------------------------------------
-def test_traverse_slider_changes_the_decoded_image():
+def test_traverse_sliders_decode_in_the_browser():
     at = open_page(TRAVERSE, BETA4)
+    header, _ = latent_view(at, "sliders")
+    assert len(header["order"]) == 8 and header["start"] == [0.0] * 8
+    assert "collapsed" in " ".join(header["labels"])      # mnist-z8-beta4: 7 active units
+    assert "update when you let go" in texts(at.caption)
+    assert not [s for s in at.slider if s.label.startswith("z")]
+    latent_view(at, "interp")                              # the path scrubs in the browser
+
+
+def test_traverse_slider_changes_the_decoded_image(no_js_decoder):
+    at = open_page(TRAVERSE, BETA4)
+    assert "cannot run" in texts(at.info)
     sliders = [s for s in at.slider if s.label.startswith("z")]
     assert len(sliders) == 8
     assert "collapsed" in " ".join(s.label for s in sliders)  # mnist-z8-beta4: 7 active units
@@ -162,7 +216,7 @@ def test_traverse_start_points():
 def test_traverse_other_models(model):
     at = open_page(TRAVERSE, model)
     k = 2 if model == Z2 else 10
-    assert len([s for s in at.slider if s.label.startswith("z")]) == k
+    assert len(latent_view(at, "sliders")[0]["order"]) == k
     at.slider(key="trav_temperature").set_value(0.5).run()
     at.number_input(key="trav_to").set_value(20).run()
     assert not at.exception

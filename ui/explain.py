@@ -7,8 +7,9 @@ from typing import Any
 import streamlit as st
 import torch
 
-from ui import datasets, figures, state
+from ui import datasets, explore, figures, pointer_view, state
 from ui.text import HOME
+from ui.text_explore import POINTER
 from vae_core.config import DataConfig, is_upload_name
 from vae_core.data import dataset_available
 
@@ -54,16 +55,29 @@ def _test_image(ckpt: Any, index: int) -> tuple[torch.Tensor | None, str | None]
     return data.test_x[(index * 37) % data.n_test], None
 
 
-def live_example(ckpt: Any) -> None:
-    """Buttons, the input image, μ / σ / z bars and the decoded images."""
+def live_example(entry: Any, ckpt: Any) -> None:
+    """Buttons, the input image, μ / σ / z bars and the decoded images: in the browser (ε is
+    resampled there, and a drawn digit can replace the test image), else on the server."""
     example = state.example_state()
+    fp = explore.fingerprint(entry, ckpt)
+    in_browser = pointer_view.ready(fp, ckpt, encoder=True)
     b1, b2, _ = st.columns([1, 1, 3])
-    b1.button(HOME["another"], on_click=_bump, args=("index",), icon=":material/shuffle:")
-    b2.button(HOME["resample"], on_click=_bump, args=("seed",), icon=":material/casino:")
+    b1.button(HOME["another"], on_click=_bump, args=("index",), icon=":material/shuffle:",
+              key="home_another")
+    if not in_browser:
+        b2.button(HOME["resample"], on_click=_bump, args=("seed",), icon=":material/casino:")
     x, error = _test_image(ckpt, example["index"])
     if error:
         st.warning(HOME["data_unavailable"].format(error=error))
     result = walk_through(ckpt.model, x, seed=example["seed"])
+    if in_browser:
+        texts = {"input": HOME["input"], "resample": HOME["resample"],
+                 "mu_sigma": HOME["mu_sigma"], "recon": HOME["decoded_mu"],
+                 "sample": HOME["decoded"] if x is not None else HOME["prior_sample"],
+                 "loading": POINTER["loading"]}
+        pointer_view.walk_through(f"home_walk_{fp}", fp, x, result, example["seed"], texts)
+        pointer_view.draw_digit(f"home_draw_{fp}", fp, ckpt, on_map=False)
+        return
     c1, c2, c3 = st.columns([1, 3, 1])
     with c1:
         if x is not None:

@@ -112,6 +112,16 @@ def update_picks(fp: str, chart_key: str, event: Any) -> list[int]:
     return list(picks)
 
 
+def add_pick(fp: str, index: int) -> list[int]:
+    """One picked test index (a click on the latent plane) into the model's last-two memory."""
+    picks = st.session_state.setdefault(K_PICKS, {}).setdefault(fp, [])
+    if index in picks:
+        picks.remove(index)
+    picks.append(index)
+    del picks[:-2]
+    return list(picks)
+
+
 def picks(fp: str) -> list[int]:
     return list(st.session_state.get(K_PICKS, {}).get(fp, []))
 
@@ -277,6 +287,11 @@ def picked_points(ckpt: Any, data: Any, view: MapView) -> None:
     if len(view.picks) == 2:
         a, b = view.picks
         st.markdown(f"**{MAP['pair_title'].format(a=a, b=b)}**")
+        if "affine" in view.info:  # the plane's weights are on the page: scrub in the browser
+            from ui import pointer_view
+
+            ends = encode(ckpt.model, data.test_x[[a, b]])[0].numpy()
+            pointer_view.scrub(f"map_scrub_{view.fp}_{a}_{b}", view.fp, ends[0], ends[1])
         for method in ("lerp", "slerp"):
             path = interpolate(ckpt.model, data.test_x[a], data.test_x[b], INTERP_STEPS, method)
             st.image(figures.image_grid(path, nrow=INTERP_STEPS), caption=MAP[method],
@@ -292,12 +307,18 @@ def decode_location(ckpt: Any, view: MapView) -> None:
     if not view.info.get("invertible"):
         return
     st.subheader(MAP["decode_title"])
-    st.caption(MAP["decode_intro"] + " " + (MAP["decode_pca"] if view.info["name"] == "pca"
-                                              else MAP["decode_raw"]))
+    plane = "affine" in view.info
+    st.caption(MAP["decode_intro_plane" if plane else "decode_intro"] + " "
+               + (MAP["decode_pca"] if view.info["name"] == "pca"
+                  else MAP["decode_base" if plane else "decode_raw"]))
     c1, c2, c3 = st.columns([1, 1, 3])
     x = c1.number_input(MAP["decode_x"], -6.0, 6.0, 0.0, 0.1, key="map_decode_x")
     y = c2.number_input(MAP["decode_y"], -6.0, 6.0, 0.0, 0.1, key="map_decode_y")
-    z = view.info["projection"].inverse_transform(np.array([[x, y]]))[0]
+    if "affine" in view.info:  # the latent plane's map, base point included
+        origin, wx, wy = view.info["affine"]
+        z = origin + x * wx + y * wy
+    else:
+        z = view.info["projection"].inverse_transform(np.array([[x, y]]))[0]
     _image(decode_point(ckpt.model, torch.from_numpy(z).float()),
            MAP["decoded"].format(x=x, y=y), c3)
 

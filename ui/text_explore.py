@@ -63,6 +63,9 @@ MAP = Strings("MAP", {
     "decode_pca": "A PCA location maps back to latent space through the inverse transform "
                   "(the point of the principal plane).",
     "decode_raw": "The other latent dims stay at 0, the prior's mean.",
+    "decode_intro_plane": "A click on the plane above puts its spot here (or type one): its "
+                          "point in latent space is decoded on the server.",
+    "decode_base": "The other latent dims stay where the plane holds them.",
     "decode_x": "x",
     "decode_y": "y",
     "decoded": "Decoded at ({x:.2f}, {y:.2f})",
@@ -131,4 +134,55 @@ FIGS = Strings("FIGS", {
     "posterior": "aggregate q(z)",
     "prior_pdf": "prior N(0, 1)",
     "picked": "clicked",
+})
+
+# the views that decode in the browser (ui/components/latent, ui/pointer_view.py)
+POINTER = Strings("POINTER", {
+    "loading": "Loading the model into the page…",
+    "fallback": "This model has a layer the in-browser decoder cannot run ({layer}), so this "
+                "view decodes on the server instead: it answers when you release a control.",
+    "plane_title": "Explore under the pointer",
+    "plane_intro": "Move the pointer over the plane: the image is decoded from that point z "
+                   "**in your browser**, with no trip to the server, and the small picture is "
+                   "the nearest test image. The dots are test images' means μ, coloured by "
+                   "class. **Click a dot** to pick that image (a second pick shows the path "
+                   "between the two); **click empty space** to decode that spot below. The "
+                   "arrow keys move the point (Shift: faster) and Enter clicks.",
+    "plane_aria": "Latent plane: move the pointer or use the arrow keys; Enter picks",
+    "plane_hint": "Click or tap: pick the nearest image, or decode the spot · arrow keys move "
+                  "the point, Enter clicks",
+    "decoded_here": "Decoded at the pointer",
+    "nearest": "Nearest test image #{index} ({label})",
+    "base": "The other {rest} dims are held at",
+    "base_labels": {"zero": "0 (the prior's mean)", "image": "the picked image's μ",
+                    "click": "the last click"},
+    "base_none": "Nothing picked or clicked yet, so the other dims are held at 0.",
+    "pca_plane": "The PCA plane: z = mean(μ) + p₁·PC₁ + p₂·PC₂, the plane through the test "
+                 "means that holds the most of their spread.",
+    "sliders_note": "The image follows the sliders while you drag (decoded in your browser); "
+                    "the traversal grid and the animation below update when you let go.",
+    "decoded_live": "Decoded live from the sliders",
+    "scrub_title": "Scrub the path",
+    "scrub_caption": "Drag t or press Play: the path is decoded in your browser as it moves.",
+    "t": "t, from the first image (0) to the second (1)",
+    "play": "▶ Play",
+    "pause": "❚❚ Pause",
+    "at": "t = {t}, {method}",
+    "lerp": "lerp",
+    "slerp": "slerp",
+    "draw_title": "Draw a digit",
+    "draw_intro": "Draw with the mouse or a finger. When you lift it, the drawing is shrunk to "
+                  "the model's {h}×{w} input the way MNIST's digits were made (fitted into the "
+                  "central 20/28 and centred on its centre of mass) and encoded in your "
+                  "browser: you see μ and σ per dim, one draw z = μ + σ ⊙ ε decoded, and the "
+                  "reconstruction from μ.",
+    "draw_on_map": "A red star on the plane above marks where your drawing's μ lands.",
+    "draw_hint": "Draw here, then lift",
+    "clear": "Clear",
+    "encoded": "Encoded. Draw more to change it, or clear.",
+    "resample": "Resample ε",
+    "mu_sigma": "μ (blue) ± σ (orange), and this z (green)",
+    "sample": "Decoded z = μ + σ ⊙ ε",
+    "recon": "Decoded μ (the reconstruction)",
+    "click_decoded": "Decoded at your click on the plane: z = ({z})",
 })

@@ -14,7 +14,8 @@ import streamlit as st
 import torch
 
 from ui import explore_figures as xfig
-from ui import figures
+from ui import figures, pointer_view
+from ui.components import latent
 from ui.text_explore import TRAVERSE
 from vae_core.analysis.encode import encode
 from vae_core.analysis.gif import frames_to_gif
@@ -89,14 +90,23 @@ def sliders(fp: str, ckpt: Any, z0: torch.Tensor, start_id: str,
         dim_order = order_dims_by_kl(kl)
         order, collapsed = dim_order.order.tolist(), dim_order.collapsed.tolist()
     mem = _memory(fp)
+    labels = [TRAVERSE["slider_collapsed" if collapsed[d] else "slider_label"].format(
+        dim=d + 1, kl=float(kl[d]) if kl is not None else float("nan")) for d in order]
+    if pointer_view.ready(fp, ckpt):
+        st.markdown(f"**{TRAVERSE['sliders']}**")
+        z = pointer_view.live_sliders(f"trav_live_{fp}_{start_id}_{mem['reset']}", fp,
+                                      z0.double().numpy(), order, labels,
+                                      (SLIDER_MIN, SLIDER_MAX, SLIDER_STEP))
+        if st.button(TRAVERSE["reset"], key="trav_reset", icon=":material/restart_alt:"):
+            mem["reset"] += 1
+            st.rerun()
+        return torch.from_numpy(z).float(), order
     left, right = st.columns([3, 2])
     z = z0.clone().float()
     with left:
         st.markdown(f"**{TRAVERSE['sliders']}**")
         cols = st.columns(2)
-        for rank, d in enumerate(order):
-            label = TRAVERSE["slider_collapsed" if collapsed[d] else "slider_label"].format(
-                dim=d + 1, kl=float(kl[d]) if kl is not None else float("nan"))
+        for rank, (d, label) in enumerate(zip(order, labels)):
             start = float(np.clip(round(float(z0[d]) / SLIDER_STEP) * SLIDER_STEP,
                                   SLIDER_MIN, SLIDER_MAX))
             z[d] = cols[rank % 2].slider(label, SLIDER_MIN, SLIDER_MAX, start, SLIDER_STEP,
@@ -143,7 +153,7 @@ def animation(fp: str, ckpt: Any, z: torch.Tensor, order: list[int], k: float) -
                        key="trav_gif", icon=":material/download:", on_click="ignore")
 
 
-def interpolation(ckpt: Any, data: Any) -> None:
+def interpolation(ckpt: Any, data: Any, fp: str) -> None:
     st.subheader(TRAVERSE["interp_title"])
     if data is None:
         st.info(TRAVERSE["no_data_interp"])
@@ -154,6 +164,9 @@ def interpolation(ckpt: Any, data: Any) -> None:
     b = int(c2.number_input(TRAVERSE["to"], 0, last, min(1, last), key="trav_to"))
     n = c3.slider(TRAVERSE["interp_steps"], 3, 20, 10, key="trav_interp_n")
     scale = max(1, GIF_PX // data.test_x.shape[-1])
+    if latent.unsupported_layer(fp, ckpt.model) is None:  # the sliders sent the weights
+        ends = encode(ckpt.model, data.test_x[[a, b]])[0].numpy()
+        pointer_view.scrub(f"trav_scrub_{fp}_{a}_{b}", fp, ends[0], ends[1])
     for method in ("lerp", "slerp"):
         path = interpolate(ckpt.model, data.test_x[a], data.test_x[b], n, method)
         # the strip takes the whole width (ten 28×28 steps need 860 px at 84 px each)

@@ -17,6 +17,7 @@ from torch import Tensor, nn
 from vae_core.config import ModelConfig
 
 LOG_2PI = math.log(2 * math.pi)
+CB_SERIES_BELOW = 0.1  # |logit| below which the CB mean uses its series (error < 1e-9)
 MIN_LOG_SIGMA = -6.0  # σ-VAE (Rybkin et al. 2021) soft floor: keeps learned σ from collapsing to 0
 
 
@@ -106,7 +107,16 @@ class ContinuousBernoulli(Likelihood):
         return _sum_pixels(dist.log_prob(x))
 
     def mean(self, logits: Tensor) -> Tensor:
-        return torch.distributions.ContinuousBernoulli(logits=logits, validate_args=False).mean
+        """E[x] = 1/(1 − e^{−l}) − 1/l in the logits l, since λ/(2λ−1) = 1/(1 − e^{−l}) and
+        log(1−λ) − log λ = −l for λ = sigmoid(l). ``torch.distributions`` computes the mean from
+        λ rounded to float32, which is exactly 1 for l ≳ 16.6 where the mean is 1 − 1/l ≈ 0.94.
+        Near l = 0 (0/0) the series ½ + l/12 − l³/720 + l⁵/30240 is used."""
+        small = logits.abs() < CB_SERIES_BELOW
+        safe = torch.where(small, torch.ones_like(logits), logits)
+        closed = -1 / torch.expm1(-safe) - 1 / safe
+        l2 = logits * logits
+        series = 0.5 + logits * (1 / 12 + l2 * (-1 / 720 + l2 / 30240))
+        return torch.where(small, series, closed)
 
 
 def build_likelihood(cfg: ModelConfig) -> Likelihood:

@@ -59,6 +59,9 @@ ZH = {
                         "应用会解码它在潜在空间中对应的点。",
     "MAP.decode_pca": "PCA 坐标通过逆变换映射回潜在空间（得到主平面上的那个点）。",
     "MAP.decode_raw": "其余潜变量维度保持为 0，即先验的均值。",
+    "MAP.decode_intro_plane": "在上方平面上点击会把该位置填到这里（也可以直接输入）："
+                              "它在潜在空间中的点由服务器解码。",
+    "MAP.decode_base": "其余潜变量维度保持在平面所固定的值。",
     "MAP.decode_x": "x",
     "MAP.decode_y": "y",
     "MAP.decoded": "在 ({x:.2f}, {y:.2f}) 处解码",

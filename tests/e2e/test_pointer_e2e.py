@@ -1,0 +1,209 @@
+"""In Chromium: the latent component's JS decoder against torch for every zoo model, and the
+views a learner touches: hovering the plane decodes with no message to the server, the arrow
+keys move the point, a click picks a test image; a traversal slider decodes while dragged and
+the grid follows on release; the path scrubs; a drawn digit is encoded in the page."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+from tests.support import wait_until
+
+pytestmark = pytest.mark.e2e
+
+PLANE = "[data-testid='vl-plane']"
+DECODED = "[data-testid='vl-decoded']"
+
+
+@pytest.fixture
+def numerics_server(start_server, tmp_path):
+    with start_server(tmp_path, max_jobs=1, log_name="e2e-numerics",
+                      script="tests/e2e/apps/numerics_app.py") as srv:
+        yield srv
+
+
+class SentFrames:
+    """Websocket frames the page sends (every widget change, click or rerun is one)."""
+
+    def __init__(self, page) -> None:
+        self.count = 0
+        page.on("websocket", lambda ws: ws.on("framesent", self._sent))
+
+    def _sent(self, _payload) -> None:
+        self.count += 1
+
+
+def pixels(page, selector: str, nth: int = 0) -> np.ndarray:
+    return np.array(page.locator(selector).nth(nth).evaluate("c => Array.from(c.__pixels)"))
+
+
+def timings(page, kind: str) -> list[float]:
+    return page.evaluate("(k) => globalThis.__vaeLabTimings.filter(t => t.kind === k)"
+                         ".map(t => t.ms)", kind)
+
+
+def test_js_decoder_matches_torch_for_every_zoo_model(browser, numerics_server):
+    from vae_core.checkpoints import load_checkpoint
+    from vae_core.zoo import ASSETS_DIR, load_index
+
+    page = browser.new_page()
+    page.goto(numerics_server.url)
+    page.get_by_text("all mounted").wait_for(timeout=60_000)
+    worst = {}
+    for item in load_index():
+        model = load_checkpoint(ASSETS_DIR / item["file"]).model.eval()
+        g = torch.Generator().manual_seed(0)
+        z = torch.randn(100, model.latent_dim, generator=g) * 1.5
+        x = torch.rand(10, *model.cfg.input_shape, generator=g)
+        with torch.no_grad():
+            want = model.decode(z).flatten(1).numpy()
+            mu, logvar = model.encode(x)
+        got = page.evaluate("""([fp, zs, xs]) => new Promise((done) => {
+            const poll = () => {
+                const s = globalThis.__vaeLabNets && globalThis.__vaeLabNets.get(fp);
+                if (!s || !s.net || !s.net.enc) return setTimeout(poll, 50);
+                const net = s.net;
+                done({decoded: zs.map(z => Array.from(net.decode(z))),
+                      encoded: xs.map(x => {
+                          const r = net.encode(x);
+                          return Array.from(r.mu).concat(Array.from(r.logvar));
+                      })});
+            };
+            poll();
+        })""", [item["name"], z.tolist(), x.flatten(1).tolist()])
+        dec_err = np.abs(np.array(got["decoded"]) - want).max()
+        enc_err = np.abs(np.array(got["encoded"]) - torch.cat([mu, logvar], 1).numpy()).max()
+        worst[item["name"]] = (dec_err, enc_err)
+    page.close()
+    print({name: f"{d:.1e} / {e:.1e}" for name, (d, e) in worst.items()})
+    assert len(worst) >= 10
+    assert all(d < 1e-4 and e < 1e-4 for d, e in worst.values()), worst
+
+
+def test_plane_decodes_under_the_pointer_without_the_server(app):
+    page = app.page
+    frames = SentFrames(page)
+    app.open("latent_map")
+    plane = page.locator(PLANE)
+    plane.wait_for()
+    page.locator("[data-testid='vl-view-plane'][data-ready='1']").wait_for()
+    app.wait()
+    app.assert_no_exception()
+    box = plane.bounding_box()
+    first = pixels(page, DECODED)
+    sent = frames.count
+    for i in range(100):  # a sweep across the plane
+        page.mouse.move(box["x"] + box["width"] * (0.15 + 0.7 * i / 99),
+                        box["y"] + box["height"] * (0.3 + 0.4 * (i % 10) / 9))
+    page.wait_for_timeout(200)
+    assert frames.count == sent, "hovering sent a message to the server"
+    assert np.abs(pixels(page, DECODED) - first).max() > 0.05
+    assert len(timings(page, "plane")) >= 100
+
+    z_before = page.locator("[data-testid='vl-z']").inner_text()
+    plane.focus()
+    for key in ("ArrowLeft", "ArrowLeft", "ArrowUp"):
+        page.keyboard.press(key)
+    assert page.locator("[data-testid='vl-z']").inner_text() != z_before
+    assert frames.count == sent, "the arrow keys sent a message to the server"
+
+    # a click on a dot picks that test image: one rerun shows it below
+    x, y, index = plane.evaluate("c => c.__vl.dot(0)")
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    page.get_by_text(f"Test image #{index} (").wait_for()
+    app.wait()
+    assert frames.count > sent
+    app.assert_no_exception()
+    assert timings(page, "click"), "the click was not decoded in the page"
+
+    # Enter clicks at the current point: off a dot, its spot goes to the decode box
+    plane.focus()
+    for _ in range(3):
+        page.keyboard.press("Shift+ArrowDown")
+    px, py = plane.evaluate("c => c.__vl.point()")
+    page.keyboard.press("Enter")
+    wait_until(lambda: page.get_by_text(f"Decoded at ({px:.2f}, {py:.2f})").count() == 1, 10,
+               "the decode box to show the clicked spot")
+    app.wait()
+    app.assert_no_exception()
+    app.screenshot("pointer-plane")
+    print(f"hover p95 {np.percentile(timings(page, 'plane'), 95):.2f} ms")
+
+
+def test_traverse_slider_decodes_while_dragged_and_the_grid_follows_on_release(app):
+    page = app.page
+    frames = SentFrames(page)
+    app.open("traverse")
+    page.locator("[data-testid='vl-view-sliders'][data-ready='1']").wait_for()
+    app.wait()
+    grid = page.locator("[data-testid='stImage'] img").first
+    grid_before = grid.get_attribute("src")
+    thumb = page.locator("[data-testid='vl-view-sliders'] input[type='range']").first
+    box = thumb.bounding_box()
+    first = pixels(page, DECODED)
+    sent = frames.count
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] / 2, y)
+    page.mouse.down()
+    changed = []
+    for i in range(1, 21):  # drag to the right end, checking the image as it goes
+        page.mouse.move(box["x"] + box["width"] / 2 + i * box["width"] / 40, y)
+        changed.append(np.abs(pixels(page, DECODED) - first).max() > 1e-3)
+    assert frames.count == sent, "dragging sent a message to the server"
+    assert sum(changed) >= 15, "the image did not follow the drag"
+    page.mouse.up()  # the release sends z once: the grid below is redrawn around it
+    wait_until(lambda: grid.get_attribute("src") != grid_before, 15, "the grid to follow")
+    app.wait()
+    app.assert_no_exception()
+    assert frames.count > sent
+
+    # the path between two test images scrubs in the page
+    scrub = page.locator("[data-testid='vl-interp-t']")
+    scrub.scroll_into_view_if_needed()
+    interp = page.locator("[data-testid='vl-view-interp'] [data-testid='vl-decoded']")
+    start = np.array(interp.evaluate("c => Array.from(c.__pixels)"))
+    sent = frames.count
+    scrub.focus()
+    for _ in range(30):
+        page.keyboard.press("ArrowRight")
+    assert np.abs(np.array(interp.evaluate("c => Array.from(c.__pixels)")) - start).max() > 0.05
+    page.get_by_role("button", name="▶ Play").click()
+    page.wait_for_timeout(500)
+    page.get_by_role("button", name="❚❚ Pause").click()
+    assert frames.count == sent, "scrubbing sent a message to the server"
+    app.screenshot("pointer-traverse")
+    print(f"slider p95 {np.percentile(timings(page, 'slider'), 95):.2f} ms")
+
+
+def test_a_drawn_digit_is_encoded_in_the_page(app):
+    page = app.page
+    frames = SentFrames(page)
+    app.open("latent_map")
+    page.locator("[data-testid='vl-view-draw'][data-ready='1']").wait_for()
+    app.wait()
+    pad = page.locator("[data-testid='vl-draw']")
+    pad.scroll_into_view_if_needed()
+    box = pad.bounding_box()
+    sent = frames.count
+    # a "1": one stroke down the middle, with touch-like small steps
+    page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.15)
+    page.mouse.down()
+    for i in range(1, 31):
+        page.mouse.move(box["x"] + box["width"] * (0.5 - 0.05 * i / 30),
+                        box["y"] + box["height"] * (0.15 + 0.7 * i / 30))
+    page.mouse.up()
+    recon = page.locator("[data-testid='vl-recon']")
+    recon.wait_for()
+    drawn = np.array(page.locator("[data-testid='vl-drawn-input']").evaluate(
+        "c => Array.from(c.__pixels)")).reshape(28, 28)
+    assert drawn.max() > 0.5 and drawn[:, :5].max() == 0  # ink in the middle, none at the edge
+    sample = pixels(page, "[data-testid='vl-sample']")
+    page.locator("[data-testid='vl-resample']").click()
+    assert np.abs(pixels(page, "[data-testid='vl-sample']") - sample).max() > 1e-3
+    assert page.locator(PLANE).evaluate("c => c.__vl.drawn()") is not None  # the star
+    assert frames.count == sent, "drawing sent a message to the server"
+    assert timings(page, "encode")
+    app.assert_no_exception()
+    app.screenshot("pointer-draw")
