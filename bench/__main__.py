@@ -23,7 +23,7 @@ from bench.common import read_rows, table
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS = {"train": "bench/bench_train.py", "data": "bench/bench_data.py",
            "latent": "bench/bench_latent.py",
-           "app": "bench/bench_app.py"}
+           "app": "bench/bench_app.py", "pointer": "bench/bench_pointer.py"}
 
 
 def main(argv: list[str] | None = None) -> int:

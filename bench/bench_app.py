@@ -1,6 +1,6 @@
 """App benchmarks (issue 7, rows 5-8) in a real browser: prints a markdown table.
 
-5. Browser round trip: move a traversal slider -> the new decoded image is shown (median of N).
+5. Drag a traversal slider -> the new decoded image is painted (in the page; median of N steps).
 6. Latent map: clicking t-SNE until the map is drawn, first (computed) and again after a PCA
    view (the cached embedding: ``st.cache_data`` in ui/explore.py), timed inside the page.
 7. Cold start: ``streamlit run app.py`` until the home page has rendered the pretrained model
@@ -91,24 +91,24 @@ def stop_server(proc: subprocess.Popen) -> None:
 
 
 def slider_round_trips(page, url: str, moves: int) -> list[float]:
+    """Seconds from each step of a traversal-slider drag to the new decoded image, timed in the
+    page: the sliders decode in the browser (issue 14), so no step waits for the server."""
     page.goto(f"{url}/traverse")
     page.wait_for_selector(IDLE)
-    image = page.locator("[data-testid='stImage'] img").first
-    image.wait_for()
-    thumb = page.locator("[data-testid='stSlider'] input[type='range']").first
-    thumb.focus()
-    trips = []
-    for _ in range(moves):
-        before = image.get_attribute("src")
-        thumb.focus()  # a rerun may have redrawn the slider and dropped the focus
-        t = time.perf_counter()
-        page.keyboard.press("ArrowRight")
-        page.wait_for_function(
-            "(s) => { const i = document.querySelector(\"[data-testid='stImage'] img\");"
-            " return i && i.src !== s; }", arg=before, polling=5)
-        trips.append(time.perf_counter() - t)
-        page.wait_for_selector(IDLE)
-    return trips
+    page.locator("[data-testid='vl-view-sliders'][data-ready='1']").wait_for()
+    box = page.locator("[data-testid='vl-view-sliders'] input[type='range']").first \
+        .bounding_box()
+    page.evaluate("() => { globalThis.__vaeLabTimings.length = 0; }")
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + 2, y)
+    page.mouse.down()
+    for i in range(1, moves + 1):
+        page.mouse.move(box["x"] + 2 + i * (box["width"] - 4) / moves, y)
+    page.mouse.up()
+    page.wait_for_selector(IDLE)
+    ms = page.evaluate("() => globalThis.__vaeLabTimings.filter(t => t.kind === 'slider')"
+                       ".map(t => t.ms)")
+    return [m / 1000 for m in ms]
 
 
 # Clicks a projection and times, inside the page, until the map shows that projection's axes
@@ -150,10 +150,15 @@ def tsne_in_app(page, url: str, revisits: int) -> tuple[float, list[float], list
         page.wait_for_selector(IDLE, timeout=120_000)
         return in_page / 1000, time.perf_counter() - t
 
+    def leave() -> None:  # to the PCA plane (the in-browser view, no Plotly map to time)
+        page.locator("[data-testid='stRadio']").get_by_text("PCA", exact=True).click()
+        page.locator("[data-testid='vl-view-plane'][data-ready='1']").wait_for(timeout=60_000)
+        page.wait_for_selector(IDLE)
+
     first, _ = choose("t-SNE", "t-SNE")
     again, seen = [], []
     for _ in range(revisits):
-        choose("PCA", "PC")
+        leave()
         in_page, wall = choose("t-SNE", "t-SNE")
         again.append(in_page)
         seen.append(wall)
@@ -196,9 +201,10 @@ def main(argv: list[str] | None = None) -> None:
     cold, revisit, trip = (statistics.median(colds), statistics.median(tsne_again),
                            statistics.median(trips))
     rows = [
-        IssueRow("5", f"browser: move a traversal slider → new image shown (median of {moves})",
-                 "—", f"{trip * 1000:.0f} ms (min {min(trips) * 1000:.0f}, "
-                 f"max {max(trips) * 1000:.0f})", f"{trip * 1000:.0f} ms", "≤ 150 ms",
+        IssueRow("5", f"browser: drag a traversal slider → new image painted, timed in the page "
+                 f"(median of {len(trips)} steps)",
+                 "—", f"{trip * 1000:.2f} ms (min {min(trips) * 1000:.2f}, "
+                 f"max {max(trips) * 1000:.2f})", f"{trip * 1000:.2f} ms", "≤ 150 ms",
                  trip <= 0.150),
         IssueRow("6", f"browser, latent map: click t-SNE (digits, default subset) until the "
                  f"map is drawn, timed in the page; again after a PCA view, cached (median of "

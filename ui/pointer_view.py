@@ -132,10 +132,8 @@ def latent_plane(entry: Any, ckpt: Any, data: Any, s: Any) -> explore.MapView:
     arrays = {"points": coords[:n].astype(np.float32), "labels": labels[:n].astype(np.uint8),
               "index": index[:n].astype(np.int32), "thumbs": _thumbs(fp, n, data.test_x, index),
               **arrays_extra}
-    click = latent.plane(f"plane_{fp}_{s.projection}_{s.dims}", fp, header, arrays)
-    if click:
-        _take_click(fp, click)
-        now = explore.picks(fp)
+    latent.plane(f"plane_{fp}_{s.projection}_{s.dims}", fp, header, arrays,
+                 on_click=lambda click: _take_click(fp, click))
     info["affine"] = (origin, wx, wy)
     return explore.MapView(fp, index, mu, logvar, info, now)
 

@@ -14,6 +14,7 @@ packed by ``payload.pack``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -82,10 +83,18 @@ def _mount(view: str, key: str, fp: str, header: dict, arrays: dict[str, np.ndar
     return _renderer()(key=key, data=payload, **callbacks)
 
 
-def plane(key: str, fp: str, header: dict, arrays: dict[str, np.ndarray]) -> dict | None:
-    """The latent plane; returns the click of this run ({"z", "p", "index"}) or None."""
-    result = _mount("plane", key, fp, header, arrays, on_click_change=lambda: None)
-    return result.get("click") if result is not None else None
+def plane(key: str, fp: str, header: dict, arrays: dict[str, np.ndarray],
+          on_click: Callable[[dict], None]) -> None:
+    """The latent plane. ``on_click`` gets each click ({"z", "p", "index"}) before the rerun
+    it causes, so that this very run draws what the click changed (a callback, as widgets'
+    ``on_change``: the mount's return value would come after the plane was drawn)."""
+
+    def clicked() -> None:
+        value = (st.session_state.get(key) or {}).get("click")
+        if value:
+            on_click(value)
+
+    _mount("plane", key, fp, header, arrays, on_click_change=clicked)
 
 
 def sliders(key: str, fp: str, header: dict) -> list[float] | None:

@@ -15,8 +15,12 @@ export default function (component) {
     return undefined;
   }
   const root = el("div", { class: `vl-root vl-view-${H.view}`, "data-testid": `vl-view-${H.view}` });
-  // replace only our own root: the parent also holds the component's <style>
-  for (const old of parentElement.querySelectorAll(":scope > .vl-root")) old.remove();
+  // replace only our own root (the parent also holds the component's <style>); a re-render
+  // with new data may come with a new parent in the same shadow root, so look there too
+  const scope = parentElement.getRootNode();
+  for (const old of (scope.querySelectorAll ? scope : parentElement).querySelectorAll(".vl-root")) {
+    old.remove();
+  }
   parentElement.append(root);
   if (!MEMORY.has(key)) MEMORY.set(key, {});
   const api = { key, memory: MEMORY.get(key), trigger: setTriggerValue, state: setStateValue };
@@ -35,5 +39,5 @@ export default function (component) {
     root.dataset.ready = "1";
     timed(`ready-${H.view}`, t0);
   });
-  return () => { gone = true; if (cleanup) cleanup(); };
+  return () => { gone = true; if (cleanup) cleanup(); root.remove(); };
 }

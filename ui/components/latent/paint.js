@@ -8,7 +8,8 @@ const CLASS_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
 const TIMINGS = (globalThis.__vaeLabTimings ??= []);
 
 function timed(kind, t0) {
-  TIMINGS.push({ kind, ms: performance.now() - t0 });
+  const at = performance.now();
+  TIMINGS.push({ kind, ms: at - t0, at });
   if (TIMINGS.length > 5000) TIMINGS.splice(0, 1000);
 }
 

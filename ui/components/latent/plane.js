@@ -26,11 +26,14 @@ function planeView(root, net, H, A, api) {
 
   const S = api.memory;  // survives re-renders of this component instance
   S.p ??= H.start ?? [Math.min(x1, Math.max(x0, 0)), Math.min(y1, Math.max(y0, 0))];
-  let size = 300, sx, sy, px, py;
+  let size = 300, lastSize = 0, sx, sy, px, py;
 
   function layout() {
-    const room = root.clientWidth || 600;
-    size = Math.max(240, Math.min(560, room >= 240 + H.px + 40 ? room - H.px - 40 : room));
+    // beside the images when there is room for a plane of 320 px, else full width above them
+    const room = root.clientWidth || 600, beside = room - H.px - 40;
+    size = Math.max(200, Math.min(560, beside >= 320 ? beside : room));
+    if (size === lastSize) return;
+    lastSize = size;
     const dpr = globalThis.devicePixelRatio || 1;
     for (const c of [base, over]) {
       c.width = size * dpr;

@@ -190,7 +190,6 @@ function exampleView(root, net, H, api) {
   }
   root.append(el("div", { class: "vl-row" }, ...parts, walk.node));
   walk.show(H.mu, H.sigma, H.eps, H.seed);
-  void api;
 }
 
 function drawView(root, net, H, api) {
@@ -202,6 +201,7 @@ function drawView(root, net, H, api) {
   const status = el("div", { class: "vl-caption", text: H.texts.hint });
   const walk = walkPanel(net, H.texts, H.px);
   walk.node.style.display = "none";
+  input.style.display = "none";
   root.append(el("div", { class: "vl-row" },
                  el("div", { class: "vl-controls" }, pad, el("div", { class: "vl-buttons" },
                     clear, input), status), walk.node));
@@ -229,6 +229,7 @@ function drawView(root, net, H, api) {
     const x = toModelInput(pad, net.shape);
     if (!x) return;
     paintImage(input, x, net.shape);
+    input.style.display = "block";
     const { mu, logvar } = net.encode(x);
     const sigma = Array.from(logvar, (v) => Math.exp(0.5 * v));
     walk.node.style.display = "";
@@ -247,7 +248,7 @@ function drawView(root, net, H, api) {
   clear.addEventListener("click", () => {
     ctx.clearRect(0, 0, size, size);
     walk.node.style.display = "none";
+    input.style.display = "none";
     status.textContent = H.texts.hint;
   });
-  void api;
 }
