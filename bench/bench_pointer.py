@@ -120,7 +120,7 @@ def click_times(page, url: str, clicks: int) -> tuple[list[float], list[float]]:
         while box is None:  # the plane redrawn by the last click's rerun may be mounting
             page.locator(READY).wait_for()
             box = plane.bounding_box()
-        x, y, index = plane.evaluate("(c, i) => c.__vl.dot(i)", 7 * i + 3)
+        x, y, index = plane.evaluate("(c, i) => c.__vl.dot(c.__vl.isolated(i + 1)[i])", i)
         t = time.perf_counter()
         page.mouse.click(box["x"] + x, box["y"] + y)
         page.get_by_text(f"Test image #{index} (").wait_for()

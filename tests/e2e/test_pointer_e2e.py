@@ -118,7 +118,7 @@ def test_plane_decodes_under_the_pointer_without_the_server(app):
     assert frames.count == sent, "the arrow keys sent a message to the server"
 
     # a click on a dot picks that test image: one rerun shows it below
-    x, y, index = plane.evaluate("c => c.__vl.dot(0)")
+    x, y, index = plane.evaluate("c => c.__vl.dot(c.__vl.isolated(1)[0])")
     page.mouse.click(box["x"] + x, box["y"] + y)
     page.get_by_text(f"Test image #{index} (").wait_for()
     app.wait()

@@ -5,195 +5,234 @@
 
 const MARGIN = { left: 40, right: 10, top: 10, bottom: 32 };
 
-function planeView(root, net, H, A, api) {
-  const [x0, x1, y0, y1] = H.extent, n = A.labels.length;
-  const side = el("div", { class: "vl-side" });
-  const decoded = imageCanvas(net.shape, H.px, "vl-decoded");
-  const thumb = imageCanvas(net.shape, Math.round(H.px / 2), "vl-nearest");
-  const zText = el("div", { class: "vl-z", "data-testid": "vl-z" });
-  const nearText = el("div", { class: "vl-caption" });
-  side.append(el("figure", {}, decoded, el("figcaption", { text: H.texts.decoded }), zText),
-              el("figure", {}, thumb, nearText));
-  const base = el("canvas", { class: "vl-base" });
-  const over = el("canvas", { class: "vl-over", tabindex: "0", "data-testid": "vl-plane",
-                              "aria-label": H.texts.aria });
-  const box = el("div", { class: "vl-plane-box" }, base, over);
-  const legend = el("div", { class: "vl-legend" });
-  H.classes.forEach((name, c) => legend.append(el("span", {}, el("i", {
-    style: `background:${CLASS_COLOURS[c % 10]}` }), document.createTextNode(name))));
-  root.append(el("div", { class: "vl-row" }, box, side), legend,
-              el("div", { class: "vl-hint", text: H.texts.hint }));
+class Plane {
+  constructor(root, net, H, A, api) {
+    Object.assign(this, { root, net, H, A, api, S: api.memory, size: 0 });
+    this.n = A.labels.length;
+    [this.x0, this.x1, this.y0, this.y1] = H.extent;
+    this.S.p ??= [this.clampX(0), this.clampY(0)];  // S survives re-renders of the component
+    this.buildDom();
+  }
 
-  const S = api.memory;  // survives re-renders of this component instance
-  S.p ??= H.start ?? [Math.min(x1, Math.max(x0, 0)), Math.min(y1, Math.max(y0, 0))];
-  let size = 300, lastSize = 0, sx, sy, px, py;
+  clampX(v) { return Math.min(this.x1, Math.max(this.x0, v)); }
+  clampY(v) { return Math.min(this.y1, Math.max(this.y0, v)); }
 
-  function layout() {
+  buildDom() {
+    const { H, net } = this;
+    this.decoded = imageCanvas(net.shape, H.px, "vl-decoded");
+    this.thumb = imageCanvas(net.shape, Math.round(H.px / 2), "vl-nearest");
+    this.zText = el("div", { class: "vl-z", "data-testid": "vl-z" });
+    this.nearText = el("div", { class: "vl-caption" });
+    const side = el("div", { class: "vl-side" },
+      el("figure", {}, this.decoded, el("figcaption", { text: H.texts.decoded }), this.zText),
+      el("figure", {}, this.thumb, this.nearText));
+    this.base = el("canvas", { class: "vl-base" });
+    this.over = el("canvas", { class: "vl-over", tabindex: "0", "data-testid": "vl-plane",
+                               "aria-label": H.texts.aria });
+    this.box = el("div", { class: "vl-plane-box" }, this.base, this.over);
+    const legend = el("div", { class: "vl-legend" });
+    H.classes.forEach((name, c) => legend.append(el("span", {}, el("i", {
+      style: `background:${CLASS_COLOURS[c % 10]}` }), document.createTextNode(name))));
+    this.root.append(el("div", { class: "vl-row" }, this.box, side), legend,
+                     el("div", { class: "vl-hint", text: H.texts.hint }));
+  }
+
+  layout() {
     // beside the images when there is room for a plane of 320 px, else full width above them
-    const room = root.clientWidth || 600, beside = room - H.px - 40;
-    size = Math.max(200, Math.min(560, beside >= 320 ? beside : room));
-    if (size === lastSize) return;
-    lastSize = size;
+    const room = this.root.clientWidth || 600, beside = room - this.H.px - 40;
+    const size = Math.max(200, Math.min(560, beside >= 320 ? beside : room));
+    if (size === this.size) return;
+    this.size = size;
     const dpr = globalThis.devicePixelRatio || 1;
-    for (const c of [base, over]) {
-      c.width = size * dpr;
-      c.height = size * dpr;
+    for (const c of [this.base, this.over]) {
+      c.width = c.height = size * dpr;
       c.style.width = c.style.height = `${size}px`;
       c.getContext("2d").setTransform(dpr, 0, 0, dpr, 0, 0);
     }
-    box.style.width = box.style.height = `${size}px`;
-    const w = size - MARGIN.left - MARGIN.right, h = size - MARGIN.top - MARGIN.bottom;
-    sx = (v) => MARGIN.left + ((v - x0) / (x1 - x0)) * w;
-    sy = (v) => MARGIN.top + (1 - (v - y0) / (y1 - y0)) * h;
-    px = (X) => x0 + ((X - MARGIN.left) / w) * (x1 - x0);
-    py = (Y) => y0 + (1 - (Y - MARGIN.top) / h) * (y1 - y0);
-    drawBase();
-    drawOverlay();
+    this.box.style.width = this.box.style.height = `${size}px`;
+    this.w = size - MARGIN.left - MARGIN.right;
+    this.h = size - MARGIN.top - MARGIN.bottom;
+    this.drawBase();
+    this.drawOverlay();
   }
 
-  function drawBase() {
-    const ctx = base.getContext("2d");
-    ctx.clearRect(0, 0, size, size);
+  // data <-> CSS pixels of the canvases
+  sx(v) { return MARGIN.left + ((v - this.x0) / (this.x1 - this.x0)) * this.w; }
+  sy(v) { return MARGIN.top + (1 - (v - this.y0) / (this.y1 - this.y0)) * this.h; }
+  px(X) { return this.x0 + ((X - MARGIN.left) / this.w) * (this.x1 - this.x0); }
+  py(Y) { return this.y0 + (1 - (Y - MARGIN.top) / this.h) * (this.y1 - this.y0); }
+
+  drawBase() {
+    const ctx = this.base.getContext("2d");
+    ctx.clearRect(0, 0, this.size, this.size);
+    this.drawAxes(ctx);
+    if (this.H.rings) this.drawRings(ctx);
+    ctx.globalAlpha = 0.7;
+    for (let i = 0; i < this.n; i++) {
+      ctx.fillStyle = CLASS_COLOURS[this.A.labels[i] % 10];
+      ctx.beginPath();
+      ctx.arc(this.sx(this.A.points[2 * i]), this.sy(this.A.points[2 * i + 1]), 2.6, 0,
+              2 * Math.PI);
+      ctx.fill();
+    }
+    ctx.globalAlpha = 1;
+    if (this.H.selected) this.drawOutline(ctx, this.H.selected.outline);
+  }
+
+  drawAxes(ctx) {
+    const { size, x0, x1, y0, y1 } = this;
     ctx.strokeStyle = "#e5e5e5";
     ctx.fillStyle = "#666";
     ctx.font = "11px sans-serif";
     for (let t = Math.ceil(x0); t <= x1; t++) {
-      ctx.beginPath(); ctx.moveTo(sx(t), MARGIN.top); ctx.lineTo(sx(t), size - MARGIN.bottom);
-      ctx.stroke(); ctx.fillText(String(t), sx(t) - 3, size - MARGIN.bottom + 13);
+      ctx.beginPath(); ctx.moveTo(this.sx(t), MARGIN.top);
+      ctx.lineTo(this.sx(t), size - MARGIN.bottom); ctx.stroke();
+      ctx.fillText(String(t), this.sx(t) - 3, size - MARGIN.bottom + 13);
     }
     for (let t = Math.ceil(y0); t <= y1; t++) {
-      ctx.beginPath(); ctx.moveTo(MARGIN.left, sy(t)); ctx.lineTo(size - MARGIN.right, sy(t));
-      ctx.stroke(); ctx.fillText(String(t), MARGIN.left - 20, sy(t) + 4);
+      ctx.beginPath(); ctx.moveTo(MARGIN.left, this.sy(t));
+      ctx.lineTo(size - MARGIN.right, this.sy(t)); ctx.stroke();
+      ctx.fillText(String(t), MARGIN.left - 20, this.sy(t) + 4);
     }
     ctx.fillStyle = "#333";
-    ctx.fillText(H.axes[0], size / 2, size - 4);
+    ctx.fillText(this.H.axes[0], size / 2, size - 4);
     ctx.save(); ctx.translate(11, size / 2); ctx.rotate(-Math.PI / 2);
-    ctx.fillText(H.axes[1], 0, 0); ctx.restore();
-    if (H.rings) {  // the prior N(0, I) at 1, 2, 3 σ, and every point's 1-σ posterior ellipse
-      ctx.strokeStyle = "#999"; ctx.setLineDash([5, 4]);
-      for (const r of [1, 2, 3]) {
-        ctx.beginPath(); ctx.ellipse(sx(0), sy(0), sx(r) - sx(0), sy(0) - sy(r), 0, 0, 2 * Math.PI);
-        ctx.stroke();
-      }
-      ctx.setLineDash([]); ctx.strokeStyle = "rgba(31,119,180,0.25)";
-      const E = A.ellipses;
-      ctx.beginPath();
-      for (let j = 0, pen = false; j < E.length; j += 2) {
-        if (Number.isNaN(E[j])) { pen = false; continue; }
-        if (pen) ctx.lineTo(sx(E[j]), sy(E[j + 1])); else ctx.moveTo(sx(E[j]), sy(E[j + 1]));
-        pen = true;
-      }
-      ctx.stroke();
-    }
-    ctx.globalAlpha = 0.7;
-    for (let i = 0; i < n; i++) {
-      ctx.fillStyle = CLASS_COLOURS[A.labels[i] % 10];
-      ctx.beginPath();
-      ctx.arc(sx(A.points[2 * i]), sy(A.points[2 * i + 1]), 2.6, 0, 2 * Math.PI);
-      ctx.fill();
-    }
-    ctx.globalAlpha = 1;
-    if (H.selected) {  // the picked image's μ ± σ ellipse
-      ctx.strokeStyle = "#111"; ctx.lineWidth = 1.5; ctx.setLineDash([4, 3]);
-      ctx.beginPath();
-      H.selected.outline.forEach(([a, b], j) => (j ? ctx.lineTo(sx(a), sy(b))
-                                                   : ctx.moveTo(sx(a), sy(b))));
-      ctx.closePath(); ctx.stroke(); ctx.setLineDash([]); ctx.lineWidth = 1;
-    }
+    ctx.fillText(this.H.axes[1], 0, 0); ctx.restore();
   }
 
-  function drawOverlay() {
-    const ctx = over.getContext("2d");
-    ctx.clearRect(0, 0, size, size);
-    if (S.drawn) star(ctx, sx(S.drawn[0]), sy(S.drawn[1]));
-    const [X, Y] = [sx(S.p[0]), sy(S.p[1])];
+  drawRings(ctx) {
+    // the prior N(0, I) at 1, 2, 3 σ, and every point's 1-σ posterior ellipse (NaN-separated)
+    ctx.strokeStyle = "#999"; ctx.setLineDash([5, 4]);
+    for (const r of [1, 2, 3]) {
+      ctx.beginPath();
+      ctx.ellipse(this.sx(0), this.sy(0), this.sx(r) - this.sx(0), this.sy(0) - this.sy(r), 0,
+                  0, 2 * Math.PI);
+      ctx.stroke();
+    }
+    ctx.setLineDash([]); ctx.strokeStyle = "rgba(31,119,180,0.25)";
+    const E = this.A.ellipses;
+    ctx.beginPath();
+    for (let j = 0, pen = false; j < E.length; j += 2) {
+      if (Number.isNaN(E[j])) { pen = false; continue; }
+      if (pen) ctx.lineTo(this.sx(E[j]), this.sy(E[j + 1]));
+      else ctx.moveTo(this.sx(E[j]), this.sy(E[j + 1]));
+      pen = true;
+    }
+    ctx.stroke();
+  }
+
+  drawOutline(ctx, outline) {  // the picked image's μ ± σ ellipse
+    ctx.strokeStyle = "#111"; ctx.lineWidth = 1.5; ctx.setLineDash([4, 3]);
+    ctx.beginPath();
+    outline.forEach(([a, b], j) => (j ? ctx.lineTo(this.sx(a), this.sy(b))
+                                      : ctx.moveTo(this.sx(a), this.sy(b))));
+    ctx.closePath(); ctx.stroke(); ctx.setLineDash([]); ctx.lineWidth = 1;
+  }
+
+  drawOverlay() {
+    const ctx = this.over.getContext("2d");
+    ctx.clearRect(0, 0, this.size, this.size);
+    if (this.S.drawn) star(ctx, this.sx(this.S.drawn[0]), this.sy(this.S.drawn[1]));
+    const X = this.sx(this.S.p[0]), Y = this.sy(this.S.p[1]);
     ctx.strokeStyle = "#111"; ctx.lineWidth = 1.5;
     ctx.beginPath(); ctx.arc(X, Y, 7, 0, 2 * Math.PI); ctx.stroke();
     ctx.beginPath(); ctx.moveTo(X - 11, Y); ctx.lineTo(X + 11, Y);
     ctx.moveTo(X, Y - 11); ctx.lineTo(X, Y + 11); ctx.stroke();
   }
 
-  function star(ctx, X, Y) {
-    ctx.fillStyle = "#d62728"; ctx.strokeStyle = "#fff";
-    ctx.beginPath();
-    for (let j = 0; j < 10; j++) {
-      const r = j % 2 ? 4 : 10, a = -Math.PI / 2 + (j * Math.PI) / 5;
-      ctx.lineTo(X + r * Math.cos(a), Y + r * Math.sin(a));
-    }
-    ctx.closePath(); ctx.fill(); ctx.stroke();
-  }
-
-  function zAt(p) {
-    const z = new Float64Array(net.k);
-    for (let d = 0; d < net.k; d++) z[d] = H.origin[d] + p[0] * H.wx[d] + p[1] * H.wy[d];
+  zAt(p) {
+    const { H } = this, z = new Float64Array(this.net.k);
+    for (let d = 0; d < z.length; d++) z[d] = H.origin[d] + p[0] * H.wx[d] + p[1] * H.wy[d];
     return z;
   }
 
-  function nearest(p) {
+  nearest(p) {
     let best = -1, bestD = Infinity;
-    const ux = (x1 - x0) ** 2, uy = (y1 - y0) ** 2;
-    for (let i = 0; i < n; i++) {
-      const d = (A.points[2 * i] - p[0]) ** 2 / ux + (A.points[2 * i + 1] - p[1]) ** 2 / uy;
+    const P = this.A.points, ux = (this.x1 - this.x0) ** 2, uy = (this.y1 - this.y0) ** 2;
+    for (let i = 0; i < this.n; i++) {
+      const d = (P[2 * i] - p[0]) ** 2 / ux + (P[2 * i + 1] - p[1]) ** 2 / uy;
       if (d < bestD) { bestD = d; best = i; }
     }
     return best;
   }
 
-  function show(p, kind = "plane") {
-    const t0 = performance.now();
-    S.p = [Math.min(x1, Math.max(x0, p[0])), Math.min(y1, Math.max(y0, p[1]))];
-    const z = zAt(S.p);
-    paintImage(decoded, net.decode(z), net.shape);
-    const i = nearest(S.p);
+  show(p, kind = "plane") {
+    const t0 = performance.now(), { net, A, H } = this;
+    this.S.p = [this.clampX(p[0]), this.clampY(p[1])];
+    const z = this.zAt(this.S.p);
+    paintImage(this.decoded, net.decode(z), net.shape);
+    const i = this.nearest(this.S.p);
     if (i >= 0) {
-      const m = net.pixels;
-      paintImage(thumb, fromBytes(A.thumbs, i * m, m), net.shape);
-      nearText.textContent = H.texts.nearest.replace("{index}", A.index[i])
+      paintImage(this.thumb, fromBytes(A.thumbs, i * net.pixels, net.pixels), net.shape);
+      this.nearText.textContent = H.texts.nearest.replace("{index}", A.index[i])
         .replace("{label}", H.classes[A.labels[i]]);
     }
-    zText.textContent = `z = (${Array.from(z.slice(0, 6), fmt).join(", ")}${net.k > 6 ? ", …" : ""})`;
-    drawOverlay();
+    const shown = Array.from(z.slice(0, 6), fmt).join(", ");
+    this.zText.textContent = `z = (${shown}${net.k > 6 ? ", …" : ""})`;
+    this.drawOverlay();
     timed(kind, t0);
     return { z, i };
   }
 
-  function click(p) {
-    const { z, i } = show(p, "click");
-    const dist = Math.hypot(sx(A.points[2 * i]) - sx(S.p[0]), sy(A.points[2 * i + 1]) - sy(S.p[1]));
-    api.trigger("click", { z: Array.from(z), p: S.p, index: dist <= 8 ? A.index[i] : null });
+  click(p) {
+    const { z, i } = this.show(p, "click"), P = this.A.points;
+    const dist = Math.hypot(this.sx(P[2 * i]) - this.sx(this.S.p[0]),
+                            this.sy(P[2 * i + 1]) - this.sy(this.S.p[1]));
+    this.api.trigger("click", { z: Array.from(z), p: this.S.p,
+                                index: dist <= 8 ? this.A.index[i] : null });
   }
 
-  const at = (e) => [px(e.offsetX), py(e.offsetY)];
-  let down = null;
-  over.addEventListener("pointermove", (e) => show(at(e)));
-  over.addEventListener("pointerdown", (e) => {
-    down = [e.offsetX, e.offsetY];
-    over.setPointerCapture(e.pointerId);
-    show(at(e));
-  });
-  over.addEventListener("pointerup", (e) => {
-    if (down && Math.hypot(e.offsetX - down[0], e.offsetY - down[1]) < 6) click(at(e));
-    down = null;
-  });
-  over.addEventListener("keydown", (e) => {
-    const step = ((e.shiftKey ? 5 : 1) * (x1 - x0)) / 50, stepY = (step * (y1 - y0)) / (x1 - x0);
+  key(e) {
+    const step = ((e.shiftKey ? 5 : 1) * (this.x1 - this.x0)) / 50;
+    const stepY = (step * (this.y1 - this.y0)) / (this.x1 - this.x0);
     const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, stepY],
                     ArrowDown: [0, -stepY] };
-    if (moves[e.key]) show([S.p[0] + moves[e.key][0], S.p[1] + moves[e.key][1]], "key");
-    else if (e.key === "Enter" || e.key === " ") click(S.p);
+    if (moves[e.key]) {
+      this.show([this.S.p[0] + moves[e.key][0], this.S.p[1] + moves[e.key][1]], "key");
+    } else if (e.key === "Enter" || e.key === " ") this.click(this.S.p);
     else return;
     e.preventDefault();
-  });
-
-  function onDrawn(e) {
-    if (e.detail.fp !== H.fp) return;
-    S.drawn = project(e.detail.mu);
-    drawOverlay();
   }
-  function project(mu) {
+
+  bind() {
+    const over = this.over, at = (e) => [this.px(e.offsetX), this.py(e.offsetY)];
+    let down = null;
+    over.addEventListener("pointermove", (e) => this.show(at(e)));
+    over.addEventListener("pointerdown", (e) => {
+      down = [e.offsetX, e.offsetY];
+      over.setPointerCapture(e.pointerId);
+      this.show(at(e));
+    });
+    over.addEventListener("pointerup", (e) => {  // a tap or click, not the end of a drag
+      if (down && Math.hypot(e.offsetX - down[0], e.offsetY - down[1]) < 6) this.click(at(e));
+      down = null;
+    });
+    over.addEventListener("keydown", (e) => this.key(e));
+    // for tests and the benchmark: where a test mean is drawn, and the current point
+    over.__vl = { dot: (i) => [this.sx(this.A.points[2 * i]), this.sy(this.A.points[2 * i + 1]),
+                               this.A.index[i]],
+                  point: () => this.S.p, drawn: () => this.S.drawn ?? null,
+                  isolated: (k) => this.isolated(k) };
+  }
+
+  isolated(k) {  // the k dots farthest from their nearest neighbour: clicks that cannot miss
+    const P = this.A.points, gap = [];
+    for (let i = 0; i < this.n; i++) {
+      let best = Infinity;
+      for (let j = 0; j < this.n; j++) {
+        if (j !== i) best = Math.min(best, Math.hypot(this.sx(P[2 * i]) - this.sx(P[2 * j]),
+                                                      this.sy(P[2 * i + 1]) - this.sy(P[2 * j + 1])));
+      }
+      gap.push([best, i]);
+    }
+    return gap.sort((a, b) => b[0] - a[0]).slice(0, k).map(([, i]) => i);
+  }
+
+  project(mu) {
     // least squares p for mu ≈ origin + p₁·wx + p₂·wy (exact for raw axes and for PCA)
+    const { H } = this;
     let a = 0, b = 0, c = 0, u = 0, v = 0;
-    for (let d = 0; d < net.k; d++) {
+    for (let d = 0; d < this.net.k; d++) {
       const r = mu[d] - H.origin[d];
       a += H.wx[d] * H.wx[d]; b += H.wx[d] * H.wy[d]; c += H.wy[d] * H.wy[d];
       u += H.wx[d] * r; v += H.wy[d] * r;
@@ -201,13 +240,30 @@ function planeView(root, net, H, A, api) {
     const det = a * c - b * b || 1;
     return [(c * u - b * v) / det, (a * v - b * u) / det];
   }
-  // for tests and the benchmark: where a test mean is drawn, and the current point
-  over.__vl = { dot: (i) => [sx(A.points[2 * i]), sy(A.points[2 * i + 1]), A.index[i]],
-                point: () => S.p, drawn: () => S.drawn ?? null };
+}
+
+function star(ctx, X, Y) {  // where a drawn digit's μ lands
+  ctx.fillStyle = "#d62728"; ctx.strokeStyle = "#fff";
+  ctx.beginPath();
+  for (let j = 0; j < 10; j++) {
+    const r = j % 2 ? 4 : 10, a = -Math.PI / 2 + (j * Math.PI) / 5;
+    ctx.lineTo(X + r * Math.cos(a), Y + r * Math.sin(a));
+  }
+  ctx.closePath(); ctx.fill(); ctx.stroke();
+}
+
+function planeView(root, net, H, A, api) {
+  const plane = new Plane(root, net, H, A, api);
+  const onDrawn = (e) => {
+    if (e.detail.fp !== H.fp) return;
+    plane.S.drawn = plane.project(e.detail.mu);
+    plane.drawOverlay();
+  };
+  plane.bind();
   globalThis.addEventListener("vae-lab-drawn", onDrawn);
-  const resize = new ResizeObserver(() => { layout(); show(S.p); });
+  const resize = new ResizeObserver(() => { plane.layout(); plane.show(plane.S.p); });
   resize.observe(root);
-  layout();
-  show(S.p);
+  plane.layout();
+  plane.show(plane.S.p);
   return () => { resize.disconnect(); globalThis.removeEventListener("vae-lab-drawn", onDrawn); };
 }

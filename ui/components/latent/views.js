@@ -180,7 +180,7 @@ function walkPanel(net, texts, px) {
   };
 }
 
-function exampleView(root, net, H, api) {
+function exampleView(root, net, H) {
   const walk = walkPanel(net, H.texts, H.px);
   const parts = [];
   if (H.x) {
@@ -192,29 +192,21 @@ function exampleView(root, net, H, api) {
   walk.show(H.mu, H.sigma, H.eps, H.seed);
 }
 
-function drawView(root, net, H, api) {
-  const size = 224;
+// A canvas to draw on with a soft round brush (mouse, pen or touch: pointer events); calls
+// `onStroke` when a stroke ends.
+function drawingPad(size, label, onStroke) {
   const pad = el("canvas", { width: size, height: size, class: "vl-draw",
-                             "data-testid": "vl-draw", "aria-label": H.texts.hint });
-  const input = imageCanvas(net.shape, Math.round(H.px / 2), "vl-drawn-input");
-  const clear = el("button", { type: "button", class: "vl-button", text: H.texts.clear });
-  const status = el("div", { class: "vl-caption", text: H.texts.hint });
-  const walk = walkPanel(net, H.texts, H.px);
-  walk.node.style.display = "none";
-  input.style.display = "none";
-  root.append(el("div", { class: "vl-row" },
-                 el("div", { class: "vl-controls" }, pad, el("div", { class: "vl-buttons" },
-                    clear, input), status), walk.node));
+                             "data-testid": "vl-draw", "aria-label": label });
   const ctx = pad.getContext("2d");
-  let last = null, seed = 1;
+  let last = null;
   function dab(x, y) {
-    const r = 11, g = ctx.createRadialGradient(x, y, 0, x, y, r);  // the soft brush
+    const r = 11, g = ctx.createRadialGradient(x, y, 0, x, y, r);
     g.addColorStop(0, "rgba(0,0,0,1)"); g.addColorStop(0.55, "rgba(0,0,0,0.85)");
     g.addColorStop(1, "rgba(0,0,0,0)");
     ctx.fillStyle = g;
     ctx.beginPath(); ctx.arc(x, y, r, 0, 2 * Math.PI); ctx.fill();
   }
-  function stroke(e) {
+  function stroke(e) {  // dabs every 3 px along the move, so fast strokes stay continuous
     const r = pad.getBoundingClientRect(), k = size / r.width;
     const p = [(e.clientX - r.left) * k, (e.clientY - r.top) * k];
     const steps = last ? Math.ceil(Math.hypot(p[0] - last[0], p[1] - last[1]) / 3) : 1;
@@ -224,31 +216,43 @@ function drawView(root, net, H, api) {
     }
     last = p;
   }
-  function encodeDrawing() {
+  pad.addEventListener("pointerdown", (e) => {
+    pad.setPointerCapture(e.pointerId); last = null; stroke(e);
+  });
+  pad.addEventListener("pointermove", (e) => { if (last) stroke(e); });
+  const end = () => { if (last) { last = null; onStroke(); } };
+  pad.addEventListener("pointerup", end);
+  pad.addEventListener("pointercancel", end);
+  pad.clear = () => ctx.clearRect(0, 0, size, size);
+  return pad;
+}
+
+function drawView(root, net, H) {
+  const input = imageCanvas(net.shape, Math.round(H.px / 2), "vl-drawn-input");
+  const clear = el("button", { type: "button", class: "vl-button", text: H.texts.clear });
+  const status = el("div", { class: "vl-caption", text: H.texts.hint });
+  const walk = walkPanel(net, H.texts, H.px);
+  let seed = 1;
+  const pad = drawingPad(224, H.texts.hint, () => {
     const t0 = performance.now();
     const x = toModelInput(pad, net.shape);
     if (!x) return;
     paintImage(input, x, net.shape);
     input.style.display = "block";
     const { mu, logvar } = net.encode(x);
-    const sigma = Array.from(logvar, (v) => Math.exp(0.5 * v));
     walk.node.style.display = "";
-    walk.show(mu, sigma, null, seed++);
+    walk.show(mu, Array.from(logvar, (v) => Math.exp(0.5 * v)), null, seed++);
     status.textContent = H.texts.encoded;
     globalThis.dispatchEvent(new CustomEvent("vae-lab-drawn", { detail: { fp: H.fp, mu } }));
     timed("encode", t0);
-  }
-  pad.addEventListener("pointerdown", (e) => {
-    pad.setPointerCapture(e.pointerId); last = null; stroke(e);
   });
-  pad.addEventListener("pointermove", (e) => { if (last) stroke(e); });
-  const end = () => { if (last) { last = null; encodeDrawing(); } };
-  pad.addEventListener("pointerup", end);
-  pad.addEventListener("pointercancel", end);
+  walk.node.style.display = input.style.display = "none";
   clear.addEventListener("click", () => {
-    ctx.clearRect(0, 0, size, size);
-    walk.node.style.display = "none";
-    input.style.display = "none";
+    pad.clear();
+    walk.node.style.display = input.style.display = "none";
     status.textContent = H.texts.hint;
   });
+  root.append(el("div", { class: "vl-row" },
+                 el("div", { class: "vl-controls" }, pad,
+                    el("div", { class: "vl-buttons" }, clear, input), status), walk.node));
 }
