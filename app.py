@@ -36,3 +36,4 @@ state.harvest_job()  # a job that ended while we were away becomes a session mod
 i18n.language_toggle()
 widgets.model_picker()
 page.run()
+state.preload_training()  # after the page is drawn: its ~1 s import must not delay it

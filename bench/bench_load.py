@@ -1,13 +1,16 @@
-"""Load benchmark (issue 8): S browser sessions against one ``streamlit run`` server with the
-default limit of two training jobs. Every session starts a default (mnist-5k) run at once
-(those past the limit wait in the queue), then a few move a traversal slider; meanwhile a
-thread polls ``/_stcore/health``. Then C cycles of open a tab -> start a long run -> close the
-tab, after which no training (or queue) thread of the app may be left. Prints a markdown table.
+"""Load benchmark (issues 8 and 18): S browser sessions against one ``streamlit run`` server
+with the default limit of two training jobs. Every session starts a default (mnist-5k) run at
+once (those past the limit wait in the queue; K = 1, 2, … tells the runs apart), then each
+moves a traversal slider; meanwhile a thread polls ``/_stcore/health``. After all tabs close
+the server's RSS and threads are read again; then C cycles of open a tab -> start a long run
+-> close the tab, after which no training (or queue) thread of the app may be left. Prints a
+markdown table.
 
-Needs Chromium (/usr/bin/chromium) and Playwright. ``tests/e2e/test_load_e2e.py`` runs the same
-scenario with assertions, through the helpers here.
+Needs Chromium (/usr/bin/chromium) and Playwright. ``tests/e2e/test_load_e2e.py`` runs a
+smaller version with assertions, through the helpers here.
 
-    python bench/bench_load.py            # 10 sessions × 10 epochs, 20 open/close cycles
+    python bench/bench_load.py 30         # 30 sessions, the Train page's default 30 epochs
+    python bench/bench_load.py            # 10 sessions
     python bench/bench_load.py --quick    # 3 sessions × 3 epochs, 3 cycles (smoke run)
 """
 
@@ -152,6 +155,23 @@ def finished(page, epochs: int) -> bool:
     return page.get_by_text(f"Finished {epochs} epochs").count() > 0
 
 
+def training(page, epochs: int) -> bool:
+    """The run has left the queue: it trains (the Train page's progress) or has finished."""
+    main = page.locator("[data-testid='stMain']")
+    return main.get_by_text(re.compile(rf"Training: epoch \d+ of {epochs}\b")).count() > 0 \
+        or finished(page, epochs)
+
+
+def session_models(page) -> list[str]:
+    """The picker's session models, read from its open list."""
+    page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").click()
+    options = page.get_by_role("option", name=re.compile("this session"))
+    page.get_by_role("option").first.wait_for()
+    names = options.all_inner_texts()
+    page.keyboard.press("Escape")
+    return names
+
+
 @dataclass
 class LoadResult:
     sessions: int
@@ -163,6 +183,11 @@ class LoadResult:
     peak_rss_mb: float = 0.0
     health_ms: dict = field(default_factory=dict)
     health_failures: list = field(default_factory=list)
+    queue_waits_s: list = field(default_factory=list)  # Start -> out of the queue (0: never in)
+    start_to_training_s: list = field(default_factory=list)  # Start -> seen training
+    own_model_only: int = 0         # sessions whose picker lists just their own model
+    rss_after_close_mb: float = 0.0  # once every tab closed and its threads ended
+    threads_after_close: int = 0
     threads_before: int = 0
     threads_after: int = 0
     work_threads_seen: int = 0        # most "vae-…" threads alive at a tab close
@@ -182,22 +207,35 @@ def train_all(browser, url: str, *, sessions: int, epochs: int,
     for _, page in tabs:
         page.wait_for_selector(IDLE)
     t0 = time.perf_counter()
+    clicked = []
     for _, page in tabs:
         page.get_by_role("button", name="Start", exact=True).click()
+        clicked.append(time.perf_counter())
     seen_queued: set[int] = set()
+    left_queue: dict[int, float] = {}  # Start -> the page no longer says "Queued"
+    started: dict[int, float] = {}     # Start -> the page shows the run training (or done)
     pending = set(range(sessions))
     while pending and time.perf_counter() - t0 < timeout_s:
         for i in sorted(pending, reverse=True):  # the last tab first: it is the one queued
             page = tabs[i][1]
             place = queued_place(page)
+            now = time.perf_counter() - clicked[i]
             if place is not None:
                 seen_queued.add(i)
                 result.max_queue = max(result.max_queue, place[1])
-            elif finished(page, epochs):
+                continue
+            if i in seen_queued:
+                left_queue.setdefault(i, now)
+            if i not in started and training(page, epochs):
+                started[i] = now
+            if finished(page, epochs):
                 pending.discard(i)
         time.sleep(0.1)
     result.all_finished = not pending
     result.queued_sessions = len(seen_queued)
+    result.queue_waits_s = [left_queue.get(i, 0.0 if i in started else float("nan"))
+                            for i in range(sessions)]
+    result.start_to_training_s = [started.get(i, float("nan")) for i in range(sessions)]
     result.train_s = time.perf_counter() - t0
     return tabs, result
 
@@ -291,17 +329,23 @@ def start_server(library: str) -> tuple[subprocess.Popen, str]:
 
 def run(browser, url: str, pid: int, *, sessions: int, epochs: int, cycles: int,
         slider_sessions: int) -> LoadResult:
-    """The whole scenario: load, sliders, then the open/close cycles."""
+    """The whole scenario: load, sliders, close, then the open/close cycles."""
     warm_up(browser, url)
     idle_rss = rss_mb(pid)
     with HealthProbe(url, pid) as probe:
-        tabs, result = train_all(browser, url, sessions=sessions, epochs=epochs)
+        tabs, result = train_all(browser, url, sessions=sessions, epochs=epochs,
+                                 timeout_s=120 + 0.5 * sessions * epochs)
+        result.own_model_only = sum(
+            session_models(page) == [f"mnist-5k-mlp-z{i + 1} · this session"]
+            for i, (_, page) in enumerate(tabs))
         for _, page in tabs[:slider_sessions]:
             page.locator("[data-testid='stSidebarNav'] a", has_text="Traverse").click()
             move_slider(page)
         for context, _ in tabs:
             context.close()
-        result.threads_before = settled_threads(pid)
+        wait_for(lambda: not work_threads(pid), 60)
+        result.threads_before = result.threads_after_close = settled_threads(pid)
+        result.rss_after_close_mb = rss_mb(pid)
         result.work_threads_seen = open_close_cycles(browser, url, pid, cycles=cycles)
         result.work_threads_left_s = wait_for(lambda: not work_threads(pid), 60)
         result.work_threads_left = work_threads(pid)
@@ -311,6 +355,15 @@ def run(browser, url: str, pid: int, *, sessions: int, epochs: int, cycles: int,
     return result
 
 
+def _seconds(values: list[float]) -> str:
+    ok = sorted(v for v in values if v == v)  # NaN: never seen training
+    if not ok:
+        return "—"
+    return (f"median {statistics.median(ok):.1f} s, p95 {percentile(ok, 0.95):.1f} s, max "
+            f"{ok[-1]:.1f} s" + (f" ({len(values) - len(ok)} never seen)"
+                                  if len(ok) < len(values) else ""))
+
+
 def markdown(r: LoadResult, *, epochs: int, cycles: int) -> str:
     h = r.health_ms
     rows = [
@@ -318,7 +371,14 @@ def markdown(r: LoadResult, *, epochs: int, cycles: int) -> str:
         ("all finished", f"{'y' if r.all_finished else 'n'} ({r.train_s:.0f} s)"),
         ("sessions that waited in the queue", f"{r.queued_sessions}"),
         ("max queue length seen", f"{r.max_queue}"),
-        ("server RSS idle / peak", f"{r.idle_rss_mb:.0f} MB / {r.peak_rss_mb:.0f} MB"),
+        ("queue wait per session: Start → out of the queue (0 when it never waited)",
+         _seconds(r.queue_waits_s)),
+        ("Start → the page shows the run training (the bench polls every tab in turn)",
+         _seconds(r.start_to_training_s)),
+        ("sessions whose picker lists only their own model", f"{r.own_model_only} of "
+                                                             f"{r.sessions}"),
+        ("server RSS idle / peak / after all tabs closed",
+         f"{r.idle_rss_mb:.0f} MB / {r.peak_rss_mb:.0f} MB / {r.rss_after_close_mb:.0f} MB"),
         ("health latency p50 / p95 / max",
          f"{h['p50']:.1f} / {h['p95']:.1f} / {h['max']:.1f} ms ({h['n']} requests, "
          f"{len(r.health_failures)} failed)"),
@@ -326,8 +386,8 @@ def markdown(r: LoadResult, *, epochs: int, cycles: int) -> str:
          f"{r.work_threads_seen} / {len(r.work_threads_left)}"
          + (f" (none after {r.work_threads_left_s:.1f} s)"
             if r.work_threads_left_s is not None else f" {r.work_threads_left}")),
-        ("all server threads before / after the cycles (web server pools included)",
-         f"{r.threads_before} / {r.threads_after}"),
+        ("all server threads after the tabs closed / after the cycles (web server pools "
+         "included)", f"{r.threads_after_close} / {r.threads_after}"),
     ]
     return "\n".join(["| what | measured |", "|---|---|"]
                      + [f"| {what} | {value} |" for what, value in rows])
@@ -337,9 +397,10 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("sessions", type=int, nargs="?", default=10,
+                   help="browser sessions at once (default 10)")
     p.add_argument("--quick", action="store_true", help="3 sessions, 3 epochs, 3 cycles")
-    p.add_argument("--sessions", type=int, default=10)
-    p.add_argument("--epochs", type=int, default=10)
+    p.add_argument("--epochs", type=int, default=30, help="the Train page's default: 30")
     p.add_argument("--cycles", type=int, default=20)
     args = p.parse_args(argv)
     sessions, epochs, cycles = (3, 3, 3) if args.quick else (args.sessions, args.epochs,
@@ -350,7 +411,7 @@ def main(argv: list[str] | None = None) -> int:
         proc, url = start_server(library)
         try:
             result = run(browser, url, proc.pid, sessions=sessions, epochs=epochs,
-                         cycles=cycles, slider_sessions=min(3, sessions))
+                         cycles=cycles, slider_sessions=sessions)
         finally:
             proc.terminate()
             proc.wait(timeout=10)

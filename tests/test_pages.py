@@ -156,10 +156,12 @@ def test_train_page_trains_shows_metrics_and_adds_a_session_model(env):
     at.button(key="train_start").click().run()
     assert not at.exception
     assert [m.label for m in at.metric][:2] == ["Epoch", "Step"]
-    assert len(at.get("plotly_chart")) == 2  # loss components and KL heatmap
+    assert len(at.get("plotly_chart")) >= 2  # losses, KL heatmap (the latent map: 1st step)
     wait_for_job(at)
     assert not at.exception
     assert "Finished 3 epochs" in texts(at.success)
+    assert len(at.get("plotly_chart")) == 3  # and the latent space's replay
+    assert "snapshots so far" in texts(at.caption)
     assert at.metric[1].value == "189"  # 3 epochs × 63 batches of 64 (4,000 mnist-5k images)
     assert at.sidebar.selectbox[0].value == "session:1"
     assert "mnist-5k" in texts(at.sidebar.markdown)

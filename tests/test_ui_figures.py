@@ -7,7 +7,7 @@ import pytest
 import torch
 
 from ui import figures
-from vae_core.training import StepMetrics
+from vae_core.training import EpochMetrics, StepMetrics
 
 
 def steps(n: int, k: int = 3) -> list[StepMetrics]:
@@ -24,13 +24,28 @@ def test_thin_keeps_the_last_point():
     assert figures.thin([1, 2], 100) == [1, 2]
 
 
-def test_loss_figure_has_the_four_terms_and_beta():
-    fig = figures.loss_figure(steps(50))
-    names = [t.name for t in fig.data]
-    assert len(names) == 5 and fig.data[-1].yaxis == "y2"
-    assert max(fig.data[-1].y) == 4.0  # a live β change shows in the curves
+def epochs(n: int) -> list[EpochMetrics]:
+    return [EpochMetrics(epoch=i + 1, step=10 * (i + 1), train_elbo=60.0 - i, test_elbo=62.0 - i,
+                         test_recon=50.0, test_kl=12.0 - i, test_kl_per_dim=(1.0,),
+                         active_units=1, seconds=float(i)) for i in range(n)]
+
+
+def test_loss_figure_puts_the_kl_on_its_own_axis_beside_the_test_curve():
+    fig = figures.loss_figure(steps(50), epochs(4))
+    by_name = {t.name: t for t in fig.data}
+    assert set(by_name) == {"reconstruction −log p(x|z)", "total loss", "KL(q‖p)",
+                            "β·KL (in the loss)", "β (right axis)", "train −ELBO (per epoch)",
+                            "test −ELBO (per epoch)"}
+    assert by_name["reconstruction −log p(x|z)"].yaxis == "y"
+    assert by_name["KL(q‖p)"].yaxis == "y2"            # the KL panel, not the loss axis
+    assert by_name["β (right axis)"].yaxis == "y3"     # β on that panel's right
+    assert list(by_name["test −ELBO (per epoch)"].x) == [10, 20, 30, 40]
+    assert max(by_name["β (right axis)"].y) == 4.0     # a live β change shows in the curves
     stacked = figures.loss_figure(steps(50), stacked=True)
     assert [t.stackgroup for t in stacked.data[:2]] == ["loss", "loss"]
+    logged = figures.loss_figure(steps(50), log=True)
+    assert logged.layout.yaxis.type == "log" and logged.layout.yaxis2.type == "log"
+    assert logged.layout.yaxis3.type != "log"          # β stays linear
     assert len(figures.loss_figure(steps(5000)).data[0].x) <= figures.MAX_POINTS + 1
     assert len(figures.loss_figure([]).data[0].x) == 0
 

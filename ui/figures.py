@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 import torch
+from plotly.subplots import make_subplots
 
 from ui.text import FIG
 
@@ -37,34 +38,53 @@ def _layout(fig: go.Figure, *, height: int = 340) -> go.Figure:
     return fig
 
 
-def loss_figure(steps: Sequence[Any], *, stacked: bool = False) -> go.Figure:
-    """Reconstruction, KL, β·KL and total per step (``StepMetrics``), β on a right axis.
+def loss_figure(steps: Sequence[Any], epochs: Sequence[Any] = (), *, stacked: bool = False,
+                log: bool = False) -> go.Figure:
+    """Two panels on one step axis. Top: reconstruction and total loss per step
+    (``StepMetrics``), with the train and test −ELBO after each epoch (``EpochMetrics``).
+    Bottom: the KL and β·KL on their own axis (beside a reconstruction of ~100 nats, a KL of
+    ~15 sits flat near 0) and β on the right.
 
-    ``stacked``: recon and β·KL as stacked areas, whose top edge is the total loss.
+    ``stacked``: recon and β·KL as stacked areas on top, whose edge is the total loss.
+    ``log``: log-scale loss axes, for runs whose first steps spike.
     """
     steps = thin(steps)
     x = [s.step for s in steps]
-    fig = go.Figure()
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.6, 0.4],
+                        vertical_spacing=0.07, specs=[[{}], [{"secondary_y": True}]])
     if stacked:
-        fig.add_scatter(x=x, y=[s.recon for s in steps], name=FIG["recon"], mode="lines",
-                        stackgroup="loss", line=dict(color=COLORS["recon"]))
-        fig.add_scatter(x=x, y=[s.kl_term for s in steps], name=FIG["kl_term"], mode="lines",
-                        stackgroup="loss", line=dict(color=COLORS["kl_term"]))
-    else:
-        for field in ("recon", "kl", "kl_term", "total"):
+        for field in ("recon", "kl_term"):
             fig.add_scatter(x=x, y=[getattr(s, field) for s in steps], name=FIG[field],
-                            mode="lines", line=dict(color=COLORS[field],
-                                                    dash="dot" if field == "kl_term" else None))
-    fig.add_scatter(x=x, y=[s.beta for s in steps], name=FIG["beta"], mode="lines", yaxis="y2",
-                    line=dict(color=COLORS["beta"], dash="dash", width=1))
-    fig.update_layout(
-        xaxis=dict(title=dict(text=FIG["step"])),
-        yaxis=dict(title=dict(text=FIG["nats"]), rangemode="tozero"),
-        yaxis2=dict(title=dict(text=FIG["beta_axis"]), overlaying="y", side="right",
-                    showgrid=False, rangemode="tozero", tickformat=".2~g",
-                    tickmode="auto", nticks=5),
-    )
-    return _layout(fig, height=400)
+                            mode="lines", stackgroup="loss", line=dict(color=COLORS[field]),
+                            row=1, col=1)
+    else:
+        for field in ("recon", "total"):
+            fig.add_scatter(x=x, y=[getattr(s, field) for s in steps], name=FIG[field],
+                            mode="lines", line=dict(color=COLORS[field]), row=1, col=1)
+    ex = [e.step for e in epochs]
+    fig.add_scatter(x=ex, y=[e.train_elbo for e in epochs], name=FIG["train_elbo"],
+                    mode="lines+markers", line=dict(color="#9467bd", width=1),
+                    marker=dict(symbol="circle-open", size=7), row=1, col=1)
+    fig.add_scatter(x=ex, y=[e.test_elbo for e in epochs], name=FIG["test_elbo"],
+                    mode="lines+markers", line=dict(color="#17becf", width=2),
+                    marker=dict(size=7), row=1, col=1)
+    for field in ("kl", "kl_term"):
+        fig.add_scatter(x=x, y=[getattr(s, field) for s in steps], name=FIG[field],
+                        mode="lines", line=dict(color=COLORS[field],
+                                                dash="dot" if field == "kl_term" else None),
+                        row=2, col=1, secondary_y=False)
+    fig.add_scatter(x=x, y=[s.beta for s in steps], name=FIG["beta"], mode="lines",
+                    line=dict(color=COLORS["beta"], dash="dash", width=1), row=2, col=1,
+                    secondary_y=True)
+    kind = "log" if log else "linear"
+    fig.update_yaxes(title_text=FIG["nats"], type=kind, row=1, col=1,
+                     rangemode="normal" if log else "tozero")
+    fig.update_yaxes(title_text=FIG["kl_nats"], type=kind, row=2, col=1, secondary_y=False,
+                     rangemode="normal" if log else "tozero")
+    fig.update_yaxes(title_text=FIG["beta_axis"], row=2, col=1, secondary_y=True,
+                     showgrid=False, rangemode="tozero", tickformat=".2~g", nticks=4)
+    fig.update_xaxes(title_text=FIG["step"], row=2, col=1)
+    return _layout(fig, height=480)
 
 
 def kl_heatmap(steps: Sequence[Any], *, active_units: int | None = None) -> go.Figure:

@@ -7,6 +7,7 @@ one ``SessionJobs`` per session, whose ``release`` runs when the tab closes.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 import threading
@@ -38,6 +39,11 @@ class QueueFull(ServerBusy):
         super().__init__(running, limit)
         self.queued = queued
         self.args = (f"{running} of {limit} training jobs are running and {queued} are queued",)
+
+
+class ServerClosing(QueueFull):
+    """The server is shutting down (``JobRegistry.close``): no new job starts or waits. A
+    ``QueueFull`` so that every page that words a full queue already handles it."""
 
 
 def _int_env(name: str, default: int, *, lowest: int) -> int:
@@ -88,6 +94,7 @@ class JobRegistry:
         self._queue: deque[Any] = deque()
         self._lock = threading.Condition()
         self._dispatcher: threading.Thread | None = None
+        self.closed = False  # set by ``close``: a server shutting down starts nothing new
 
     def _dispatch(self) -> None:
         """Forget ended jobs and start queued ones while there is room (lock held)."""
@@ -123,9 +130,25 @@ class JobRegistry:
         with self._lock:
             return len(self._queue)
 
+    def _refuse_if_closed(self) -> None:
+        if self.closed:
+            raise ServerClosing(len(self._jobs), self.limit, len(self._queue))
+
+    def close(self) -> tuple[list[Any], list[Any]]:
+        """Refuse every new job from now on and empty the queue; returns (the jobs still
+        running, the jobs that were queued and will never start). For a server shutdown."""
+        with self._lock:
+            self.closed = True
+            queued = list(self._queue)
+            self._queue.clear()
+            self._lock.notify()
+            self._jobs = [j for j in self._jobs if j.is_alive()]
+            return list(self._jobs), queued
+
     def start(self, make_job: Callable[[], Any]) -> Any:
         """Build a job with ``make_job()`` and start it, or raise ``ServerBusy``."""
         with self._lock:
+            self._refuse_if_closed()
             self._dispatch()  # queued jobs first: after this, a free slot means an empty queue
             if len(self._jobs) >= self.limit:
                 raise ServerBusy(len(self._jobs), self.limit)
@@ -136,8 +159,10 @@ class JobRegistry:
 
     def submit(self, job: Any) -> int:
         """Start ``job`` (not started yet) now and return 0, or queue it and return its place
-        (1 = next); raises ``QueueFull`` when ``max_queue`` jobs are already waiting."""
+        (1 = next); raises ``QueueFull`` when ``max_queue`` jobs are already waiting, and
+        ``ServerClosing`` once the server shuts down."""
         with self._lock:
+            self._refuse_if_closed()
             self._dispatch()
             if len(self._jobs) < self.limit:
                 job.start()
@@ -184,6 +209,22 @@ class JobRegistry:
             running = list(self._jobs)
         for job in running:  # outside the lock: a stopping job may ask the registry
             job.stop(timeout=timeout)
+
+
+def ended_run(job: Any) -> tuple[Any, Any, dict] | None:
+    """(model copy, train config, summary) of an ended ``TrainingJob`` that took a step, else
+    None. β changed live is recorded as the β the weights ended with, and the β at the start is
+    kept in the summary. The session's model and the shutdown save are built from this."""
+    snap = job.snapshot()
+    model = job.model_copy()
+    if model is None or snap.step == 0:
+        return None
+    summary = dict(snap.summary) or {"status": snap.status, "steps": snap.step}
+    train_cfg = job.train_cfg
+    if snap.beta != train_cfg.beta:
+        summary["beta_at_start"] = train_cfg.beta
+        train_cfg = dataclasses.replace(train_cfg, beta=snap.beta)
+    return model, train_cfg, summary
 
 
 _REGISTRY: JobRegistry | None = None

@@ -158,14 +158,18 @@ def list_models(directory: Path, source: str) -> tuple[list[ModelEntry], list[st
     paths = sorted(directory.glob(f"*{SUFFIX}"), key=lambda p: (order.get(p.name, len(order)),
                                                                 p.name))
     for path in paths:
+        # A file that vanished since the glob was deleted or renamed meanwhile (by another
+        # replica sharing the folder): it is not a problem to report.
         problem = _odd_file(path)
         if problem:
-            problems.append(problem)
+            if os.path.lexists(path):
+                problems.append(problem)
             continue
         try:
             header = _header(path)
         except Exception as exc:  # a bad file must not break the picker: list it as a problem
-            problems.append(f"{path.name}: {exc}")
+            if os.path.lexists(path):
+                problems.append(f"{path.name}: {exc}")
             continue
         name = header.get("name") or path.stem
         entries.append(ModelEntry(key=f"{source}:{path.name}", source=source, name=str(name),
@@ -218,14 +222,34 @@ def _odd_file(path: Path) -> str | None:
 
 def save_model(model: Any, name: str, directory: Path, *, data_cfg: Any, train_cfg: Any,
                summary: dict | None, overwrite: bool = False) -> Path:
-    """Save into the library under a safe file name; refuses to overwrite unless asked."""
+    """Save into the library under a safe file name; refuses to overwrite unless asked (also
+    when another server process saves the same name at the same moment)."""
     path = safe_model_path(name, directory)
     if path.exists() and not overwrite:
         raise FileExistsError(LIBRARY["exists"].format(file=path.name))
     directory.mkdir(parents=True, exist_ok=True)
-    save_checkpoint(path, model, data_cfg=data_cfg, train_cfg=train_cfg, summary=summary or {},
-                    name=name.strip())
+    try:
+        save_checkpoint(path, model, data_cfg=data_cfg, train_cfg=train_cfg,
+                        summary=summary or {}, name=name.strip(), exclusive=not overwrite)
+    except FileExistsError:
+        raise FileExistsError(LIBRARY["exists"].format(file=path.name)) from None
     return path
+
+
+def save_new_model(model: Any, name: str, directory: Path, *, data_cfg: Any, train_cfg: Any,
+                   summary: dict | None, tries: int = 100) -> tuple[Path, str]:
+    """Save under ``name``, or ``name 2``, ``name 3``… when taken: never replaces a model.
+    Returns (path, the name used)."""
+    directory.mkdir(parents=True, exist_ok=True)  # its errors are not "the name is taken"
+    for n in range(1, tries + 1):
+        candidate = name if n == 1 else f"{name} {n}"
+        try:
+            path = save_model(model, candidate, directory, data_cfg=data_cfg,
+                              train_cfg=train_cfg, summary=summary)
+        except FileExistsError:
+            continue
+        return path, candidate
+    raise FileExistsError(LIBRARY["exists"].format(file=safe_model_path(name, directory).name))
 
 
 def download_name(name: str) -> str:
@@ -294,8 +318,11 @@ def rename_model(path: Path, new_name: str, directory: Path) -> Path:
     if new != old and new.exists():
         raise FileExistsError(LIBRARY["exists"].format(file=new.name))
     ckpt = checkpoints.load_checkpoint(old)
-    save_checkpoint(new, ckpt.model, data_cfg=ckpt.data_cfg, train_cfg=ckpt.train_cfg,
-                    summary=ckpt.summary, name=new_name.strip())
+    try:  # exclusive: another process may have taken the new name since the check above
+        save_checkpoint(new, ckpt.model, data_cfg=ckpt.data_cfg, train_cfg=ckpt.train_cfg,
+                        summary=ckpt.summary, name=new_name.strip(), exclusive=new != old)
+    except FileExistsError:
+        raise FileExistsError(LIBRARY["exists"].format(file=new.name)) from None
     if new != old:
         old.unlink()
     return new

@@ -10,7 +10,6 @@ images: they live only in this session), the picker's selection, and one job slo
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import time
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import Any
 
 import streamlit as st
 
-from ui import jobs, library
+from ui import jobs, library, shutdown
 from ui.jobs import JobRegistry, SessionJobs
 from ui.library import ModelEntry
 from ui.text import LABELS
@@ -26,6 +25,7 @@ from vae_core.checkpoints import Checkpoint, load_checkpoint
 from vae_core.config import DataConfig, is_upload_name
 from vae_core.data import UploadNotLoaded, load_dataset
 from vae_core.jobs import TrainingJob
+from vae_core.training import preload_optimizer_imports
 
 K_MODELS = "_vl_session_models"     # dict key -> Checkpoint, in creation order
 K_COUNTER = "_vl_model_counter"
@@ -64,7 +64,21 @@ def ensure_shell() -> None:
 
 # -- process-wide ----------------------------------------------------------------------------
 def job_registry() -> JobRegistry:
+    """The server's job registry. Every job starts through here, so this is also where the
+    server learns to save its running jobs when it is stopped (``ui.shutdown``)."""
+    shutdown.install(jobs.registry, library.library_dir)
     return jobs.registry()
+
+
+@st.cache_resource(show_spinner=False, max_entries=1)
+def _preloaded_optimizer() -> Any:
+    return preload_optimizer_imports()
+
+
+def preload_training() -> None:
+    """Once per server process, after a page has been drawn: the optimizer's first-use
+    imports in the background, off the first Start (``vae_core.training``)."""
+    _preloaded_optimizer()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -197,15 +211,11 @@ def harvest_job() -> str | None:
     if job is None or slot.harvested or slot.running():
         return None
     slot.harvested = True
-    snap = job.snapshot()
-    model = job.model_copy()
-    if model is None or snap.step == 0:
+    run = jobs.ended_run(job)
+    if run is None:
         return None
-    summary = dict(snap.summary) or {"status": snap.status, "steps": snap.step}
-    train_cfg = job.train_cfg
-    if snap.beta != train_cfg.beta:  # β was changed live: record the β the weights ended with
-        summary["beta_at_start"] = train_cfg.beta
-        train_cfg = dataclasses.replace(train_cfg, beta=snap.beta)
+    model, train_cfg, summary = run
+    snap = job.snapshot()
     ckpt = Checkpoint(model=model, model_cfg=job.model_cfg, data_cfg=job.data_cfg,
                       train_cfg=train_cfg, summary=summary, name=job.name)
     # a diverged run's weights are kept, but not handed to every page as the model to explore

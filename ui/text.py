@@ -117,6 +117,8 @@ TRAIN = Strings("TRAIN", {
     "busy": "The server is busy: every training slot is in use ({running}/{limit}) and "
             "{queued} runs are already waiting, as many as the queue holds. Try again in a few "
             "minutes.",
+    "closing": "The server is restarting and takes no new runs. Start again once the page has "
+               "reconnected.",
     "latent_help": "Number of latent dimensions: {lo} to {hi}.",
     "beta_help": "Weight of the KL term in loss = recon + β·KL: {lo:g} to {hi:g}. At β = 1 "
                  "the loss is the −ELBO.",
@@ -181,10 +183,14 @@ LIVE = Strings("LIVE", {
     "stop": "Stop",
     "live_beta": "β now (applies at once)",
     "stacked": "Stacked view (recon + β·KL = total)",
+    "log_scale": "Log scale",
+    "log_help": "For runs whose first steps spike (a high learning rate, a KL that blew up): "
+                "the later, smaller values stay readable.",
     "losses": "Loss components (nats per image)",
     "kl_map": "KL per latent dimension over time",
     "recons": "Test images (top) and their reconstructions (bottom)",
     "samples": "Samples from the prior z ~ N(0, I)",
+    "manifold": "The decoded latent plane (z₁ left to right, z₂ bottom to top), as it forms",
     "finished": "{message}. The model is selected in the sidebar (a session model).",
     "stopped": "{message}. The weights trained so far are kept as a session model.",
     "diverged": "{message}. The session model keeps those last good weights; it is not selected "
@@ -243,6 +249,8 @@ FIG = Strings("FIG", {
     "kl_term": "β·KL (in the loss)",
     "total": "total loss",
     "beta": "β (right axis)",
+    "train_elbo": "train −ELBO (per epoch)",
+    "test_elbo": "test −ELBO (per epoch)",
     "step": "step",
     "nats": "nats per image",
     "beta_axis": "β",

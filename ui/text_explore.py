@@ -186,3 +186,21 @@ POINTER = Strings("POINTER", {
     "recon": "Decoded μ (the reconstruction)",
     "click_decoded": "Decoded at your click on the plane: z = ({z})",
 })
+
+# the Train page's live latent space (ui/train_latent.py)
+LIVE_LATENT = Strings("LIVE_LATENT", {
+    "title": "The latent space, live",
+    "pending": "The test images' means appear here after the first step.",
+    "at": "Step {step:,} (epoch {epoch:.1f})",
+    "pc1": "PC 1 (aligned)",
+    "pc2": "PC 2 (aligned)",
+    "replay_title": "Replay: {n} snapshots, press ▶ or drag the slider",
+    "step_prefix": "step ",
+    "caption_raw": "The means μ of {n:,} test images, coloured by class, recorded about twice a "
+                   "second while the model trains ({snapshots} snapshots so far): watch the "
+                   "classes pull apart as the encoder learns, and the KL keep them near the "
+                   "prior's N(0, I).",
+    "caption_pca": "The means μ of {n:,} test images, coloured by class, on each snapshot's "
+                   "PCA plane, turned onto the previous one (orthogonal Procrustes) so the "
+                   "points do not jump ({snapshots} snapshots so far, at most 200 kept: 1.6 MB).",
+})

@@ -8,9 +8,10 @@ from typing import Any
 import streamlit as st
 import torch
 
-from ui import datasets, figures, state
-from ui.jobs import QueueFull
+from ui import datasets, figures, state, train_latent
+from ui.jobs import QueueFull, ServerClosing
 from ui.text import JOBMSG, LABELS, LIVE, TRAIN
+from vae_core.analysis.traversal import manifold_grid
 from vae_core.config import (
     MAX_LATENT,
     RECONS,
@@ -23,6 +24,7 @@ from vae_core.config import (
 from vae_core.data import DatasetUnavailable
 
 POLL_S = 0.5
+MANIFOLD_N = 8   # the live decoded plane of a 2-D model: 8 × 8 images of 84 px
 N_PREVIEW = 8
 ARCHS = {  # key -> (arch, hidden, preset)
     "mlp-256-128": ("mlp", (256, 128), None),
@@ -196,6 +198,8 @@ def try_start(settings: Settings) -> bool:
     memory.failure = None
     try:
         start(settings)
+    except ServerClosing:
+        kind, key, params = "warning", "closing", {}
     except QueueFull as full:
         kind, key = "warning", "busy"
         params = {"running": full.running, "limit": full.limit, "queued": full.queued}
@@ -241,8 +245,13 @@ def preview_images(model: Any, data: Any, *, n: int = N_PREVIEW) -> dict[str, An
     recon = model.decode(mu)
     z = torch.randn(n, model.latent_dim, generator=torch.Generator().manual_seed(0))
     samples = model.decode(z)
-    return {"recons": figures.image_grid(torch.cat([x, recon]), nrow=n),
-            "samples": figures.image_grid(samples, nrow=n)}
+    out = {"recons": figures.image_grid(torch.cat([x, recon]), nrow=n),
+           "samples": figures.image_grid(samples, nrow=n)}
+    if model.latent_dim == 2:  # the decoded plane, as it forms
+        grid = manifold_grid(model, MANIFOLD_N)
+        out["manifold"] = figures.image_grid(
+            grid.images.reshape(-1, *grid.images.shape[2:]), nrow=MANIFOLD_N, pad=1)
+    return out
 
 
 def _fmt_eta(seconds: float | None) -> str:
@@ -279,8 +288,12 @@ def _charts(snap: Any) -> None:
     with c1:
         st.markdown(f"**{LIVE['losses']}**")
         chart = st.container()
-        stacked = st.toggle(LIVE["stacked"], key="live_stacked", persist_state=KEEP)
-        chart.plotly_chart(figures.loss_figure(snap.steps, stacked=stacked), key="live_loss")
+        t1, t2 = st.columns(2)
+        stacked = t1.toggle(LIVE["stacked"], key="live_stacked", persist_state=KEEP)
+        log = t2.toggle(LIVE["log_scale"], key="live_log", persist_state=KEEP,
+                        help=LIVE["log_help"])
+        chart.plotly_chart(figures.loss_figure(snap.steps, snap.epochs, stacked=stacked,
+                                               log=log), key="live_loss")
     with c2:
         st.markdown(f"**{LIVE['kl_map']}**")
         st.plotly_chart(figures.kl_heatmap(snap.steps, active_units=last and last.active_units),
@@ -299,6 +312,8 @@ def _images(job: Any, ended: bool) -> None:
     # one above the other: side by side, a column would shrink 28×28 digits below 84 px
     st.image(images["recons"], caption=LIVE["recons"])
     st.image(images["samples"], caption=LIVE["samples"])
+    if "manifold" in images:
+        st.image(images["manifold"], caption=LIVE["manifold"])
 
 
 def _queued(place: tuple[int, int], slot: Any) -> None:
@@ -337,6 +352,7 @@ def live_panel() -> None:
             _controls(job, snap, slot)
         _progress(snap, job.train_cfg.epochs)
         _charts(snap)
+        train_latent.section(job, ended=not alive)
         _images(job, ended=not alive)
         if running and not alive:
             st.rerun()  # full rerun: harvest the model into the picker, stop polling

@@ -14,6 +14,7 @@ Layout of a safetensors file: ``u64 little-endian N | N bytes of JSON header | t
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import math
 import os
@@ -61,17 +62,19 @@ class Checkpoint:
 
 def save_checkpoint(path: str | Path, model: VAE, *, data_cfg: DataConfig | None = None,
                     train_cfg: TrainConfig | None = None, summary: dict | None = None,
-                    name: str | None = None) -> Path:
+                    name: str | None = None, exclusive: bool = False) -> Path:
     """Write ``model`` and its configs to ``path`` atomically; return the path.
 
     Refuses (``CheckpointError``) a model whose file could not be loaded back: wrong dtype,
     non-finite weights, a summary that is not JSON. Non-finite floats in ``summary`` become null.
     OS errors (missing folder, disk full) propagate; the old file, if any, is then untouched.
+    ``exclusive``: raise ``FileExistsError`` rather than replace a file that exists, decided
+    atomically, so that two processes saving the same name never silently drop one model.
     """
     path = Path(path)
     data = checkpoint_bytes(model, data_cfg=data_cfg, train_cfg=train_cfg, summary=summary,
                             name=name)
-    _atomic_write(path, data)
+    _atomic_write(path, data, exclusive=exclusive)
     return path
 
 
@@ -106,8 +109,9 @@ def checkpoint_bytes(model: VAE, *, data_cfg: DataConfig | None = None,
     return safetensors.torch.save(state, metadata={META_KEY: meta})
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Temp file in the same folder, fsync, ``os.replace``; on failure remove the temp file."""
+def _atomic_write(path: Path, data: bytes, *, exclusive: bool = False) -> None:
+    """Temp file in the same folder, fsync, ``os.replace`` (``exclusive``: ``os.link``, which
+    fails if the name exists); the temp file never outlives the call."""
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
     tmp_name = None
     try:
@@ -118,18 +122,36 @@ def _atomic_write(path: Path, data: bytes) -> None:
             tmp.flush()
             os.fsync(tmp.fileno())
         os.chmod(tmp_name, mode)  # NamedTemporaryFile creates 0600
-        os.replace(tmp_name, path)
-    except BaseException:
+        if exclusive:
+            _link_new(tmp_name, path)
+        else:
+            os.replace(tmp_name, path)
+            tmp_name = None
+    finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
-        raise
     with contextlib.suppress(OSError):  # make the rename itself durable (POSIX); best effort
         fd = os.open(path.parent, os.O_RDONLY)
         try:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def _link_new(tmp_name: str, path: Path) -> None:
+    """Give the finished temp file the name ``path`` unless that name exists. A hard link is
+    created or refused in one step, also between processes (and machines, on NFS), where an
+    ``exists()`` check before ``os.replace`` lets two savers of one name both pass. File
+    systems without hard links (some SMB mounts) fall back to that check."""
+    try:
+        os.link(tmp_name, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        if path.exists():
+            raise FileExistsError(errno.EEXIST, "file exists", str(path)) from None
+        os.replace(tmp_name, path)
 
 
 # ---------------------------------------------------------------------------------------- load

@@ -14,6 +14,7 @@ from typing import Any
 
 import torch
 
+from vae_core.analysis.latent_history import LatentRecorder
 from vae_core.config import DataConfig, ModelConfig, TrainConfig
 from vae_core.data import DataBundle, load_dataset
 from vae_core.messages import JOB_MESSAGES
@@ -64,6 +65,7 @@ class TrainingJob(TrainerCallback, BackgroundWork):
         self._lock = threading.Lock()          # guards the metrics below
         self._weights_lock = threading.Lock()  # held by the trainer while it writes weights
         self._stop = threading.Event()
+        self.interrupted = False               # stopped by a server shutdown, not by a user
         self._trainer: Trainer | None = None
         self._status, self._message = "pending", ""
         self._code, self._params = "pending", {}
@@ -76,6 +78,7 @@ class TrainingJob(TrainerCallback, BackgroundWork):
         self._t0: float | None = None
         self._t_end: float | None = None
         self._summary: dict = {}
+        self.latent: LatentRecorder | None = None  # the test means while it trains
 
     # -- control -----------------------------------------------------------------------------
     def start(self) -> TrainingJob:
@@ -86,6 +89,21 @@ class TrainingJob(TrainerCallback, BackgroundWork):
     def stop(self, timeout: float | None = 2.0) -> None:
         self._stop.set()
         self._join_unless_inside(timeout)
+
+    def interrupt(self) -> None:
+        """Stop at the next step because the server is shutting down: like ``stop`` but without
+        waiting, since the signal handler that calls it must not block the event loop."""
+        self.interrupted = True
+        self._stop.set()
+
+    def report(self, code: str, **params: Any) -> None:
+        """Say how an ended job's weights were kept (the shutdown saver: where they went).
+        The status stays; a job that never started becomes "stopped"."""
+        with self._lock:
+            if self._status == "pending":
+                self._status = "stopped"
+            self._code, self._params = code, params
+            self._message = JOB_MESSAGES[code].format(**params)
 
     def set_beta(self, beta: float) -> None:
         if isinstance(beta, bool) or not isinstance(beta, (int, float)) or not math.isfinite(beta) \
@@ -159,7 +177,10 @@ class TrainingJob(TrainerCallback, BackgroundWork):
                                  f"{self.data.name} has {self.data.input_shape}")
             self.model = build_model(
                 self.model_cfg, generator=torch.Generator().manual_seed(self.train_cfg.seed))
-            trainer = Trainer(self.model, self.data, self.train_cfg, callbacks=[self],
+            self.latent = LatentRecorder(self.model, self.data.test_x, self.data.test_y,
+                                         seed=self.train_cfg.seed)
+            trainer = Trainer(self.model, self.data, self.train_cfg,
+                              callbacks=[self, self.latent],
                               stop_event=self._stop, weights_lock=self._weights_lock,
                               binarize_data=self.data_cfg.binarize)
             with self._lock:
@@ -178,6 +199,8 @@ class TrainingJob(TrainerCallback, BackgroundWork):
         except Exception as exc:  # the thread must report, never die silently
             self._set("failed", "failed", error=f"{type(exc).__name__}: {exc}")
         finally:
+            if self.latent is not None:
+                self.latent.release()
             if self.model is not None:
                 with self._weights_lock:  # moving the weights is a change of them too
                     self.model.cpu().eval()

@@ -22,6 +22,13 @@ JOB_MESSAGES = {  # JobSnapshot.code -> English (the app words the codes in each
     "stopped_before": "stopped before the first step",
     "not_started": "not started",
     "failed": "{error}",
+    # a server shutdown (SIGTERM: a redeploy) ended the job; see ui/shutdown.py
+    "interrupted_saved": "stopped after {steps} steps because the server is restarting; the "
+                         "weights are saved in the library as “{name}”",
+    "interrupted_unsaved": "stopped after {steps} steps because the server is restarting; the "
+                           "weights could not be saved ({error})",
+    "not_started_restart": "not started: the server is restarting. Start it again once the "
+                           "page has reconnected",
 }
 
 

@@ -28,6 +28,7 @@ from vae_core.losses import elbo_terms
 from vae_core.messages import OUTCOMES
 from vae_core.models.base import VAE, VAEOutput
 from vae_core.schedules import kl_weight_at
+from vae_core.threads import name_os_thread
 
 if TYPE_CHECKING:  # vae_core.distributed imports this module
     from vae_core.distributed import DistContext
@@ -92,6 +93,20 @@ class TrainerCallback:
     def on_step(self, metrics: StepMetrics) -> None: ...
 
     def on_epoch(self, metrics: EpochMetrics) -> None: ...
+
+
+def preload_optimizer_imports() -> threading.Thread:
+    """Import what the first ``torch.optim.Adam`` of a process imports (``torch._dynamo``:
+    about 1 s here) in a background thread, so that the first job after a server start does
+    not pay it between Start and its first step. Returns the (daemon) thread."""
+
+    def run() -> None:
+        name_os_thread("vae-preload")
+        import torch._dynamo  # noqa: F401
+
+    thread = threading.Thread(target=run, name="vae-preload", daemon=True)
+    thread.start()
+    return thread
 
 
 def make_adam(params, lr: float, device: torch.device) -> torch.optim.Adam:

@@ -39,7 +39,7 @@ TIMEOUT_MS = 30_000
 
 def _missing(reason: str) -> None:
     if os.environ.get("CI"):
-        pytest.fail(f"{reason}; CI must run the browser tests (apt-get install chromium)")
+        pytest.fail(f"{reason}; CI must run the browser tests ({reason.split('(')[-1]}")
     pytest.skip(reason)
 
 
@@ -60,14 +60,16 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def _streamlit(library: Path, *, max_jobs: int, log_name: str):
-    """``streamlit run app.py`` on a free port with ``library`` as the model library."""
+def _streamlit(library: Path, *, max_jobs: int, log_name: str, env: dict | None = None,
+               script: str = "app.py"):
+    """``streamlit run app.py`` on a free port with ``library`` as the model library (and
+    ``env`` added to the environment)."""
     port = _free_port()
     ARTIFACTS.mkdir(exist_ok=True)
     log_path = ARTIFACTS / f"{log_name}.log"
     env = {**os.environ, "VAE_LAB_LIBRARY": str(library), "VAE_LAB_MAX_JOBS": str(max_jobs),
-           "PYTHONUNBUFFERED": "1"}
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+           "PYTHONUNBUFFERED": "1", **(env or {})}
+    cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
            "--server.port", str(port), "--server.address", "127.0.0.1",
            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
     with open(log_path, "w") as log:
@@ -88,7 +90,8 @@ def _streamlit(library: Path, *, max_jobs: int, log_name: str):
                 pytest.fail(f"streamlit did not become healthy in {SERVER_START_S} s")
             time.sleep(0.25)
         yield SimpleNamespace(url=url, library=library, log=log_path, max_jobs=max_jobs,
-                              health_s=time.monotonic() - started, pid=proc.pid)
+                              health_s=time.monotonic() - started, pid=proc.pid, proc=proc,
+                              port=port)
     finally:
         proc.terminate()
         try:
@@ -121,6 +124,23 @@ def load_server(tmp_path_factory):
     with _streamlit(tmp_path_factory.mktemp("library"), max_jobs=2,
                     log_name="e2e-server-load") as srv:
         yield srv
+
+
+@pytest.fixture
+def start_server():
+    """``_streamlit`` itself, for tests that start, signal and restart their own servers."""
+    return _streamlit
+
+
+@pytest.fixture(scope="session")
+def nginx_bin() -> str:
+    """Debian's nginx (``apt-get install -y nginx``): skipped without it, failed under CI."""
+    from deploy.nginx import nginx_binary
+
+    found = nginx_binary()
+    if found is None:
+        _missing("nginx not found (apt-get install -y nginx)")
+    return found
 
 
 @pytest.fixture(scope="session")

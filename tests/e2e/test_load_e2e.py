@@ -1,8 +1,9 @@
-"""Load in Chromium (issue 8): ten sessions on one server with two training slots each start a
-default mnist-5k run, the ones past the limit wait in the queue and start by themselves, each
-session sees only its own model, and ``/_stcore/health`` keeps answering; then twenty tabs that
-start a long run and close leave no training thread behind. The scenario lives in
-``bench/bench_load.py``, which prints the same figures as a table."""
+"""Load in Chromium (issues 8 and 18): ten sessions on one server with two training slots each
+start a mnist-5k run, the ones past the limit wait in the queue and start by themselves, each
+session sees only its own model, and ``/_stcore/health`` keeps answering; then twenty
+tabs that start a long run and close leave no training thread behind. The scenario lives in
+``bench/bench_load.py``, which prints the same figures as a table (the README quotes it for 30
+sessions)."""
 
 from __future__ import annotations
 
@@ -30,16 +31,6 @@ def kl_rows(page) -> int:
     }""")
 
 
-def session_models(page) -> list[str]:
-    """The picker's session models, read from its open list."""
-    page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").click()
-    options = page.get_by_role("option", name=re.compile("this session"))
-    page.get_by_role("option").first.wait_for()
-    names = options.all_inner_texts()
-    page.keyboard.press("Escape")
-    return names
-
-
 def assert_no_exception(page) -> None:
     errors = page.locator("[data-testid='stException']")
     assert errors.count() == 0, errors.first.inner_text()
@@ -58,7 +49,7 @@ def test_ten_sessions_queue_train_and_stay_apart(browser, load_server):
             for i, (_, page) in enumerate(tabs):
                 k = i + 1
                 assert_no_exception(page)
-                assert session_models(page) == [f"mnist-5k-mlp-z{k} · this session"]
+                assert load.session_models(page) == [f"mnist-5k-mlp-z{k} · this session"]
                 assert kl_rows(page) == k  # the curves are this session's run
             for _, page in tabs[:SLIDER_SESSIONS]:
                 page.locator("[data-testid='stSidebarNav'] a", has_text="Traverse").click()
@@ -70,9 +61,17 @@ def test_ten_sessions_queue_train_and_stay_apart(browser, load_server):
     health = probe.stats_ms()
     assert not probe.failures, probe.failures[:3]
     assert health["max"] < HEALTH_LIMIT_S * 1000, health
+    waits = result.queue_waits_s
+    assert all(w == w for w in waits), waits  # every session was seen training (not NaN)
+    assert max(waits) > min(waits)  # the queued ones started later, by themselves
+    # reported, not asserted: the memory of closed sessions is not given back (README, Limits)
+    load.wait_for(lambda: not load.work_threads(srv.pid), 60)
+    load.settled_threads(srv.pid)
+    after_rss = load.rss_mb(srv.pid)
     print(f"\n{SESSIONS} sessions × {EPOCHS} epochs: all finished in {result.train_s:.0f} s, "
           f"{result.queued_sessions} waited (max queue {result.max_queue}); RSS idle "
-          f"{idle_rss:.0f} MB, peak {probe.peak_rss_mb:.0f} MB; health p50 {health['p50']:.0f} "
+          f"{idle_rss:.0f} MB, peak {probe.peak_rss_mb:.0f} MB, after {after_rss:.0f} MB; queue "
+          f"waits up to {max(waits):.1f} s; health p50 {health['p50']:.0f} "
           f"ms, p95 {health['p95']:.0f} ms, max {health['max']:.0f} ms ({health['n']} requests)")
 
 

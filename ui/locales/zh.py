@@ -101,6 +101,7 @@ ZH = {
     "TRAIN.stop": "停止",
     "TRAIN.running_note": "有模型正在训练；先停止它才能开始新的训练。",
     "TRAIN.queued_note": "你的训练正在排队；按“停止”可退出队列。",
+    "TRAIN.closing": "服务器正在重启，暂不接受新的训练。页面重新连接后请再开始。",
     "TRAIN.busy": "服务器繁忙：所有训练名额都已占用（{running}/{limit}），"
                   "且已有 {queued} 个训练在排队，队列已满。请过几分钟再试。",
     "TRAIN.latent_help": "潜变量的维数：{lo} 到 {hi}。",
@@ -156,10 +157,14 @@ ZH = {
     "LIVE.stop": "停止",
     "LIVE.live_beta": "当前 β（立即生效）",
     "LIVE.stacked": "堆叠视图（重构 + β·KL = 总损失）",
+    "LIVE.log_scale": "对数坐标",
+    "LIVE.log_help": "适用于最初几步出现尖峰的训练（学习率过高、KL 爆炸）：之后较小的数值"
+                     "仍然清晰可读。",
     "LIVE.losses": "损失各项（每张图像的奈特数）",
     "LIVE.kl_map": "每个潜变量维度的 KL 随时间的变化",
     "LIVE.recons": "测试图像（上）及其重构（下）",
     "LIVE.samples": "从先验 z ~ N(0, I) 中采样",
+    "LIVE.manifold": "解码后的潜在空间平面（z₁ 从左到右，z₂ 从下到上），正在逐渐成形",
     "LIVE.finished": "{message}。该模型已在侧边栏中选中（会话模型）。",
     "LIVE.stopped": "{message}。目前训练得到的权重已保存为会话模型。",
     "LIVE.diverged": "{message}。会话模型保留了最后一组正常的权重；它不会自动用于其他页面"
@@ -218,6 +223,8 @@ ZH = {
     "FIG.kl_term": "β·KL（计入损失）",
     "FIG.total": "总损失",
     "FIG.beta": "β（右轴）",
+    "FIG.train_elbo": "训练集 −ELBO（每轮）",
+    "FIG.test_elbo": "测试集 −ELBO（每轮）",
     "FIG.step": "步数",
     "FIG.nats": "每张图像的奈特数",
     "FIG.beta_axis": "β",

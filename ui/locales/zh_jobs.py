@@ -11,4 +11,9 @@ ZH = {
     "JOBMSG.stopped_before": "在第一步之前就已停止",
     "JOBMSG.not_started": "尚未开始",
     "JOBMSG.failed": "{error}",
+    "JOBMSG.interrupted_saved": "服务器正在重启，训练已在第 {steps} 步后停止；权重已保存到模型库，"
+                                "名为“{name}”",
+    "JOBMSG.interrupted_unsaved": "服务器正在重启，训练已在第 {steps} 步后停止；"
+                                  "权重未能保存（{error}）",
+    "JOBMSG.not_started_restart": "尚未开始：服务器正在重启。页面重新连接后请再开始一次",
 }

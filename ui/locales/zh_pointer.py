@@ -11,7 +11,7 @@ ZH = {
                            "按类别着色。**点击圆点**选中该图像（再选一张会显示两者之间的路径）；"
                            "**点击空白处**则在下方解码该位置。方向键移动该点（按住 Shift 更快），"
                            "回车键相当于点击。",
-    "POINTER.plane_aria": "潜在平面：移动指针或使用方向键；回车键选中",
+    "POINTER.plane_aria": "潜在空间平面：移动指针或使用方向键；回车键选中",
     "POINTER.plane_hint": "点击或轻触：选中最近的图像，或解码该位置 · 方向键移动该点，回车键点击",
     "POINTER.decoded_here": "指针处的解码结果",
     "POINTER.nearest": "最近的测试图像 #{index}（{label}）",
@@ -32,7 +32,7 @@ ZH = {
     "POINTER.pause": "❚❚ 暂停",
     "POINTER.at": "t = {t}，{method}",
     "POINTER.lerp": "线性插值",
-    "POINTER.slerp": "球面插值",
+    "POINTER.slerp": "球面线性插值",
     "POINTER.draw_title": "画一个数字",
     "POINTER.draw_intro": "用鼠标或手指画。抬起时，画作会按 MNIST 数字的制作方式缩小成模型的 "
                           "{h}×{w} 输入（放入中央 20/28 的区域，并按质心居中），并在你的浏览器中"
@@ -48,3 +48,18 @@ ZH = {
     "POINTER.recon": "解码 μ（即重构）",
     "POINTER.click_decoded": "你在平面上点击处的解码结果：z = ({z})",
 }
+ZH.update({
+    "LIVE_LATENT.title": "实时的潜在空间",
+    "LIVE_LATENT.pending": "第一步训练之后，这里会显示测试图像的均值。",
+    "LIVE_LATENT.at": "第 {step:,} 步（第 {epoch:.1f} 轮）",
+    "LIVE_LATENT.pc1": "PC 1（已对齐）",
+    "LIVE_LATENT.pc2": "PC 2（已对齐）",
+    "LIVE_LATENT.replay_title": "回放：{n} 个快照，按 ▶ 或拖动滑块",
+    "LIVE_LATENT.step_prefix": "步数：",
+    "LIVE_LATENT.caption_raw": "{n:,} 张测试图像的均值 μ，按类别着色，训练时大约每秒记录两次"
+                               "（目前 {snapshots} 个快照）：观察编码器学习时各类别如何分开，"
+                               "而 KL 项又如何让它们留在先验 N(0, I) 附近。",
+    "LIVE_LATENT.caption_pca": "{n:,} 张测试图像的均值 μ，按类别着色，画在每个快照自己的 PCA "
+                               "平面上，并旋转到与上一个快照对齐（正交 Procrustes），这样点不会"
+                               "跳动（目前 {snapshots} 个快照，最多保留 200 个：1.6 MB）。",
+})

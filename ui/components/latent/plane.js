@@ -126,7 +126,13 @@ class Plane {
     ctx.beginPath();
     outline.forEach(([a, b], j) => (j ? ctx.lineTo(this.sx(a), this.sy(b))
                                       : ctx.moveTo(this.sx(a), this.sy(b))));
-    ctx.closePath(); ctx.stroke(); ctx.setLineDash([]); ctx.lineWidth = 1;
+    ctx.closePath(); ctx.stroke(); ctx.setLineDash([]);
+    // and a solid ring on the picked dot itself: a small σ makes the ellipse hard to see
+    const cx = outline.reduce((s, q) => s + q[0], 0) / outline.length;
+    const cy = outline.reduce((s, q) => s + q[1], 0) / outline.length;
+    ctx.lineWidth = 2;
+    ctx.beginPath(); ctx.arc(this.sx(cx), this.sy(cy), 6, 0, 2 * Math.PI); ctx.stroke();
+    ctx.lineWidth = 1;
   }
 
   drawOverlay() {

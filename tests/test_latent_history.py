@@ -1,0 +1,57 @@
+"""vae_core.analysis.latent_history: the latent space recorded while a model trains, aligned
+between snapshots (Procrustes) and bounded in memory."""
+
+from __future__ import annotations
+
+import numpy as np
+import torch
+from scipy.stats import ortho_group
+
+from vae_core.analysis import latent_history as lh
+from vae_core.config import DataConfig, ModelConfig, TrainConfig
+from vae_core.jobs import TrainingJob
+
+SMALL = ModelConfig(hidden=(64,), latent_dim=4)
+
+
+def test_two_dims_are_the_raw_axes():
+    mu = np.random.default_rng(0).normal(size=(50, 2))
+    np.testing.assert_allclose(lh.project_2d(mu, None), mu, rtol=1e-6)
+
+
+def test_a_rotated_latent_space_is_aligned_back_onto_the_previous_snapshot():
+    rng = np.random.default_rng(1)
+    mu = rng.normal(size=(300, 6)) * np.array([3, 2, 1, 0.5, 0.2, 0.1])
+    first = lh.project_2d(mu, None)
+    spun = mu @ ortho_group.rvs(6, random_state=2)  # the same space, turned and reflected
+    raw = lh.project_2d(spun, None)
+    aligned = lh.project_2d(spun, first)
+    assert np.abs(aligned - first).max() < 1e-4          # no jump between the snapshots
+    assert np.abs(raw - first).max() > 0.5               # which plain PCA would show
+
+
+def test_a_job_records_snapshots_while_it_trains_and_drops_its_data_after(digits):
+    job = TrainingJob(SMALL, DataConfig(), TrainConfig(epochs=2), data=digits).start()
+    job.join(60)
+    snaps = job.latent.snapshots()
+    assert snaps[0].step == 1 and len(snaps) >= 3             # the first step, each epoch end
+    assert all(s.points.shape == (len(job.latent.labels), 2) for s in snaps)
+    assert [s.step for s in snaps] == sorted({s.step for s in snaps})
+    assert snaps[-1].step == job.snapshot().step
+    assert job.latent.model is None and job.latent.x is None   # released with the job
+
+
+def test_snapshots_are_capped(monkeypatch, digits):
+    monkeypatch.setattr(lh, "MAX_SNAPSHOTS", 8)
+    model = torch.nn.Linear(1, 1)
+    model.encode = lambda x: (x.flatten(1)[:, :3], None)    # any (n, K) means will do
+    rec = lh.LatentRecorder(model, digits.test_x, digits.test_y, n=40, interval_s=0.0)
+
+    class Step:
+        def __init__(self, step):
+            self.step, self.epoch = step, step / 10
+
+    for step in range(1, 60):
+        rec.on_step(Step(step))
+    snaps = rec.snapshots()
+    assert len(snaps) <= 8 and snaps[0].step == 1 and snaps[-1].step == 59
