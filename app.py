@@ -7,6 +7,7 @@ import streamlit as st
 
 from ui import i18n, state, widgets  # importing ui first sets OMP_NUM_THREADS (see ui.jobs)
 from ui.text import APP
+from ui.text_applications import APPS
 from ui.text_compare import PAGES as CMP_PAGES
 from ui.text_explore import EXPLORE
 
@@ -21,6 +22,7 @@ PAGES = {
     EXPLORE["group"]: [
         st.Page("pages/latent_map.py", title=EXPLORE["page_map"], icon=":material/scatter_plot:"),
         st.Page("pages/traverse.py", title=EXPLORE["page_traverse"], icon=":material/tune:"),
+        st.Page("pages/applications.py", title=APPS["page"], icon=":material/auto_awesome:"),
     ],
     CMP_PAGES["group"]: [
         st.Page("pages/beta_lab.py", title=CMP_PAGES["beta_lab"], icon=":material/show_chart:"),

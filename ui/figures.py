@@ -81,8 +81,9 @@ def loss_figure(steps: Sequence[Any], epochs: Sequence[Any] = (), *, stacked: bo
                      rangemode="normal" if log else "tozero")
     fig.update_yaxes(title_text=FIG["kl_nats"], type=kind, row=2, col=1, secondary_y=False,
                      rangemode="normal" if log else "tozero")
+    top = max((s.beta for s in steps), default=1.0) or 1.0
     fig.update_yaxes(title_text=FIG["beta_axis"], row=2, col=1, secondary_y=True,
-                     showgrid=False, rangemode="tozero", tickformat=".2~g", nticks=4)
+                     showgrid=False, range=[0, 1.1 * top], tickformat=".2~g", nticks=4)
     fig.update_xaxes(title_text=FIG["step"], row=2, col=1)
     return _layout(fig, height=480)
 

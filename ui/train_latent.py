@@ -38,7 +38,8 @@ def _layout(fig: go.Figure, k: int, extent: list[float], title: str) -> go.Figur
     ax, ay = _axes(k)
     fig.update_layout(height=430, margin=dict(l=10, r=10, t=36, b=10),
                       title=dict(text=title, font=dict(size=14)),
-                      xaxis=dict(title=dict(text=ax), range=extent[:2]),
+                      # the plot area narrows to keep the aspect, instead of the x range growing
+                      xaxis=dict(title=dict(text=ax), range=extent[:2], constrain="domain"),
                       yaxis=dict(title=dict(text=ay), range=extent[2:], scaleanchor="x"))
     return fig
 

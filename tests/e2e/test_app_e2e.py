@@ -57,6 +57,10 @@ def test_the_default_run_trains_on_mnist_and_shows_readable_28x28_digits(app):
     cell = (height - 2) // 2  # two rows (originals, reconstructions) with 2 px gaps
     assert cell - 2 >= 84 and (cell - 2) % 28 == 0, (width, height)  # 28×28, ×3 or more
     assert width == 8 * cell + 2 and shown >= width * 0.99  # eight per row, not shrunk
+    # the latent space's replay: a frame per snapshot (each epoch's end at least), in the page
+    frames = page.evaluate("""() => Math.max(0, ...[...document.querySelectorAll(
+        '.js-plotly-plot')].map(g => g._transitionData ? g._transitionData._frames.length : 0))""")
+    assert frames >= 30
     app.screenshot("train-finished-mnist")
 
 
@@ -78,6 +82,7 @@ def test_train_live_switch_pages_stop_and_save(app):
                                "the loss chart to update"))
     first_update_s = time.monotonic() - started
     app.assert_no_exception()
+    page.get_by_text("The means μ of 1,000 test images").wait_for()  # the live latent space
 
     # β changed while it runs shows in the curves (β is the last trace, on the right axis)
     beta = page.get_by_label("β now (applies at once)")

@@ -46,7 +46,7 @@ GLOSSARY: tuple[Term, ...] = (
     Term("reconstruction", "重构", ("重建",),
          "The decoder's image x̂ and the loss term −log p(x|z) that scores it.",
          "解码器输出的图像 x̂，以及衡量它的损失项 −log p(x|z)。",
-         en_pattern=r"\brecon|\brebuild"),
+         en_pattern=r"\brecon(?!nect)|\brebuild"),  # not "reconnect"
     Term("approximate posterior q(z|x)", "近似后验", ("近似後验",),
          "The encoder's Gaussian over z for one image; it approximates the true p(z|x).",
          "编码器对一张图像给出的 z 的高斯分布，用来近似真实的后验 p(z|x)。",

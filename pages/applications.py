@@ -1,0 +1,32 @@
+"""Applications: what a VAE is for, on the selected model (generation, denoising, completion,
+compression, anomaly detection)."""
+
+import streamlit as st
+
+from ui import applications_view as apps
+from ui import explore, state
+from ui.text_applications import APPS
+
+state.ensure_shell()
+st.title(APPS["title"])
+st.markdown(APPS["intro"])
+
+entry, ckpt = state.selected_checkpoint()
+if ckpt is None:
+    st.info(APPS["no_model"])
+    st.stop()
+data, error = explore.test_data(ckpt)
+if data is None:
+    st.warning(error)  # generation needs no data; the other uses say so in their tabs
+
+fp = explore.fingerprint(entry, ckpt)
+generate, *needs_data = st.tabs(apps.tab_labels())
+with generate:
+    apps.generation(ckpt)
+for tab, section in zip(needs_data, (apps.denoising, apps.completion, apps.compression,
+                                     apps.anomaly)):
+    with tab:
+        if data is None:
+            st.info(APPS["needs_data"])
+        else:
+            section(fp, ckpt, data)
