@@ -55,3 +55,19 @@ def test_snapshots_are_capped(monkeypatch, digits):
         rec.on_step(Step(step))
     snaps = rec.snapshots()
     assert len(snaps) <= 8 and snaps[0].step == 1 and snaps[-1].step == 59
+
+
+def test_the_replay_has_at_most_60_frames_ending_on_the_last_snapshot():
+    from ui.train_latent import MAX_FRAMES, live_figure, replay_figure
+
+    rng = np.random.default_rng(3)
+    snaps = [lh.LatentSnapshot(step=10 * i + 1, epoch=i / 10,
+                               points=rng.normal(size=(20, 2)).astype(np.float32))
+             for i in range(150)]
+    colours, labels = ["#000"] * 20, ["0"] * 20
+    fig = replay_figure(snaps, 8, colours, labels, [-3, 3, -3, 3])
+    assert len(fig.frames) == MAX_FRAMES and fig.frames[-1].name == "1491"
+    assert fig.layout.sliders[0].active == MAX_FRAMES - 1
+    assert fig.layout.xaxis.title.text == "PC 1 (aligned)"
+    live = live_figure(snaps[-1], 2, colours, labels, [-3, 3, -3, 3])
+    assert live.layout.xaxis.title.text == "z1" and "1,491" in live.layout.title.text

@@ -98,6 +98,26 @@ def png_uri(pixels: np.ndarray) -> str:
     return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
 
 
+def animation_controls(names: Sequence[str], prefix: str, *, frame_ms: int, y: float,
+                       active: int) -> dict:
+    """Play / Pause buttons and a slider over the frames ``names``: layout keys for
+    ``update_layout``. Stepping runs in the browser, with no rerun."""
+    still = dict(mode="immediate", frame=dict(duration=0, redraw=True),
+                 transition=dict(duration=0))
+    play = dict(frame=dict(duration=frame_ms, redraw=True), fromcurrent=True,
+                transition=dict(duration=0))
+    return dict(
+        updatemenus=[dict(type="buttons", showactive=False, x=0, y=y, xanchor="left",
+                          yanchor="top", direction="left", buttons=[
+                              dict(label=FIGS["play"], method="animate", args=[None, play]),
+                              dict(label=FIGS["pause"], method="animate",
+                                   args=[[None], still])])],
+        sliders=[dict(active=active, x=0.16, len=0.84, y=y, yanchor="top", pad=dict(t=30),
+                      currentvalue=dict(prefix=prefix, xanchor="right", font=dict(size=14)),
+                      steps=[dict(label=n, method="animate", args=[[n], still])
+                             for n in names])])
+
+
 def traversal_animation(pictures: Sequence[np.ndarray], values: Sequence[float],
                         dim: int) -> go.Figure:
     """Plotly frames, one per value of z[dim], with a play button and a slider: scrubbing runs
@@ -107,22 +127,8 @@ def traversal_animation(pictures: Sequence[np.ndarray], values: Sequence[float],
     fig = go.Figure(go.Image(source=uris[0]),
                     frames=[go.Frame(data=[go.Image(source=u)], name=n)
                             for u, n in zip(uris, names, strict=True)])
-    step_args = dict(mode="immediate", frame=dict(duration=0, redraw=True),
-                     transition=dict(duration=0))
-    fig.update_layout(
-        height=440, margin=dict(l=10, r=10, t=10, b=70),
-        xaxis=dict(visible=False), yaxis=dict(visible=False),
-        updatemenus=[dict(type="buttons", showactive=False, x=0, y=-0.02, xanchor="left",
-                          yanchor="top", direction="left", buttons=[
-                              dict(label=FIGS["play"], method="animate",
-                                   args=[None, dict(frame=dict(duration=120, redraw=True),
-                                                    fromcurrent=True,
-                                                    transition=dict(duration=0))]),
-                              dict(label=FIGS["pause"], method="animate",
-                                   args=[[None], step_args])])],
-        sliders=[dict(active=0, x=0.16, len=0.84, y=-0.02, yanchor="top", pad=dict(t=30),
-                      currentvalue=dict(prefix=FIGS["frame"].format(dim=dim + 1),
-                                        xanchor="right", font=dict(size=14)),
-                      steps=[dict(label=n, method="animate", args=[[n], step_args])
-                             for n in names])])
+    fig.update_layout(height=440, margin=dict(l=10, r=10, t=10, b=70),
+                      xaxis=dict(visible=False), yaxis=dict(visible=False),
+                      **animation_controls(names, FIGS["frame"].format(dim=dim + 1),
+                                           frame_ms=120, y=-0.02, active=0))
     return fig

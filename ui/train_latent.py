@@ -10,7 +10,8 @@ import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
-from ui.text_explore import FIGS, LIVE_LATENT
+from ui.explore_figures import animation_controls
+from ui.text_explore import LIVE_LATENT
 
 CLASS_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
                  "#7f7f7f", "#bcbd22", "#17becf")
@@ -59,21 +60,8 @@ def replay_figure(snaps: list[Any], k: int, colours: list[str], labels: list[str
     fig = go.Figure(_scatter(shown[-1].points, colours, labels),
                     frames=[go.Frame(data=[_scatter(s.points, colours, labels)], name=n)
                             for s, n in zip(shown, names, strict=True)])
-    still = dict(mode="immediate", frame=dict(duration=0, redraw=True),
-                 transition=dict(duration=0))
-    fig.update_layout(
-        updatemenus=[dict(type="buttons", showactive=False, x=0, y=-0.1, xanchor="left",
-                          yanchor="top", direction="left", buttons=[
-                              dict(label=FIGS["play"], method="animate",
-                                   args=[None, dict(frame=dict(duration=150, redraw=True),
-                                                    fromcurrent=True,
-                                                    transition=dict(duration=0))]),
-                              dict(label=FIGS["pause"], method="animate",
-                                   args=[[None], still])])],
-        sliders=[dict(active=len(names) - 1, x=0.16, len=0.84, y=-0.1, yanchor="top",
-                      currentvalue=dict(prefix=LIVE_LATENT["step_prefix"], xanchor="right"),
-                      steps=[dict(label=n, method="animate", args=[[n], still])
-                             for n in names])])
+    fig.update_layout(**animation_controls(names, LIVE_LATENT["step_prefix"], frame_ms=150,
+                                           y=-0.1, active=len(names) - 1))
     fig = _layout(fig, k, extent, LIVE_LATENT["replay_title"].format(n=len(shown)))
     fig.update_layout(height=500, margin=dict(l=10, r=10, t=36, b=90))
     return fig

@@ -67,11 +67,12 @@ def test_the_animated_traversal_scrubs_in_the_browser_and_downloads(app):
     page.get_by_role("heading", name="Traverse the latent space").wait_for()
     app.assert_no_exception()
     # the animated traversal holds its frames in the browser: scrub without a rerun
-    frames = page.evaluate("""() => {
+    # (wait for it: the heading is drawn before Plotly has built the figure)
+    frames = page.wait_for_function("""() => {
         const gs = [...document.querySelectorAll('.js-plotly-plot')];
         const g = gs.find(g => g._transitionData && g._transitionData._frames.length);
         return g ? g._transitionData._frames.length : 0;
-    }""")
+    }""").json_value()
     assert frames == 21
     page.locator("[data-testid='stDownloadButton']").first.wait_for()
     app.screenshot("traverse")

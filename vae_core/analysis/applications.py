@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,6 +17,7 @@ import torch
 from PIL import Image
 from torch import Tensor
 
+from vae_core.analysis.traversal import eval_mode
 from vae_core.losses import kl_divergence
 from vae_core.models.base import VAE
 
@@ -26,17 +25,6 @@ NOISE_KINDS = ("gaussian", "salt_pepper")
 REGIONS = ("top", "bottom", "left", "right", "square")
 MAX_ITERATIONS = 200
 PEAK = 1.0  # images live in [0, 1], so PSNR's peak signal is 1
-
-
-@contextmanager
-def _eval_mode(model: VAE) -> Iterator[None]:
-    was_training = model.training
-    model.eval()
-    try:
-        with torch.no_grad():
-            yield
-    finally:
-        model.train(was_training)
 
 
 def _images(x: Tensor, name: str = "x") -> Tensor:
@@ -58,7 +46,7 @@ def reconstruct(model: VAE, x: Tensor) -> Tensor:
     """decode(μ(x)) clamped to [0, 1]: the posterior mean's image, (N, C, H, W)."""
     x = _images(x)
     _check_shape(model, x)
-    with _eval_mode(model):
+    with eval_mode(model):
         mu, _ = model.encode(x.to(model.device))
         return model.decode(mu).cpu().clamp(0, 1)
 
@@ -227,7 +215,7 @@ def compression_report(model: VAE, image: Tensor) -> CompressionReport:
         raise ValueError(f"one image (C, H, W) expected, got {x.shape[0]}")
     _check_shape(model, x)
     x = x.clamp(0, 1)
-    with _eval_mode(model):
+    with eval_mode(model):
         mu, logvar = model.encode(x.to(model.device))
         logits = model.decode_logits(mu)
         recon_nats = float(-model.likelihood.log_prob(logits, x.to(model.device))[0])

@@ -32,7 +32,7 @@ DECODE_BATCH = 1024
 
 
 @contextmanager
-def _eval_mode(model: VAE) -> Iterator[None]:
+def eval_mode(model: VAE) -> Iterator[None]:
     """Eval mode and no gradients for the block; the model's previous mode is restored."""
     was_training = model.training
     model.eval()
@@ -48,7 +48,7 @@ def _decode(model: VAE, z: Tensor) -> Tensor:
     z = torch.as_tensor(z, dtype=torch.float32)
     if z.ndim != 2 or z.shape[1] != model.latent_dim:
         raise ValueError(f"latents must be (N, {model.latent_dim}), got shape {tuple(z.shape)}")
-    with _eval_mode(model):
+    with eval_mode(model):
         parts = [model.decode(z[i:i + DECODE_BATCH].to(model.device)).cpu()
                  for i in range(0, z.shape[0], DECODE_BATCH)]
     return torch.cat(parts) if parts else torch.empty(0, *model.cfg.input_shape)
@@ -128,7 +128,7 @@ def interpolate(model: VAE, x0: Tensor, x1: Tensor, n: int = 10,
         raise ValueError(f"unknown interpolation method {method!r}")
     x = torch.stack([x0.reshape(model.cfg.input_shape),
                      x1.reshape(model.cfg.input_shape)])  # 2 × (C, H, W) -> (2, C, H, W)
-    with _eval_mode(model):
+    with eval_mode(model):
         mu, _ = model.encode(x.to(model.device))
     mu = mu.cpu()
     return _decode(model, interpolate_latents(mu[0], mu[1], n, method))
