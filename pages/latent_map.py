@@ -31,7 +31,7 @@ else:
     view = explore.latent_map(entry, ckpt, data, settings)
 if view is None:
     st.stop()
-explore.picked_points(ckpt, data, view)
+explore.picked_points(ckpt, data, view, pointer_view.scrubber(fp) if in_browser else None)
 if in_browser:
     pointer_view.draw_digit(f"map_draw_{fp}", fp, ckpt, on_map=True)
 explore.decode_location(ckpt, view)

@@ -10,7 +10,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ui.figures import thin
+from ui.figures import PALETTE, thin
 from ui.text_compare import FIGC
 from vae_core.analysis.rate_distortion import (
     RDPoint,
@@ -20,8 +20,6 @@ from vae_core.analysis.rate_distortion import (
 )
 from vae_core.analysis.traversal import COLLAPSED_KL
 
-PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
-           "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939")
 SELECTED = "#e45756"
 
 

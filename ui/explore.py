@@ -8,6 +8,7 @@ selection last seen, so a rerun that returns the same selection adds nothing).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -269,8 +270,10 @@ def _image(x: torch.Tensor, caption: str, col: Any = st) -> None:
     col.image(pixels, caption=caption, output_format="PNG", width=pixels.shape[1])
 
 
-def picked_points(ckpt: Any, data: Any, view: MapView) -> None:
-    """The last clicked point's image, reconstruction and μ/σ; with two, the path between."""
+def picked_points(ckpt: Any, data: Any, view: MapView,
+                  scrub: Callable[[str, np.ndarray, np.ndarray], None] | None = None) -> None:
+    """The last clicked point's image, reconstruction and μ/σ; with two, the path between
+    (and, given ``scrub(key, μ_a, μ_b)``, that path scrubbed in the browser)."""
     st.subheader(MAP["picked_title"])
     if not view.picks:
         st.info(MAP["pick_hint"])
@@ -287,11 +290,9 @@ def picked_points(ckpt: Any, data: Any, view: MapView) -> None:
     if len(view.picks) == 2:
         a, b = view.picks
         st.markdown(f"**{MAP['pair_title'].format(a=a, b=b)}**")
-        if "affine" in view.info:  # the plane's weights are on the page: scrub in the browser
-            from ui import pointer_view
-
+        if scrub is not None:
             ends = encode(ckpt.model, data.test_x[[a, b]])[0].numpy()
-            pointer_view.scrub(f"map_scrub_{view.fp}_{a}_{b}", view.fp, ends[0], ends[1])
+            scrub(f"map_scrub_{view.fp}_{a}_{b}", ends[0], ends[1])
         for method in ("lerp", "slerp"):
             path = interpolate(ckpt.model, data.test_x[a], data.test_x[b], INTERP_STEPS, method)
             st.image(figures.image_grid(path, nrow=INTERP_STEPS), caption=MAP[method],

@@ -15,6 +15,8 @@ from ui.text import FIG
 MAX_POINTS = 400          # curves are thinned to this many points before plotting
 IMAGE_PX = 84             # least on-screen size of one image in a grid: 28×28 × 3 (readable)
 SINGLE_PX = 168           # least on-screen size of an image shown alone: 28×28 × 6
+PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+           "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939")  # classes, models (Plotly's D3)
 COLORS = {"recon": "#1f77b4", "kl": "#ff7f0e", "kl_term": "#d62728", "total": "#2ca02c",
           "beta": "#7f7f7f", "mu": "#1f77b4", "sigma": "#ff7f0e", "z": "#2ca02c"}
 

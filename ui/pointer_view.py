@@ -8,6 +8,7 @@ Session state here: per model, the z of the last click on the plane (a possible 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -110,6 +111,8 @@ def latent_plane(entry: Any, ckpt: Any, data: Any, s: Any) -> explore.MapView:
         labels = data.test_factors[:, s.color].numpy()[index]
         names = [f"{data.factor_names[s.color]} {v}" for v in range(int(labels.max()) + 1)]
     n = min(len(index), PLANE_THUMBS)
+    if n < len(index):  # the thumbnails travel with the plane: 784 bytes a point
+        st.caption(POINTER["plane_capped"].format(n=n, total=len(index)))
     selected = None
     if now:
         rows = np.flatnonzero(index == now[-1])
@@ -125,7 +128,7 @@ def latent_plane(entry: Any, ckpt: Any, data: Any, s: Any) -> explore.MapView:
     header = {"px": PX, "extent": [-reach, reach, -reach, reach], "axes": axes,
               "rings": bool(arrays_extra),
               "origin": origin.tolist(), "wx": wx.tolist(), "wy": wy.tolist(),
-              "classes": names, "selected": selected,
+              "classes": names, "colours": list(figures.PALETTE[:10]), "selected": selected,
               "texts": {"decoded": POINTER["decoded_here"], "nearest": POINTER["nearest"],
                         "hint": POINTER["plane_hint"], "aria": POINTER["plane_aria"],
                         "loading": POINTER["loading"]}}
@@ -168,6 +171,11 @@ def scrub(key: str, fp: str, mu_a: np.ndarray, mu_b: np.ndarray) -> None:
     header = {"a": mu_a.tolist(), "b": mu_b.tolist(), "px": PX,
               "texts": _texts("t", "play", "pause", "at", "lerp", "slerp", "loading")}
     latent.interp(key, fp, header)
+
+
+def scrubber(fp: str) -> Callable[[str, np.ndarray, np.ndarray], None]:
+    """``scrub`` for this model, as ``explore.picked_points`` takes it."""
+    return lambda key, mu_a, mu_b: scrub(key, fp, mu_a, mu_b)
 
 
 def draw_digit(key: str, fp: str, ckpt: Any, *, on_map: bool) -> None:

@@ -152,6 +152,8 @@ POINTER = Strings("POINTER", {
     "plane_hint": "Click or tap: pick the nearest image, or decode the spot · arrow keys move "
                   "the point, Enter clicks",
     "decoded_here": "Decoded at the pointer",
+    "plane_capped": "The plane draws the first {n:,} of the {total:,} encoded images (each "
+                    "brings its thumbnail to the page); the histograms below use all of them.",
     "nearest": "Nearest test image #{index} ({label})",
     "base": "The other {rest} dims are held at",
     "base_labels": {"zero": "0 (the prior's mean)", "image": "the picked image's μ",

@@ -11,10 +11,9 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ui.explore_figures import animation_controls
+from ui.figures import PALETTE
 from ui.text_explore import LIVE_LATENT
 
-CLASS_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
-                 "#7f7f7f", "#bcbd22", "#17becf")
 MAX_FRAMES = 60   # the replay's frames (evenly thinned): 1,000 points each, ~30 kB of JSON
 
 
@@ -81,7 +80,7 @@ def section(job: Any, ended: bool) -> None:
     k = job.model_cfg.latent_dim
     names = job.data.class_names if job.data is not None else []
     ys = recorder.labels.tolist()
-    colours = [CLASS_COLOURS[y % 10] for y in ys]
+    colours = [PALETTE[y % 10] for y in ys]
     labels = [names[y] if y < len(names) else str(y) for y in ys]
     extent = _extent(snaps)
     if ended:

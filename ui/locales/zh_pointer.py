@@ -14,6 +14,8 @@ ZH = {
     "POINTER.plane_aria": "潜在空间平面：移动指针或使用方向键；回车键选中",
     "POINTER.plane_hint": "点击或轻触：选中最近的图像，或解码该位置 · 方向键移动该点，回车键点击",
     "POINTER.decoded_here": "指针处的解码结果",
+    "POINTER.plane_capped": "平面上只画出已编码的 {total:,} 张图像中的前 {n:,} 张（每张都要把缩略图"
+                            "送到页面上）；下方的直方图使用全部图像。",
     "POINTER.nearest": "最近的测试图像 #{index}（{label}）",
     "POINTER.base": "其余 {rest} 个维度固定为",
     "POINTER.base_labels.zero": "0（先验的均值）",

@@ -55,12 +55,6 @@ def _payloads(fp: str, _model: Any) -> tuple[bytes, bytes] | str:
     return dec, enc
 
 
-def payload_sizes(fp: str, model: Any) -> tuple[int, int] | None:
-    """Bytes of the decoder and encoder payloads (None if the model cannot run in JS)."""
-    got = _payloads(fp, model)
-    return None if isinstance(got, str) else (len(got[0]), len(got[1]))
-
-
 def unsupported_layer(fp: str, model: Any) -> str | None:
     got = _payloads(fp, model)
     return got if isinstance(got, str) else None

@@ -1,10 +1,6 @@
 // Drawing helpers shared by the views: images on canvases, small DOM builders, μ/σ bars,
 // and the in-page timings the benchmark and the tests read.
 
-// Plotly's default colours: the class colours of every other chart in the app
-const CLASS_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-                       "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
-
 const TIMINGS = (globalThis.__vaeLabTimings ??= []);
 
 function timed(kind, t0) {

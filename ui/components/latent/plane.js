@@ -32,7 +32,7 @@ class Plane {
     this.box = el("div", { class: "vl-plane-box" }, this.base, this.over);
     const legend = el("div", { class: "vl-legend" });
     H.classes.forEach((name, c) => legend.append(el("span", {}, el("i", {
-      style: `background:${CLASS_COLOURS[c % 10]}` }), document.createTextNode(name))));
+      style: `background:${H.colours[c % H.colours.length]}` }), document.createTextNode(name))));
     this.root.append(el("div", { class: "vl-row" }, this.box, side), legend,
                      el("div", { class: "vl-hint", text: H.texts.hint }));
   }
@@ -69,7 +69,7 @@ class Plane {
     if (this.H.rings) this.drawRings(ctx);
     ctx.globalAlpha = 0.7;
     for (let i = 0; i < this.n; i++) {
-      ctx.fillStyle = CLASS_COLOURS[this.A.labels[i] % 10];
+      ctx.fillStyle = this.H.colours[this.A.labels[i] % this.H.colours.length];
       ctx.beginPath();
       ctx.arc(this.sx(this.A.points[2 * i]), this.sy(this.A.points[2 * i + 1]), 2.6, 0,
               2 * Math.PI);
