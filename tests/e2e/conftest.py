@@ -198,8 +198,10 @@ class AppDriver:
     def plot_points(self, index: int = 0) -> int:
         """Number of x values in the first trace of the ``index``-th Plotly chart."""
         script = """(i) => {
+            // a rerun can remove the chart between two reads: "not there" is -1, not undefined
             const g = document.querySelectorAll('.js-plotly-plot')[i];
-            return g && g.data && g.data[0] && g.data[0].x ? g.data[0].x.length : -1;
+            if (!g || !g.data || !g.data[0] || !g.data[0].x) return -1;
+            return g.data[0].x.length;
         }"""
         return self.page.evaluate(script, index)
 
