@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.test_i18n import english
+from ui.i18n_catalog import english
 from ui import i18n
 from ui.locales.glossary import GLOSSARY, Term
 

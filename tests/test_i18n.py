@@ -3,41 +3,22 @@ no stale keys, and every page renders in both languages (AppTest)."""
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import string
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import ui
 from tests.support import keep_navigation_mode, server_like_env
 from ui import i18n
 from ui.i18n import LANG_KEY, Strings
+from ui.i18n_catalog import drifted, english, string_tables, unrecorded
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
 PAGES = tuple(sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py")))
 LANGS = tuple(i18n.LANGUAGES)  # ("English", "中文")
 TIMEOUT = 60
-
-
-def string_tables() -> dict[str, Strings]:
-    """Every ``Strings`` defined at the top of ``ui.text`` and of any ``ui.text_*`` module."""
-    tables: dict[str, Strings] = {}
-    for info in pkgutil.iter_modules(ui.__path__):
-        if info.name == "text" or info.name.startswith("text_"):
-            module = importlib.import_module(f"ui.{info.name}")
-            for value in vars(module).values():
-                if isinstance(value, Strings):
-                    assert tables.get(value.name, value) is value, f"two tables {value.name}"
-                    tables[value.name] = value
-    return tables
-
-
-def english() -> dict[str, str]:
-    return {key: text for table in string_tables().values() for key, text in table.leaves()}
 
 
 def fields(text: str) -> list[tuple[str, str, str]]:
@@ -74,6 +55,28 @@ def test_translations_are_non_empty_and_chinese_where_english_has_words():
     for key in english():
         assert zh[key].strip(), key
     assert any("\u4e00" <= ch <= "\u9fff" for ch in zh["HOME.intro"])
+
+
+def test_every_translation_records_the_english_it_was_made_from():
+    missing = unrecorded("zh")
+    assert missing == [], ("record these new translations: python -m ui.i18n_catalog --new "
+                           f"({missing})")
+
+
+def test_no_translation_is_older_than_its_english():
+    """gettext's fuzzy mark: the English changed after the 中文 was written."""
+    zh = i18n.translations("zh")
+    stale = {key: {"English now": text, "中文": zh[key]} for key, text in drifted("zh").items()}
+    assert stale == {}, ("review these translations, then python -m ui.i18n_catalog --accept "
+                         f"KEY ...: {stale}")
+
+
+def test_a_changed_english_string_is_caught(monkeypatch):
+    from ui import i18n_catalog
+
+    key = "HOME.title"
+    monkeypatch.setattr(i18n_catalog, "english", lambda: {**english(), key: "What is an AE?"})
+    assert key in i18n_catalog.drifted("zh")
 
 
 def test_strings_behaves_like_the_dict_it_wraps():
