@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.i18n_leaks import english_sentences, visible_texts
 from tests.support import keep_navigation_mode, server_like_env
 from ui import i18n
 from ui.i18n import LANG_KEY, Strings
@@ -79,6 +80,12 @@ def test_a_changed_english_string_is_caught(monkeypatch):
     assert key in i18n_catalog.drifted("zh")
 
 
+def test_the_leak_finder_keeps_names_and_finds_sentences():
+    allowed = ["模型 mnist-z8-bce 的 KL 为 3 nats", "用 t-SNE 或 PCA 投影", "$-\\log p(x|z)$ 的均值"]
+    assert english_sentences(allowed) == []
+    assert english_sentences(["训练 the test set 上"]) == ["the test set"]
+
+
 def test_strings_behaves_like_the_dict_it_wraps():
     table = Strings("T", {"a": "hello {name}", "nested": {"x": "X"}, "n": 3})
     assert table["a"].format(name="you") == "hello you"
@@ -126,6 +133,10 @@ def test_every_page_renders_in_both_languages(env, page, lang):
     at = open_app(lang, page)
     assert not at.exception, at.exception
     assert at.sidebar.radio(key=LANG_KEY).value == lang
+    if lang == "中文":
+        assert english_sentences(visible_texts(at)) == []
+    else:  # the finder finds: the same page in English is full of sentences
+        assert len(english_sentences(visible_texts(at))) >= 3
 
 
 @pytest.mark.parametrize("page", PAGES)

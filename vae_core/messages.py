@@ -21,7 +21,7 @@ JOB_MESSAGES = {  # JobSnapshot.code -> English (the app words the codes in each
     "loading": "loading {dataset}",
     "stopped_before": "stopped before the first step",
     "not_started": "not started",
-    "failed": "{error}",
+    "failed": "training failed with an error: {error}",
     # a server shutdown (SIGTERM: a redeploy) ended the job; see ui/shutdown.py
     "interrupted_saved": "stopped after {steps} steps because the server is restarting; the "
                          "weights are saved in the library as “{name}”",
@@ -39,5 +39,5 @@ SWEEP_MESSAGES = {  # SweepSnapshot.code -> English (the app words the codes in 
     "trained": "trained {n} models",
     "trained_failed": "trained {n} models; {failed} failed",
     "stopped_after": "stopped after {done} of {total} models",
-    "failed": "{error}",
+    "failed": "the sweep failed with an error: {error}",
 }

@@ -10,7 +10,7 @@ ZH = {
     "JOBMSG.loading": "正在载入 {dataset}",
     "JOBMSG.stopped_before": "在第一步之前就已停止",
     "JOBMSG.not_started": "尚未开始",
-    "JOBMSG.failed": "{error}",
+    "JOBMSG.failed": "训练出错而失败：{error}",
     "JOBMSG.interrupted_saved": "服务器正在重启，训练已在第 {steps} 步后停止；权重已保存到模型库，"
                                 "名为“{name}”",
     "JOBMSG.interrupted_unsaved": "服务器正在重启，训练已在第 {steps} 步后停止；"
