@@ -507,3 +507,23 @@ def test_mutated_files_only_raise_checkpoint_error(tiny_bytes, data):
     _load_or_refuse(blob)
     with contextlib.suppress(CheckpointError):
         read_checkpoint_info(blob)
+
+
+def test_every_refusal_is_a_code_the_app_words_in_chinese(tmp_path, monkeypatch):
+    """A refused file reaches the page as a code with numbers: its 中文 line has no English."""
+    from tests.i18n_leaks import english_sentences
+    from ui import i18n, library
+    from vae_core.messages import CHECKPOINT_MESSAGES
+
+    bad = tmp_path / "bad.safetensors"
+    bad.write_bytes(b"\x05\x00\x00\x00\x00\x00\x00\x00{}xxx")
+    with pytest.raises(CheckpointError) as refused:
+        load_checkpoint(bad)
+    assert refused.value.code in CHECKPOINT_MESSAGES
+    assert str(refused.value) == CHECKPOINT_MESSAGES[refused.value.code].format(
+        **refused.value.params)
+    monkeypatch.setattr(i18n, "current_language", lambda: "zh")
+    worded = library.error_text(refused.value)
+    assert worded != str(refused.value) and english_sentences([worded]) == []
+    zh = i18n.translations("zh")
+    assert english_sentences([zh[f"CKPT.{code}"] for code in CHECKPOINT_MESSAGES]) == []

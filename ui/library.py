@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from ui.text import LIBRARY
+from ui.text_models import CKPT
 from ui.text_models import LIB as MODEL_LIB
 from vae_core import checkpoints
 from vae_core.checkpoints import read_checkpoint_info, save_checkpoint
 from vae_core.config import DataConfig, TrainConfig
+from vae_core.file_checks import CheckpointError
 from vae_core.importers import import_examples_state_dict
 
 LIBRARY_ENV = "VAE_LAB_LIBRARY"
@@ -169,7 +171,7 @@ def list_models(directory: Path, source: str) -> tuple[list[ModelEntry], list[st
             header = _header(path)
         except Exception as exc:  # a bad file must not break the picker: list it as a problem
             if os.path.lexists(path):
-                problems.append(f"{path.name}: {exc}")
+                problems.append(f"{path.name}: {error_text(exc)}")
             continue
         name = header.get("name") or path.stem
         entries.append(ModelEntry(key=f"{source}:{path.name}", source=source, name=str(name),
@@ -195,6 +197,15 @@ def _header(path: Path) -> dict[str, Any]:
             _HEADERS.clear()
         _HEADERS[key] = header
     return header
+
+
+def error_text(exc: BaseException) -> str:
+    """Why a model file or name was refused, in the reader's language: a ``CheckpointError``
+    is worded from its code; the app's own errors (``UnsafeName``, the "exists" message) are
+    worded already."""
+    if isinstance(exc, CheckpointError):
+        return CKPT[exc.code].format(**exc.params)
+    return str(exc)
 
 
 def shown_name(name: str) -> str:

@@ -237,7 +237,7 @@ def rename_delete(entry: ModelEntry) -> None:
         try:
             path = library.rename_model(entry.path, new_name, directory)
         except (ValueError, OSError) as exc:  # UnsafeName, FileExistsError, CheckpointError
-            st.error(LIB["rename_error"].format(error=exc))
+            st.error(LIB["rename_error"].format(error=library.error_text(exc)))
         else:
             state.select_model(f"library:{path.name}")
             _flash(LIB["renamed"].format(name=new_name.strip(), file=path.name))
@@ -249,7 +249,7 @@ def rename_delete(entry: ModelEntry) -> None:
         try:
             library.delete_model(entry.path, directory)
         except (ValueError, OSError) as exc:
-            st.error(LIB["delete_error"].format(error=exc))
+            st.error(LIB["delete_error"].format(error=library.error_text(exc)))
         else:
             _flash(LIB["deleted"].format(file=file))
             st.rerun()

@@ -5,6 +5,7 @@ names in braces."""
 from __future__ import annotations
 
 from ui.i18n import Strings
+from vae_core.messages import CHECKPOINT_MESSAGES
 
 MODELS = Strings("MODELS", {
     "title": "Model library",
@@ -162,3 +163,6 @@ FIGM = Strings("FIGM", {
     "roc": "ROC (AUC = {auc:.3f})",
     "chance": "chance",
 })
+
+# why a model file was refused: the core's codes (vae_core.messages), worded per language
+CKPT = Strings("CKPT", dict(CHECKPOINT_MESSAGES))

@@ -81,7 +81,7 @@ def model_actions(entry: ModelEntry, ckpt: Any, *, key: str) -> None:
                                           summary=ckpt.summary)
             except (ValueError, OSError) as exc:  # UnsafeName, FileExistsError, CheckpointError
                 state.remember_saved(key, None)
-                st.error(MODEL["save_error"].format(error=exc))
+                st.error(MODEL["save_error"].format(error=library.error_text(exc)))
             else:
                 state.remember_saved(key, MODEL["saved"].format(file=path.name))
                 st.rerun()  # the picker is drawn before the page: redraw it with the new file
@@ -111,7 +111,7 @@ def upload_box() -> None:
             ckpt = library.read_upload(uploaded.name, uploaded.getvalue())
         except Exception as exc:  # CheckpointError and friends: a message, never a traceback
             result = (False, LIBRARY["upload_error"].format(file=library.shown_name(uploaded.name),
-                                                           error=exc))
+                                                           error=library.error_text(exc)))
             state.remember_upload(file_id, result)
         else:
             state.add_session_model(ckpt)

@@ -92,7 +92,7 @@ def checkpoint_bytes(model: VAE, *, data_cfg: DataConfig | None = None,
         raise TypeError(f"name must be a string or None, got {type(name).__name__}")
     # copy to CPU so a training thread cannot change the weights while they are serialised
     state = {k: v.detach().to("cpu", copy=True).contiguous() for k, v in model.state_dict().items()}
-    check_tensors(state, _expected_spec(model.cfg), action="save")
+    check_tensors(state, _expected_spec(model.cfg))
     info = {
         "format": FORMAT,
         "name": _clean_name(name) if name is not None else None,
@@ -103,7 +103,7 @@ def checkpoint_bytes(model: VAE, *, data_cfg: DataConfig | None = None,
     }
     meta = json.dumps(info, allow_nan=False, ensure_ascii=False)
     if len(meta.encode("utf-8")) > MAX_HEADER_BYTES // 2:
-        raise CheckpointError(f"checkpoint metadata is too large ({len(meta):,} characters)")
+        raise CheckpointError("metadata_too_large", n=len(meta))
     # one metadata key only: safetensors orders several keys at random, and equal models should
     # give equal bytes (caches fingerprint them)
     return safetensors.torch.save(state, metadata={META_KEY: meta})
@@ -169,13 +169,13 @@ def load_checkpoint(source: Source, *, map_location: str | torch.device = "cpu",
     try:
         state = safetensors.torch.load(data)
     except Exception as exc:  # safetensors' own validation: offsets, sizes
-        raise CheckpointError(f"corrupt safetensors data: {one_line(exc)}") from None
-    check_tensors(state, _expected_spec(model_cfg), action="load")
+        raise CheckpointError("corrupt_data", error=one_line(exc)) from None
+    check_tensors(state, _expected_spec(model_cfg))
     try:
         model = build_model(model_cfg)
         model.load_state_dict(state, strict=True)
     except Exception as exc:  # should not happen after the checks above
-        raise CheckpointError(f"weights do not fit the model: {one_line(exc)}") from None
+        raise CheckpointError("weights_misfit", error=one_line(exc)) from None
     model.eval()
     return Checkpoint(model=model.to(map_location), model_cfg=model_cfg,
                       data_cfg=info["data_cfg"], train_cfg=info["train_cfg"],
@@ -202,7 +202,8 @@ def read_checkpoint_info(source: Source, *, default_name: str | None = None) -> 
                 if len(data) == 8:
                     data += f.read(min(int.from_bytes(data, "little"), MAX_HEADER_BYTES))
         except OSError as exc:
-            raise CheckpointError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+            raise CheckpointError("read_failed", file=path.name,
+                                  reason=exc.strerror or str(exc)) from None
     header, info = parse_header(data, size)
     n_params = sum(math.prod(v["shape"]) for k, v in header.items() if k != "__metadata__")
     return {"name": _display_name(info, source, default_name), "model_cfg": info["model_cfg"],
@@ -214,32 +215,27 @@ def parse_header(data: bytes, size: int) -> tuple[dict, dict]:
     """Check the header of a file of ``size`` bytes whose first bytes are ``data``; return the
     header and our metadata (configs rebuilt)."""
     if size < 8:
-        raise CheckpointError(f"not a checkpoint: only {size} bytes (a safetensors file starts "
-                              "with an 8-byte header length)")
+        raise CheckpointError("too_short", size=size)
     n = int.from_bytes(data[:8], "little")
     if n > MAX_HEADER_BYTES:
         if data.startswith(b"PK\x03\x04") or data.startswith(b"\x80"):  # zip / pickle
-            raise CheckpointError("this looks like a PyTorch .pt/.pth file (pickle), not a VAE "
-                                  "Lab safetensors checkpoint; use the pytorch/examples import")
-        raise CheckpointError(f"not a checkpoint: header length {n:,} bytes is absurd "
-                              f"(limit {MAX_HEADER_BYTES:,})")
+            raise CheckpointError("looks_like_pt")
+        raise CheckpointError("header_too_long", n=n, limit=MAX_HEADER_BYTES)
     if n > size - 8 or len(data) < 8 + n:
-        raise CheckpointError(f"truncated file: header says {n:,} bytes, only {size - 8:,} follow")
+        raise CheckpointError("header_truncated", n=n, have=size - 8)
     if not data[8:9] == b"{":  # safetensors insists on it too
-        raise CheckpointError("not a checkpoint: the safetensors header is not a JSON object")
+        raise CheckpointError("header_not_json")
     try:
         header = json.loads(data[8:8 + n].decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise CheckpointError("not a checkpoint: the safetensors header is not UTF-8 JSON") \
-            from None
+        raise CheckpointError("header_not_json") from None
     if not isinstance(header, dict):
-        raise CheckpointError("not a checkpoint: the safetensors header is not a JSON object")
+        raise CheckpointError("header_not_json")
     meta = header.get("__metadata__")
     if not isinstance(meta, dict) or META_KEY not in meta:
-        raise CheckpointError(f"not a VAE Lab checkpoint: no {META_KEY!r} metadata in the "
-                              "safetensors header")
+        raise CheckpointError("no_metadata", key=META_KEY)
     if not all(isinstance(v, str) for v in meta.values()):
-        raise CheckpointError("bad safetensors header: metadata values must be strings")
+        raise CheckpointError("metadata_not_strings")
     info = _parse_info(meta[META_KEY])
     _check_header_tensors(header, _expected_spec(info["model_cfg"]), size - 8 - n)
     return header, info
@@ -247,28 +243,27 @@ def parse_header(data: bytes, size: int) -> tuple[dict, dict]:
 
 def _parse_info(raw: Any) -> dict[str, Any]:
     if not isinstance(raw, str):
-        raise CheckpointError(f"bad {META_KEY!r} metadata: not a string")
+        raise CheckpointError("metadata_not_json", key=META_KEY)
     try:
         info = json.loads(raw)
     except (ValueError, RecursionError):
-        raise CheckpointError(f"bad {META_KEY!r} metadata: not valid JSON") from None
+        raise CheckpointError("metadata_not_json", key=META_KEY) from None
     if not isinstance(info, dict):
-        raise CheckpointError(f"bad {META_KEY!r} metadata: not a JSON object")
+        raise CheckpointError("metadata_not_json", key=META_KEY)
     if info.get("format") != FORMAT:
-        raise CheckpointError(f"unsupported checkpoint format {str(info.get('format'))[:40]!r} "
-                              f"(this version reads {FORMAT!r})")
+        raise CheckpointError("unsupported_format", found=str(info.get("format"))[:40],
+                              expected=FORMAT)
     unknown = sorted(map(str, set(info) - _FIELDS))
     if unknown:
-        raise CheckpointError(f"bad {META_KEY!r} metadata: unknown keys {', '.join(unknown)}"[:300])
+        raise CheckpointError("unknown_keys", key=META_KEY, keys=", ".join(unknown)[:200])
     name = info.get("name")
     if name is not None and (not isinstance(name, str) or len(name) > MAX_NAME_CHARS):
-        raise CheckpointError(f"bad checkpoint name: must be a string of at most "
-                              f"{MAX_NAME_CHARS} characters")
+        raise CheckpointError("bad_name", limit=MAX_NAME_CHARS)
     summary = info.get("summary", {})
     if summary is None:
         summary = {}
     if not isinstance(summary, dict):
-        raise CheckpointError("bad checkpoint summary: must be a JSON object")
+        raise CheckpointError("bad_summary", where="summary")
     out = {"name": name, "summary": _jsonable(summary, "summary")}  # NaN -> null
     for key, cls in (("model_cfg", ModelConfig), ("data_cfg", DataConfig),
                      ("train_cfg", TrainConfig)):
@@ -279,7 +274,7 @@ def _parse_info(raw: Any) -> dict[str, Any]:
         try:
             out[key] = cls.from_dict(value)
         except (ValueError, TypeError) as exc:
-            raise CheckpointError(f"bad {key} in checkpoint: {one_line(exc)}") from None
+            raise CheckpointError("bad_config", section=key, error=one_line(exc)) from None
     return out
 
 
@@ -292,7 +287,7 @@ def _expected_spec(cfg: ModelConfig) -> dict[str, tuple[int, ...]]:
         with torch.device("meta"):
             model = build_model(cfg)
     except Exception as exc:
-        raise CheckpointError(f"cannot build a model from model_cfg: {one_line(exc)}") from None
+        raise CheckpointError("cannot_build", error=one_line(exc)) from None
     return {k: tuple(v.shape) for k, v in model.state_dict().items()}
 
 
@@ -301,33 +296,31 @@ def _check_header_tensors(header: dict, expected: dict, data_len: int) -> None:
     entries = {k: v for k, v in header.items() if k != "__metadata__"}
     problem = key_mismatch(entries, expected)
     if problem:
-        raise CheckpointError(f"tensors do not match the model config: {problem}")
+        raise CheckpointError("tensor_names", **problem)
     spans = []
     for key, entry in entries.items():
         if not isinstance(entry, dict):
-            raise CheckpointError(f"bad header entry for tensor {key!r}")
+            raise CheckpointError("tensor_entry", tensor=key)
         shape, offsets = entry.get("shape"), entry.get("data_offsets")
         if entry.get("dtype") != _DTYPE:
-            raise CheckpointError(f"tensor {key!r} has dtype {str(entry.get('dtype'))[:20]}, "
-                                  "expected F32 (float32)")
+            raise CheckpointError("tensor_dtype", tensor=key, dtype=str(entry.get("dtype"))[:20])
         if not isinstance(shape, list) or tuple(shape) != expected[key] or not all(
                 type(s) is int for s in shape):
-            raise CheckpointError(f"tensor {key!r} has shape {str(shape)[:60]}, expected "
-                                  f"{list(expected[key])}")
+            raise CheckpointError("tensor_shape", tensor=key, shape=str(shape)[:60],
+                                  expected=list(expected[key]))
         if (not isinstance(offsets, list) or len(offsets) != 2
                 or not all(type(o) is int for o in offsets)
                 or offsets[1] - offsets[0] != 4 * math.prod(shape)):
-            raise CheckpointError(f"tensor {key!r} has bad data offsets {str(offsets)[:60]}")
+            raise CheckpointError("tensor_offsets", tensor=key, offsets=str(offsets)[:60])
         spans.append(offsets)
     end = 0
     for begin, stop in sorted(spans):
         if begin != end:
-            raise CheckpointError("bad data offsets: tensors overlap or leave gaps")
+            raise CheckpointError("offsets_overlap")
         end = stop
     if end != data_len:
-        what = "truncated file" if end > data_len else "trailing bytes after the tensors"
-        raise CheckpointError(f"{what}: header expects {end:,} bytes of tensor data, "
-                              f"file has {data_len:,}")
+        raise CheckpointError("data_truncated" if end > data_len else "data_trailing",
+                              expected=end, have=data_len)
 
 
 # ----------------------------------------------------------------------------- small helpers
@@ -349,19 +342,18 @@ def _display_name(info: dict, source: Any, default_name: str | None) -> str:
 def _jsonable(value: Any, where: str, depth: int = 0) -> Any:
     """Plain JSON copy of ``value``; numpy / torch scalars become numbers, NaN / inf become null."""
     if depth > 32:
-        raise CheckpointError(f"{where} is nested too deeply")
+        raise CheckpointError("bad_summary", where=where)
     if value is None or isinstance(value, (str, bool, int)):
         return value
     if isinstance(value, float):
         return value if math.isfinite(value) else None
     if isinstance(value, dict):
         if not all(isinstance(k, str) for k in value):
-            raise CheckpointError(f"{where} keys must be strings")
+            raise CheckpointError("bad_summary", where=where)
         return {k: _jsonable(v, f"{where}[{k!r}]", depth + 1) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_jsonable(v, where, depth + 1) for v in value]
     item = getattr(value, "item", None)
     if callable(item) and getattr(value, "ndim", None) == 0:
         return _jsonable(item(), where, depth + 1)
-    raise CheckpointError(f"{where} must be JSON (numbers, strings, lists, dicts), "
-                          f"got {type(value).__name__}")
+    raise CheckpointError("bad_summary", where=where)

@@ -11,13 +11,20 @@ from typing import Any
 
 import torch
 
+from vae_core.messages import CHECKPOINT_MESSAGES
+
 MAX_CHECKPOINT_BYTES = 256 * 2**20
 
 Source = str | Path | bytes | bytearray | memoryview
 
 
 class CheckpointError(ValueError):
-    """A checkpoint file was refused; the message is one line, meant for the user."""
+    """A checkpoint file was refused: ``code`` and ``params`` say why (the app words them in
+    each language); ``str()`` is the English line of ``vae_core.messages.CHECKPOINT_MESSAGES``."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code, self.params = code, params
+        super().__init__(CHECKPOINT_MESSAGES[code].format(**params))
 
 
 def as_path(source: Any) -> Path:
@@ -36,47 +43,48 @@ def read_all(source: Source) -> bytes:
             check_size(None, os.fstat(f.fileno()).st_size)
             data = f.read(MAX_CHECKPOINT_BYTES + 1)
     except OSError as exc:
-        raise CheckpointError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+        raise CheckpointError("read_failed", file=path.name, reason=exc.strerror or str(exc)) \
+            from None
     return check_size(data, len(data))
 
 
 def check_size(data, size: int):
     if size > MAX_CHECKPOINT_BYTES:
-        raise CheckpointError(f"file is too large for a checkpoint ({size / 2**20:.0f} MiB > "
-                              f"{MAX_CHECKPOINT_BYTES / 2**20:.0f} MiB)")
+        raise CheckpointError("too_large", mib=size / 2**20, limit_mib=MAX_CHECKPOINT_BYTES / 2**20)
     return data
 
 
-def key_mismatch(found, expected) -> str | None:
+def key_mismatch(found, expected) -> dict[str, str] | None:
+    """``missing`` and ``unexpected`` tensor names (the first 5 of each, "—" for none), or
+    None when the names match."""
     missing = sorted(set(expected) - set(found))
     unexpected = sorted(set(found) - set(expected))
     if not missing and not unexpected:
         return None
-    parts = []
-    for label, keys in (("missing", missing), ("unexpected", unexpected)):
-        if keys:
-            shown = ", ".join(repr(str(k)[:60]) for k in keys[:5])
-            parts.append(f"{label} {shown}" + (f" and {len(keys) - 5} more" if len(keys) > 5
-                                                else ""))
-    return "; ".join(parts)
+
+    def shown(keys: list) -> str:
+        names = ", ".join(repr(str(k)[:60]) for k in keys[:5])
+        return (names + f", … (+{len(keys) - 5})" if len(keys) > 5 else names) or "—"
+
+    return {"missing": shown(missing), "unexpected": shown(unexpected)}
 
 
-def check_tensors(state: dict, expected: dict, *, action: str) -> None:
+def check_tensors(state: dict, expected: dict) -> None:
     """Same keys, shapes, float32 and finite values: refuse anything else."""
     problem = key_mismatch(state, expected)
     if problem:
-        raise CheckpointError(f"cannot {action}: tensors do not match the model config: {problem}")
+        raise CheckpointError("tensor_names", **problem)
     for key, t in state.items():
         if not isinstance(t, torch.Tensor) or t.layout != torch.strided:
-            raise CheckpointError(f"cannot {action}: {key!r} is not a dense tensor")
+            raise CheckpointError("tensor_not_dense", tensor=key)
         if t.dtype != torch.float32:
-            raise CheckpointError(f"cannot {action}: tensor {key!r} has dtype "
-                                  f"{str(t.dtype).removeprefix('torch.')}, expected float32")
+            raise CheckpointError("tensor_dtype", tensor=key,
+                                  dtype=str(t.dtype).removeprefix("torch."))
         if tuple(t.shape) != expected[key]:
-            raise CheckpointError(f"cannot {action}: tensor {key!r} has shape {list(t.shape)}, "
-                                  f"expected {list(expected[key])}")
+            raise CheckpointError("tensor_shape", tensor=key, shape=list(t.shape),
+                                  expected=list(expected[key]))
         if not bool(torch.isfinite(t).all()):
-            raise CheckpointError(f"cannot {action}: tensor {key!r} has NaN or infinite values")
+            raise CheckpointError("tensor_not_finite", tensor=key)
 
 
 def one_line(exc: BaseException, limit: int = 300) -> str:

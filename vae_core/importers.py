@@ -49,33 +49,32 @@ def import_examples_state_dict(source: Source) -> VAE:
     try:
         state = torch.load(io.BytesIO(data), weights_only=True, map_location="cpu")
     except Exception as exc:  # UnpicklingError for globals beyond tensors, zip errors, ...
-        raise CheckpointError(_load_failure(exc)) from None
+        raise _load_failure(exc) from None
     if not isinstance(state, dict):
-        raise CheckpointError(f"expected a state_dict (a dict of tensors), got "
-                              f"{type(state).__name__}")
+        raise CheckpointError("pt_not_dict", type=type(state).__name__)
     if not all(isinstance(k, str) for k in state):
-        raise CheckpointError("expected a state_dict: keys must be strings")
+        raise CheckpointError("pt_keys_not_strings")
     if "state_dict" in state or "model_state_dict" in state:
-        raise CheckpointError("this is a training checkpoint dict; save model.state_dict() alone")
-    check_tensors(state, EXAMPLES_SHAPES, action="import")
+        raise CheckpointError("pt_training_dict")
+    check_tensors(state, EXAMPLES_SHAPES)
     model = build_model(preset_model("examples"))
     try:
         model.load_state_dict(state, strict=True)
     except Exception as exc:  # not expected after the checks above
-        raise CheckpointError(f"weights do not fit the examples model: {one_line(exc)}") from None
+        raise CheckpointError("weights_misfit", error=one_line(exc)) from None
     return model.eval()
 
 
-def _load_failure(exc: Exception) -> str:
+def _load_failure(exc: Exception) -> CheckpointError:
     """One line for a failed weights-only load; torch's own text advises loading the file
     unsafely, which is not advice to pass on for an uploaded file."""
     text = re.sub(r"\x1b\[[0-9;]*m", "", str(exc))
     if "Weights only load failed" in text or isinstance(exc, pickle.UnpicklingError):
         found = re.search(r"GLOBAL ([\w.]+)", text)
-        what = f"calls {found.group(1)}" if found else "holds more than tensors"
-        return (f"refused an unsafe .pt file: its pickle {what}; only a plain state_dict "
-                "of tensors is imported")
-    return f"not a loadable PyTorch state_dict: {one_line(Exception(text), 200)}"
+        if found:
+            return CheckpointError("pt_unsafe_call", name=found.group(1))
+        return CheckpointError("pt_unsafe")
+    return CheckpointError("pt_unloadable", error=one_line(Exception(text), 200))
 
 
 def _check_archive(data: bytes) -> None:
@@ -86,8 +85,7 @@ def _check_archive(data: bytes) -> None:
     # zipfile builds one ZipInfo per central-directory signature it meets: bound them first,
     # so a 50 MB upload of empty entries cannot cost gigabytes of ZipInfo objects
     if data.count(_CENTRAL_SIG) > MAX_ZIP_MEMBERS:
-        raise CheckpointError(f"refused a .pt archive with more than {MAX_ZIP_MEMBERS} members "
-                              "(a pytorch/examples state_dict has about 15)")
+        raise CheckpointError("pt_too_many_members", limit=MAX_ZIP_MEMBERS)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
@@ -95,32 +93,27 @@ def _check_archive(data: bytes) -> None:
         try:
             parse_header(data[:MAX_HEADER_BYTES + 8], len(data))
         except CheckpointError:
-            raise CheckpointError("not a loadable PyTorch state_dict: expected the zip format "
-                                  "torch.save writes (torch ≥ 1.6)") from None
-        raise CheckpointError("this is a VAE Lab checkpoint; open it with load_checkpoint, "
-                              "not the pytorch/examples import") from None
+            raise CheckpointError("pt_not_zip") from None
+        raise CheckpointError("pt_is_vae_lab") from None
     for m in members:
         if m.compress_type != zipfile.ZIP_STORED:
             ratio = m.file_size / max(m.compress_size, 1)
-            raise CheckpointError(f"refused a compressed .pt archive: {_member(m)} would expand "
-                                  f"{ratio:,.0f}× to {m.file_size:,} bytes (a zip bomb?); "
-                                  "torch.save never compresses")
+            raise CheckpointError("pt_compressed", member=_member(m), ratio=ratio,
+                                  size=m.file_size)
     total = sum(m.file_size for m in members)
     if total > len(data):  # stored members can only claim more than the file by overlapping
-        raise CheckpointError(f"refused a .pt archive whose members claim {total:,} bytes, more "
-                              f"than the file's {len(data):,} (a zip bomb or a broken archive)")
+        raise CheckpointError("pt_members_oversize", total=total, size=len(data))
     names = [m.filename for m in members]
     prefix = names[0].split("/", 1)[0] if names else ""
     if not prefix or any(not n.startswith(prefix + "/") or ".." in n.split("/") or "\\" in n
                          for n in names):
-        raise CheckpointError("not a torch.save archive: its members are not all under one "
-                              "top folder (a nested or hand-made zip?)")
+        raise CheckpointError("pt_not_one_folder")
     pickles = [m for m in members if m.filename == f"{prefix}/data.pkl"]
     if not pickles:
-        raise CheckpointError(f"not a torch.save archive: no {prefix[:40]}/data.pkl inside")
+        raise CheckpointError("pt_no_pickle", prefix=prefix[:40])
     if pickles[0].file_size > MAX_PICKLE_BYTES:
-        raise CheckpointError(f"refused a .pt archive whose pickle is {pickles[0].file_size:,} "
-                              f"bytes (a state_dict's is a few KB; limit {MAX_PICKLE_BYTES:,})")
+        raise CheckpointError("pt_pickle_too_large", size=pickles[0].file_size,
+                              limit=MAX_PICKLE_BYTES)
 
 
 def _member(m: zipfile.ZipInfo) -> str:

@@ -158,4 +158,60 @@ ZH = {
     "FIGM.tpr": "真阳性率",
     "FIGM.roc": "ROC（AUC = {auc:.3f}）",
     "FIGM.chance": "随机水平",
+    # -- CKPT: why a model file was refused ------------------------------------------------
+    "CKPT.read_failed": "无法读取 {file}：{reason}",
+    "CKPT.too_large": "文件太大，不像检查点（{mib:.0f} MiB > {limit_mib:.0f} MiB）",
+    "CKPT.too_short": "不是检查点：只有 {size} 字节（safetensors 文件以 8 字节的头部长度开始）",
+    "CKPT.looks_like_pt": "这看起来是 PyTorch 的 .pt/.pth 文件（pickle），而不是 VAE Lab 的 "
+                          "safetensors 检查点；请用 pytorch/examples 导入",
+    "CKPT.header_too_long": "不是检查点：头部长度 {n:,} 字节不合理（上限 {limit:,}）",
+    "CKPT.header_truncated": "文件不完整：头部声明 {n:,} 字节，之后只有 {have:,} 字节",
+    "CKPT.header_not_json": "不是检查点：safetensors 头部不是 UTF-8 编码的 JSON 对象",
+    "CKPT.no_metadata": "不是 VAE Lab 检查点：safetensors 头部中没有 {key!r} 元数据",
+    "CKPT.metadata_not_strings": "safetensors 头部有误：元数据的值必须是字符串",
+    "CKPT.metadata_not_json": "{key!r} 元数据有误：不是 JSON 对象",
+    "CKPT.metadata_too_large": "检查点元数据过大（{n:,} 个字符）",
+    "CKPT.unsupported_format": "不支持的检查点格式 {found!r}（此版本读取 {expected!r}）",
+    "CKPT.unknown_keys": "{key!r} 元数据有误：未知的键 {keys}",
+    "CKPT.bad_name": "检查点名称有误：必须是不超过 {limit} 个字符的字符串",
+    "CKPT.bad_summary": "检查点摘要有误：{where} 必须是纯 JSON（数字、字符串、列表、对象）",
+    "CKPT.bad_config": "检查点中的 {section} 有误：{error}",
+    "CKPT.cannot_build": "无法按 model_cfg 构建模型：{error}",
+    "CKPT.tensor_names": "张量与模型配置不符：缺少 {missing}；多出 {unexpected}",
+    "CKPT.tensor_entry": "张量 {tensor!r} 的头部条目有误",
+    "CKPT.tensor_not_dense": "张量 {tensor!r} 不是稠密张量",
+    "CKPT.tensor_dtype": "张量 {tensor!r} 的数据类型是 {dtype}，应为 float32",
+    "CKPT.tensor_shape": "张量 {tensor!r} 的形状是 {shape}，应为 {expected}",
+    "CKPT.tensor_not_finite": "张量 {tensor!r} 含有 NaN 或无穷大的值",
+    "CKPT.tensor_offsets": "张量 {tensor!r} 的数据偏移 {offsets} 有误",
+    "CKPT.offsets_overlap": "数据偏移有误：张量之间重叠或留有空隙",
+    "CKPT.data_truncated": "文件不完整：头部需要 {expected:,} 字节的张量数据，"
+                           "文件只有 {have:,} 字节",
+    "CKPT.data_trailing": "张量之后还有多余的字节：头部需要 {expected:,} 字节的张量数据，"
+                          "文件有 {have:,} 字节",
+    "CKPT.corrupt_data": "safetensors 数据已损坏：{error}",
+    "CKPT.weights_misfit": "权重与模型不匹配：{error}",
+    "CKPT.pt_unsafe_call": "已拒绝不安全的 .pt 文件：其 pickle 会调用 {name}；只导入由张量组成的"
+                           "普通 state_dict",
+    "CKPT.pt_unsafe": "已拒绝不安全的 .pt 文件：其 pickle 中不只有张量；只导入由张量组成的"
+                      "普通 state_dict",
+    "CKPT.pt_unloadable": "不是可加载的 PyTorch state_dict：{error}",
+    "CKPT.pt_not_dict": "应为 state_dict（由张量组成的字典），实际是 {type}",
+    "CKPT.pt_keys_not_strings": "应为 state_dict：键必须是字符串",
+    "CKPT.pt_training_dict": "这是训练用的检查点字典；请只保存 model.state_dict()",
+    "CKPT.pt_too_many_members": "已拒绝成员超过 {limit} 个的 .pt 压缩包（pytorch/examples 的 "
+                                "state_dict 约有 15 个）",
+    "CKPT.pt_not_zip": "不是可加载的 PyTorch state_dict：应为 torch.save 写出的 zip 格式"
+                       "（torch ≥ 1.6）",
+    "CKPT.pt_is_vae_lab": "这是 VAE Lab 检查点；请用 load_checkpoint 打开，而不是 pytorch/examples "
+                          "导入",
+    "CKPT.pt_compressed": "已拒绝压缩过的 .pt 压缩包：{member} 会膨胀 {ratio:,.0f} 倍，达到 "
+                          "{size:,} 字节（压缩炸弹？）；torch.save 从不压缩",
+    "CKPT.pt_members_oversize": "已拒绝该 .pt 压缩包：其成员声称共 {total:,} 字节，超过文件本身的 "
+                                "{size:,} 字节（压缩炸弹或损坏的压缩包）",
+    "CKPT.pt_not_one_folder": "不是 torch.save 压缩包：其成员不都在同一个顶层文件夹下"
+                              "（嵌套的或手工制作的 zip？）",
+    "CKPT.pt_no_pickle": "不是 torch.save 压缩包：里面没有 {prefix}/data.pkl",
+    "CKPT.pt_pickle_too_large": "已拒绝该 .pt 压缩包：其 pickle 有 {size:,} 字节（state_dict 的 "
+                                "pickle 只有几 KB；上限 {limit:,}）",
 }
