@@ -4,7 +4,7 @@ compression, anomaly detection)."""
 import streamlit as st
 
 from ui import applications_view as apps
-from ui import explore, state
+from ui import explore, library, state
 from ui.text_applications import APPS
 
 state.ensure_shell()
@@ -19,7 +19,7 @@ data, error = explore.test_data(ckpt)
 if data is None:
     st.warning(error)  # generation needs no data; the other uses say so in their tabs
 
-fp = explore.fingerprint(entry, ckpt)
+fp = library.fingerprint(ckpt)
 generate, *needs_data = st.tabs(apps.tab_labels())
 with generate:
     apps.generation(ckpt)

@@ -5,7 +5,7 @@ the decoded plane and the aggregate posterior."""
 
 import streamlit as st
 
-from ui import explore, pointer_view, state
+from ui import explore, library, pointer_view, state
 from ui.text_explore import EXPLORE, MAP
 
 state.ensure_shell()
@@ -22,7 +22,7 @@ if data is None:
     st.stop()
 
 settings = explore.map_settings(entry, ckpt, data)
-fp = explore.fingerprint(entry, ckpt)
+fp = library.fingerprint(ckpt)
 in_browser = (settings.projection != "tsne" and ckpt.model.latent_dim >= 2
               and pointer_view.ready(fp, ckpt, encoder=True))
 if in_browser:

@@ -19,7 +19,7 @@ tab_library, tab_eval, tab_anomaly = st.tabs(
 with tab_library:
     models_view.show_flash()
     if entries:
-        fps = {e.key: models_view.fingerprint(e, state.load_entry(e)) for e in entries
+        fps = {e.key: library.fingerprint(state.load_entry(e)) for e in entries
                if state.load_error(e) is None}
         models_view.library_table(entries, fps)
         models_view.manage(entries)

@@ -3,7 +3,7 @@ interpolation between two test images and samples from the prior."""
 
 import streamlit as st
 
-from ui import explore, state, traverse_view
+from ui import explore, library, state, traverse_view
 from ui.text_explore import EXPLORE, TRAVERSE
 
 state.ensure_shell()
@@ -18,7 +18,7 @@ data, error = explore.test_data(ckpt)
 if data is None:
     st.warning(error)  # zero and prior start points and prior samples still work
 
-fp = explore.fingerprint(entry, ckpt)
+fp = library.fingerprint(ckpt)
 z0, start_id = traverse_view.start_point(fp, ckpt, data)
 z, order = traverse_view.sliders(fp, ckpt, z0, start_id, traverse_view.kl_per_dim(fp, ckpt, data))
 k = traverse_view.grid(ckpt, z, order)

@@ -123,3 +123,23 @@ def test_read_upload(tmp_path):
 def test_download_name():
     assert library.download_name("My VAE") == "my-vae.safetensors"
     assert library.download_name("!!!") == "vae-model.safetensors"
+
+
+def test_one_fingerprint_follows_the_weights_not_the_name():
+    import dataclasses
+
+    from vae_core.checkpoints import Checkpoint
+
+    cfg = ModelConfig(input_shape=(1, 8, 8), hidden=(16,), latent_dim=2)
+    model = build_model(cfg)
+    ckpt = Checkpoint(model=model, model_cfg=cfg, data_cfg=None, train_cfg=None, summary={},
+                      name="a")
+    twin = build_model(cfg)
+    twin.load_state_dict(model.state_dict())
+    renamed = dataclasses.replace(ckpt, model=twin, name="b", summary={"test_elbo": 1.0})
+    assert library.fingerprint(ckpt) == library.fingerprint(renamed)
+    other = build_model(cfg)
+    other.load_state_dict(model.state_dict())
+    with torch.no_grad():
+        next(other.parameters())[0, 0] += 1e-3
+    assert library.fingerprint(dataclasses.replace(ckpt, model=other)) != library.fingerprint(ckpt)

@@ -7,7 +7,7 @@ from typing import Any
 import streamlit as st
 import torch
 
-from ui import datasets, explore, figures, pointer_view, state
+from ui import datasets, figures, library, pointer_view, state
 from ui.text import HOME
 from ui.text_explore import POINTER
 from vae_core.config import DataConfig, is_upload_name
@@ -59,7 +59,7 @@ def live_example(entry: Any, ckpt: Any) -> None:
     """Buttons, the input image, μ / σ / z bars and the decoded images: in the browser (ε is
     resampled there, and a drawn digit can replace the test image), else on the server."""
     example = state.example_state()
-    fp = explore.fingerprint(entry, ckpt)
+    fp = library.fingerprint(ckpt)
     in_browser = pointer_view.ready(fp, ckpt, encoder=True)
     b1, b2, _ = st.columns([1, 1, 3])
     b1.button(HOME["another"], on_click=_bump, args=("index",), icon=":material/shuffle:",

@@ -7,7 +7,6 @@ selection last seen, so a rerun that returns the same selection adds nothing).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -16,7 +15,7 @@ import numpy as np
 import streamlit as st
 import torch
 
-from ui import datasets, figures, i18n
+from ui import datasets, figures, i18n, library
 from ui import explore_figures as xfig
 from ui.text_explore import EXPLORE, MAP
 from vae_core.analysis.aggregate import (
@@ -44,9 +43,7 @@ IMAGE_PX = figures.SINGLE_PX
 
 # -- model, data and caches ------------------------------------------------------------------
 def fingerprint(entry: Any, ckpt: Any) -> str:
-    """Identifies the model's weights for the caches (tensors are unhashable, DESIGN.md §5)."""
-    raw = f"{entry.key}|{ckpt.name}|{ckpt.summary.get('test_elbo')}|{ckpt.model_cfg}"
-    return hashlib.sha1(raw.encode()).hexdigest()[:12]
+    return library.fingerprint(ckpt)
 
 
 def test_data(ckpt: Any) -> tuple[Any, str | None]:

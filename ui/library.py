@@ -6,10 +6,12 @@ Every checkpoint read or written goes through ``vae_core.checkpoints`` (which va
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
 import re
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -197,6 +199,25 @@ def _header(path: Path) -> dict[str, Any]:
             _HEADERS.clear()
         _HEADERS[key] = header
     return header
+
+
+_FINGERPRINTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def fingerprint(ckpt: Any) -> str:
+    """The one key of a model for every cache (DESIGN.md §5: tensors are unhashable): a hash of
+    its config and its weights' bytes, so two models share cache entries exactly when they
+    compute the same thing, whatever their name or where they came from. A loaded checkpoint's
+    weights never change, so the hash (a few ms for 2 MB) is taken once per model object."""
+    model = ckpt.model
+    fp = _FINGERPRINTS.get(model)
+    if fp is None:
+        digest = hashlib.sha1(repr(ckpt.model_cfg).encode())
+        for key, tensor in model.state_dict().items():
+            digest.update(key.encode())
+            digest.update(tensor.detach().cpu().contiguous().numpy().tobytes())
+        fp = _FINGERPRINTS[model] = digest.hexdigest()[:12]
+    return fp
 
 
 def error_text(exc: BaseException) -> str:

@@ -9,7 +9,6 @@ anomaly scores use ``st.cache_data`` with ``_model``. Session state: one flash m
 
 from __future__ import annotations
 
-import hashlib
 import threading
 import time
 from collections import OrderedDict
@@ -40,13 +39,6 @@ GRID_PX = figures.IMAGE_PX
 
 
 # -- models, data, caches --------------------------------------------------------------------
-def fingerprint(entry: ModelEntry, ckpt: Any) -> str:
-    """Identifies the model's weights for the caches (tensors are unhashable, DESIGN.md §5)."""
-    mtime = entry.path.stat().st_mtime if entry.path is not None and entry.path.exists() else 0
-    raw = f"{entry.key}|{mtime}|{ckpt.name}|{ckpt.summary.get('test_elbo')}|{ckpt.model_cfg}"
-    return hashlib.sha1(raw.encode()).hexdigest()[:12]
-
-
 def test_data(ckpt: Any) -> tuple[Any, str | None]:
     """(DataBundle, None) or (None, a user-facing message)."""
     return datasets.test_data(ckpt, MODELS["data_error"], MODELS["shape_mismatch"])
@@ -270,7 +262,7 @@ def evaluate_section(entry: ModelEntry, ckpt: Any, data: Any) -> tuple[int, int]
     total = data.n_test
     n = int(c2.number_input(EVAL["n"], 1, total, min(DEFAULT_N, total), step=50, key="models_n",
                             help=EVAL["n_help"].format(total=total)))
-    fp = fingerprint(entry, ckpt)
+    fp = library.fingerprint(ckpt)
     refused = over_budget(k, n)
     if refused:
         st.warning(refused)
@@ -311,7 +303,7 @@ def compare_section(entries: list[ModelEntry], k: int, n: int) -> None:
                             label_visibility="collapsed")
     if len(chosen) < 2:
         return
-    fps = {key: fingerprint(by_key[key], state.load_entry(by_key[key])) for key in chosen
+    fps = {key: library.fingerprint(state.load_entry(by_key[key])) for key in chosen
            if state.load_error(by_key[key]) is None}
     missing = [key for key in fps if _store().get((fps[key], k, n)) is None]
     if missing:
@@ -352,7 +344,7 @@ def _grid(images: torch.Tensor, scores: np.ndarray, title: str, col: Any) -> Non
 def anomaly_section(entry: ModelEntry, ckpt: Any, data: Any) -> None:
     st.subheader(ANOM["title"])
     st.markdown(ANOM["intro"])
-    fp = fingerprint(entry, ckpt)
+    fp = library.fingerprint(ckpt)
     n_samples = st.select_slider(ANOM["samples"], [1, 2, 4, 8, 16], value=4,
                                  key="models_samples")
     scores = _scores(fp, "test", n_samples, ckpt.model, data.test_x)

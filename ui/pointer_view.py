@@ -15,7 +15,7 @@ import numpy as np
 import streamlit as st
 import torch
 
-from ui import explore, figures
+from ui import explore, figures, library
 from ui.components import latent
 from ui.explore_figures import MAX_ELLIPSES
 from ui.text_explore import MAP, POINTER
@@ -88,7 +88,7 @@ def _thumbs(fp: str, n: int, _x: torch.Tensor, _index: np.ndarray) -> np.ndarray
 def latent_plane(entry: Any, ckpt: Any, data: Any, s: Any) -> explore.MapView:
     """The plane for raw axes or PCA; a click picks the nearest test image (if it is on a dot)
     or becomes the decode box's location, in one rerun."""
-    fp = explore.fingerprint(entry, ckpt)
+    fp = library.fingerprint(ckpt)
     index, mu, logvar = explore.encoded(fp, ckpt, data, s.n)
     k, now = mu.shape[1], explore.picks(fp)
     st.subheader(POINTER["plane_title"])
