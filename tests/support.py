@@ -145,3 +145,16 @@ def latent_view(at, view: str) -> tuple[dict, dict]:
     """The one latent component showing ``view`` ("plane", "sliders", ...)."""
     (found,) = [(h, a) for h, a in latent_views(at) if h["view"] == view]
     return found
+
+
+def shown_cells(dataframe) -> list[list[str]]:
+    """The cells of an AppTest ``st.dataframe`` as the learner reads them (a Styler's display
+    values when the table has one)."""
+    import pyarrow as pa
+
+    styler = dataframe.proto.arrow_data.styler
+    if styler.display_values:
+        frame = pa.ipc.open_stream(styler.display_values).read_all().to_pandas()
+    else:
+        frame = dataframe.value
+    return [[str(v) for v in row] for row in frame.itertuples(index=False)]

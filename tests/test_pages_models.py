@@ -13,7 +13,7 @@ import pytest
 import torch
 from streamlit.testing.v1 import AppTest
 
-from tests.support import plotly_figure
+from tests.support import plotly_figure, shown_cells
 from tests.test_pages import env, navigation_mode, save_tiny_model, texts  # noqa: F401
 from ui import library, models_view
 from vae_core.config import preset_model
@@ -61,6 +61,8 @@ def test_renders_with_the_default_model_and_finds_anomalies(pretrained):
     assert at.sidebar.selectbox[0].value.startswith("asset:")
     table = at.dataframe[0].value
     assert len(table) >= 2 and "📦 pretrained" in set(table["Source"])
+    cells = [c for row in shown_cells(at.dataframe[0]) for c in row]
+    assert "—" in cells and not {"None", "nan", "NaN", "<NA>"} & set(cells)  # not evaluated yet
     assert "Press **Evaluate**" in texts(at.info)
     # anomaly detection: extremes with scores, and 8×8 digits scored against the MNIST model
     assert "The 8 least typical test images" in texts(at.markdown)

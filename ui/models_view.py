@@ -181,15 +181,13 @@ def library_table(entries: list[ModelEntry], fps: dict[str, str]) -> None:
         rows.append({
             cols["name"]: e.name, cols["source"]: LIB["sources"][e.source],
             cols["dataset"]: facts[0], cols["arch"]: facts[1], cols["recon"]: facts[2],
-            cols["beta"]: facts[3], cols["schedule"]: e.info.get("schedule") or "",
+            cols["beta"]: facts[3], cols["schedule"]: e.info.get("schedule"),
             cols["latent_dim"]: facts[4], cols["test_elbo"]: e.info["test_elbo"],
             cols["eval_elbo"]: evald["elbo"] if evald else None,
             cols["iwae"]: evald.get("iwae_nll") if evald else None, cols["size"]: size,
         })
-    number = st.column_config.NumberColumn(format="%.2f")
-    st.dataframe(rows, hide_index=True, width="stretch", column_config={
-        cols["test_elbo"]: number, cols["eval_elbo"]: number, cols["iwae"]: number,
-        cols["size"]: st.column_config.NumberColumn(format="%.0f")})
+    widgets.number_table(rows, {cols["test_elbo"]: "{:.2f}", cols["eval_elbo"]: "{:.2f}",
+                                cols["iwae"]: "{:.2f}", cols["size"]: "{:,.0f}"})
 
 
 def manage(entries: list[ModelEntry]) -> None:
@@ -326,11 +324,9 @@ def compare_section(entries: list[ModelEntry], k: int, n: int) -> None:
                      EVAL["col_elbo"]: r.get("elbo"), EVAL["col_recon"]: r.get("recon"),
                      EVAL["col_kl"]: r.get("kl"), EVAL["col_au"]: r.get("active_units"),
                      EVAL["col_iwae"]: r.get("iwae_nll"), EVAL["col_mig"]: r.get("mig")})
-    number = st.column_config.NumberColumn(format="%.2f")
-    st.dataframe(rows, hide_index=True, width="stretch",
-                 column_config={EVAL[c]: number for c in
+    widgets.number_table(rows, {EVAL[c]: "{:.2f}" for c in
                                 ("col_elbo", "col_recon", "col_kl", "col_iwae")}
-                 | {EVAL["col_mig"]: st.column_config.NumberColumn(format="%.3f")})
+                         | {EVAL["col_mig"]: "{:.3f}", EVAL["col_au"]: "{:.0f}"})
     st.caption(EVAL["compare_note"])
 
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from ui import library, state, train_view
 from ui.library import ModelEntry
 from ui.text import LABELS, LIBRARY, MODEL, PICKER, TRAIN
 from vae_core.checkpoints import checkpoint_bytes
+
+NA = "—"  # how a missing value reads in every table
 
 
 def _label(entry: ModelEntry) -> str:
@@ -122,3 +125,13 @@ def upload_box() -> None:
         st.success(message)
     else:
         st.error(message)
+
+
+def number_table(rows: list[dict[str, Any]], formats: dict[str, str]) -> None:
+    """A table whose missing values read "—" (a learner reads "None" or an empty cell as a
+    bug): ``formats`` maps columns to ``str.format`` specs such as ``"{:.2f}"``. The cells
+    keep their numbers, so sorting by a column still sorts numerically."""
+    frame = pd.DataFrame(rows)
+    styled = frame.style.format({c: f for c, f in formats.items() if c in frame}, na_rep=NA)
+    styled = styled.format(na_rep=NA, subset=[c for c in frame if c not in formats])
+    st.dataframe(styled, hide_index=True, width="stretch")
