@@ -61,11 +61,12 @@ def live_example(entry: Any, ckpt: Any) -> None:
     example = state.example_state()
     fp = library.fingerprint(ckpt)
     in_browser = pointer_view.ready(fp, ckpt, encoder=True)
-    b1, b2, _ = st.columns([1, 1, 3])
-    b1.button(HOME["another"], on_click=_bump, args=("index",), icon=":material/shuffle:",
-              key="home_another")
+    buttons = st.container(horizontal=True)  # wraps instead of cutting labels at 800 px
+    buttons.button(HOME["another"], on_click=_bump, args=("index",), icon=":material/shuffle:",
+                   key="home_another")
     if not in_browser:
-        b2.button(HOME["resample"], on_click=_bump, args=("seed",), icon=":material/casino:")
+        buttons.button(HOME["resample"], on_click=_bump, args=("seed",),
+                       icon=":material/casino:")
     x, error = _test_image(ckpt, example["index"])
     if error:
         st.warning(HOME["data_unavailable"].format(error=error))

@@ -170,7 +170,7 @@ def map_settings(entry: Any, ckpt: Any, data: Any) -> MapSettings:
                              format_func=colours.__getitem__)
         dims, perplexity, n_iter, ellipses = (0, min(1, k - 1)), 30.0, 500, False
         if proj == "raw" and k >= 2:
-            a, b, c = st.columns([1, 1, 3], vertical_alignment="bottom")
+            a, b, _ = st.columns([1, 1, 2], vertical_alignment="bottom")
             labels = [f"z{d + 1}" for d in range(k)]
             top = default_axes(ckpt)
             x = a.selectbox(MAP["axis_x"], range(k), index=top[0], key=f"map_ax_x_{fp}",
@@ -178,8 +178,9 @@ def map_settings(entry: Any, ckpt: Any, data: Any) -> MapSettings:
             y = b.selectbox(MAP["axis_y"], range(k), index=top[1], key=f"map_ax_y_{fp}",
                             format_func=labels.__getitem__)
             dims = (x, y) if x != y else (x, (x + 1) % k)
-            ellipses = c.toggle(MAP["ellipses"], value=k == 2, key=f"map_ellipses_{fp}",
-                                help=MAP["ellipses_help"])
+            # its own row: beside the axes its label was cut at 800 px
+            ellipses = st.toggle(MAP["ellipses"], value=k == 2, key=f"map_ellipses_{fp}",
+                                 help=MAP["ellipses_help"])
         elif proj == "tsne":
             a, b = st.columns(2)
             perplexity = float(a.slider(MAP["perplexity"], 2, 100, min(30, max(2, n // 4)),

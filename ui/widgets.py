@@ -73,32 +73,34 @@ def model_picker() -> ModelEntry | None:
 def model_actions(entry: ModelEntry, ckpt: Any, *, key: str) -> None:
     """Save a session model to the library, and download any model as .safetensors."""
     st.subheader(MODEL["save_title"])
-    cols = st.columns([3, 2, 2], vertical_alignment="bottom")
-    if entry.source == "session":
-        name = cols[0].text_input(MODEL["save_name"], value=ckpt.name, key=f"save_name_{key}",
-                                  max_chars=library.MAX_NAME)
-        if cols[1].button(MODEL["save"], key=f"save_{key}", icon=":material/save:"):
-            try:
-                path = library.save_model(ckpt.model, name, library.library_dir(),
-                                          data_cfg=ckpt.data_cfg, train_cfg=ckpt.train_cfg,
-                                          summary=ckpt.summary)
-            except (ValueError, OSError) as exc:  # UnsafeName, FileExistsError, CheckpointError
-                state.remember_saved(key, None)
-                st.error(MODEL["save_error"].format(error=library.error_text(exc)))
-            else:
-                state.remember_saved(key, MODEL["saved"].format(file=path.name))
-                st.rerun()  # the picker is drawn before the page: redraw it with the new file
-        message = state.saved_message(key)
-        if message:
-            st.success(message)
+    if entry.source != "session":
+        st.caption(MODEL["not_session"])
     else:
-        cols[0].caption(MODEL["not_session"])
+        name = st.text_input(MODEL["save_name"], value=ckpt.name, key=f"save_name_{key}",
+                             max_chars=library.MAX_NAME)
+    # one row that wraps: in columns the buttons' labels were cut at 800 px
+    buttons = st.container(horizontal=True)
+    if entry.source == "session" and buttons.button(MODEL["save"], key=f"save_{key}",
+                                                    icon=":material/save:"):
+        try:
+            path = library.save_model(ckpt.model, name, library.library_dir(),
+                                      data_cfg=ckpt.data_cfg, train_cfg=ckpt.train_cfg,
+                                      summary=ckpt.summary)
+        except (ValueError, OSError) as exc:  # UnsafeName, FileExistsError, CheckpointError
+            state.remember_saved(key, None)
+            st.error(MODEL["save_error"].format(error=library.error_text(exc)))
+        else:
+            state.remember_saved(key, MODEL["saved"].format(file=path.name))
+            st.rerun()  # the picker is drawn before the page: redraw it with the new file
     data = checkpoint_bytes(ckpt.model, data_cfg=ckpt.data_cfg, train_cfg=ckpt.train_cfg,
                             summary=ckpt.summary, name=ckpt.name)
-    cols[2].download_button(MODEL["download"], data=data,
+    buttons.download_button(MODEL["download"], data=data,
                             file_name=library.download_name(ckpt.name),
                             mime="application/octet-stream", key=f"download_{key}",
                             icon=":material/download:", on_click="ignore")
+    message = state.saved_message(key) if entry.source == "session" else None
+    if message:
+        st.success(message)
 
 
 def upload_box() -> None:

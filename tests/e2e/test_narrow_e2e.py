@@ -1,0 +1,55 @@
+"""Every page at 800 px wide (a laptop with the sidebar open, a phone turned sideways) in English
+and 中文: no text is cut. An element counts as clipped when its box hides what overflows it (an
+ellipsis or ``overflow: hidden``); boxes that scroll, such as wide formulas, are fine. Plotly
+charts, tables, code and the sidebar's own navigation are Streamlit's or Plotly's to lay out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import AppDriver
+
+CLIPPED = (Path(__file__).parent / "js" / "clipped_text.js").read_text(encoding="utf-8")
+WIDTH = 800
+
+
+def page_paths(app) -> list[str]:
+    """The URL path of every page in the navigation ("View more" opened)."""
+    nav = app.page.locator("[data-testid='stSidebarNav']")
+    more = nav.get_by_role("button", name="View")
+    if more.count():
+        more.first.click()
+    return nav.locator("a").evaluate_all(
+        "links => links.map(a => new URL(a.href).pathname.replace(/^\\/+|\\/+$/g, ''))")
+
+
+@pytest.fixture
+def narrow(browser, server):
+    context = browser.new_context(viewport={"width": WIDTH, "height": 2400})
+    page = context.new_page()
+    yield AppDriver(page, server)
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["English", "中文"])
+def test_no_page_cuts_its_text_at_800_px(narrow, lang):
+    app = narrow
+    app.open()
+    paths = page_paths(app)
+    assert len(paths) >= 8, paths
+    cut = {}
+    for path in paths:
+        app.open(path)
+        if lang == "中文":
+            app.page.locator("[data-testid='stSidebar']").get_by_text("中文").click()
+            app.page.wait_for_timeout(300)
+            app.wait()
+        app.page.wait_for_timeout(500)  # components and images settle after the run
+        app.assert_no_exception()
+        found = app.page.evaluate(CLIPPED)
+        if found:
+            cut[path or "home"] = [f"{f['text']!r} ({f['sw']} px in {f['cw']} px)"
+                                   for f in found[:5]]
+    assert cut == {}, cut
