@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from ui.i18n_catalog import english
 from ui import i18n
+from ui.i18n_catalog import english
 from ui.locales.glossary import GLOSSARY, Term
 
 # ASCII words a 中文 string may keep: symbols, names of people, formats, libraries, datasets

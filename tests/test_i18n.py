@@ -81,7 +81,8 @@ def test_a_changed_english_string_is_caught(monkeypatch):
 
 
 def test_the_leak_finder_keeps_names_and_finds_sentences():
-    allowed = ["模型 mnist-z8-bce 的 KL 为 3 nats", "用 t-SNE 或 PCA 投影", "$-\\log p(x|z)$ 的均值"]
+    allowed = ["模型 mnist-z8-bce 的 KL 为 3 nats", "用 t-SNE 或 PCA 投影",
+               "$-\\log p(x|z)$ 的均值"]
     assert english_sentences(allowed) == []
     assert english_sentences(["训练 the test set 上"]) == ["the test set"]
 

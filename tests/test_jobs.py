@@ -119,3 +119,31 @@ def test_the_divergence_restore_holds_the_weights_lock(digits):
     model.load_state_dict = guarded
     result = Trainer(model, digits, TrainConfig(epochs=50, lr=10.0), weights_lock=lock).fit()
     assert result.status == "diverged" and restores and all(restores)
+
+
+def test_an_ended_job_lets_go_of_its_trainer_and_optimizer(digits):
+    """A session keeps its last job for its curves; the optimizer's moments (twice the weights)
+    and the trainer's batches must not stay with it."""
+    import gc
+    import weakref
+
+    job = TrainingJob(SMALL, DataConfig(), TrainConfig(epochs=5000), data=digits).start()
+    _wait(job, lambda s: s.step >= 3)
+    optimizer = weakref.ref(job._trainer.optimizer)
+    job.stop()
+    _wait(job, lambda s: s.ended)
+    job.join(5)
+    gc.collect()
+    assert optimizer() is None
+    assert job.model_copy() is not None and job.snapshot().step >= 3  # the results stay
+
+
+def test_a_work_thread_gives_freed_memory_back_when_it_ends(digits, monkeypatch):
+    from vae_core import threads
+
+    calls = []
+    monkeypatch.setattr(threads, "return_freed_memory", lambda: calls.append(1))
+    job = TrainingJob(SMALL, DataConfig(), TrainConfig(epochs=1), data=digits).start()
+    _wait(job, lambda s: s.ended)
+    job.join(5)
+    assert calls == [1]

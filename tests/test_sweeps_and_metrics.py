@@ -183,6 +183,7 @@ def test_beta_sweep_completes_in_order_and_rate_falls_with_beta(digits):
         assert {"test_elbo", "kl_per_dim", "active_units", "pixel_mse"} <= r.summary.keys()
         assert "mig" not in r.summary  # digits has no ground-truth factors
         assert r.rd_point().rate == pytest.approx(r.summary["test_kl"])
+    assert all(job.model is None for job in sweep.jobs)  # one copy per result, not two
 
 
 def test_stop_ends_a_sweep_promptly_keeping_weights(digits):

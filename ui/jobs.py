@@ -15,6 +15,8 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
+from vae_core.threads import return_freed_memory_soon  # no torch: safe before the thread cap
+
 MAX_JOBS_ENV = "VAE_LAB_MAX_JOBS"
 DEFAULT_MAX_JOBS = 2
 MAX_QUEUE_ENV = "VAE_LAB_MAX_QUEUE"
@@ -289,3 +291,4 @@ class SessionJobs:
         do not wait for it, so closing tabs never stalls the other sessions."""
         self.released = True
         self.stop(timeout=0)
+        return_freed_memory_soon()  # after the session's models are gone

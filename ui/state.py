@@ -29,6 +29,9 @@ from vae_core.training import preload_optimizer_imports
 
 K_MODELS = "_vl_session_models"     # dict key -> Checkpoint, in creation order
 K_COUNTER = "_vl_model_counter"
+K_MODEL_USE = "_vl_model_use"       # session model key -> when it was last selected (a counter)
+K_MODELS_DROPPED = "_vl_models_dropped"  # names dropped to make room, until the picker says so
+MAX_SESSION_MODELS = 12             # 2-4 MB each (weights, curves); least recently used go first
 K_SLOT = "_vl_job_slot"
 K_PENDING = "_vl_pending_selection"
 K_PREVIEW = "_vl_preview"
@@ -241,9 +244,31 @@ def add_session_model(ckpt: Any, *, select: bool = True) -> str:
     if not ckpt.name or ckpt.name in names:
         ckpt.name = f"{ckpt.name or 'model'} #{count}"
     models[key] = ckpt
+    _touch(key)
     if select:
         select_model(key)
+    _make_room(keep={key, st.session_state.get(PICKER_KEY)})
     return key
+
+
+def _touch(key: str) -> None:
+    use = st.session_state.setdefault(K_MODEL_USE, {})
+    use[key] = max(use.values(), default=0) + 1
+
+
+def _make_room(keep: set) -> None:
+    """Past ``MAX_SESSION_MODELS``, forget the least recently selected session models (their
+    library copies, if saved, stay); the picker names them once (``dropped_models``)."""
+    models, use = _session_models(), st.session_state.setdefault(K_MODEL_USE, {})
+    while len(models) > MAX_SESSION_MODELS:
+        oldest = min((k for k in models if k not in keep), key=lambda k: use.get(k, 0))
+        st.session_state.setdefault(K_MODELS_DROPPED, []).append(models.pop(oldest).name)
+        use.pop(oldest, None)
+
+
+def dropped_models() -> list[str]:
+    """Names of the session models dropped to make room since the last call."""
+    return st.session_state.pop(K_MODELS_DROPPED, [])
 
 
 def select_model(key: str) -> None:
@@ -281,7 +306,10 @@ def selected_entry() -> ModelEntry | None:
     if key is None:
         return None
     entries, _ = model_entries()
-    return next((e for e in entries if e.key == key), None)
+    entry = next((e for e in entries if e.key == key), None)
+    if entry is not None and entry.source == "session":
+        _touch(key)
+    return entry
 
 
 def load_entry(entry: ModelEntry) -> Any:
@@ -297,7 +325,7 @@ def load_error(entry: ModelEntry) -> str | None:
     try:
         load_entry(entry)
     except (ValueError, OSError) as exc:  # CheckpointError is a ValueError
-        return str(exc)
+        return library.error_text(exc)
     return None
 
 
@@ -359,3 +387,123 @@ def saved_message(key: str) -> str | None:
 def example_state() -> dict:
     """Home page: which test image and which ε draw (bumped by its buttons)."""
     return st.session_state.setdefault(K_EXAMPLE, {"index": 0, "seed": 0})
+
+
+# -- lessons (ui.lessons): progress and the facts that tasks are checked against -------------
+K_LESSONS = "_vl_lessons"
+
+
+def _lessons() -> dict:
+    return st.session_state.setdefault(K_LESSONS, {"ticks": {}, "answers": {}, "facts": {}})
+
+
+def session_checkpoints() -> list[Any]:
+    """This session's models (``Checkpoint``), oldest first: what the learner trained here."""
+    return list(_session_models().values())
+
+
+def lesson_ticks() -> dict[int, set[str]]:
+    """Lesson number -> the ids of its tasks ticked in this session (a tick stays)."""
+    return _lessons()["ticks"]
+
+
+def tick_lesson_task(lesson: int, task: str) -> None:
+    _lessons()["ticks"].setdefault(lesson, set()).add(task)
+
+
+def lesson_answers() -> dict[tuple[int, str], str]:
+    """(lesson, question id) -> the option the learner last chose."""
+    return _lessons()["answers"]
+
+
+def record_lesson_answer(lesson: int, question: str, option: str) -> None:
+    _lessons()["answers"][(lesson, question)] = option
+
+
+def lesson_facts() -> dict[str, Any]:
+    """What the learner did in the lessons' embedded views (name -> value)."""
+    return _lessons()["facts"]
+
+
+def record_lesson_fact(name: str, value: Any) -> None:
+    _lessons()["facts"][name] = value
+
+
+# -- settings links (ui.links) ---------------------------------------------------------------
+K_LINKS = "_vl_links"  # page -> {"seen": query strings applied, "bad": their problems}
+
+
+def first_visit_of_link(page: str, query: str) -> bool:
+    """True the first time this session opens ``page`` with this query string."""
+    memo = st.session_state.setdefault(K_LINKS, {}).setdefault(page, {"seen": set(), "bad": []})
+    if query in memo["seen"]:
+        return False
+    memo["seen"].add(query)
+    return True
+
+
+def remember_link_problems(page: str, problems: list[str]) -> None:
+    st.session_state.setdefault(K_LINKS, {}).setdefault(page, {"seen": set()})["bad"] = problems
+
+
+def link_problems(page: str) -> list[str]:
+    return st.session_state.get(K_LINKS, {}).get(page, {}).get("bad", [])
+
+
+def set_widget_values(values: dict[str, Any]) -> None:
+    """Set widgets by key before they are drawn (a link's settings, a "try this" button)."""
+    for key, value in values.items():
+        st.session_state[key] = value
+
+
+def widget_value(key: str, default: Any = None) -> Any:
+    return st.session_state.get(key, default)
+
+
+def first_lesson_route() -> bool:
+    """True the first time it is asked in a session: ``?lesson=N`` is followed once."""
+    lessons = _lessons()
+    first = not lessons.get("routed", False)
+    lessons["routed"] = True
+    return first
+
+
+# -- "Why variational?" (ui.why_view): this session's autoencoder-vs-VAE comparison -----------
+class _WhyRuns:
+    """The session's last comparison and the pictures drawn from it (memo, per run)."""
+
+    def __init__(self) -> None:
+        self.run: Any = None
+        self.memo: dict[tuple, Any] = {}
+
+    def stop(self) -> None:
+        if self.run is not None:
+            self.run.stop(timeout=0)
+
+
+@st.cache_resource(scope="session", on_release=lambda runs: runs.stop(), show_spinner=False)
+def _why_runs() -> _WhyRuns:
+    return _WhyRuns()
+
+
+def why_run() -> Any:
+    """This session's ``WhyVariational`` (queued, running or ended), or None."""
+    return _why_runs().run
+
+
+def start_why(make_run: Any) -> Any:
+    """Start ``make_run()`` through the server's job registry (one slot; ``ServerBusy`` when
+    every slot is taken) as the session's comparison, in place of the previous one."""
+    runs = _why_runs()
+    runs.stop()
+    runs.run = job_registry().start(make_run)
+    runs.memo = {}
+    return runs.run
+
+
+def why_memo(key: tuple, make: Any) -> Any:
+    """``make()`` once per comparison and ``key`` (figures and image grids of the results)."""
+    memo = _why_runs().memo
+    if key not in memo:
+        memo[key] = make()
+    return memo[key]

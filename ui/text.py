@@ -37,6 +37,8 @@ PICKER = Strings("PICKER", {
     "elbo": "Test −ELBO",
     "elbo_unit": "{value:.2f} nats",
     "unknown": "—",
+    "dropped": "This session keeps its {limit} most recently used models: {names} made room "
+               "for the new one (models you saved stay in the library).",
     "problems": "Some files in the library could not be read:",
     "load_error": "Cannot load {name}: {error}",
 })

@@ -57,6 +57,10 @@ def model_picker() -> ModelEntry | None:
         key = st.selectbox(PICKER["label"], keys, format_func=labels.__getitem__,
                            key=state.PICKER_KEY, help=PICKER["help"])
         entry = by_key.get(key)
+        dropped = state.dropped_models()
+        if dropped:
+            st.info(PICKER["dropped"].format(limit=state.MAX_SESSION_MODELS,
+                                             names=", ".join(f"“{n}”" for n in dropped)))
         if entry is not None:
             st.markdown("\n".join(f"- **{label}:** {value}"
                                   for label, value in info_rows(entry.info)))

@@ -146,6 +146,15 @@ class TrainingJob(TrainerCallback, BackgroundWork):
         clone.load_state_dict(state)
         return clone.eval()
 
+    def take_model(self) -> VAE | None:
+        """The ended job's own model, handed over: the job forgets it, so a sweep keeps one
+        copy per result instead of two. Only once the thread has ended (nothing writes it)."""
+        if self.is_alive():
+            raise RuntimeError("take_model needs an ended job")
+        with self._weights_lock:
+            model, self.model = self.model, None
+        return model
+
     # -- trainer callbacks (training thread) ---------------------------------------------------
     def on_step(self, metrics: StepMetrics) -> None:
         with self._lock:
@@ -206,3 +215,6 @@ class TrainingJob(TrainerCallback, BackgroundWork):
                     self.model.cpu().eval()
             with self._lock:
                 self._t_end = time.perf_counter()
+                # the optimizer's moments and the trainer's batches are not needed once it
+                # ended: a session keeps its last job (curves, previews) for as long as it lives
+                self._trainer = None

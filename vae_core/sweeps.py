@@ -369,9 +369,11 @@ class Sweep(BackgroundWork):
 
 def measure_job(variant: Variant, job: TrainingJob, data: DataBundle, *,
                 mig_bins: int = 20) -> SweepResult:
-    """A ``SweepResult`` for an ended job: its summary plus pixel errors, effective β and MIG."""
+    """A ``SweepResult`` for an ended job: its summary plus pixel errors, effective β and MIG.
+    The result takes the job's model (the job keeps its curves, not a second copy)."""
+    job.join()
     snap = job.snapshot()
-    model = job.model_copy()
+    model = job.take_model()
     summary = dict(snap.summary)
     summary["effective_beta"] = effective_beta(variant.train_cfg, data.n_pixels)
     mig = None

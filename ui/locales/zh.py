@@ -30,6 +30,8 @@ ZH = {
     "PICKER.elbo": "测试集 −ELBO",
     "PICKER.elbo_unit": "{value:.2f} 奈特",
     "PICKER.unknown": "—",
+    "PICKER.dropped": "本会话只保留最近使用的 {limit} 个模型：为新模型腾出空间，移除了 {names}"
+                      "（已保存的模型仍在模型库中）。",
     "PICKER.problems": "模型库中有些文件无法读取：",
     "PICKER.load_error": "无法加载 {name}：{error}",
     # -- HOME -----------------------------------------------------------------------------
