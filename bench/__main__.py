@@ -6,7 +6,7 @@ leak from one to the next, prints each script's detailed table and then the summ
 
     python -m bench                  # the README's table
     python -m bench --quick          # smoke run on tiny sizes (the numbers mean nothing)
-    python -m bench --only train     # one script: train, latent or app
+    python -m bench --only train     # one script: train, data, latent, app, pointer or why
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from bench.common import read_rows, table
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS = {"train": "bench/bench_train.py", "data": "bench/bench_data.py",
            "latent": "bench/bench_latent.py",
-           "app": "bench/bench_app.py", "pointer": "bench/bench_pointer.py"}
+           "app": "bench/bench_app.py", "pointer": "bench/bench_pointer.py",
+           "why": "bench/bench_why.py"}
 
 
 def main(argv: list[str] | None = None) -> int:

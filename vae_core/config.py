@@ -82,6 +82,7 @@ class ModelConfig(_Config):
     recon: str = "bce"                    # likelihood p(x|z): bce, mse, gaussian (learned σ), cb
     sigma: float = 0.7071067811865476     # fixed σ of the "mse" likelihood; σ² = ½ ⇔ summed MSE
     preset: str | None = None             # "examples" builds pytorch/examples' fc1..fc4 layout
+    variational: bool = True              # False: a plain autoencoder, z = μ and no KL term
 
     def __post_init__(self) -> None:
         _check_choice("arch", self.arch, ARCHS)
@@ -102,6 +103,8 @@ class ModelConfig(_Config):
         object.__setattr__(self, "hidden", hidden)
         _check_number("latent_dim", self.latent_dim, lo=1, hi=MAX_LATENT, integer=True)
         _check_number("sigma", self.sigma, lo=0, hi=100, lo_open=True)
+        if not isinstance(self.variational, bool):
+            raise ValueError(f"variational must be true or false, got {self.variational!r}")
         if self.arch == "conv":
             _, h, w = shape
             if h % 4 or w % 4 or h < 8 or w < 8:

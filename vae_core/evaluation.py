@@ -23,7 +23,8 @@ def evaluate_batches(model: VAE, x: torch.Tensor, *, batch_size: int = EVAL_BATC
         xb = x[start:start + batch_size]
         out = model(xb, generator=generator)
         recon_sum += float(-model.likelihood.log_prob(out.logits, xb).sum())
-        kl = kl_divergence(out.mu, out.logvar).sum(dim=0)
+        kl = (kl_divergence(out.mu, out.logvar) if model.cfg.variational  # AE: no KL term
+              else torch.zeros_like(out.mu)).sum(dim=0)
         kl_sum = kl if kl_sum is None else kl_sum + kl
         mus.append(out.mu)
     mu = torch.cat(mus)

@@ -39,10 +39,12 @@ class Program:
     logvar_head: list[dict] = field(default_factory=list)  # h -> log σ² (K,)
     decoder: list[dict] = field(default_factory=list)   # z (K,) -> image mean (C, H, W)
     arrays: dict[str, np.ndarray] = field(default_factory=dict)
+    variational: bool = True  # False: a plain autoencoder, whose log σ² head is unused (z = μ)
 
     def header(self) -> dict:
         return {"encoder": self.encoder, "mu_head": self.mu_head,
-                "logvar_head": self.logvar_head, "decoder": self.decoder}
+                "logvar_head": self.logvar_head, "decoder": self.decoder,
+                "variational": self.variational}
 
 
 class _Builder:
@@ -149,7 +151,7 @@ def _build(program: Program, prefix: str, shape: tuple[int, ...], steps: list) -
 def export_program(model: VAE) -> Program:
     """The whole model as layer lists; raises ``UnsupportedLayer`` naming what cannot run."""
     encoder, mu_head, logvar_head, decoder = _parts(model)
-    program = Program()
+    program = Program(variational=model.cfg.variational)
     c, h, w = model.cfg.input_shape
     enc = _build(program, "enc", (c, h, w), encoder)  # a Linear on (C, H, W) reads it flat
     program.encoder = enc.layers

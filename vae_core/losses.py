@@ -53,7 +53,8 @@ class LossTerms:
 
 
 def elbo_terms(out: VAEOutput, x: Tensor, likelihood: Likelihood, weight: KLWeight, *,
-               reduction: str = "sum", kl_sign_bug: bool = False) -> LossTerms:
+               reduction: str = "sum", kl_sign_bug: bool = False,
+               variational: bool = True) -> LossTerms:
     """Loss terms for one batch.
 
     ``reduction="mean"`` reproduces the tutorial mistake on purpose: the reconstruction term is
@@ -64,11 +65,18 @@ def elbo_terms(out: VAEOutput, x: Tensor, likelihood: Likelihood, weight: KLWeig
     ``kl_sign_bug=True`` reproduces the other classic mistake: the KL written without its leading
     minus sign, ½(1 + log σ² − μ² − σ²) = −KL, so the loss *rewards* a large KL. The reported
     ``kl`` is still the true KL, which the learner then watches grow without bound.
+
+    ``variational=False`` is a plain autoencoder: z = μ is a point, not a distribution, so there
+    is no KL to the prior; the loss is the reconstruction term alone (KL reported as 0).
     """
     recon = -likelihood.log_prob(out.logits, x).mean()
-    kl_per_example_dim = kl_divergence(out.mu, out.logvar)  # (B, K)
+    if variational:
+        kl_per_example_dim = kl_divergence(out.mu, out.logvar)  # (B, K)
+        weighted = kl_term(-kl_per_example_dim if kl_sign_bug else kl_per_example_dim, weight)
+    else:
+        kl_per_example_dim = torch.zeros_like(out.mu)
+        weighted = torch.zeros_like(recon)
     kl = kl_per_example_dim.sum(dim=1).mean()
-    weighted = kl_term(-kl_per_example_dim if kl_sign_bug else kl_per_example_dim, weight)
     if reduction == "mean":
         recon_loss = recon / x[0].numel()
     elif reduction == "sum":

@@ -201,7 +201,8 @@ class Trainer:
                 weight = kl_weight_at(cfg, step, self.total_steps, self.steps_per_epoch,
                                       beta=self.base_beta)
                 terms = elbo_terms(self._forward(x), x, model.likelihood, weight,
-                                   reduction=cfg.reduction, kl_sign_bug=cfg.kl_sign_bug)
+                                   reduction=cfg.reduction, kl_sign_bug=cfg.kl_sign_bug,
+                                   variational=model.cfg.variational)
                 stats = self._step_stats(terms, stop_requested)
                 if stats["stop"]:  # under torch.distributed: some process was asked to stop
                     status, code, params = "stopped", "stopped_after", {"steps": step}

@@ -76,6 +76,10 @@ class VAE(nn.Module):
 
     def forward(self, x: Tensor, *, generator: torch.Generator | None = None) -> VAEOutput:
         mu, logvar = self.encode(x)
+        if not self.cfg.variational:
+            # plain autoencoder: z = μ, no ε. The log σ² head stays (unused, untrained) so that
+            # both kinds have the same layers and, for one seed, the same initial weights.
+            return VAEOutput(self.decode_logits(mu), mu, logvar, mu)
         z = reparameterize(mu, logvar, generator)
         return VAEOutput(self.decode_logits(z), mu, logvar, z)
 
