@@ -3,25 +3,26 @@ reproduced, and the common tutorial mistakes explained."""
 
 import streamlit as st
 
-from ui import compare, datasets, mistakes, state
-from ui import compare_figures as cf
+from ui import compare, compare_likelihood, compare_links, compare_views, datasets, mistakes, state
+from ui.compare_links import DEFAULT_RECONS, DEFAULT_SIGMA, LIKELIHOOD_PATH
 from ui.text import LABELS
 from ui.text_compare import LIKELIHOOD, SWEEP
 from vae_core.config import RECONS
 from vae_core.sweeps import PITFALLS, likelihood_sweep
 
-DEFAULT_SIGMA = 0.5 ** 0.5
-
 state.ensure_shell()
 st.title(LIKELIHOOD["title"])
 st.markdown(LIKELIHOOD["intro"])
+compare_links.apply(LIKELIHOOD_PATH)
+compare_links.share_box(LIKELIHOOD_PATH)
 tab_compare, tab_pitfalls, tab_mistakes = st.tabs(
     [LIKELIHOOD["tab_compare"], LIKELIHOOD["tab_pitfalls"], LIKELIHOOD["tab_mistakes"]])
 
 with tab_compare:
-    c1, c2, c3, c4 = st.columns([1, 2, 1, 1])
+    c1, c2 = st.columns([1, 2])  # two rows: four columns cut the labels at 800 px
+    c3, c4 = st.columns([2, 1])
     dataset = c1.selectbox(SWEEP["dataset"], datasets.sweep_choices(), key="bm_dataset")
-    recons = c2.multiselect(LIKELIHOOD["choose"], RECONS, default=["bce", "mse"],
+    recons = c2.multiselect(LIKELIHOOD["choose"], RECONS, default=list(DEFAULT_RECONS),
                             format_func=LABELS["recon"].get, key="bm_recons")
     sigma = c3.slider(LIKELIHOOD["sigma"], 0.05, 2.0, DEFAULT_SIGMA, 0.01,
                       help=LIKELIHOOD["sigma_help"], key="bm_sigma")
@@ -38,26 +39,7 @@ with tab_compare:
         st.info(LIKELIHOOD["need_one"])
     results = [r for r in compare.progress("likelihood") if r.model is not None]
     if results:
-        data = compare.sweep("likelihood").data
-        st.subheader(LIKELIHOOD["curves"])
-        st.plotly_chart(cf.epoch_curves(results, [("test_recon", LIKELIHOOD["recon_curve"]),
-                                                  ("test_kl", LIKELIHOOD["kl_curve"])],
-                                        labels=[compare.label(r.label) for r in results]),
-                        key="bm_curves")
-        st.subheader(LIKELIHOOD["side_by_side"])
-        errors = [compare.error_map("likelihood", r, data) for r in results]
-        zmax = max(float(e.max()) for e in errors) or 1.0
-        for col, res, err in zip(st.columns(len(results)), results, errors):
-            with col:
-                st.markdown(f"**{compare.label(res.label)}**")
-                st.image(compare.recon_image("likelihood", res, data),
-                         caption=LIKELIHOOD["recons"])
-                st.caption(LIKELIHOOD["errors"])
-                st.plotly_chart(cf.error_heatmap(err, zmax=zmax), key=f"bm_err_{res.index}")
-                st.image(compare.sample_image("likelihood", res), caption=LIKELIHOOD["samples"])
-        st.subheader(LIKELIHOOD["numbers"])
-        st.warning(LIKELIHOOD["not_comparable"])
-        st.dataframe(compare.summary_rows(results, comparable_elbo=False), hide_index=True)
+        compare_likelihood.results_view(results, compare.sweep("likelihood").data)
     with st.expander(LIKELIHOOD["sigma_title"], expanded=not results):
         st.markdown(LIKELIHOOD["sigma_text"])
         st.latex(r"-\log \mathcal{N}(x;\hat x,\sigma^2 I) = \frac{\lVert x-\hat x\rVert^2}"
@@ -66,6 +48,7 @@ with tab_compare:
                  r",\qquad \frac{\lVert x-\hat x\rVert^2}{2\sigma^2} + \mathrm{KL} \;\propto\;"
                  r" \lVert x-\hat x\rVert^2 + 2\sigma^2\,\mathrm{KL}")
         st.markdown(LIKELIHOOD["sigma_text2"])
+    compare_likelihood.continuous_bernoulli()
 
 with tab_pitfalls:
     st.markdown(LIKELIHOOD["pitfalls_intro"])
@@ -81,8 +64,8 @@ with tab_pitfalls:
     p_results = [r for r in compare.progress("pitfall") if r.model is not None]
     if p_results:
         st.subheader(LIKELIHOOD["what_you_see"])
-        compare.pitfall_view(p_results, compare.sweep("pitfall").data)
-        st.dataframe(compare.summary_rows(p_results), hide_index=True)
+        compare_views.pitfall_view(p_results, compare.sweep("pitfall").data)
+        st.dataframe(compare_views.summary_rows(p_results), hide_index=True)
 
 with tab_mistakes:
     mistakes.mistakes_tab(epochs=p_epochs)

@@ -2,22 +2,23 @@
 
 import streamlit as st
 
-from ui import compare, datasets, state
+from ui import compare, compare_links, compare_views, datasets, state
 from ui import compare_figures as cf
+from ui.compare_links import BETA_PATH, DEFAULT_BETAS, SCHEDULES
 from ui.text_compare import BETA, SWEEP
 from vae_core.sweeps import MAX_SWEEP_MODELS, beta_sweep, schedule_sweep
-
-SCHEDULES = ("constant", "warmup", "cyclical", "capacity")
 
 state.ensure_shell()
 st.title(BETA["title"])
 st.markdown(BETA["intro"])
+compare_links.apply(BETA_PATH)
+compare_links.share_box(BETA_PATH)
 tab_sweep, tab_schedules = st.tabs([BETA["tab_sweep"], BETA["tab_schedules"]])
 
 with tab_sweep:
     c1, c2, c3 = st.columns([1, 2, 1])
     dataset = c1.selectbox(SWEEP["dataset"], datasets.sweep_choices(), key="bl_dataset")
-    text = c2.text_input(BETA["betas"].format(max=MAX_SWEEP_MODELS), "0.1, 0.5, 1, 2, 4, 8",
+    text = c2.text_input(BETA["betas"].format(max=MAX_SWEEP_MODELS), DEFAULT_BETAS,
                          help=BETA["betas_help"], key="bl_betas")
     epochs = compare.epochs_input(c3, compare.default_epochs(dataset),
                                   key=f"bl_epochs_{dataset}")
@@ -35,16 +36,17 @@ with tab_sweep:
     sweep = compare.sweep("beta")
     if results:
         st.subheader(BETA["rd_title"])
-        chosen = compare.rd_plane(results, key=f"bl_rd_{compare.token('beta')}")
+        chosen = compare_views.rd_plane(results, key=f"bl_rd_{compare.token('beta')}")
         if chosen is not None and chosen.model is not None:
-            compare.beta_model_view("beta", chosen, sweep.data)
+            compare_views.beta_model_view("beta", chosen, sweep.data)
         st.subheader(BETA["table"])
-        st.dataframe(compare.summary_rows(results), hide_index=True)
-        compare.save_box("beta", results, sweep.spec.data_cfg)
+        st.dataframe(compare_views.summary_rows(results), hide_index=True)
+        compare_views.save_box("beta", results, sweep.spec.data_cfg)
 
 with tab_schedules:
     st.markdown(BETA["schedules_intro"])
-    c1, c2, c3, c4 = st.columns([1, 2, 1, 1])
+    c1, c2 = st.columns([1, 2])  # two rows: four columns cut the labels at 800 px
+    c3, c4 = st.columns(2)
     s_dataset = c1.selectbox(SWEEP["dataset"], datasets.sweep_choices(), key="bl_s_dataset")
     schedule_names = BETA["schedule_names"]  # a plain dict: format_func may run after the run
     chosen_schedules = c2.multiselect(BETA["schedules"], SCHEDULES, default=SCHEDULES,
@@ -62,8 +64,7 @@ with tab_schedules:
             dataset=s_dataset)
     s_results = compare.progress("schedule")
     if s_results:
-        st.plotly_chart(cf.step_curves(s_results, [("beta", BETA["beta_curve"]),
-                                                   ("kl", BETA["kl_curve"])],
-                                       labels=[compare.label(r.label) for r in s_results]),
+        st.plotly_chart(cf.schedule_curves(s_results, [compare.label(r.label) for r in s_results],
+                                           compare.capacity_targets(s_results)),
                         key="bl_schedule_curves")
-        st.dataframe(compare.summary_rows(s_results), hide_index=True)
+        st.dataframe(compare_views.summary_rows(s_results), hide_index=True)

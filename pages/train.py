@@ -2,17 +2,20 @@
 
 import streamlit as st
 
-from ui import datasets, state, train_view, widgets
+from ui import datasets, links, state, train_links, train_live, train_view, widgets
 from ui.text import TRAIN
 
 state.ensure_shell()
 st.title(TRAIN["title"])
 st.markdown(TRAIN["intro"])
 
+links.apply_link(train_links.PATH, train_links.settings_spec())  # a shared link: its settings
+links.show_problems(train_links.PATH)
 slot = state.job_slot()
 running = slot.running()
 settings = train_view.settings_form(disabled=running)  # a dataset not on disk: Download, progress
 ready = datasets.ready(settings.dataset)
+train_links.share_box(settings)
 if st.button(TRAIN["start"], type="primary", icon=":material/play_arrow:",
              disabled=running or not ready, key="train_start") and train_view.try_start(settings):
     st.rerun()  # redraw with the settings locked and the live panel polling
@@ -27,7 +30,7 @@ elif running:
 # as their outcome: it comes back once the settings change to an available dataset, or a run
 # starts.
 if running or (ready and failure is None):
-    train_view.live_panel()
+    train_live.live_panel()
     entry, ckpt = state.trained_model()
     if ckpt is not None:
         widgets.model_actions(entry, ckpt, key=entry.key)

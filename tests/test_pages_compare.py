@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.support import keep_navigation_mode, server_like_env
-from ui import state
+from tests.support import keep_navigation_mode, plotly_figure, server_like_env
+from ui import compare_collapse, state
 from ui.i18n import LANG_KEY
 from vae_core.sweeps import Sweep
 
@@ -81,16 +81,33 @@ def test_pages_render_without_any_model(page, env):
         assert "up to 12" in " ".join(t.label for t in at.text_input)
 
 
+def chart(at: AppTest, key: str) -> dict:
+    return plotly_figure(next(c for c in at.get("plotly_chart") if c.proto.id.endswith(key)
+                              or key in c.proto.id))
+
+
 def test_beta_sweep_runs_and_shows_the_plane(env):
     at = open_page("pages/beta_lab.py")
-    at.text_input(key="bl_betas").set_value("4, 0.5").run()
+    assert "−ELBO_β = recon + β·KL (it is the −ELBO only at β = 1)" in texts(at.markdown)
+    at.text_input(key="bl_betas").set_value("4, 0.5, 300, 500").run()
     at.number_input(key="bl_epochs_mnist-5k").set_value(2).run()
     start_and_wait(at, "beta")
-    assert "Done: trained 2 models" in texts(at.success)
+    assert "Done: trained 4 models" in texts(at.success)
     table = at.dataframe[0].value
-    assert list(table["Model"]) == ["β=0.5", "β=4"]
+    assert list(table["Model"]) == ["β=0.5", "β=4", "β=300", "β=500"]
+    active = dict(zip(table["Model"], table["Active units"]))
+    assert active["β=300"].startswith("0 /") and active["β=500"].startswith("0 /")
     assert len(at.get("plotly_chart")) >= 2  # the plane and the KL bars of the selected β
     assert "Selected: **β=0.5**" in texts(at.markdown)  # closest to β = 1 by default
+    # the collapsed models are named, with the lesson, and share one label on the plane
+    assert "**Posterior collapse** in β=300, β=500: 0 active units" in texts(at.warning)
+    assert "Lesson 7" in " ".join(link.proto.label for link in at.get("page_link"))
+    markers = chart(at, "bl_rd")["data"][-1]
+    assert "β=300, β=500: collapsed" in markers["text"]
+    assert markers["text"].count("") >= 1 and len(markers["text"]) == 4
+    assert sum(bool(t) for t in markers["text"]) == 3  # β=0.5, β=4, and the pair
+    assert "Partial posterior collapse" not in texts(at.warning)  # β=0.5 is not collapsed
+    assert "Cov_x(E_q[z_u]) > 0.01" in texts(at.caption)
     at.button(key="cmp_save_beta").click().run()
     assert not at.exception
     assert list(env.library.glob("*.safetensors")), "nothing saved"
@@ -112,24 +129,53 @@ def test_bad_betas_are_explained(env, text, message):
     assert not running_sweeps()
 
 
-def test_schedule_sweep_draws_curves(env):
+def test_schedule_sweep_draws_capacity_on_its_own_axis(env):
     at = open_page("pages/beta_lab.py")
-    at.multiselect(key="bl_schedules").set_value(["constant", "warmup"]).run()
+    at.multiselect(key="bl_schedules").set_value(["warmup", "capacity"]).run()
     at.number_input(key="bl_s_epochs_mnist-5k").set_value(2).run()
     start_and_wait(at, "schedule")
     assert any("trained 2 models" in str(s.value) for s in at.success)
+    fig = chart(at, "bl_schedule_curves")
+    by_name = {}
+    for trace in fig["data"]:
+        by_name.setdefault(trace["name"], []).append(trace.get("yaxis", "y"))
+    beta_axis = by_name["warmup"][0]  # row 1: β of the schedules that scale the KL
+    assert beta_axis not in by_name["capacity: target C(t)"] + by_name["capacity: γ"]
+    assert by_name["capacity: γ"] != by_name["capacity: target C(t)"]  # γ: a right axis
+    target = next(t for t in fig["data"] if t["name"] == "capacity: target C(t)")
+    assert target["y"][0] < 1.0 and target["y"][-1] == pytest.approx(25.0, rel=0.05)
+    titles = [a["text"] for a in fig["layout"]["annotations"]]
+    assert titles[0] == "β per step (constant, warm-up, cyclical)"
 
 
 def test_likelihood_sweep_compares_bce_and_mse(env):
     at = open_page("pages/bce_vs_mse.py")
-    at.slider(key="bm_sigma").set_value(0.3).run()
     at.number_input(key="bm_epochs_mnist-5k").set_value(2).run()
     start_and_wait(at, "likelihood")
     table = next(d.value for d in at.dataframe if "bce" in list(d.value["Model"]))
-    assert list(table["Model"]) == ["bce", "mse σ=0.3"]
+    assert list(table["Model"]) == ["bce", "mse"]
     assert "not comparable" in " ".join(table.columns)
     assert "do **not** compare" in texts(at.warning)
-    assert len(at.tabs[0].latex) == 2  # the σ-as-β derivation
+    assert len(at.tabs[0].latex) == 3  # the σ-as-β derivation, the continuous Bernoulli
+    assert "continuous Bernoulli" in texts(at.tabs[0].markdown)
+
+    # shared axes hold only comparable quantities; each likelihood's nats get their own axis
+    shared = chart(at, "bm_curves")["data"]
+    assert {t["meta"]["quantity"] for t in shared} == {"pixel_mse", "pixel_bce", "test_kl"}
+    own = chart(at, "bm_own_nats")["data"]
+    assert [t["meta"]["model"] for t in own] == ["bce", "mse"]
+    assert len({t.get("yaxis", "y") for t in own}) == 2
+    # the error scale starts at 0 with white, the page's colour
+    heat = chart(at, "bm_err_")["data"][0]
+    assert heat["zmin"] == 0 and heat["colorscale"][0][1] in ("rgb(255,245,240)", "#fff5f0")
+
+    # the blurry Gaussian explained, and one click to try a smaller σ
+    assert "With σ = 0.71 its loss is ‖x − x̂‖² + 2σ²·KL up to a constant: β = 2σ² = 1.00" \
+        in texts(at.info)
+    at.button(key="bm_try_sigma").click().run()
+    assert not at.exception, at.exception
+    assert at.slider(key="bm_sigma").value == pytest.approx(0.1)
+    assert "σ is now 0.1" in texts(at.caption)
 
 
 def test_pitfalls_reproduce_posterior_collapse(env):
@@ -176,3 +222,25 @@ def test_a_mistake_is_reproduced_in_one_click(env):
     at.run()
     assert "in the **Pitfalls** tab" in texts(at.caption)
     assert any("KL without its minus sign" in list(d.value["Model"]) for d in at.dataframe)
+
+
+@pytest.mark.parametrize("active, k, shown", [(0, 8, True), (3, 8, True), (4, 8, False),
+                                              (8, 8, False), (None, 8, False)])
+def test_collapse_is_named_only_when_few_units_are_active(active, k, shown):
+    assert compare_collapse.few_active(active, k) is shown
+
+
+@pytest.mark.parametrize("beta, collapsed", [(500.0, True), (1.0, False)])
+def test_a_train_run_that_collapses_says_so(env, beta, collapsed):
+    at = open_page("pages/train.py")
+    at.number_input(key="tr_beta").set_value(beta)
+    at.number_input(key="tr_epochs").set_value(2).run()
+    at.button(key="train_start").click().run()
+    job = state.job_registry().jobs()[-1]
+    job.join(TIMEOUT)
+    at.run()
+    assert not at.exception, at.exception
+    warning = texts(at.warning)
+    assert ("Posterior collapse" in warning) is collapsed, warning
+    assert ("Lesson 7" in " ".join(p.proto.label for p in at.get("page_link"))) is collapsed
+    assert "Cov over x of E[z_u] > 0.01" in texts(at.caption)  # what active units counts

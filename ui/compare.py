@@ -1,5 +1,5 @@
-"""The Compare pages' parts: the session's sweeps, their controls and live progress, and the
-views of their results (rate–distortion plane, per-model images, tables, saving).
+"""The Compare pages' sweeps: per session, their controls, live progress and per-model pictures
+(the views of their results are ``ui.compare_views``, their settings links ``ui.compare_links``).
 
 Per session, a ``SweepRuns`` lives in a session-scoped ``st.cache_resource`` whose ``on_release``
 stops its sweeps when the tab closes. A sweep counts as one job against the server-wide
@@ -17,15 +17,15 @@ import numpy as np
 import streamlit as st
 import torch
 
-from ui import compare_figures as cf
-from ui import library, state
-from ui.figures import image_grid
+from ui import state
+from ui.figures import image_grid, thin
 from ui.jobs import ServerBusy
-from ui.text_compare import BETA, LIKELIHOOD, SWEEP, TABLE
+from ui.text_compare import BETA, LIKELIHOOD, SWEEP
 from vae_core.analysis.encode import encode
 from vae_core.analysis.traversal import order_dims_by_kl, prior_samples, traversal_grid
-from vae_core.config import DataConfig, ModelConfig
+from vae_core.config import ModelConfig
 from vae_core.data import DatasetUnavailable
+from vae_core.schedules import kl_weight_at
 from vae_core.sweeps import (
     DEFAULT_TRAIN,
     MAX_PARALLEL,
@@ -184,14 +184,14 @@ def controls(kind: str, make_spec: Callable[[Any], SweepSpec], *, dataset: str) 
     """Start (and Stop while this kind runs). A started sweep reruns the app to poll it."""
     current = sweep(kind)
     running = current is not None and current.is_alive()
-    c1, c2, _ = st.columns([1, 1, 4])
-    clicked = c1.button(SWEEP["start"], type="primary", icon=":material/play_arrow:",
-                        disabled=running, key=f"cmp_start_{kind}")
+    row = st.container(horizontal=True)  # not columns: a narrow one cut "开始" to "开."
+    clicked = row.button(SWEEP["start"], type="primary", icon=":material/play_arrow:",
+                         disabled=running, key=f"cmp_start_{kind}")
     if clicked and launch(kind, dataset, make_spec):
         st.rerun()
     if running:
-        c2.button(SWEEP["stop"], icon=":material/stop:", key=f"cmp_stop_{kind}",
-                  on_click=lambda: current.stop(timeout=2.0))
+        row.button(SWEEP["stop"], icon=":material/stop:", key=f"cmp_stop_{kind}",
+                   on_click=lambda: current.stop(timeout=2.0))
 
 
 def progress(kind: str) -> list[SweepResult]:
@@ -284,144 +284,15 @@ def error_map(kind: str, res: SweepResult, data: Any) -> np.ndarray:
     return _memo(kind, res.index, "error", make)
 
 
-# -- tables and views ----------------------------------------------------------------------
-def summary_rows(results: list[SweepResult], *, comparable_elbo: bool = True) -> list[dict]:
-    rows = []
+def capacity_targets(results: list[SweepResult]) -> dict[int, list[float]]:
+    """Result index -> the capacity schedule's target C (nats) at each step the schedule
+    figure draws (``thin(res.steps, 300)``): the trainer records γ, not C."""
+    out = {}
     for r in results:
-        s = r.summary
-        k = len(s.get("kl_per_dim", ())) or r.model_cfg.latent_dim
-        row = {TABLE["model"]: label(r.label),
-               TABLE["status"]: SWEEP["status"].get(r.status, r.status),
-               TABLE["elbo" if comparable_elbo else "elbo_nc"]: cf.fmt(s.get("test_elbo")),
-               TABLE["recon" if comparable_elbo else "recon_nc"]: cf.fmt(s.get("test_recon")),
-               TABLE["kl"]: cf.fmt(s.get("test_kl")),
-               TABLE["active"]: f"{s['active_units']} / {k}" if "active_units" in s else "—",
-               TABLE["pixel_mse"]: cf.fmt(s.get("pixel_mse"), 4),
-               TABLE["pixel_bce"]: cf.fmt(s.get("pixel_bce"), 4),
-               TABLE["eff_beta"]: cf.fmt(s.get("effective_beta"))}
-        if "mig" in s:
-            row[TABLE["mig"]] = cf.fmt(s["mig"])
-        rows.append(row)
-    return rows
-
-
-def rd_plane(results: list[SweepResult], *, key: str) -> SweepResult | None:
-    """The clickable rate–distortion plane; returns the selected model (default: β closest
-    to 1)."""
-    plotted, points, skipped = [], [], []
-    for r in results:
-        try:
-            points.append(r.rd_point())
-            plotted.append(r)
-        except (ValueError, KeyError):
-            skipped.append(label(r.label))
-    if skipped:
-        st.caption(BETA["not_plotted"].format(labels=", ".join(skipped)))
-    if not plotted:
-        return None
-    chosen = _selected_index(key)
-    by_index = {r.index: r for r in plotted}
-    if chosen not in by_index:
-        chosen = min(plotted, key=lambda r: abs(np.log((r.value or 1e-3) + 1e-3))).index
-    fig = cf.rd_figure(points, [r.index for r in plotted], selected=chosen)
-    st.plotly_chart(fig, key=key, on_select="rerun", selection_mode=("points",))
-    st.caption(BETA["rd_caption"])
-    return by_index[chosen]
-
-
-def _selected_index(key: str) -> int | None:
-    event = st.session_state.get(key)
-    try:
-        points = event["selection"]["points"]
-    except (KeyError, TypeError):
-        return None
-    for p in points:
-        data = p.get("customdata")
-        if isinstance(data, dict):  # a (n, 1) customdata row arrives as {"0": index}
-            data = next(iter(data.values()), None)
-        if isinstance(data, (list, tuple)) and data:
-            data = data[0]
-        if isinstance(data, (int, float)):
-            return int(data)
-    return None
-
-
-def beta_model_view(kind: str, res: SweepResult, data: Any) -> None:
-    s = res.summary
-    k = len(s.get("kl_per_dim", ())) or res.model.latent_dim
-    st.markdown(BETA["selected"].format(
-        label=label(res.label), elbo=cf.fmt(s.get("test_elbo")), recon=cf.fmt(s.get("test_recon")),
-        kl=cf.fmt(s.get("test_kl")), active=s.get("active_units", "—"), k=k))
-    c1, c2 = st.columns(2)
-    c1.image(recon_image(kind, res, data), caption=BETA["recons"])
-    c2.image(sample_image(kind, res), caption=BETA["samples"])
-    c1, c2 = st.columns(2)
-    with c1:
-        grid, dims = traversal_image(kind, res)
-        if grid is None:
-            st.info(BETA["no_traversal"])
-        else:
-            st.image(grid, caption=BETA["traversal"].format(
-                dims=", z".join(str(d + 1) for d in dims)))
-    with c2:
-        st.markdown(f"**{BETA['kl_title']}**")
-        st.plotly_chart(cf.kl_bars(s.get("kl_per_dim", [])), key=f"{kind}_kl_{res.index}")
-    if "mig_per_factor" in s:
-        st.markdown(f"**{BETA['mig_title']}**")
-        st.plotly_chart(cf.mig_bars(s["mig_per_factor"], s.get("mig_top_latent", {})),
-                        key=f"{kind}_mig_{res.index}")
-        st.caption(BETA["mig_caption"].format(score=s.get("mig", float("nan"))))
-    else:
-        st.caption(BETA["no_mig"])
-
-
-def save_box(kind: str, results: list[SweepResult], data_cfg: DataConfig) -> None:
-    """Save one model of the sweep into the library (it then shows in the sidebar picker)."""
-    keep = [r for r in results if r.model is not None]
-    if not keep:
-        return
-    st.subheader(SWEEP["save_title"])
-    c1, c2, c3 = st.columns([2, 3, 2], vertical_alignment="bottom")
-    names = {r.index: label(r.label) for r in keep}
-    res = c1.selectbox(SWEEP["save_which"], keep, format_func=lambda r: names[r.index],
-                       key=f"cmp_save_which_{kind}_{token(kind)}")
-    name = c2.text_input(SWEEP["save_name"], value=f"{data_cfg.dataset} {res.label}",
-                         key=f"cmp_save_name_{kind}_{token(kind)}_{res.index}",
-                         max_chars=library.MAX_NAME)
-    memo_key = f"cmp_{kind}"
-    if c3.button(SWEEP["save"], icon=":material/save:", key=f"cmp_save_{kind}"):
-        try:
-            path = library.save_model(res.model, name, library.library_dir(), data_cfg=data_cfg,
-                                      train_cfg=res.train_cfg, summary=_json_summary(res))
-        except (ValueError, OSError) as exc:
-            state.remember_saved(memo_key, None)
-            st.error(SWEEP["save_error"].format(error=exc))
-        else:
-            state.remember_saved(memo_key, SWEEP["saved"].format(file=path.name))
-            st.rerun()  # redraw the picker with the new file
-    message = state.saved_message(memo_key)
-    if message:
-        st.success(message)
-
-
-def _json_summary(res: SweepResult) -> dict:
-    """The summary without values a checkpoint header cannot hold (nested dicts stay)."""
-    return {k: v for k, v in res.summary.items()
-            if isinstance(v, (int, float, str, list, tuple, dict, bool)) or v is None}
-
-
-def pitfall_view(results: list[SweepResult], data: Any) -> None:
-    """Correct loss next to the mistakes: reconstructions, samples, KL and active units."""
-    for col, res in zip(st.columns(len(results)), results):
-        s = res.summary
-        k = len(s.get("kl_per_dim", ())) or res.model_cfg.latent_dim
-        with col:
-            st.markdown(f"**{label(res.label)}**")
-            c1, c2 = st.columns(2)
-            c1.metric(TABLE["kl"], cf.fmt(s.get("test_kl")))
-            c2.metric(TABLE["active"], f"{s.get('active_units', '—')} / {k}")
-            kl = s.get("test_kl")
-            if isinstance(kl, (int, float)) and abs(kl) > 1e6:
-                st.warning(LIKELIHOOD["big_number"])
-            st.image(recon_image("pitfall", res, data), caption=BETA["recons"])
-            st.image(sample_image("pitfall", res), caption=BETA["samples"])
+        if r.train_cfg.schedule != "capacity" or not r.steps:
+            continue
+        per_epoch = r.history[0].step if r.history else max(s.step for s in r.steps)
+        total = per_epoch * r.train_cfg.epochs
+        out[r.index] = [kl_weight_at(r.train_cfg, s.step, total, per_epoch).capacity
+                        for s in thin(r.steps, 300)]
+    return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -21,6 +21,7 @@ from vae_core.analysis.rate_distortion import (
 from vae_core.analysis.traversal import COLLAPSED_KL
 
 SELECTED = "#e45756"
+ERROR_SCALE = "Reds"  # white at 0, dark red at zmax
 
 
 def fmt(value: Any, digits: int = 3) -> str:
@@ -42,9 +43,10 @@ def _layout(fig: go.Figure, height: int = 380) -> go.Figure:
 
 
 def rd_figure(points: Sequence[RDPoint], indices: Sequence[int], *,
-              selected: int | None = None) -> go.Figure:
+              selected: int | None = None, collapsed: Collection[int] = ()) -> go.Figure:
     """The rate–distortion plane: one marker per model (customdata = its result index, 2-D so
-    a click returns it as a list), constant −ELBO lines and a short −β segment at each point."""
+    a click returns it as a list), constant −ELBO lines and a short −β segment at each point.
+    Models at (nearly) the same place, as collapsed ones are, share one label."""
     fig = go.Figure()
     if not points:
         return _layout(fig)
@@ -78,7 +80,8 @@ def rd_figure(points: Sequence[RDPoint], indices: Sequence[int], *,
               for k, i in enumerate(indices)]
     fig.add_scatter(
         x=rates, y=dist, mode="markers+text", name=FIGC["models"],
-        text=[p.label for p in points], textposition="top right",
+        text=_point_texts(points, indices, collapsed, (r_hi - r_lo, d_hi - d_lo)),
+        hovertext=[p.label for p in points], textposition="top right",
         customdata=np.array(list(indices)).reshape(-1, 1),
         marker=dict(size=[18 if i == selected else 13 for i in indices], color=colors,
                     line=dict(width=[3 if i == selected else 1 for i in indices],
@@ -88,6 +91,26 @@ def rd_figure(points: Sequence[RDPoint], indices: Sequence[int], *,
                       yaxis=dict(title=dict(text=FIGC["distortion"]), range=[d_lo, d_hi]),
                       showlegend=False)
     return _layout(fig, height=440)
+
+
+def _point_texts(points: Sequence[RDPoint], indices: Sequence[int], collapsed: Collection[int],
+                 spans: tuple[float, float]) -> list[str]:
+    """One label per group of points closer than 4% of the axes (the rest get none), the
+    group's names joined; a group of collapsed models says so."""
+    texts = [""] * len(points)
+    placed: set[int] = set()
+    for a, p in enumerate(points):
+        if a in placed:
+            continue
+        group = [b for b in range(a, len(points)) if b not in placed
+                 and abs(points[b].rate - p.rate) < 0.04 * spans[0]
+                 and abs(points[b].distortion - p.distortion) < 0.04 * spans[1]]
+        placed.update(group)
+        names = ", ".join(points[b].label for b in group)
+        if all(indices[b] in collapsed for b in group):
+            names = FIGC["collapsed_label"].format(labels=names)
+        texts[a] = names
+    return texts
 
 
 def kl_bars(kl_per_dim: Sequence[float]) -> go.Figure:
@@ -115,47 +138,94 @@ def mig_bars(per_factor: dict[str, float], top_latent: dict[str, int]) -> go.Fig
     return _layout(fig, height=280)
 
 
-def step_curves(results: Sequence[Any], fields: Sequence[tuple[str, str]], *,
-                log_y: Sequence[bool] = (), labels: Sequence[str] | None = None) -> go.Figure:
-    """One row per (StepMetrics field, title), one line per result, shared x (step);
-    ``labels``: the legend's names (default: each result's label)."""
-    fig = make_subplots(rows=len(fields), cols=1, shared_xaxes=True, vertical_spacing=0.08,
-                        subplot_titles=[title for _, title in fields])
-    names = list(labels) if labels is not None else [res.label for res in results]
-    for k, res in enumerate(results):
-        steps = thin(res.steps, 300)
-        color = PALETTE[k % len(PALETTE)]
-        for row, (field, _) in enumerate(fields, start=1):
-            fig.add_scatter(x=[s.step for s in steps], y=[getattr(s, field) for s in steps],
-                            mode="lines", name=names[k], legendgroup=names[k],
-                            showlegend=row == 1, line=dict(color=color), row=row, col=1)
-    for row, log in enumerate(log_y, start=1):
-        if log:
-            fig.update_yaxes(type="log", row=row, col=1)
-    fig.update_xaxes(title=dict(text=FIGC["step"]), row=len(fields), col=1)
-    return _layout(fig, height=220 * len(fields) + 80)
+def schedule_curves(results: Sequence[Any], labels: Sequence[str],
+                    targets: Mapping[int, Sequence[float]]) -> go.Figure:
+    """The schedules side by side: β per step of the schedules that scale the KL; capacity's
+    target C(t) with its KL in nats, and its γ on a right axis of its own (γ is not a β: it
+    weighs |KL − C|); then every model's KL per step. ``targets``: result index -> C per step
+    of ``thin(res.steps)``."""
+    capacity = [k for k, r in enumerate(results) if r.index in targets]
+    scaled = [k for k in range(len(results)) if k not in capacity]
+    rows = [("beta", scaled)] * bool(scaled) + [("capacity", capacity)] * bool(capacity) + \
+        [("kl", list(range(len(results))))]
+    titles = {"beta": FIGC["beta_rows"], "capacity": FIGC["capacity_row"], "kl": FIGC["kl_row"]}
+    fig = make_subplots(rows=len(rows), cols=1, shared_xaxes=True, vertical_spacing=0.1,
+                        subplot_titles=[titles[name] for name, _ in rows],
+                        specs=[[{"secondary_y": name == "capacity"}] for name, _ in rows])
+    for row, (name, members) in enumerate(rows, start=1):
+        for k in members:
+            res, color = results[k], PALETTE[k % len(PALETTE)]
+            steps = thin(res.steps, 300)
+            x = [st_.step for st_ in steps]
+            line = dict(x=x, mode="lines", legendgroup=labels[k], line=dict(color=color))
+            if name == "beta":
+                fig.add_scatter(y=[st_.beta for st_ in steps], name=labels[k], row=row, col=1,
+                                showlegend=True, **line)
+            elif name == "capacity":
+                fig.add_scatter(y=list(targets[res.index]), name=FIGC["capacity_c"], row=row,
+                                col=1, **{**line, "line": dict(color=color, dash="dash")})
+                fig.add_scatter(y=[st_.kl for st_ in steps], name=FIGC["capacity_kl"], row=row,
+                                col=1, **line)
+                fig.add_scatter(y=[st_.beta for st_ in steps], name=FIGC["gamma"], row=row,
+                                col=1, secondary_y=True,
+                                **{**line, "line": dict(color="#999999", dash="dot")})
+            else:
+                fig.add_scatter(y=[st_.kl for st_ in steps], name=labels[k], row=row, col=1,
+                                showlegend=k in capacity, **line)  # the others: row 1
+        if name == "beta":
+            fig.update_yaxes(title=dict(text=FIGC["beta"]), row=row, col=1)
+        elif name == "capacity":
+            fig.update_yaxes(title=dict(text=FIGC["nats"]), row=row, col=1, secondary_y=False)
+            top = max((st_.beta for k in members for st_ in results[k].steps), default=1.0)
+            fig.update_yaxes(title=dict(text=FIGC["gamma_axis"]), row=row, col=1,
+                             secondary_y=True, range=[0, 1.25 * top or 1.0], showgrid=False,
+                             tickmode="array", tickvals=[0, top])  # γ is one constant
+        else:
+            fig.update_yaxes(title=dict(text=FIGC["kl"]), row=row, col=1)
+    fig.update_xaxes(title=dict(text=FIGC["step"]), row=len(rows), col=1)
+    return _layout(fig, height=240 * len(rows) + 100)
 
 
-def epoch_curves(results: Sequence[Any], fields: Sequence[tuple[str, str]], *,
-                 labels: Sequence[str] | None = None) -> go.Figure:
-    """One column per (EpochMetrics field, title), one line per result, over epochs;
-    ``labels``: the legend's names (default: each result's label)."""
-    fig = make_subplots(rows=1, cols=len(fields), subplot_titles=[t for _, t in fields])
-    names = list(labels) if labels is not None else [res.label for res in results]
+def comparable_figure(results: Sequence[Any], labels: Sequence[str]) -> go.Figure:
+    """What every likelihood can share an axis for: pixel MSE and pixel BCE of decode(μ) (one
+    bar per model) and the test KL per epoch."""
+    fig = make_subplots(rows=1, cols=3, horizontal_spacing=0.08,
+                        subplot_titles=[FIGC["pixel_mse"], FIGC["pixel_bce"], FIGC["test_kl"]])
+    colors = [PALETTE[k % len(PALETTE)] for k in range(len(results))]
+    for col, field in ((1, "pixel_mse"), (2, "pixel_bce")):
+        fig.add_bar(x=list(labels), y=[r.summary.get(field) for r in results],
+                    marker_color=colors, showlegend=False, row=1, col=col,
+                    meta={"quantity": field}, hovertemplate="%{x}: %{y:.4f}<extra></extra>")
     for k, res in enumerate(results):
-        color = PALETTE[k % len(PALETTE)]
-        for col, (field, _) in enumerate(fields, start=1):
-            fig.add_scatter(x=[e.epoch for e in res.history],
-                            y=[getattr(e, field) for e in res.history], mode="lines+markers",
-                            name=names[k], legendgroup=names[k], showlegend=col == 1,
-                            line=dict(color=color), marker=dict(size=4), row=1, col=col)
-        fig.update_xaxes(title=dict(text=FIGC["epoch"]))
+        fig.add_scatter(x=[e.epoch for e in res.history], y=[e.test_kl for e in res.history],
+                        mode="lines+markers", name=labels[k], line=dict(color=colors[k]),
+                        marker=dict(size=4), row=1, col=3, meta={"quantity": "test_kl"})
+    fig.update_xaxes(showticklabels=False, row=1, col=1)
+    fig.update_xaxes(showticklabels=False, row=1, col=2)
+    fig.update_xaxes(title=dict(text=FIGC["epoch"]), row=1, col=3)
     return _layout(fig, height=340)
 
 
+def own_nats_figure(results: Sequence[Any], labels: Sequence[str],
+                    titles: Sequence[str]) -> go.Figure:
+    """Each likelihood's −log p(x|z) per epoch in a panel (and on a y axis) of its own."""
+    cols = max(len(results), 1)
+    fig = make_subplots(rows=1, cols=cols, subplot_titles=list(titles), horizontal_spacing=0.08)
+    for k, res in enumerate(results):
+        fig.add_scatter(x=[e.epoch for e in res.history], y=[e.test_recon for e in res.history],
+                        mode="lines+markers", name=labels[k], showlegend=False,
+                        line=dict(color=PALETTE[k % len(PALETTE)]), marker=dict(size=4),
+                        row=1, col=k + 1, meta={"quantity": "recon_nats", "model": labels[k]})
+        fig.update_xaxes(title=dict(text=FIGC["epoch"]), row=1, col=k + 1)
+    fig.update_yaxes(title=dict(text=FIGC["nats"]), row=1, col=1)
+    return _layout(fig, height=300)
+
+
 def error_heatmap(error: np.ndarray, *, zmax: float) -> go.Figure:
-    """(H, W) mean squared error per pixel, on a colour scale shared by the compared models."""
-    fig = go.Figure(go.Heatmap(z=error, zmin=0, zmax=zmax, colorscale="Inferno",
+    """(H, W) mean squared error per pixel, on a colour scale shared by the compared models:
+    0 is its lowest colour, white like the page, so pixels without error (the digits' always
+    black borders) show nothing."""
+    fig = go.Figure(go.Heatmap(z=error, zmin=0, zmax=zmax, colorscale=ERROR_SCALE,
                                colorbar=dict(title=dict(text=FIGC["mse"]), thickness=10),
                                hovertemplate="(%{x}, %{y}): %{z:.4f}<extra></extra>"))
     fig.update_layout(yaxis=dict(autorange="reversed", scaleanchor="x", showticklabels=False),

@@ -19,8 +19,8 @@ import plotly.graph_objects as go
 import streamlit as st
 import torch
 
+from ui import compare_collapse, datasets, figures, library, state, widgets
 from ui import compare_figures as cf
-from ui import datasets, figures, library, state, widgets
 from ui.library import ModelEntry
 from ui.text_models import ANOM, EVAL, FIGM, LIB, MODELS
 from vae_core import checkpoints, importers
@@ -280,6 +280,7 @@ def evaluate_section(entry: ModelEntry, ckpt: Any, data: Any) -> tuple[int, int]
                 help=EVAL["au_help"])
     m[4].metric(EVAL["iwae"].format(k=k), _nats(result["iwae_nll"]))
     st.caption(EVAL["iwae_gap"].format(n=n, gap=result["elbo_subset"] - result["iwae_nll"]))
+    compare_collapse.collapse_note(result["active_units"], len(result["kl_per_dim"]))
     left, right = st.columns(2)
     left.plotly_chart(cf.kl_bars(result["kl_per_dim"]).update_layout(  # z1 … zK, as elsewhere
         title=dict(text=FIGM["kl_title"])), key="models_kl_chart")

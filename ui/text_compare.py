@@ -54,8 +54,8 @@ SWEEP = Strings("SWEEP", {
 
 BETA = Strings("BETA", {
     "title": "β lab",
-    "intro": "β weighs the KL term of the loss: loss = recon + β·KL (at β = 1 this is the "
-             "−ELBO). Train one model per β on the same data, seed and architecture, and see "
+    "intro": "β weighs the KL term of the loss: −ELBO_β = recon + β·KL (it is the −ELBO only "
+             "at β = 1). Train one model per β on the same data, seed and architecture, and see "
              "where each lands on the "
              "**rate–distortion plane** (Alemi et al. 2018): small β keeps information "
              "(high rate, sharp reconstructions), large β squeezes it out (low rate, blurry "
@@ -96,12 +96,11 @@ BETA = Strings("BETA", {
     "schedules_intro": "The same β reached in different ways: **constant** from the start, "
                        "**warm-up** (β ramps from 0, Bowman et al. 2016), **cyclical** (ramps "
                        "repeated, Fu et al. 2019) and **capacity** (γ·|KL − C| with C growing, "
-                       "Burgess et al. 2018). Watch how β drives the KL.",
+                       "Burgess et al. 2018). Watch how β drives the KL. Capacity is drawn on "
+                       "its own axis: its γ is not a β, and its target C(t) is in nats.",
     "schedule_names": {"constant": "constant", "warmup": "warmup", "cyclical": "cyclical",
                        "capacity": "capacity"},
     "schedule_beta": "β (γ for capacity)",
-    "beta_curve": "β per step",
-    "kl_curve": "KL per step (nats)",
 })
 
 LIKELIHOOD = Strings("LIKELIHOOD", {
@@ -117,9 +116,36 @@ LIKELIHOOD = Strings("LIKELIHOOD", {
     "sigma_help": "σ² = ½ (σ ≈ 0.707) gives summed MSE, up to a constant. Smaller σ weighs "
                   "reconstruction more, like a smaller β.",
     "need_one": "Choose at least one likelihood.",
-    "curves": "Training curves on shared axes",
-    "recon_curve": "Test reconstruction term (nats)",
-    "kl_curve": "Test KL (nats)",
+    "curves": "Comparable numbers on shared axes",
+    "curves_caption": "Pixel MSE and pixel BCE score each model's reconstruction mean "
+                      "decode(μ) of the test images with the same yardstick (lower is better), "
+                      "and the test KL per epoch is in nats of the latent code for every "
+                      "likelihood: these can share an axis.",
+    "own_nats": "Each likelihood's own reconstruction term, in its own panel",
+    "own_nats_caption": "−log p(x|z) per epoch. Each panel has its own axis: a Bernoulli's nats "
+                        "and a Gaussian's nats measure different things and must not be "
+                        "compared.",
+    "recon_panel": "{label}: −log p(x|z) (nats)",
+    "blur_note": "Why does the Gaussian (MSE) model look blurry? With σ = {sigma:.2f} its loss "
+                 "is ‖x − x̂‖² + 2σ²·KL up to a constant: β = 2σ² = {beta:.2f} against a "
+                 "squared error of at most 1 per pixel, far smaller than BCE's nats. The KL "
+                 "weighs heavily, so the code keeps little detail: σ acts like β, and a smaller "
+                 "σ weighs reconstruction more.",
+    "try_sigma": "Try σ = 0.1",
+    "try_sigma_done": "σ is now 0.1 (β ≡ 2σ² = 0.02): press **Start** to train the models again.",
+    "cb_title": "The continuous Bernoulli, and why BCE on grey pixels is not a likelihood",
+    "cb_text": "The Bernoulli (BCE) likelihood is a distribution over the two values 0 and 1. "
+               "MNIST pixels are grey levels in [0, 1]: BCE still trains, but "
+               "−x log x̂ − (1 − x) log(1 − x̂) is then not the negative log of a density "
+               "that integrates to 1 over [0, 1], so its nats are not a likelihood of the "
+               "data (even a perfect x̂ = x scores more than 0 for grey pixels). The "
+               "**continuous Bernoulli** (Loaiza-Ganem & Cunningham 2019) is the same curve "
+               "turned into a proper density on [0, 1] by its normalising constant C(λ):",
+    "cb_text2": "C(λ) = 2 artanh(1 − 2λ) / (1 − 2λ) (and 2 at λ = ½). Its −log p adds −log C(λ) "
+                "per pixel to the BCE, so its nats are a true likelihood (they can be "
+                "negative: a density can exceed 1). Its mean differs from λ except at 0, ½ "
+                "and 1. Choose it as *Continuous Bernoulli* above to compare.",
+
     "side_by_side": "Side by side",
     "recons": "Reconstructions",
     "errors": "Squared error per pixel (test mean)",
@@ -196,7 +222,65 @@ FIGC = Strings("FIGC", {
     "beta": "β",
     "kl": "KL (nats)",
     "mse": "squared error",
-    "hover_rd": "%{text}<br>R = %{x:.2f} nats<br>D = %{y:.2f} nats<extra></extra>",
+    "hover_rd": "%{hovertext}<br>R = %{x:.2f} nats<br>D = %{y:.2f} nats<extra></extra>",
     "hover_kl": "%{x}: %{y:.3f} nats<extra></extra>",
     "hover_mig": "%{x}: gap %{y:.3f} (top latent %{text})<extra></extra>",
+    "collapsed_label": "{labels}: collapsed",
+    "beta_rows": "β per step (constant, warm-up, cyclical)",
+    "capacity_row": "capacity: target C(t) and its KL (nats), γ on the right axis",
+    "kl_row": "KL per step (nats), every schedule",
+    "capacity_c": "capacity: target C(t)",
+    "capacity_kl": "capacity: its KL",
+    "gamma": "capacity: γ",
+    "gamma_axis": "γ",
+    "nats": "nats",
+    "pixel_mse": "pixel MSE",
+    "pixel_bce": "pixel BCE",
+    "test_kl": "test KL (nats)",
+})
+
+COLLAPSE = Strings("COLLAPSE", {
+    "none": "**Posterior collapse**: none of the {k} latent dimensions is active. q(z|x) is "
+            "the prior N(0, I) for every image, so the code carries no information about x "
+            "and the decoder draws the same average image whatever the input. The KL term "
+            "won: too large a β (or a loss that weighs reconstruction too little) makes "
+            "switching the code off the cheapest way to lower the loss.",
+    "partial": "**Partial posterior collapse**: only {active} of {k} latent dimensions are "
+               "active; the other {collapsed} carry no information about x (their q(z|x) is "
+               "the prior for every image). The KL term pushed them off; a smaller β, a "
+               "warm-up or free bits keep more of them alive.",
+    "models": "**Posterior collapse** in {labels}: 0 active units. Their q(z|x) is the prior "
+              "for every image, so the code carries nothing about x and each decodes the same "
+              "average image; they sit at rate R ≈ 0 on the plane. At a β this large, "
+              "switching the code off is the cheapest way to lower −ELBO_β.",
+    "lesson": "Lesson 7 · Posterior collapse",
+    "au_help": "A latent dimension u counts as active when its mean E_q[z_u | x] varies over "
+               "the test images: Cov_x(E_q[z_u]) > 0.01 (Burda et al. 2016).",
+    "au_caption": "**Active units**: dimension u is active when Cov over x of E[z_u] > 0.01 "
+                  "(its mean moves with the image; Burda et al. 2016). A dimension can count "
+                  "as active while its row in the KL map looks dark: the colours are scaled "
+                  "to the busiest dimension, and a mean that varies only a little (variance "
+                  "0.02) costs about 0.01 nats of KL, the bottom of that scale.",
+})
+
+LINKS = Strings("LINKS", {
+    "title": "Share these settings",
+    "link": "A link to these settings (the copy button is at the right of the box):",
+    "command": "The command that runs the same training outside the browser:",
+    "no_command": "Your own images live only in this browser session: there is no command "
+                  "for them.",
+    "differs": "The command line differs here: {items}.",
+    "no_flag": "it has no flag for {what} (it uses {default})",
+    "split_seed": "it also uses --seed for the train/test split (this page splits with "
+                  "seed 0)",
+    "bad": "This link has settings that could not be used: {items}. The default is used "
+           "for each of them.",
+    "bad_item": "{param}={value} ({reason})",
+    "unknown": "not a setting of this page",
+    "not_choice": "not one of {options}",
+    "not_int": "not a whole number from {lo} to {hi}",
+    "not_float": "not a number from {lo} to {hi}",
+    "not_bool": "not true or false",
+    "what": {"warmup": "warm-up epochs", "cycles": "cycles", "cycle_ratio": "the cycles' ramp "
+             "share", "capacity": "the final capacity C", "free_bits": "free bits"},
 })

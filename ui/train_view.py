@@ -1,4 +1,5 @@
-"""The Train page's parts: the settings, starting a job, and the live panel that polls it."""
+"""The Train page's settings and starting a job (the live panel is ``ui.train_live``, the
+settings link and command ``ui.train_links``)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
-import torch
 
-from ui import datasets, figures, state, train_latent
+from ui import datasets, state
 from ui.jobs import QueueFull, ServerClosing
-from ui.text import JOBMSG, LABELS, LIVE, TRAIN
-from vae_core.analysis.traversal import manifold_grid
+from ui.text import LABELS, LIVE, TRAIN
 from vae_core.config import (
     MAX_LATENT,
     RECONS,
@@ -24,8 +23,6 @@ from vae_core.config import (
 from vae_core.data import DatasetUnavailable
 
 POLL_S = 0.5
-MANIFOLD_N = 8   # the live decoded plane of a 2-D model: 8 × 8 images of 84 px
-N_PREVIEW = 8
 ARCHS = {  # key -> (arch, hidden, preset)
     "mlp-256-128": ("mlp", (256, 128), None),
     "mlp-128-64": ("mlp", (128, 64), None),
@@ -44,6 +41,7 @@ MAX_CYCLES = 100
 MAX_CAPACITY = 1000.0
 MAX_FREE_BITS = 10.0
 KEEP = "session"  # widget values survive a trip to another page (``persist_state``)
+FIELD_W = 215     # px: four settings a row on a wide screen, two at 800 px
 
 
 @dataclass(frozen=True)
@@ -102,23 +100,27 @@ def settings_form(*, disabled: bool = False) -> Settings:
             kw["help"] = TRAIN[f"{key}_help"].format(lo=lo, hi=hi)
         return kw
 
-    c1, c2, c3, c4 = st.columns(4)
+    # one wrapping row, not columns: at 800 px four columns cut the choices' names short
+    row = st.container(horizontal=True)
+    f = {"width": FIELD_W}
     choices = datasets.train_choices()
     state.apply_pending_dataset(choices)
-    dataset = c1.selectbox(TRAIN["dataset"], choices, format_func=datasets.label, **w("dataset"))
-    arch = c2.selectbox(TRAIN["arch"], list(ARCHS), format_func=TRAIN["arch_labels"].get,
-                        **w("arch"))
-    latent = c3.number_input(TRAIN["latent"], 1, MAX_LATENT, d.latent_dim,
-                             **w("latent", 1, MAX_LATENT))
-    recon = c4.selectbox(TRAIN["recon"], RECONS, format_func=LABELS["recon"].get, **w("recon"))
-    c1, c2, c3, c4 = st.columns(4)
-    beta = c1.number_input(TRAIN["beta"], 0.0, MAX_BETA, d.beta, 0.1, **w("beta", 0.0, MAX_BETA))
-    schedule = c2.selectbox(TRAIN["schedule"], SCHEDULES,
-                            format_func=TRAIN["schedule_labels"].get, **w("schedule"))
-    epochs = c3.number_input(TRAIN["epochs"], 1, MAX_EPOCHS, d.epochs,
-                             **w("epochs", 1, MAX_EPOCHS))
-    batch = c4.selectbox(TRAIN["batch"], BATCHES, index=BATCHES.index(d.batch_size),
-                         **w("batch"))
+    dataset = row.selectbox(TRAIN["dataset"], choices, format_func=datasets.label,
+                            **w("dataset"), **f)
+    arch = row.selectbox(TRAIN["arch"], list(ARCHS), format_func=TRAIN["arch_labels"].get,
+                         **w("arch"), **f)
+    latent = row.number_input(TRAIN["latent"], 1, MAX_LATENT, d.latent_dim,
+                              **w("latent", 1, MAX_LATENT), **f)
+    recon = row.selectbox(TRAIN["recon"], RECONS, format_func=LABELS["recon"].get,
+                          **w("recon"), **f)
+    beta = row.number_input(TRAIN["beta"], 0.0, MAX_BETA, d.beta, 0.1,
+                            **w("beta", 0.0, MAX_BETA), **f)
+    schedule = row.selectbox(TRAIN["schedule"], SCHEDULES,
+                             format_func=TRAIN["schedule_labels"].get, **w("schedule"), **f)
+    epochs = row.number_input(TRAIN["epochs"], 1, MAX_EPOCHS, d.epochs,
+                              **w("epochs", 1, MAX_EPOCHS), **f)
+    batch = row.selectbox(TRAIN["batch"], BATCHES, index=BATCHES.index(d.batch_size),
+                          **w("batch"), **f)
     st.caption(datasets.caption(dataset))
     datasets.show_notice()
     if dataset == datasets.UPLOAD_CHOICE:
@@ -132,8 +134,9 @@ def settings_form(*, disabled: bool = False) -> Settings:
         seed = c2.number_input(TRAIN["seed"], 0, MAX_SEED, d.seed, **w("seed", 0, MAX_SEED))
         reduction = c3.selectbox(TRAIN["reduction"], REDUCTIONS,
                                  format_func=LABELS["reduction"].get, **w("reduction"))
-        c1, c2, c3 = st.columns(3)
-        binarize = c1.checkbox(TRAIN["binarize"], **w("binarize"))
+        # its own row: in a third of the expander its label was cut at 800 px
+        binarize = st.checkbox(TRAIN["binarize"], **w("binarize"))
+        c2, c3, _ = st.columns(3)
         extra: dict[str, Any] = {}
         if schedule == "warmup":
             extra["warmup_epochs"] = c2.number_input(TRAIN["warmup_epochs"], 0.0, MAX_WARMUP,
@@ -233,146 +236,6 @@ def start(settings: Settings, *, name: str = "") -> Any:
     data = state.load_data(settings.data_config())
     model_cfg, data_cfg, train_cfg = settings.configs(data.input_shape)
     return state.start_job(model_cfg, data_cfg, train_cfg, data=data, name=name)
-
-
-# -- live view -------------------------------------------------------------------------------
-@torch.no_grad()
-def preview_images(model: Any, data: Any, *, n: int = N_PREVIEW) -> dict[str, Any]:
-    """Fixed test images with their reconstructions (from μ) and fixed prior samples."""
-    idx = torch.linspace(0, data.n_test - 1, n).long()
-    x = data.test_x[idx].cpu()
-    mu, _ = model.encode(x)
-    recon = model.decode(mu)
-    z = torch.randn(n, model.latent_dim, generator=torch.Generator().manual_seed(0))
-    samples = model.decode(z)
-    out = {"recons": figures.image_grid(torch.cat([x, recon]), nrow=n),
-           "samples": figures.image_grid(samples, nrow=n)}
-    if model.latent_dim == 2:  # the decoded plane, as it forms
-        grid = manifold_grid(model, MANIFOLD_N)
-        out["manifold"] = figures.image_grid(
-            grid.images.reshape(-1, *grid.images.shape[2:]), nrow=MANIFOLD_N, pad=1)
-    return out
-
-
-def _fmt_eta(seconds: float | None) -> str:
-    return "—" if seconds is None else LIVE["seconds"].format(value=seconds)
-
-
-def _controls(job: Any, snap: Any, slot: Any) -> None:
-    c1, c2, _ = st.columns([1, 2, 3], vertical_alignment="bottom")
-    c1.button(LIVE["stop"], key="live_stop", type="primary", icon=":material/stop:",
-              on_click=slot.stop, kwargs={"timeout": 0})  # the panel polls for the end
-    beta = c2.number_input(LIVE["live_beta"], 0.0, 1000.0, float(snap.beta), 0.1,
-                           key=f"live_beta_{id(job)}")
-    if float(beta) != snap.beta:
-        job.set_beta(float(beta))
-
-
-def _progress(snap: Any, epochs: int) -> None:
-    status = LIVE["status"].get(snap.status, snap.status)
-    st.progress(snap.progress, text=LIVE["progress_main"].format(
-        status=status, epoch=snap.epoch, epochs=epochs, step=snap.step, total=snap.total_steps))
-    last = snap.epochs[-1] if snap.epochs else None
-    cols = st.columns(6)
-    cols[0].metric(LIVE["epoch"], f"{snap.epoch}")
-    cols[1].metric(LIVE["step"], f"{snap.step:,}")
-    cols[2].metric(LIVE["speed"], f"{snap.samples_per_s:,.0f}")
-    cols[3].metric(LIVE["eta"], _fmt_eta(snap.eta_s))
-    cols[4].metric(LIVE["test_elbo"], f"{last.test_elbo:.2f}" if last else "—")
-    cols[5].metric(LIVE["active"], f"{last.active_units}" if last else "—")
-
-
-def _charts(snap: Any) -> None:
-    last = snap.epochs[-1] if snap.epochs else None
-    c1, c2 = st.columns(2)
-    with c1:
-        st.markdown(f"**{LIVE['losses']}**")
-        chart = st.container()
-        t1, t2 = st.columns(2)
-        stacked = t1.toggle(LIVE["stacked"], key="live_stacked", persist_state=KEEP)
-        log = t2.toggle(LIVE["log_scale"], key="live_log", persist_state=KEEP,
-                        help=LIVE["log_help"])
-        chart.plotly_chart(figures.loss_figure(snap.steps, snap.epochs, stacked=stacked,
-                                               log=log), key="live_loss")
-    with c2:
-        st.markdown(f"**{LIVE['kl_map']}**")
-        st.plotly_chart(figures.kl_heatmap(snap.steps, active_units=last and last.active_units),
-                        key="live_kl")
-
-
-def _images(job: Any, ended: bool) -> None:
-    if job.data is not None and (ended or state.preview_due(job)):
-        model = job.model_copy()  # None until the job has built its model
-        if model is not None:
-            state.store_preview(job, preview_images(model, job.data))
-    images = state.last_preview(job)
-    if images is None:
-        st.caption(LIVE["no_images"])
-        return
-    # one above the other: side by side, a column would shrink 28×28 digits below 84 px
-    st.image(images["recons"], caption=LIVE["recons"])
-    st.image(images["samples"], caption=LIVE["samples"])
-    if "manifold" in images:
-        st.image(images["manifold"], caption=LIVE["manifold"])
-
-
-def _queued(place: tuple[int, int], slot: Any) -> None:
-    position, queued = place
-    st.info(LIVE["queued"].format(position=position, queued=queued,
-                                  limit=state.job_registry().limit), icon=":material/schedule:")
-    st.button(LIVE["stop"], key="live_unqueue", icon=":material/stop:", on_click=slot.stop,
-              kwargs={"timeout": 0})
-
-
-def live_panel() -> None:
-    """Poll the session's job every ``POLL_S`` seconds while it waits or runs (a fragment),
-    else draw its final state once. When it ends, rerun the whole app so the picker gets the
-    model."""
-    slot = state.job_slot()
-    job = slot.job
-    if job is None:
-        st.info(TRAIN["idle"])
-        return
-    if slot.cancelled:
-        st.info(LIVE["left_queue"])
-        return
-    running = slot.running()
-
-    @st.fragment(run_every=POLL_S if running else None)
-    def panel() -> None:
-        place = slot.queue_position()
-        alive = slot.running()
-        if place is not None:
-            _queued(place, slot)
-            return
-        if slot.cancelled:  # Stop took it out of the queue: say so in a full rerun
-            st.rerun()
-        snap = job.snapshot()
-        if alive:
-            _controls(job, snap, slot)
-        _progress(snap, job.train_cfg.epochs)
-        _charts(snap)
-        train_latent.section(job, ended=not alive)
-        _images(job, ended=not alive)
-        if running and not alive:
-            st.rerun()  # full rerun: harvest the model into the picker, stop polling
-
-    panel()
-    if not running:
-        snap = job.snapshot()
-        outcome = {"finished": st.success, "stopped": st.info, "diverged": st.warning,
-                   "failed": st.error}.get(snap.status)
-        if outcome is not None:
-            message = job_words(snap)
-            outcome(LIVE[snap.status].format(message=message[:1].upper() + message[1:]))
-
-
-def job_words(snap: Any) -> str:
-    """How a job ended, worded from its code in the current language (without a final full
-    stop: the page's sentence goes on); an error's own text otherwise."""
-    template = JOBMSG.get(snap.code) if snap.code else None
-    words = template.format(**snap.params) if template else snap.message
-    return words.rstrip("。.")
 
 
 def job_progress(*, where: str, poll_s: float = POLL_S) -> None:

@@ -1,11 +1,25 @@
 """End to end in Chromium: a small β sweep on digits, a click on the rate–distortion plane, and
-the BCE vs MSE page with its likelihood comparison and pitfalls."""
+the BCE vs MSE page with its likelihood comparison (no figure mixes likelihoods' nats) and
+pitfalls."""
 
 from __future__ import annotations
 
 import pytest
 
 pytestmark = pytest.mark.e2e
+
+# Every Plotly figure on the page: per y axis, the quantities and models of its traces
+# (``meta`` as ui/compare_figures.py sets it), read from the browser's own figure objects.
+AXES_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(gd => {
+  const axes = {};
+  for (const t of gd.data || []) {
+    const axis = t.yaxis || 'y';
+    const m = t.meta || {};
+    (axes[axis] = axes[axis] || []).push({quantity: m.quantity || null, model: m.model || null,
+                                          name: t.name || null, type: t.type});
+  }
+  return axes;
+})"""
 
 SWEEP_S = 60_000  # ms: a 2-model digits sweep takes a few seconds; generous on a loaded machine
 
@@ -54,8 +68,10 @@ def test_bce_vs_mse_and_pitfalls(app):
     fill(app, "Epochs per model", "5")
     start_and_wait(app)
     page.get_by_text("do not compare", exact=False).first.wait_for()
-    page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 3")
+    # the shared-axes figure, the per-likelihood nats and the two error maps
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 4")
     app.screenshot("bce-vs-mse")
+    assert_no_mixed_nats(page.evaluate(AXES_JS))
 
     page.get_by_role("tab", name="Pitfalls").click()
     page.get_by_role("button", name="Start", exact=True).first.click()  # the visible tab's
@@ -64,3 +80,16 @@ def test_bce_vs_mse_and_pitfalls(app):
     app.assert_no_exception()
     page.get_by_text("Numbers this large").first.wait_for()
     app.screenshot("pitfalls")
+
+
+def assert_no_mixed_nats(figures: list[dict]) -> None:
+    """The BCE vs MSE figures contain no trace that mixes likelihood nats: a y axis that shows
+    a reconstruction term in nats shows it for one model only, and nothing else."""
+    recon_axes = 0
+    for axes in figures:
+        for axis, traces in axes.items():
+            nats = [t for t in traces if t["quantity"] == "recon_nats"]
+            if nats:
+                recon_axes += 1
+                assert len(traces) == len(nats) == 1, (axis, traces)
+    assert recon_axes == 2, figures  # bce and mse, each on its own axis

@@ -21,7 +21,7 @@ ZH = {
     "SWEEP.data_error": "无法加载数据集：{error}",
     "SWEEP.bad_config": "无法开始：{error}",
     "SWEEP.other_running": "本次会话中的另一组对比实验仍在训练（{what}）；请先停止它或等它结束。",
-    "SWEEP.progress": "{status} · 已完成 {done}/{total} 个模型 · {elapsed:.0f} 秒",
+    "SWEEP.progress": "{status} · {done}/{total} 个模型 · {elapsed:.0f} 秒",
     "SWEEP.model_progress": "{label}：{status}，第 {epoch}/{epochs} 轮",
     "SWEEP.status.pending": "等待中",
     "SWEEP.status.loading": "正在加载数据",
@@ -49,7 +49,7 @@ ZH = {
     "SWEEP.msg_loading": "正在加载 {dataset}",
     # -- BETA -----------------------------------------------------------------------------
     "BETA.title": "β 实验室",
-    "BETA.intro": "β 是损失中 KL 项的权重：损失 = 重构 + β·KL（β = 1 时就是 −ELBO）。"
+    "BETA.intro": "β 是损失中 KL 项的权重：−ELBO_β = 重构 + β·KL（只有在 β = 1 时它才是 −ELBO）。"
                   "对每个 β 在相同的数据、随机种子和网络结构下各训练一个模型，"
                   "看看它们分别落在**率失真平面**（Alemi 等人 2018）"
                   "的什么位置：β 小则保留信息（码率高、重构清晰），β 大则把信息挤掉（码率低、"
@@ -89,14 +89,13 @@ ZH = {
                             "大，"
                             "Bowman 等人 2016）；**周期退火**（重复多次预热，Fu 等人 2019）；"
                             "**容量**（γ·|KL − C|，C 逐渐增大，Burgess 等人 2018）。"
-                            "观察 β 如何驱动 KL 散度。",
+                            "观察 β 如何驱动 KL 散度。容量方式画在它自己的坐标轴上：它的 γ 不是 β，"
+                            "它的目标 C(t) 以奈特为单位。",
     "BETA.schedule_names.constant": "恒定",
     "BETA.schedule_names.warmup": "预热",
     "BETA.schedule_names.cyclical": "周期退火",
     "BETA.schedule_names.capacity": "容量",
     "BETA.schedule_beta": "β（容量方式下为 γ）",
-    "BETA.beta_curve": "每步的 β",
-    "BETA.kl_curve": "每步的 KL（奈特）",
     # -- LIKELIHOOD -----------------------------------------------------------------------
     "LIKELIHOOD.title": "BCE 与 MSE",
     "LIKELIHOOD.intro": "重构项是所选解码器分布下的 −log p(x|z)。训练一组**只**在似然上不同的模型"
@@ -109,9 +108,31 @@ ZH = {
     "LIKELIHOOD.sigma_help": "σ² = ½（σ ≈ 0.707）在相差一个常数的意义下对应求和的 MSE。σ 越小，"
                              "重构项的权重越大，效果类似于更小的 β。",
     "LIKELIHOOD.need_one": "请至少选择一种似然。",
-    "LIKELIHOOD.curves": "训练曲线（共用坐标轴）",
-    "LIKELIHOOD.recon_curve": "测试集重构项（奈特）",
-    "LIKELIHOOD.kl_curve": "测试集 KL（奈特）",
+    "LIKELIHOOD.curves": "可比较的数值（共用坐标轴）",
+    "LIKELIHOOD.curves_caption": "像素 MSE 和像素 BCE 用同一把尺子衡量每个模型对测试图像"
+                                 "的重构均值 decode(μ)（越低越好），而每轮的测试集 KL 对每种"
+                                 "似然都是潜变量编码的奈特数：这些量可以共用一个坐标轴。",
+    "LIKELIHOOD.own_nats": "每种似然自己的重构项，各占一个面板",
+    "LIKELIHOOD.own_nats_caption": "每轮的 −log p(x|z)。每个面板都有自己的坐标轴：伯努利分布的奈特"
+                                   "和高斯分布的奈特衡量的是不同的东西，不能相互比较。",
+    "LIKELIHOOD.recon_panel": "{label}：−log p(x|z)（奈特）",
+    "LIKELIHOOD.blur_note": "为什么高斯（MSE）模型看起来模糊？σ = {sigma:.2f} 时，它的损失"
+                            "在相差一个常数的意义下是 ‖x − x̂‖² + 2σ²·KL：β = 2σ² = {beta:.2f}，"
+                            "而每个像素的平方误差至多为 1，远小于 BCE 的奈特数。KL 的权重很大，"
+                            "所以编码保留的细节很少：σ 的作用就像 β，σ 越小，重构的权重越大。",
+    "LIKELIHOOD.try_sigma": "试试 σ = 0.1",
+    "LIKELIHOOD.try_sigma_done": "σ 现在是 0.1（β ≡ 2σ² = 0.02）：按**开始**重新训练这些模型。",
+    "LIKELIHOOD.cb_title": "连续伯努利分布，以及为什么灰度像素上的 BCE 不是似然",
+    "LIKELIHOOD.cb_text": "伯努利（BCE）似然是 0 和 1 这两个取值上的分布。MNIST 的像素是 [0, 1] "
+                          "中的灰度值：BCE 照样能训练，但此时 −x log x̂ − (1 − x) log(1 − x̂) "
+                          "不是一个在 [0, 1] 上积分为 1 的密度的负对数，所以它的奈特数不是数据的"
+                          "似然（对灰度像素，即使 x̂ = x 完全正确，得分也大于 0）。"
+                          "**连续伯努利分布**（Loaiza-Ganem 与 Cunningham 2019）是同一条曲线乘上"
+                          "归一化常数 C(λ) 后得到的 [0, 1] 上的真正密度：",
+    "LIKELIHOOD.cb_text2": "C(λ) = 2 artanh(1 − 2λ) / (1 − 2λ)（λ = ½ 时为 2）。它的 −log p 在 BCE "
+                           "的基础上每个像素再加上 −log C(λ)，所以它的奈特数是真正的似然（可以为"
+                           "负：密度可以大于 1）。除 0、½ 和 1 之外，它的均值不等于 λ。在上方选择"
+                           "*连续伯努利*即可比较。",
     "LIKELIHOOD.side_by_side": "并排比较",
     "LIKELIHOOD.recons": "重构",
     "LIKELIHOOD.errors": "每个像素的平方误差（测试集平均）",
@@ -177,7 +198,57 @@ ZH = {
     "FIGC.beta": "β",
     "FIGC.kl": "KL（奈特）",
     "FIGC.mse": "平方误差",
-    "FIGC.hover_rd": "%{text}<br>R = %{x:.2f} 奈特<br>D = %{y:.2f} 奈特<extra></extra>",
+    "FIGC.hover_rd": "%{hovertext}<br>R = %{x:.2f} 奈特<br>D = %{y:.2f} 奈特<extra></extra>",
     "FIGC.hover_kl": "%{x}：%{y:.3f} 奈特<extra></extra>",
     "FIGC.hover_mig": "%{x}：间隙 %{y:.3f}（信息量最大的潜变量 %{text}）<extra></extra>",
+    "FIGC.collapsed_label": "{labels}：已坍塌",
+    "FIGC.beta_rows": "每步的 β（恒定、预热、周期退火）",
+    "FIGC.capacity_row": "容量方式：目标 C(t) 与它的 KL（奈特），γ 在右侧坐标轴",
+    "FIGC.kl_row": "每步的 KL（奈特），所有调度方式",
+    "FIGC.capacity_c": "容量方式：目标 C(t)",
+    "FIGC.capacity_kl": "容量方式：它的 KL",
+    "FIGC.gamma": "容量方式：γ",
+    "FIGC.gamma_axis": "γ",
+    "FIGC.nats": "奈特",
+    "FIGC.pixel_mse": "像素 MSE",
+    "FIGC.pixel_bce": "像素 BCE",
+    "FIGC.test_kl": "测试集 KL（奈特）",
+    # -- COLLAPSE -------------------------------------------------------------------------
+    "COLLAPSE.none": "**后验坍塌**：{k} 个潜变量维度中没有一个是活跃单元。对每张图像，q(z|x) 都是"
+                     "先验 N(0, I)，所以编码不携带 x 的任何信息，无论输入是什么，解码器都画出同一张"
+                     "平均图像。KL 项赢了：β 过大（或损失中重构的权重过小）时，关掉编码是降低损失"
+                     "最便宜的办法。",
+    "COLLAPSE.partial": "**部分后验坍塌**：{k} 个潜变量维度中只有 {active} 个是活跃单元；其余 "
+                        "{collapsed} 个不携带 x 的任何信息（对每张图像，它们的 q(z|x) 都是先验）。"
+                        "是 KL 项把它们挤掉了；更小的 β、预热或 free bits 能让更多维度保持活跃。",
+    "COLLAPSE.models": "{labels} 出现了**后验坍塌**：0 个活跃单元。对每张图像，它们的 q(z|x) 都是"
+                       "先验，所以编码不携带 x 的任何信息，每个模型都解码出同一张平均图像；它们在"
+                       "平面上位于码率 R ≈ 0 处。β 这么大时，关掉编码是降低 −ELBO_β 最便宜的办法。",
+    "COLLAPSE.lesson": "第 7 课 · 后验坍塌",
+    "COLLAPSE.au_help": "当潜变量维度 u 的均值 E_q[z_u | x] 随测试图像变化时，它算作活跃单元："
+                        "Cov_x(E_q[z_u]) > 0.01（Burda 等人 2016）。",
+    "COLLAPSE.au_caption": "**活跃单元**：当 E[z_u] 在 x 上的协方差 Cov > 0.01 时，维度 u 是活跃的"
+                           "（它的均值随图像变化；Burda 等人 2016）。一个维度在 KL 热图中的那一行"
+                           "看起来很暗，却仍可能算作活跃：颜色按最忙的维度缩放，而均值只略有变化"
+                           "（方差 0.02）的维度只花费约 0.01 奈特的 KL，处在色标的最底端。",
+    # -- LINKS ----------------------------------------------------------------------------
+    "LINKS.title": "分享这些设置",
+    "LINKS.link": "指向这些设置的链接（复制按钮在框的右侧）：",
+    "LINKS.command": "在浏览器之外运行同样训练的命令：",
+    "LINKS.no_command": "你自己的图像只存在于这个浏览器会话中：没有对应的命令。",
+    "LINKS.differs": "命令行在这些地方不同：{items}。",
+    "LINKS.no_flag": "它没有 {what} 的参数（使用 {default}）",
+    "LINKS.split_seed": "它还用 --seed 划分训练集和测试集（本页面用种子 0 划分）",
+    "LINKS.bad": "这个链接中有无法使用的设置：{items}。它们各自改用默认值。",
+    "LINKS.bad_item": "{param}={value}（{reason}）",
+    "LINKS.unknown": "不是本页面的设置",
+    "LINKS.not_choice": "不是 {options} 之一",
+    "LINKS.not_int": "不是 {lo} 到 {hi} 之间的整数",
+    "LINKS.not_float": "不是 {lo} 到 {hi} 之间的数",
+    "LINKS.not_bool": "不是 true 或 false",
+    "LINKS.what.warmup": "预热轮数",
+    "LINKS.what.cycles": "周期数",
+    "LINKS.what.cycle_ratio": "每个周期中上升阶段的占比",
+    "LINKS.what.capacity": "最终容量 C",
+    "LINKS.what.free_bits": "free bits",
 }
