@@ -6,10 +6,13 @@ Page config, navigation over ``pages/`` and the sidebar model picker shared by e
 import streamlit as st
 
 from ui import i18n, state, widgets  # importing ui first sets OMP_NUM_THREADS (see ui.jobs)
+from ui.lessons import core as lessons
 from ui.text import APP
 from ui.text_applications import APPS
 from ui.text_compare import PAGES as CMP_PAGES
 from ui.text_explore import EXPLORE
+from ui.text_lessons import LESSONS
+from ui.text_why import WHY
 
 st.set_page_config(page_title=APP["title"], page_icon=":material/science:", layout="wide")
 
@@ -17,8 +20,14 @@ PAGES = {
     APP["group_learn"]: [
         st.Page("pages/home.py", title=APP["page_home"], icon=":material/school:", default=True),
         st.Page("pages/train.py", title=APP["page_train"], icon=":material/model_training:"),
+        st.Page("pages/why_variational.py", title=WHY["page"], icon=":material/help_center:"),
     ],
-    # Explore and Compare groups (latent map, traversals, β lab, BCE vs MSE) come here.
+    LESSONS["group"]: [
+        st.Page("pages/lessons.py", title=LESSONS["overview"], icon=":material/menu_book:",
+                url_path="lessons"),
+        *(st.Page(f"pages/lesson_{n}.py", title=LESSONS[f"page_{n}"], icon=":material/bookmark:")
+          for n in range(1, 9)),
+    ],
     EXPLORE["group"]: [
         st.Page("pages/latent_map.py", title=EXPLORE["page_map"], icon=":material/scatter_plot:"),
         st.Page("pages/traverse.py", title=EXPLORE["page_traverse"], icon=":material/tune:"),
@@ -33,7 +42,9 @@ PAGES = {
     ],
 }
 
-page = st.navigation(PAGES)
+# expanded: collapsed, Streamlit hides pages behind a "View N more" that it words only in English
+page = st.navigation(PAGES, expanded=True)
+lessons.route(page)  # ?lesson=N opens lesson N (a link a teacher shares)
 state.harvest_job()  # a job that ended while we were away becomes a session model
 i18n.language_toggle()
 widgets.model_picker()

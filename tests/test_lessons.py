@@ -1,0 +1,164 @@
+"""The lessons' tasks as pure checks over facts: each ticks when its condition holds and not
+before; facts are gathered from the session's models and sweeps; ``?lesson=N`` is parsed. The
+numbers in the facts are those of real 10-epoch runs on mnist-5k (README, "Lessons")."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from types import SimpleNamespace
+
+import pytest
+
+from ui.lessons import core, tasks
+from ui.lessons.facts import Facts, Run, from_session, run_from
+from vae_core.config import DataConfig, ModelConfig, TrainConfig
+
+BCE1 = Run("train", "mnist-5k", "finished", beta=1.0, test_kl=25.0, test_recon=110.0,
+           test_elbo=135.0, active_units=8)
+
+
+def run(**changes) -> Run:
+    return replace(BCE1, **changes)
+
+
+def facts(*runs: Run, **actions) -> Facts:
+    return Facts(runs=runs, actions=actions)
+
+
+def ticked(check, *runs: Run, **actions) -> bool:
+    return check(facts(*runs, **actions))
+
+
+def test_nothing_ticks_on_an_empty_session():
+    empty = Facts()
+    assert [t.id for ts in tasks.TASKS.values() for t in ts if t.check(empty)] == []
+
+
+def test_every_lesson_has_a_task_and_two_to_three_questions():
+    lessons = core.registry()
+    assert sorted(lessons) == list(range(1, 9))
+    for n, lesson in lessons.items():
+        assert 1 <= len(lesson.tasks) <= 3, n
+        assert 2 <= len(lesson.questions) <= 3, n
+        for q in lesson.questions:  # every option has its words and its "why"
+            text = lesson.text["quiz"][q.id]
+            assert set(text["options"]) == set(text["why"]) == set(q.options)
+            assert q.answer in q.options
+
+
+def test_lesson_1_autoencoder_then_vae():
+    ae = run(beta=0.0, test_kl=118.0)
+    assert not ticked(tasks.autoencoder, BCE1)
+    assert ticked(tasks.autoencoder, ae)
+    assert not ticked(tasks.vae_vs_autoencoder, ae)
+    assert ticked(tasks.vae_vs_autoencoder, ae, BCE1)
+    assert not ticked(tasks.vae_vs_autoencoder, ae, run(test_kl=200.0))  # KL not smaller
+    assert not ticked(tasks.autoencoder, run(beta=0.0, dataset="digits"))  # mnist-5k only
+    assert not ticked(tasks.autoencoder, run(beta=0.0, status="failed"))
+
+
+def test_lesson_1_the_side_by_side_prior_share():
+    assert not ticked(tasks.prior_share)
+    assert not ticked(tasks.prior_share, why_shares=None)               # not ended yet
+    assert not ticked(tasks.prior_share, why_shares={"vae": 0.2, "ae": 0.4})
+    assert ticked(tasks.prior_share, why_shares={"vae": 0.7, "ae": 0.2})
+
+
+def test_lesson_2_elbo_and_live_beta():
+    assert ticked(tasks.elbo_run, BCE1)
+    assert not ticked(tasks.elbo_run, run(beta=2.0))
+    assert not ticked(tasks.elbo_run, run(test_kl=None))          # stopped before measuring
+    assert not ticked(tasks.live_beta, BCE1)
+    assert ticked(tasks.live_beta, run(beta=3.0, beta_at_start=1.0))
+
+
+def test_lesson_3_walk_and_zero_beta():
+    assert not ticked(tasks.walked_examples, example_index=2)
+    assert ticked(tasks.walked_examples, example_index=3)
+    assert not ticked(tasks.zero_beta_codes, run(beta=0.0, test_kl=40.0))
+    assert ticked(tasks.zero_beta_codes, run(beta=0.0, test_kl=118.0))
+
+
+def test_lesson_4_sign_flip_and_unused_dims():
+    assert not ticked(tasks.sign_flip, BCE1)
+    assert not ticked(tasks.sign_flip, run(kl_sign_bug=True, test_kl=900.0))
+    assert ticked(tasks.sign_flip, run(kl_sign_bug=True, test_kl=6e28))
+    assert not ticked(tasks.unused_dims, run(beta=4.0, active_units=8))
+    assert ticked(tasks.unused_dims, run(beta=4.0, active_units=6))
+
+
+def test_lesson_5_likelihoods():
+    mse = run(recon="mse", test_kl=3.7)
+    wide = run(recon="mse", sigma=1.0, test_kl=1.5)
+    assert not ticked(tasks.bce_and_mse, BCE1)
+    assert ticked(tasks.bce_and_mse, BCE1, mse)
+    assert not ticked(tasks.sigma_like_beta, wide)                  # nothing to compare with
+    assert ticked(tasks.sigma_like_beta, mse, wide)
+    assert not ticked(tasks.sigma_like_beta, mse, replace(wide, test_kl=5.0))
+    assert ticked(tasks.continuous_bernoulli, run(recon="cb", test_elbo=-1488.0))
+
+
+def test_lesson_6_beta_eight_and_the_plane():
+    assert not ticked(tasks.beta_eight, run(beta=8.0, active_units=5))
+    assert ticked(tasks.beta_eight, run(beta=8.0, active_units=3))
+    two = (run(beta=0.5), BCE1)
+    assert not ticked(tasks.three_betas, *two)
+    assert not ticked(tasks.three_betas, *two, run(beta=8.0, reduction="mean"))  # wrong loss
+    assert ticked(tasks.three_betas, *two, run(beta=8.0))
+
+
+def test_lesson_7_collapse_then_fix():
+    mean = run(reduction="mean", test_kl=0.0, active_units=0)
+    assert not ticked(tasks.mean_collapse, BCE1)
+    assert ticked(tasks.mean_collapse, mean)
+    assert not ticked(tasks.sum_fix, BCE1)                          # reproduce first
+    assert ticked(tasks.sum_fix, mean, BCE1)
+
+
+def pair(a=3, b=7, la=1, lb=4, worst=150.0, threshold=171.0) -> dict:
+    return {"a": a, "b": b, "label_a": la, "label_b": lb, "worst": worst, "threshold": threshold}
+
+
+def test_lesson_8_pair_and_slerp():
+    assert not ticked(tasks.different_digits)
+    assert not ticked(tasks.different_digits, interp=pair(lb=1))
+    assert ticked(tasks.different_digits, interp=pair())
+    assert not ticked(tasks.slerp_on_digits, interp=pair(worst=200.0))
+    assert ticked(tasks.slerp_on_digits, interp=pair())
+
+
+def test_facts_come_from_the_session_models_and_ended_sweeps():
+    model_cfg = ModelConfig(input_shape=(1, 28, 28), recon="mse", sigma=1.0)
+    train_cfg = TrainConfig(beta=2.0, reduction="mean")
+    ckpt = SimpleNamespace(model_cfg=model_cfg, data_cfg=DataConfig(), train_cfg=train_cfg,
+                           summary={"status": "finished", "test_kl": 1.5, "test_recon": 7.0,
+                                    "test_elbo": 8.5, "active_units": 7, "beta_at_start": 1.0})
+    result = SimpleNamespace(model_cfg=ModelConfig(input_shape=(1, 28, 28)), status="finished",
+                             train_cfg=TrainConfig(kl_sign_bug=True),
+                             summary={"test_kl": 6e28, "active_units": 8})
+    ended = SimpleNamespace(is_alive=lambda: False, spec=SimpleNamespace(data_cfg=DataConfig()),
+                            results=lambda: [result])
+    running = SimpleNamespace(is_alive=lambda: True)
+    got = from_session([ckpt], {"pitfall": ended, "beta": running, "likelihood": None},
+                       {"example_index": 4})
+    first, second = got.runs
+    assert (first.source, first.recon, first.sigma, first.beta, first.beta_at_start,
+            first.reduction, first.active_units) == ("train", "mse", 1.0, 2.0, 1.0, "mean", 7)
+    assert second.source == "pitfall" and second.kl_sign_bug and second.measured
+    assert got.actions == {"example_index": 4}
+    assert tasks.sign_flip(got) and tasks.live_beta(got)
+
+
+def test_a_run_without_test_metrics_is_not_measured():
+    r = run_from("train", ModelConfig(input_shape=(1, 28, 28)), DataConfig(), TrainConfig(),
+                 {"status": "stopped", "steps": 3})
+    assert not r.measured
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ({"lesson": "5"}, (5, None)), ({"lesson": " 8 "}, (8, None)), ({}, (None, None)),
+    ({"lesson": "9"}, (None, "9")), ({"lesson": "0"}, (None, "0")),
+    ({"lesson": "two"}, (None, "two")), ({"lesson": "-1"}, (None, "-1")),
+])
+def test_the_lesson_parameter(raw, expected):
+    assert core.requested(raw) == expected

@@ -1,0 +1,147 @@
+"""AppTest: the lessons' tasks tick when the learner really does them, and not before. The runs
+are real (the lesson's own buttons, through the session's job slot), shortened to 3 epochs."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.support import keep_navigation_mode, server_like_env, wait_until
+from tests.test_pages_explore import APP, TIMEOUT, texts
+from ui import state
+from ui.lessons import runs
+
+OVERVIEW = "pages/lessons.py"
+
+
+@pytest.fixture(autouse=True)
+def navigation_mode(monkeypatch):
+    keep_navigation_mode(monkeypatch)
+
+
+@pytest.fixture(autouse=True)
+def env(tmp_path, monkeypatch):
+    monkeypatch.setattr(runs, "EPOCHS", 3)  # ≈ 1.5 s a run; the outcomes hold at 3 epochs
+    with server_like_env(tmp_path, monkeypatch, pretrained=True) as e:
+        yield e.path
+
+
+def open_lesson(n: int) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    at.switch_page(f"pages/lesson_{n}.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def task_marks(at: AppTest) -> list[bool]:
+    """Done / not yet of each task, in order."""
+    return [m.value.startswith(":material/check_circle:") for m in at.markdown
+            if m.value.startswith((":material/check_circle:", ":material/radio_button"))]
+
+
+def train(at: AppTest, button: str) -> None:
+    """Press a lesson's run button and wait for the run to end, then redraw."""
+    at.button(key=button).click().run()
+    assert not at.exception, at.exception
+    wait_until(lambda: not state.job_registry().jobs(), 60, "the lesson's run to end")
+    at.run()
+    assert not at.exception, at.exception
+
+
+def overview_tasks(at: AppTest, n: int) -> str:
+    at.switch_page(OVERVIEW).run()
+    return at.table[0].value.to_dict("records")[n - 1]["Tasks done"]
+
+
+def test_lesson_7_collapse_then_fix():
+    at = open_lesson(7)
+    assert task_marks(at) == [False, False]
+    train(at, "lesson7_run_sum")          # the fix before the bug: it waits for the collapse
+    assert task_marks(at) == [False, False]
+    train(at, "lesson7_run_mean")
+    assert task_marks(at) == [True, True]
+    assert "mean over pixels" in str(at.dataframe[0].value.to_dict("records"))
+    assert overview_tasks(at, 7) == "2 / 2"
+
+
+def test_lesson_4_the_flipped_sign_blows_the_kl_up():
+    at = open_lesson(4)
+    train(at, "lesson4_run_sign")
+    assert task_marks(at) == [True, False]
+    rows = at.dataframe[0].value.to_dict("records")
+    assert rows[0]["Loss"] == "KL sign flipped" and float(rows[0]["KL (nats)"]) > 1000
+
+
+def test_lesson_3_counts_the_images_walked_through():
+    at = open_lesson(3)
+    for clicks in range(1, 4):
+        assert task_marks(at)[0] is False, clicks
+        at.button(key="home_another").click().run()
+    assert task_marks(at)[0] is True
+    at.button(key="home_another").click().run()  # a tick stays
+    assert overview_tasks(at, 3) == "1 / 2"
+
+
+def test_lesson_5_the_likelihoods_tick_one_by_one():
+    at = open_lesson(5)
+    train(at, "lesson5_run_mse")
+    assert task_marks(at) == [False, False, False]       # BCE is still missing
+    train(at, "lesson5_run_bce")
+    assert task_marks(at) == [True, False, False]
+    train(at, "lesson5_run_mse_wide")                     # σ = 1: a smaller KL than σ² = ½
+    assert task_marks(at) == [True, True, False]
+    train(at, "lesson5_run_cb")
+    assert task_marks(at) == [True, True, True]
+    assert overview_tasks(at, 5) == "3 / 3"
+
+
+def pair_of(same: bool) -> tuple[int, int]:
+    from vae_core.config import DataConfig
+    from vae_core.data import load_dataset
+
+    labels = load_dataset(DataConfig()).test_y.tolist()
+    b = next(j for j in range(3, len(labels)) if (labels[j] == labels[2]) is same)
+    return 2, b
+
+
+def numbers(caption: str) -> tuple[float, float]:
+    """(worst step, threshold) from the lesson's caption under the interpolation."""
+    worst = caption.split("has −ELBO ")[1].split(" nats")[0]
+    threshold = caption.split("are below ")[1].rstrip(".")
+    return float(worst), float(threshold)
+
+
+def test_lesson_8_a_picked_pair_of_different_digits():
+    at = open_lesson(8)
+    assert task_marks(at) == [False, False]            # the first pair shown does not count
+    assert "Choose the two test images" in texts(at.caption)
+    a, b = pair_of(same=False)
+    at.number_input(key="trav_from").set_value(a).run()
+    at.number_input(key="trav_to").set_value(b).run()
+    caption = next(c.value for c in at.caption if c.value.startswith(f"Slerp from #{a}"))
+    worst, threshold = numbers(caption)
+    assert task_marks(at) == [True, worst <= threshold]
+
+
+def test_lesson_8_the_same_digit_twice_does_not_count():
+    at = open_lesson(8)
+    a, b = pair_of(same=True)
+    at.number_input(key="trav_from").set_value(a)
+    at.number_input(key="trav_to").set_value(b).run()  # both at once: no pair in between
+    assert f"Slerp from #{a}" in texts(at.caption)
+    assert task_marks(at) == [False, False]
+
+
+def test_lesson_2_beta_changed_during_the_run(monkeypatch):
+    monkeypatch.setattr(runs, "EPOCHS", 8)     # long enough to change β while it trains
+    at = open_lesson(2)
+    at.button(key="lesson2_run_vae").click().run()
+    live = next(n for n in at.number_input if n.label == "β now (applies at once)")
+    live.set_value(2.5).run()
+    wait_until(lambda: not state.job_registry().jobs(), 60, "the lesson's run to end")
+    at.run()
+    assert not at.exception, at.exception
+    # β changed: the run is not a β = 1 ELBO run any more, and the live-β task ticks
+    assert task_marks(at) == [False, True]
+    assert at.dataframe[0].value.to_dict("records")[0]["β"] == "2.5"

@@ -1,0 +1,183 @@
+"""The lessons' machinery: the registry, the facts of this session, ticking tasks, drawing a
+lesson page and the overview, and the ``?lesson=N`` link."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from ui import compare, state
+from ui.i18n import Strings
+from ui.lessons import quiz, runs
+from ui.lessons.facts import Facts, from_session
+from ui.lessons.tasks import TASKS, Task
+from ui.text_lessons import LESSONS
+from vae_core.sweeps import SWEEP_KINDS
+
+PARAM = "lesson"
+OVERVIEW = "pages/lessons.py"
+OVERVIEW_PATH = "lessons"  # its url path (app.py)
+
+
+@dataclass(frozen=True)
+class Lesson:
+    number: int
+    text: Strings                       # "explain", "tasks", "runs", "quiz", "teaches"
+    questions: tuple[quiz.Question, ...]
+    view: Callable[[], None]            # the live view on a real model
+    presets: tuple[runs.Preset, ...] = ()
+    formulas: tuple[str, ...] = ()      # LaTeX under the explanation
+    table: bool = True                  # show the session's runs (the tasks read them)
+
+    @property
+    def tasks(self) -> tuple[Task, ...]:
+        return TASKS[self.number]
+
+
+def registry() -> dict[int, Lesson]:
+    from ui.lessons import content
+
+    return content.LESSONS
+
+
+def page_path(n: int) -> str:
+    return f"pages/lesson_{n}.py"
+
+
+# -- facts and ticks ---------------------------------------------------------------------------
+def _why_shares() -> dict[str, float] | None:
+    """The "Why variational?" comparison's prior shares (kind -> share), once it has ended."""
+    run = state.why_run()
+    result = run.result() if run is not None and not run.is_alive() else None
+    if result is None:
+        return None
+    return {kind: float(view.prior_share) for kind, view in result.views.items()}
+
+
+def facts() -> Facts:
+    actions = dict(state.lesson_facts())
+    actions["example_index"] = state.example_state()["index"]
+    actions["why_shares"] = _why_shares()
+    return from_session(state.session_checkpoints(),
+                        {kind: compare.sweep(kind) for kind in SWEEP_KINDS},
+                        actions)
+
+
+def update_ticks(now: Facts) -> dict[int, set[str]]:
+    """Tick every task whose check holds now; a tick stays for the session."""
+    for number, tasks in TASKS.items():
+        for task in tasks:
+            if task.check(now):
+                state.tick_lesson_task(number, task.id)
+    return state.lesson_ticks()
+
+
+def _task_list(lesson: Lesson, ticked: set[str]) -> None:
+    texts = lesson.text["tasks"]
+    for task in lesson.tasks:
+        done = task.id in ticked
+        with st.container(border=True):
+            mark = ":material/check_circle:" if done else ":material/radio_button_unchecked:"
+            status = LESSONS["done"] if done else LESSONS["not_yet"]
+            st.markdown(f"{mark} **{status}** · {texts[task.id]}")
+            st.caption(LESSONS["checked"].format(how=lesson.text["checks"][task.id]))
+
+
+# -- pages -------------------------------------------------------------------------------------
+def render_lesson(n: int) -> None:
+    """Lesson ``n``: explanation, live view, Try this (tasks, its runs), quiz, neighbours."""
+    lesson = registry()[n]
+    st.query_params[PARAM] = str(n)  # the address bar is the shareable link
+    text = lesson.text
+    st.title(LESSONS[f"page_{n}"])
+    st.markdown(text["explain"])
+    for formula in lesson.formulas:
+        st.latex(formula)
+    st.subheader(LESSONS["live"])
+    lesson.view()
+    st.subheader(LESSONS["try"])
+    runs.buttons(n, lesson.presets, text["runs"] if lesson.presets else {})
+    now = facts()
+    _task_list(lesson, update_ticks(now).get(n, set()))
+    if lesson.table:
+        runs.table(now)
+    st.subheader(LESSONS["quiz"])
+    quiz.render(n, lesson.questions, text["quiz"])
+    _neighbours(n)
+
+
+def _neighbours(n: int) -> None:
+    # a wrapping row: at 800 px three columns would cut the lessons' titles
+    row = st.container(horizontal=True, horizontal_alignment="distribute")
+    if n > 1:
+        row.page_link(page_path(n - 1), label=LESSONS[f"page_{n - 1}"],
+                      icon=":material/arrow_back:", width="content")
+    row.page_link(OVERVIEW, label=LESSONS["back"], icon=":material/menu_book:", width="content")
+    if n < len(registry()):
+        row.page_link(page_path(n + 1), label=LESSONS[f"page_{n + 1}"],
+                      icon=":material/arrow_forward:", width="content")
+
+
+def progress_rows(ticked: dict[int, set[str]]) -> list[dict[str, str]]:
+    cols = LESSONS["overview_cols"]
+    rows = []
+    for n, lesson in registry().items():
+        done = len(ticked.get(n, set()) & {t.id for t in lesson.tasks})
+        rows.append({cols["lesson"]: LESSONS[f"page_{n}"], cols["teaches"]: lesson.text["teaches"],
+                     cols["tasks"]: f"{done} / {len(lesson.tasks)}",
+                     cols["quiz"]: LESSONS["quiz_score"].format(
+                         right=quiz.right(n, lesson.questions),
+                         answered=quiz.answered(n, lesson.questions),
+                         total=len(lesson.questions))})
+    return rows
+
+
+def render_overview() -> None:
+    st.title(LESSONS["title"])
+    bad = invalid_param()
+    if bad is not None:
+        st.error(LESSONS["bad_lesson"].format(value=bad, last=len(registry())))
+    st.markdown(LESSONS["intro"])
+    ticked = update_ticks(facts())
+    st.table(progress_rows(ticked), hide_index=True, border="horizontal")  # text wraps
+    total = sum(len(lesson.tasks) for lesson in registry().values())
+    done = sum(len(ticked.get(n, set())) for n in registry())
+    st.progress(done / total, text=LESSONS["total"].format(done=done, total=total))
+    for n, lesson in registry().items():
+        st.page_link(page_path(n), label=LESSONS[f"page_{n}"], icon=":material/bookmark:",
+                     help=lesson.text["teaches"])
+    st.caption(LESSONS["share"])
+
+
+# -- ?lesson=N ---------------------------------------------------------------------------------
+def requested(params: Any) -> tuple[int | None, str | None]:
+    """(lesson number, None) for a valid ``?lesson=N``, (None, the raw value) for a bad one,
+    (None, None) when there is none."""
+    raw = params.get(PARAM)
+    if raw is None:
+        return None, None
+    text = str(raw).strip()
+    if text.isdigit() and 1 <= int(text) <= len(registry()):
+        return int(text), None
+    return None, text
+
+
+def invalid_param() -> str | None:
+    return requested(st.query_params)[1]
+
+
+def route(page: Any) -> None:
+    """Called by ``app.py`` after ``st.navigation``: a link ``/?lesson=N`` (it lands on the
+    default page) or ``/lessons?lesson=N`` opens lesson N; a bad N, the overview, which says
+    why. Only the first run of a session follows the link, so a stale parameter never pulls
+    the learner back."""
+    if page.url_path not in ("", OVERVIEW_PATH) or not state.first_lesson_route():
+        return
+    number, bad = requested(st.query_params)
+    if number is not None:
+        st.switch_page(page_path(number), query_params={PARAM: str(number)})
+    if bad is not None and page.url_path == "":
+        st.switch_page(OVERVIEW, query_params={PARAM: bad})

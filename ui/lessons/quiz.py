@@ -1,0 +1,49 @@
+"""A lesson's quiz: one radio per question, no answer preselected; the chosen answer is kept
+for the session and answered at once, right or wrong, with why."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from ui import state
+from ui.text_lessons import LESSONS
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    options: tuple[str, ...]
+    answer: str
+
+
+def right(lesson: int, questions: Sequence[Question]) -> int:
+    """How many of the lesson's questions the learner last answered right."""
+    answers = state.lesson_answers()
+    return sum(answers.get((lesson, q.id)) == q.answer for q in questions)
+
+
+def answered(lesson: int, questions: Sequence[Question]) -> int:
+    answers = state.lesson_answers()
+    return sum((lesson, q.id) in answers for q in questions)
+
+
+def render(lesson: int, questions: Sequence[Question], texts: dict[str, Any]) -> None:
+    """``texts``: question id -> {"q": question, "options": {id: text}, "why": {id: text}}."""
+    recorded = state.lesson_answers()
+    for number, q in enumerate(questions, start=1):
+        t = texts[q.id]
+        before = recorded.get((lesson, q.id))
+        choice = st.radio(f"{number}. {t['q']}", q.options,
+                          index=q.options.index(before) if before in q.options else None,
+                          format_func=t["options"].get, key=f"lesson{lesson}_quiz_{q.id}")
+        if choice is None:
+            continue
+        state.record_lesson_answer(lesson, q.id, choice)
+        if choice == q.answer:
+            st.success(LESSONS["right"].format(why=t["why"][choice]), icon=":material/check:")
+        else:
+            st.error(LESSONS["wrong"].format(why=t["why"][choice]), icon=":material/close:")

@@ -1,0 +1,92 @@
+"""The small runs a lesson starts itself (a button with the settings filled in), through the
+Train page's machinery (``ui.train_view.Settings``, ``ui.state.start_job``: one job per
+session, queued when the server is busy), and the table of the session's runs."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import streamlit as st
+
+from ui import state, train_view
+from ui.jobs import QueueFull
+from ui.lessons.facts import DATASET, Facts
+from ui.text import LABELS
+from ui.text_lessons import LESSONS
+from vae_core.data import DatasetUnavailable
+
+EPOCHS = 10   # ≈ 5 s on mnist-5k with the Train page's default model (one core)
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A run a lesson offers in one click: Train-page settings, plus the model / training
+    fields that page does not show (σ of the MSE likelihood, the KL-sign mistake)."""
+
+    id: str
+    settings: dict[str, Any] = field(default_factory=dict)
+    model: dict[str, Any] = field(default_factory=dict)
+    train: dict[str, Any] = field(default_factory=dict)
+
+
+def start(preset: Preset, *, lesson: int) -> None:
+    """Start (or queue) the preset's run in this session's job slot."""
+    settings = train_view.Settings(**{"dataset": DATASET, "epochs": EPOCHS, **preset.settings})
+    data = state.load_data(settings.data_config())
+    model_cfg, data_cfg, train_cfg = settings.configs(data.input_shape)
+    model_cfg = dataclasses.replace(model_cfg, **preset.model)
+    train_cfg = dataclasses.replace(train_cfg, **preset.train)
+    state.start_job(model_cfg, data_cfg, train_cfg, data=data,
+                    name=f"lesson {lesson} · {preset.id}")
+
+
+def buttons(lesson: int, presets: Sequence[Preset], labels: dict[str, str]) -> None:
+    """One button per preset (off while the session's job runs); a refusal is shown."""
+    if not presets:
+        return
+    running = state.job_slot().running()
+    row = st.container(horizontal=True)
+    for preset in presets:
+        if not row.button(labels[preset.id], key=f"lesson{lesson}_run_{preset.id}",
+                          icon=":material/play_arrow:", disabled=running,
+                          help=LESSONS["run_help"].format(epochs=EPOCHS)):
+            continue
+        try:
+            start(preset, lesson=lesson)
+        except QueueFull as full:  # ServerClosing is one too
+            st.warning(LESSONS["busy"].format(running=full.running, limit=full.limit,
+                                              queued=full.queued))
+        except (DatasetUnavailable, ValueError) as exc:
+            st.error(LESSONS["run_error"].format(error=exc))
+        else:
+            st.rerun()
+    if running:
+        st.caption(LESSONS["running"])
+
+
+def _fmt(value: float | None, digits: int = 1) -> str:
+    if value is None:
+        return "—"
+    return f"{value:.3g}" if abs(value) >= 1e6 else f"{value:,.{digits}f}"
+
+
+def table(facts: Facts) -> None:
+    """The session's measured mnist-5k runs, newest first: what the tasks are checked on."""
+    runs = facts.measured()
+    if not runs:
+        st.caption(LESSONS["no_runs"])
+        return
+    cols = LESSONS["columns"]
+    rows = [{cols["source"]: LESSONS["sources"].get(r.source, r.source),
+             cols["recon"]: LABELS["recon"].get(r.recon, r.recon)
+             + (f" σ={r.sigma:.2g}" if r.recon == "mse" else ""),
+             cols["beta"]: f"{r.beta:g}",
+             cols["loss"]: LESSONS["loss_kinds"]["sign" if r.kl_sign_bug else r.reduction],
+             cols["elbo"]: _fmt(r.test_elbo), cols["kl"]: _fmt(r.test_kl),
+             cols["active"]: f"{r.active_units} / {r.latent_dim}"}
+            for r in reversed(runs)]
+    st.caption(LESSONS["runs_caption"])
+    st.dataframe(rows, hide_index=True)
