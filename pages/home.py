@@ -41,7 +41,9 @@ else:
     explain.live_example(entry, ckpt)
 
 st.subheader(HOME["try_title"])
-st.page_link("pages/train.py", label=HOME["try_train"], icon=":material/model_training:")
-st.page_link("pages/train.py", label=HOME["try_beta"], icon=":material/tune:")
-st.page_link("pages/library.py", label=HOME["try_library"], icon=":material/inventory_2:")
+for page_file, what, icon in (("pages/train.py", "try_train", ":material/model_training:"),
+                              ("pages/train.py", "try_beta", ":material/tune:"),
+                              ("pages/library.py", "try_library", ":material/inventory_2:")):
+    st.page_link(page_file, label=HOME[f"{what}_link"], icon=icon)
+    st.caption(HOME[what])
 explain.glossary()

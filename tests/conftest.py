@@ -10,3 +10,14 @@ torch.set_num_threads(1)  # small models: 2 threads spin badly on a loaded 2-cor
 @pytest.fixture(scope="session")
 def digits():
     return load_dataset(DataConfig(dataset="digits"))
+
+
+@pytest.fixture(autouse=True)
+def fresh_session_resources():
+    """Every AppTest runs as the same session ("test session id"), so a session-scoped
+    ``st.cache_resource`` (a session's sweeps, its job slot, its comparisons) would outlive the
+    test that made it and show up in the next one. A real server gives each tab its own."""
+    yield
+    import streamlit as st
+
+    st.cache_resource.clear()

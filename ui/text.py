@@ -82,9 +82,15 @@ HOME = Strings("HOME", {
     "not_downloaded": "{dataset} is not on this server yet: choose it on the Train page and "
                       "press Download (this needs internet access)",
     "try_title": "Try this",
-    "try_train": "Train a model and watch the reconstruction and KL curves move",
-    "try_beta": "On the Train page, raise β while it trains: the KL falls and images blur",
-    "try_library": "Save, download or upload models (also pytorch/examples .pt files)",
+    # a short link, then what to look for (a page link is one line: long labels were cut)
+    "try_train_link": "Train a model",
+    "try_train": "Watch the reconstruction and KL curves move as it learns.",
+    "try_beta_link": "Raise β while it trains",
+    "try_beta": "The KL falls, latent dimensions switch off one by one and reconstructions turn "
+                "into a few average digits, often the wrong one; at a large β every dimension "
+                "switches off (posterior collapse) and every image decodes to the same blur.",
+    "try_library_link": "The model library",
+    "try_library": "Save, download or upload models (also pytorch/examples .pt files).",
     "busy": "The server is busy: every training slot is in use ({running}/{limit}) and "
             "{queued} runs are already waiting, as many as the queue holds. Try again in a few "
             "minutes.",

@@ -72,9 +72,14 @@ ZH = {
     "HOME.shape_mismatch": "{dataset} 的图像尺寸是 {shape}，与该模型的输入不符",
     "HOME.not_downloaded": "本服务器上还没有 {dataset}：请在训练页面选择它并按“下载”（需要联网）",
     "HOME.try_title": "动手试试",
-    "HOME.try_train": "训练一个模型，观察重构项和 KL 曲线的变化",
-    "HOME.try_beta": "在训练页面中，训练时调大 β：KL 下降，图像变得模糊",
-    "HOME.try_library": "保存、下载或上传模型（也支持 pytorch/examples 的 .pt 文件）",
+    "HOME.try_train_link": "训练一个模型",
+    "HOME.try_train": "观察重构项和 KL 曲线在学习过程中的变化。",
+    "HOME.try_beta_link": "训练时调大 β",
+    "HOME.try_beta": "KL 下降，潜变量维度一个接一个地关闭，重构变成少数几种平均的数字，而且常常"
+                     "是错的数字；β 足够大时所有维度都会关闭（后验坍塌），每张图像都解码成同样的"
+                     "一团模糊。",
+    "HOME.try_library_link": "模型库",
+    "HOME.try_library": "保存、下载或上传模型（也支持 pytorch/examples 的 .pt 文件）。",
     "HOME.busy": "服务器繁忙：所有训练名额都已占用（{running}/{limit}），"
                  "且已有 {queued} 个训练在排队，队列已满。请过几分钟再试。",
     # -- TRAIN ----------------------------------------------------------------------------
