@@ -18,6 +18,9 @@ ready = datasets.ready(settings.dataset)
 train_links.share_box(settings)
 if st.button(TRAIN["start"], type="primary", icon=":material/play_arrow:",
              disabled=running or not ready, key="train_start") and train_view.try_start(settings):
+    # a warm job steps within ~50 ms: waiting for it lets the rerun draw the first point, a
+    # full poll (0.5 s) and a fragment run sooner
+    slot.wait_for_first_step(train_view.FIRST_STEP_WAIT_S)
     st.rerun()  # redraw with the settings locked and the live panel polling
 failure = train_view.start_failure(settings)
 if failure is not None:

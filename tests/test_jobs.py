@@ -147,3 +147,15 @@ def test_a_work_thread_gives_freed_memory_back_when_it_ends(digits, monkeypatch)
     _wait(job, lambda s: s.ended)
     job.join(5)
     assert calls == [1]
+
+
+def test_waiting_for_the_first_step_returns_once_it_is_taken(digits):
+    job = TrainingJob(SMALL, DataConfig(), TrainConfig(epochs=5000), data=digits)
+    assert not job.wait_for_first_step(0.01)  # not started: nothing to wait for but the time
+    job.start()
+    assert job.wait_for_first_step(10)
+    assert job.snapshot().step >= 1
+    job.stop()
+    failed = TrainingJob(ModelConfig(input_shape=(1, 28, 28)), DataConfig(), TrainConfig(),
+                         data=digits).start()  # wrong image size: ends before any step
+    assert failed.wait_for_first_step(10) and failed.snapshot().status == "failed"

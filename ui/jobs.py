@@ -286,6 +286,12 @@ class SessionJobs:
         elif self.job.is_alive():
             self.job.stop(timeout=timeout)
 
+    def wait_for_first_step(self, timeout: float) -> None:
+        """Give a job that just started up to ``timeout`` seconds to take its first step (a
+        queued job is not waited for)."""
+        if self.job is not None and not self.queue_position():
+            self.job.wait_for_first_step(timeout)
+
     def release(self) -> None:
         """Runs on the server's event loop: ask the job to stop (it ends within one step) but
         do not wait for it, so closing tabs never stalls the other sessions."""

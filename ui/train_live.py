@@ -117,6 +117,10 @@ def live_panel() -> None:
     job = slot.job
     if job is None:
         st.info(TRAIN["idle"])
+        # the empty axes say where the curves will be drawn; drawing a chart before Start also
+        # has the browser load Plotly now, which took ~1.5 s of Start → first point otherwise
+        st.markdown(f"**{LIVE['losses']}**")
+        st.plotly_chart(figures.loss_figure([], []), key="live_loss")
         return
     if slot.cancelled:
         st.info(LIVE["left_queue"])

@@ -23,6 +23,7 @@ from vae_core.config import (
 from vae_core.data import DatasetUnavailable
 
 POLL_S = 0.5
+FIRST_STEP_WAIT_S = 0.4  # the Start run waits at most this long for the job's first step
 ARCHS = {  # key -> (arch, hidden, preset)
     "mlp-256-128": ("mlp", (256, 128), None),
     "mlp-128-64": ("mlp", (128, 64), None),

@@ -65,6 +65,7 @@ class TrainingJob(TrainerCallback, BackgroundWork):
         self._lock = threading.Lock()          # guards the metrics below
         self._weights_lock = threading.Lock()  # held by the trainer while it writes weights
         self._stop = threading.Event()
+        self._stepped = threading.Event()      # set at the first step, or when the job ends
         self.interrupted = False               # stopped by a server shutdown, not by a user
         self._trainer: Trainer | None = None
         self._status, self._message = "pending", ""
@@ -155,6 +156,11 @@ class TrainingJob(TrainerCallback, BackgroundWork):
             model, self.model = self.model, None
         return model
 
+    def wait_for_first_step(self, timeout: float) -> bool:
+        """Block until the job has taken its first step or ended (True), at most ``timeout``
+        seconds (False): the page that started it can draw the first point at once."""
+        return self._stepped.wait(timeout)
+
     # -- trainer callbacks (training thread) ---------------------------------------------------
     def on_step(self, metrics: StepMetrics) -> None:
         with self._lock:
@@ -165,6 +171,7 @@ class TrainingJob(TrainerCallback, BackgroundWork):
                 if len(self._steps) > MAX_STORED_STEPS:
                     self._steps = self._steps[1::2]
                     self._stride *= 2
+        self._stepped.set()
 
     def on_epoch(self, metrics: EpochMetrics) -> None:
         with self._lock:
@@ -218,3 +225,4 @@ class TrainingJob(TrainerCallback, BackgroundWork):
                 # the optimizer's moments and the trainer's batches are not needed once it
                 # ended: a session keeps its last job (curves, previews) for as long as it lives
                 self._trainer = None
+            self._stepped.set()
