@@ -28,7 +28,6 @@ from vae_core.data import DatasetUnavailable
 from vae_core.schedules import kl_weight_at
 from vae_core.sweeps import (
     DEFAULT_TRAIN,
-    MAX_PARALLEL,
     MAX_SWEEP_EPOCHS,
     MAX_SWEEP_MODELS,
     PITFALL_LABELS,
@@ -98,8 +97,7 @@ def epochs_input(col: Any, default: int, *, key: str) -> int:
     """Epochs per model, capped (``MAX_SWEEP_EPOCHS``) with the caps in the help."""
     return int(col.number_input(SWEEP["epochs"], 1, MAX_SWEEP_EPOCHS, default, key=key,
                                 help=SWEEP["epochs_help"].format(
-                                    max=MAX_SWEEP_EPOCHS, models=MAX_SWEEP_MODELS,
-                                    parallel=MAX_PARALLEL)))
+                                    max=MAX_SWEEP_EPOCHS, models=MAX_SWEEP_MODELS)))
 
 
 def train_cfg(epochs: int, **changes: Any) -> Any:

@@ -17,8 +17,9 @@ PAGES = Strings("PAGES", {
 SWEEP = Strings("SWEEP", {
     "dataset": "Dataset",
     "epochs": "Epochs per model",
-    "epochs_help": "1 … {max} per model; a sweep trains at most {models} models, {parallel} at "
-                   "a time, so that one sweep cannot hold the server for hours.",
+    "epochs_help": "1 … {max} per model; a sweep trains at most {models} models, one after "
+                   "another in one training slot, so that one sweep cannot hold the server "
+                   "for hours.",
     "err_epochs": "a sweep trains each model for 1 to {max} epochs, not {n}",
     "start": "Start",
     "stop": "Stop",

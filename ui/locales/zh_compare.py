@@ -13,7 +13,7 @@ ZH = {
     "SWEEP.dataset": "数据集",
     "SWEEP.epochs": "每个模型的训练轮数",
     "SWEEP.epochs_help": "每个模型 1 … {max} 轮；一次扫描最多训练 {models} 个模型，"
-                         "同时最多 {parallel} 个，这样一次扫描不会占用服务器好几个小时。",
+                         "在一个训练名额里逐个训练，这样一次扫描不会占用服务器好几个小时。",
     "SWEEP.err_epochs": "扫描中每个模型训练 1 到 {max} 轮，而不是 {n} 轮",
     "SWEEP.start": "开始",
     "SWEEP.stop": "停止",
