@@ -1,7 +1,8 @@
-"""Load in Chromium (issues 8 and 18): ten sessions on one server with two training slots each
+"""Load in Chromium (issues 8 and 18): six sessions on one server with two training slots each
 start a mnist-5k run, the ones past the limit wait in the queue and start by themselves, each
-session sees only its own model, and ``/_stcore/health`` keeps answering; then twenty
-tabs that start a long run and close leave no training thread behind. The scenario lives in
+session sees only its own model, and ``/_stcore/health`` keeps answering; then ten
+tabs that start a long run and close leave no training thread behind (three times the two
+slots, so most runs queue: the suite's time budget allows no more). The scenario lives in
 ``bench/bench_load.py``, which prints the same figures as a table (the README quotes it for 30
 sessions)."""
 
@@ -15,11 +16,11 @@ from bench import bench_load as load
 
 pytestmark = pytest.mark.e2e
 
-SESSIONS, EPOCHS, CYCLES = 10, 10, 20
+SESSIONS, EPOCHS, CYCLES = 6, 5, 10
 SLIDER_SESSIONS = 3
-# Liveness, not speed: a blocked event loop would not answer at all. On 2 shared cores the
-# worst request took 2.7 s (7 s once while another test suite ran): ten sessions' reruns and two
-# training threads share one GIL with the event loop.
+# Liveness, not speed: a blocked event loop would not answer at all. On 2 shared cores, with
+# ten sessions, the worst request took 2.7 s (7 s once while another test suite ran): the
+# sessions' reruns and two training threads share one GIL with the event loop.
 HEALTH_LIMIT_S = 10.0
 
 
@@ -36,7 +37,7 @@ def assert_no_exception(page) -> None:
     assert errors.count() == 0, errors.first.inner_text()
 
 
-def test_ten_sessions_queue_train_and_stay_apart(browser, load_server):
+def test_sessions_past_the_slots_queue_train_and_stay_apart(browser, load_server):
     srv = load_server
     load.warm_up(browser, srv.url)  # the one-off torch._dynamo import (see there)
     idle_rss = load.rss_mb(srv.pid)

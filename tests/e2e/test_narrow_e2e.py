@@ -46,7 +46,7 @@ def test_no_page_cuts_its_text_at_800_px(narrow, lang):
             app.page.locator("[data-testid='stSidebar']").get_by_text("中文").click()
             app.page.wait_for_timeout(300)
             app.wait()
-        app.page.wait_for_timeout(500)  # components and images settle after the run
+        app.page.wait_for_timeout(250)  # components and images settle after the run
         app.assert_no_exception()
         found = app.page.evaluate(CLIPPED)
         if found:
