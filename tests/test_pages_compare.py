@@ -75,7 +75,7 @@ def test_pages_render_without_any_model(page, env):
     # the caps are shown next to the inputs they bound
     helps = " ".join(n.help or "" for n in at.number_input if (n.key or "").startswith(
         ("bl_epochs", "bl_s_epochs", "bm_epochs", "bm_p_epochs")))
-    assert "1 … 200 per model; a sweep trains at most 12 models, 4 at a time" in helps
+    assert "1 … 200 per model; a sweep trains at most 12 models, one after another" in helps
     assert all(n.proto.max == 200 for n in at.number_input if "epochs" in (n.key or ""))
     if "beta" in page:
         assert "up to 12" in " ".join(t.label for t in at.text_input)

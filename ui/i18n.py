@@ -21,6 +21,7 @@ so strings must be looked up while the script runs (not stored at import time, a
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import pkgutil
 from collections.abc import Iterator, Mapping
@@ -28,10 +29,12 @@ from functools import cache
 from typing import Any
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 LANG_KEY = "vl_lang"                              # the sidebar radio's widget key
 LANGUAGES = {"English": "en", "中文": "zh"}        # toggle label -> language code
 DEFAULT = "en"
+_LANG_SEEN = "_vl_lang_seen"                     # the language of the previous run
 
 
 @cache
@@ -122,4 +125,29 @@ def language_toggle() -> str:
     with st.sidebar:
         label = st.radio("Language / 语言", list(LANGUAGES), key=LANG_KEY, horizontal=True,
                          label_visibility="collapsed", persist_state="session")
-    return LANGUAGES.get(label, DEFAULT)
+    lang = LANGUAGES.get(label, DEFAULT)
+    _refresh_widget_labels(lang)
+    return lang
+
+
+def _refresh_widget_labels(lang: str) -> None:
+    """After a language switch, hand every keyed widget its own value again. Streamlit 1.67
+    keeps showing a keyed selectbox's option in the words of the run that chose it (its
+    identity is its key, so the new ``format_func`` labels are not drawn) until its value is
+    set from Python; setting it to itself redraws it in the new language. Runs before any
+    widget but the toggle exists in this run, so the assignment is allowed. Only option-like
+    values are set: strings and lists of strings (selectboxes, radios, multiselects); a
+    button's or checkbox's bool, an upload or a chart selection is left alone (a button's
+    value may not be set at all)."""
+    seen = st.session_state.get(_LANG_SEEN)
+    st.session_state[_LANG_SEEN] = lang
+    if seen is None or seen == lang:
+        return
+    for key in list(st.session_state.keys()):
+        if key == LANG_KEY or str(key).startswith("_"):  # the toggle; the app's own state
+            continue
+        value = st.session_state[key]
+        if isinstance(value, str) or (isinstance(value, list) and value
+                                      and all(isinstance(v, str) for v in value)):
+            with contextlib.suppress(StreamlitAPIException):
+                st.session_state[key] = value

@@ -171,3 +171,17 @@ def test_closing_the_tab_stops_its_job_and_the_server_limit_queues(new_tab, one_
     c.page.get_by_role("button", name="Stop").click()
     c.page.get_by_text("Stopped by request").wait_for(timeout=10_000)
     c.assert_no_exception()
+
+
+def test_switching_to_chinese_redraws_the_chosen_options_in_chinese(app):
+    """A keyed selectbox keeps showing its option in the old language unless its value is set
+    again (ui.i18n): the picker and the Train page's selectboxes, read from the page."""
+    app.open("train")
+    app.page.locator("[data-testid='stSidebar']").get_by_text("中文").click()
+    app.page.wait_for_timeout(300)
+    app.wait()
+    shown = app.page.evaluate("""() => [...document.querySelectorAll(
+        "[data-testid='stSelectbox'] input")].map(i => i.value)""")
+    assert any("预训练" in s for s in shown), shown           # the sidebar picker
+    assert any("伯努利" in s for s in shown), shown           # the likelihood
+    assert not [s for s in shown if "pretrained" in s or s.startswith("Bernoulli")], shown
