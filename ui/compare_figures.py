@@ -10,7 +10,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ui.figures import PALETTE, thin
+from ui.figures import PALETTE, layout, thin
 from ui.text_compare import FIGC
 from vae_core.analysis.rate_distortion import (
     RDPoint,
@@ -36,12 +36,6 @@ def fmt(value: Any, digits: int = 3) -> str:
     return f"{value:.{digits}g}" if abs(value) < 1 else f"{value:.{digits - 1}f}"
 
 
-def _layout(fig: go.Figure, height: int = 380) -> go.Figure:
-    fig.update_layout(height=height, margin=dict(l=10, r=10, t=30, b=10),
-                      legend=dict(orientation="h", yanchor="top", y=-0.18, x=0))
-    return fig
-
-
 def rd_figure(points: Sequence[RDPoint], indices: Sequence[int], *,
               selected: int | None = None, collapsed: Collection[int] = ()) -> go.Figure:
     """The rate–distortion plane: one marker per model (customdata = its result index, 2-D so
@@ -49,7 +43,7 @@ def rd_figure(points: Sequence[RDPoint], indices: Sequence[int], *,
     Models at (nearly) the same place, as collapsed ones are, share one label."""
     fig = go.Figure()
     if not points:
-        return _layout(fig)
+        return layout(fig, height=380)
     rates = [p.rate for p in points]
     dist = [p.distortion for p in points]
     r_span = max(max(rates) - min(rates), 0.2 * max(abs(r) for r in rates), 0.05)
@@ -90,7 +84,7 @@ def rd_figure(points: Sequence[RDPoint], indices: Sequence[int], *,
     fig.update_layout(xaxis=dict(title=dict(text=FIGC["rate"]), range=[r_lo, r_hi]),
                       yaxis=dict(title=dict(text=FIGC["distortion"]), range=[d_lo, d_hi]),
                       showlegend=False)
-    return _layout(fig, height=440)
+    return layout(fig, height=440)
 
 
 def _point_texts(points: Sequence[RDPoint], indices: Sequence[int], collapsed: Collection[int],
@@ -124,7 +118,7 @@ def kl_bars(kl_per_dim: Sequence[float]) -> go.Figure:
     fig.update_layout(xaxis=dict(title=dict(text=FIGC["dim"])),
                       yaxis=dict(title=dict(text=FIGC["kl_nats"]), rangemode="tozero",
                                  exponentformat="e"))
-    return _layout(fig, height=280)
+    return layout(fig, height=280)
 
 
 def mig_bars(per_factor: dict[str, float], top_latent: dict[str, int]) -> go.Figure:
@@ -135,7 +129,7 @@ def mig_bars(per_factor: dict[str, float], top_latent: dict[str, int]) -> go.Fig
         hovertemplate=FIGC["hover_mig"]))
     fig.update_layout(xaxis=dict(title=dict(text=FIGC["factor"])),
                       yaxis=dict(title=dict(text=FIGC["gap"]), range=[0, 1]))
-    return _layout(fig, height=280)
+    return layout(fig, height=280)
 
 
 def schedule_curves(results: Sequence[Any], labels: Sequence[str],
@@ -183,7 +177,7 @@ def schedule_curves(results: Sequence[Any], labels: Sequence[str],
         else:
             fig.update_yaxes(title=dict(text=FIGC["kl"]), row=row, col=1)
     fig.update_xaxes(title=dict(text=FIGC["step"]), row=len(rows), col=1)
-    return _layout(fig, height=240 * len(rows) + 100)
+    return layout(fig, height=240 * len(rows) + 100)
 
 
 def comparable_figure(results: Sequence[Any], labels: Sequence[str]) -> go.Figure:
@@ -203,7 +197,7 @@ def comparable_figure(results: Sequence[Any], labels: Sequence[str]) -> go.Figur
     fig.update_xaxes(showticklabels=False, row=1, col=1)
     fig.update_xaxes(showticklabels=False, row=1, col=2)
     fig.update_xaxes(title=dict(text=FIGC["epoch"]), row=1, col=3)
-    return _layout(fig, height=340)
+    return layout(fig, height=340)
 
 
 def own_nats_figure(results: Sequence[Any], labels: Sequence[str],
@@ -218,7 +212,7 @@ def own_nats_figure(results: Sequence[Any], labels: Sequence[str],
                         row=1, col=k + 1, meta={"quantity": "recon_nats", "model": labels[k]})
         fig.update_xaxes(title=dict(text=FIGC["epoch"]), row=1, col=k + 1)
     fig.update_yaxes(title=dict(text=FIGC["nats"]), row=1, col=1)
-    return _layout(fig, height=300)
+    return layout(fig, height=300)
 
 
 def error_heatmap(error: np.ndarray, *, zmax: float) -> go.Figure:

@@ -33,10 +33,16 @@ def thin(items: Sequence[Any], max_points: int = MAX_POINTS) -> list[Any]:
     return out
 
 
-def _layout(fig: go.Figure, *, height: int = 340) -> go.Figure:
-    fig.update_layout(height=height, margin=dict(l=10, r=10, t=30, b=10),
-                      legend=dict(orientation="h", yanchor="top", y=-0.2, x=0),
-                      hovermode="x unified")
+def layout(fig: go.Figure, *, height: int = 340, title: str = "",
+           hovermode: str | None = None) -> go.Figure:
+    """The app's one chart frame: tight margins, the legend in a row under the plot (beside
+    it, it squeezed the plot at 800 px), an optional title."""
+    fig.update_layout(height=height, margin=dict(l=10, r=10, t=40 if title else 30, b=10),
+                      legend=dict(orientation="h", yanchor="top", y=-0.2, x=0))
+    if title:
+        fig.update_layout(title=dict(text=title))
+    if hovermode:
+        fig.update_layout(hovermode=hovermode)
     return fig
 
 
@@ -87,7 +93,7 @@ def loss_figure(steps: Sequence[Any], epochs: Sequence[Any] = (), *, stacked: bo
     fig.update_yaxes(title_text=FIG["beta_axis"], row=2, col=1, secondary_y=True,
                      showgrid=False, range=[0, 1.1 * top], tickformat=".2~g", nticks=4)
     fig.update_xaxes(title_text=FIG["step"], row=2, col=1)
-    return _layout(fig, height=480)
+    return layout(fig, height=480, hovermode="x unified")
 
 
 def kl_heatmap(steps: Sequence[Any], *, active_units: int | None = None) -> go.Figure:
@@ -105,7 +111,7 @@ def kl_heatmap(steps: Sequence[Any], *, active_units: int | None = None) -> go.F
     fig.update_layout(title=dict(text=title, font=dict(size=13)),
                       xaxis=dict(title=dict(text=FIG["step"])),
                       yaxis=dict(title=dict(text=FIG["dim"]), autorange="reversed"))
-    return _layout(fig, height=400)
+    return layout(fig, height=400, hovermode="x unified")
 
 
 def latent_bars(mu: np.ndarray, sigma: np.ndarray, z: np.ndarray) -> go.Figure:
@@ -118,7 +124,7 @@ def latent_bars(mu: np.ndarray, sigma: np.ndarray, z: np.ndarray) -> go.Figure:
                     marker=dict(symbol="diamond", size=11, color=COLORS["z"],
                                 line=dict(width=1, color="white")))
     fig.update_layout(barmode="group", yaxis=dict(title=dict(text=FIG["latent_value"])))
-    return _layout(fig, height=300)
+    return layout(fig, height=300, hovermode="x unified")
 
 
 def image_grid(images: torch.Tensor, *, nrow: int, px: int = IMAGE_PX, pad: int = 2) -> np.ndarray:

@@ -142,23 +142,11 @@ def show_flash() -> None:
 
 
 # -- figures ---------------------------------------------------------------------------------
-def _layout(fig: go.Figure, title: str = "", height: int = 300) -> go.Figure:
-    fig.update_layout(height=height, margin=dict(l=10, r=10, t=40 if title else 20, b=10),
-                      title=dict(text=title), legend=dict(orientation="h", y=-0.25, x=0))
-    return fig
-
-
-def mig_bar(per_factor: dict[str, float], title: str) -> go.Figure:
-    fig = go.Figure(go.Bar(x=list(per_factor), y=list(per_factor.values())))
-    fig.update_layout(xaxis_title=FIGM["factor"], yaxis_title=FIGM["gap"], yaxis_range=[0, 1])
-    return _layout(fig, title)
-
-
 def score_hist(groups: dict[str, np.ndarray], title: str = "") -> go.Figure:
     fig = go.Figure([go.Histogram(x=v, name=k, opacity=0.6, histnorm="probability density")
                      for k, v in groups.items()])
     fig.update_layout(barmode="overlay", xaxis_title=FIGM["score"], yaxis_title=FIGM["count"])
-    return _layout(fig, title)
+    return figures.layout(fig, height=300, title=title)
 
 
 def roc_figure(fpr: np.ndarray, tpr: np.ndarray, auc: float) -> go.Figure:
@@ -166,7 +154,7 @@ def roc_figure(fpr: np.ndarray, tpr: np.ndarray, auc: float) -> go.Figure:
                      go.Scatter(x=[0, 1], y=[0, 1], mode="lines", name=FIGM["chance"],
                                 line=dict(dash="dot", color="grey"))])
     fig.update_layout(xaxis_title=FIGM["fpr"], yaxis_title=FIGM["tpr"])
-    return _layout(fig, FIGM["roc"].format(auc=auc))
+    return figures.layout(fig, height=300, title=FIGM["roc"].format(auc=auc))
 
 
 # -- library ---------------------------------------------------------------------------------
@@ -286,8 +274,10 @@ def evaluate_section(entry: ModelEntry, ckpt: Any, data: Any) -> tuple[int, int]
         title=dict(text=FIGM["kl_title"])), key="models_kl_chart")
     if "mig" in result:
         right.metric(EVAL["mig"], f"{result['mig']:.3f}", help=EVAL["mig_help"])
-        right.plotly_chart(mig_bar(result["mig_per_factor"],
-                                   EVAL["mig_title"].format(score=result["mig"])),
+        right.plotly_chart(figures.layout(cf.mig_bars(result["mig_per_factor"],
+                                                      result.get("mig_top_latent", {})),
+                                          height=280,
+                                          title=EVAL["mig_title"].format(score=result["mig"])),
                            key="models_mig_chart")
     return k, n
 

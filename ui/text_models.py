@@ -154,8 +154,6 @@ ANOM = Strings("ANOM", {
 
 FIGM = Strings("FIGM", {
     "kl_title": "KL per latent dimension (test mean)",
-    "factor": "factor",
-    "gap": "MIG gap",
     "score": "−ELBO (nats)",
     "count": "density",
     "fpr": "false positive rate",

@@ -34,7 +34,7 @@ def _scatter(points: np.ndarray, colours: list[str], labels: list[str]) -> go.Sc
                         hovertemplate="%{text}<extra></extra>", showlegend=False)
 
 
-def _layout(fig: go.Figure, k: int, extent: list[float], title: str) -> go.Figure:
+def _plane_layout(fig: go.Figure, k: int, extent: list[float], title: str) -> go.Figure:
     ax, ay = _axes(k)
     fig.update_layout(height=430, margin=dict(l=10, r=10, t=36, b=10),
                       title=dict(text=title, font=dict(size=14)),
@@ -47,7 +47,7 @@ def _layout(fig: go.Figure, k: int, extent: list[float], title: str) -> go.Figur
 def live_figure(snap: Any, k: int, colours: list[str], labels: list[str],
                 extent: list[float]) -> go.Figure:
     fig = go.Figure(_scatter(snap.points, colours, labels))
-    return _layout(fig, k, extent, LIVE_LATENT["at"].format(step=snap.step, epoch=snap.epoch))
+    return _plane_layout(fig, k, extent, LIVE_LATENT["at"].format(step=snap.step, epoch=snap.epoch))
 
 
 def replay_figure(snaps: list[Any], k: int, colours: list[str], labels: list[str],
@@ -64,7 +64,7 @@ def replay_figure(snaps: list[Any], k: int, colours: list[str], labels: list[str
                             for s, n in zip(shown, names, strict=True)])
     fig.update_layout(**animation_controls(names, LIVE_LATENT["step_prefix"], frame_ms=150,
                                            y=-0.1, active=len(names) - 1))
-    fig = _layout(fig, k, extent, LIVE_LATENT["replay_title"].format(n=len(shown)))
+    fig = _plane_layout(fig, k, extent, LIVE_LATENT["replay_title"].format(n=len(shown)))
     fig.update_layout(height=500, margin=dict(l=10, r=10, t=36, b=90))
     return fig
 

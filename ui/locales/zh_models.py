@@ -150,8 +150,6 @@ ZH = {
     "ANOM.ood_error": "无法为 {name} 打分：{error}",
     # -- FIGM -----------------------------------------------------------------------------
     "FIGM.kl_title": "每个潜变量维度的 KL 散度（测试集平均）",
-    "FIGM.factor": "因子",
-    "FIGM.gap": "MIG 间隙",
     "FIGM.score": "−ELBO（奈特）",
     "FIGM.count": "密度",
     "FIGM.fpr": "假阳性率",
