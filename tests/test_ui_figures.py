@@ -83,3 +83,11 @@ def test_latent_bars_and_diagram():
     assert [t.type for t in fig.data] == ["bar", "bar", "scatter"]
     dot = figures.vae_diagram()
     assert dot.startswith("digraph") and "z = μ + σ ⊙ ε" in dot and "ε ~ N(0, I)" in dot
+
+
+def test_the_empty_loss_frame_before_start_shows_no_made_up_ticks():
+    from ui import figures
+
+    empty = figures.loss_figure([], [])
+    assert empty.layout.xaxis.showticklabels is False and empty.layout.yaxis.showticklabels is False
+    assert [t.name for t in empty.data]  # the legend says what will be drawn

@@ -93,6 +93,9 @@ def loss_figure(steps: Sequence[Any], epochs: Sequence[Any] = (), *, stacked: bo
     fig.update_yaxes(title_text=FIG["beta_axis"], row=2, col=1, secondary_y=True,
                      showgrid=False, range=[0, 1.1 * top], tickformat=".2~g", nticks=4)
     fig.update_xaxes(title_text=FIG["step"], row=2, col=1)
+    if not steps:  # the empty frame before Start: made-up ticks would read as numbers
+        fig.update_xaxes(showticklabels=False)
+        fig.update_yaxes(showticklabels=False)
     return layout(fig, height=480, hovermode="x unified")
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import streamlit as st
 
-from ui import state
+from ui import datasets, state
 from ui.figures import image_grid
 from ui.jobs import ServerBusy
 from ui.text_why import WHY
@@ -81,7 +81,7 @@ def _launch(epochs: int, latent: int, seed: int) -> bool:
         st.warning(WHY["busy"].format(running=busy.running, limit=busy.limit))
         return False
     except DatasetUnavailable as exc:
-        st.error(WHY["data_error"].format(error=exc))
+        st.error(WHY["data_error"].format(error=datasets.error_message(exc)))
         return False
     except ValueError as exc:
         st.error(WHY["bad_config"].format(error=exc))
