@@ -244,3 +244,25 @@ def test_a_train_run_that_collapses_says_so(env, beta, collapsed):
     assert ("Posterior collapse" in warning) is collapsed, warning
     assert ("Lesson 7" in " ".join(p.proto.label for p in at.get("page_link"))) is collapsed
     assert "Cov over x of E[z_u] > 0.01" in texts(at.caption)  # what active units counts
+
+
+def test_a_failed_sweep_and_its_failed_models_are_worded_in_the_readers_language(
+        digits, monkeypatch):
+    import dataclasses
+
+    from ui import compare, i18n
+    from vae_core.config import DataConfig, ModelConfig, TrainConfig
+    from vae_core.jobs import TrainingJob
+    from vae_core.sweeps import SweepSnapshot
+
+    job = TrainingJob(ModelConfig(hidden=(8,), latent_dim=2), DataConfig(),
+                      TrainConfig(epochs=1), data=digits).start()
+    job.join()
+    failed = dataclasses.replace(job.snapshot(), status="failed", code="failed",
+                                 params={"error": "RuntimeError: boom"})
+    snap = SweepSnapshot(status="failed", message="the sweep failed with an error: X",
+                         labels=("β=1", "β=4"), jobs=(job.snapshot(), failed), n_results=1,
+                         elapsed_s=1.0, progress=1.0, code="failed", params={"error": "X"})
+    monkeypatch.setattr(i18n, "current_language", lambda: "zh")
+    assert compare.failure_lines(snap) == ["β=4: 训练出错而失败：RuntimeError: boom"]
+    assert compare.sweep_words(snap) == "X"  # the page's own sentence says it failed

@@ -21,6 +21,7 @@ from ui import state
 from ui.figures import image_grid, thin
 from ui.jobs import ServerBusy
 from ui.text_compare import BETA, LIKELIHOOD, SWEEP
+from ui.train_live import job_words
 from vae_core.analysis.encode import encode
 from vae_core.analysis.traversal import order_dims_by_kl, prior_samples, traversal_grid
 from vae_core.config import ModelConfig
@@ -137,6 +138,13 @@ def label(text: str) -> str:
     return translated.get(text, text)
 
 
+def failure_lines(snap: Any) -> list[str]:
+    """"label: why" for each of a sweep's models that failed, worded from its job's code in
+    the current language (the core's ``failures`` are its English)."""
+    return [f"{label}: {job_words(job)}" for label, job in zip(snap.labels, snap.jobs)
+            if job.status == "failed"]
+
+
 def sweep_words(snap: Any) -> str:
     """How a sweep stands, worded from its code (``vae_core.messages.SWEEP_MESSAGES``) in the
     current language; an error's own text otherwise."""
@@ -148,6 +156,8 @@ def sweep_words(snap: Any) -> str:
         return SWEEP["msg_stopped"].format(done=p["done"], total=p["total"])
     if snap.code == "loading":
         return SWEEP["msg_loading"].format(dataset=p["dataset"])
+    if snap.code == "failed":  # the page's sentence says the sweep failed: add only why
+        return str(p.get("error", snap.message))
     return snap.message
 
 
@@ -223,8 +233,9 @@ def progress(kind: str) -> list[SweepResult]:
     show = {"finished": st.success, "stopped": st.info, "failed": st.error}.get(snap.status)
     if show is not None:
         show(SWEEP[snap.status].format(message=sweep_words(snap)))
-    if snap.failures:
-        st.warning(SWEEP["failures"].format(failures="; ".join(snap.failures)))
+    failed = failure_lines(snap)
+    if failed:
+        st.warning(SWEEP["failures"].format(failures="; ".join(failed)))
     return current.results()
 
 
