@@ -13,6 +13,15 @@ def digits():
 
 
 @pytest.fixture(autouse=True)
+def navigation_mode(monkeypatch):
+    """Every AppTest runs app.py in ``st.navigation`` mode, as a real server does (see
+    ``tests.support.keep_navigation_mode``); one fixture here instead of one per test file."""
+    from tests.support import keep_navigation_mode
+
+    keep_navigation_mode(monkeypatch)
+
+
+@pytest.fixture(autouse=True)
 def fresh_session_resources():
     """Every AppTest runs as the same session ("test session id"), so a session-scoped
     ``st.cache_resource`` (a session's sweeps, its job slot, its comparisons) would outlive the

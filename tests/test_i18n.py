@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.i18n_leaks import english_sentences, visible_texts
-from tests.support import keep_navigation_mode, server_like_env
+from tests.support import server_like_env
 from ui import i18n
 from ui.i18n import LANG_KEY, Strings
 from ui.i18n_catalog import drifted, english, string_tables, unrecorded
@@ -106,11 +106,6 @@ def test_english_outside_a_streamlit_run():
 
 
 # -- the pages in both languages ---------------------------------------------------------------
-@pytest.fixture(autouse=True)
-def navigation_mode(monkeypatch):
-    keep_navigation_mode(monkeypatch)
-
-
 @pytest.fixture
 def env(tmp_path, monkeypatch):
     """An empty library; the shipped pretrained models stay (the app opens on one)."""

@@ -6,17 +6,13 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.support import keep_navigation_mode, server_like_env, wait_until
+from tests.support import server_like_env, wait_until
 from tests.test_pages_explore import APP, TIMEOUT, texts
 from ui import state
 from ui.lessons import runs
 
 OVERVIEW = "pages/lessons.py"
 
-
-@pytest.fixture(autouse=True)
-def navigation_mode(monkeypatch):
-    keep_navigation_mode(monkeypatch)
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.support import keep_navigation_mode, server_like_env
+from tests.support import server_like_env
 from ui import links, train_links
 from ui.train_view import Settings
 from vae_core import cli
@@ -21,10 +21,6 @@ ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
 TIMEOUT = 60
 
-
-@pytest.fixture(autouse=True)
-def navigation_mode(monkeypatch):
-    keep_navigation_mode(monkeypatch)
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 import torch
 from streamlit.testing.v1 import AppTest
 
-from tests.support import keep_navigation_mode, latent_view, server_like_env
+from tests.support import latent_view, server_like_env
 from ui import state, train_view
 from ui.jobs import SessionJobs
 from vae_core.checkpoints import save_checkpoint
@@ -23,10 +23,6 @@ APP = str(ROOT / "app.py")
 PAGES = ("pages/home.py", "pages/train.py", "pages/library.py")
 TIMEOUT = 60
 
-
-@pytest.fixture(autouse=True)
-def navigation_mode(monkeypatch):
-    keep_navigation_mode(monkeypatch)
 
 
 @pytest.fixture

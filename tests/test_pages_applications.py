@@ -6,16 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import keep_navigation_mode, server_like_env
+from tests.support import server_like_env
 from tests.test_pages_explore import image_urls, open_page, texts
 from ui.i18n import LANG_KEY
 
 PAGE = "pages/applications.py"
 
-
-@pytest.fixture(autouse=True)
-def navigation_mode(monkeypatch):
-    keep_navigation_mode(monkeypatch)
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.support import keep_navigation_mode, plotly_figure, server_like_env
+from tests.support import plotly_figure, server_like_env
 from ui import compare_collapse, state
 from ui.i18n import LANG_KEY
 from vae_core.sweeps import Sweep
@@ -19,10 +19,6 @@ APP = str(ROOT / "app.py")
 PAGES = ("pages/beta_lab.py", "pages/bce_vs_mse.py")
 TIMEOUT = 90
 
-
-@pytest.fixture(autouse=True)
-def navigation_mode(monkeypatch):
-    keep_navigation_mode(monkeypatch)
 
 
 @pytest.fixture

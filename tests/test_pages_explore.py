@@ -12,7 +12,6 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.support import (
-    keep_navigation_mode,
     latent_view,
     latent_views,
     server_like_env,
@@ -29,10 +28,6 @@ Z2 = "asset:mnist-z2-bce.safetensors"
 BETA4 = "asset:mnist-z8-beta4.safetensors"
 SHAPES = "asset:shapes-z10-beta1.safetensors"
 
-
-@pytest.fixture(autouse=True)
-def navigation_mode(monkeypatch):
-    keep_navigation_mode(monkeypatch)
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.i18n_leaks import english_sentences, visible_texts
-from tests.support import keep_navigation_mode, server_like_env
+from tests.support import server_like_env
 from tests.test_pages_explore import APP, TIMEOUT, texts
 from ui.i18n import LANG_KEY
 from ui.lessons import core
@@ -17,10 +17,6 @@ OVERVIEW = "pages/lessons.py"
 ZH_TITLES = {1: "第 1 课 · 从自编码器到 VAE", 5: "第 5 课 · BCE 与 MSE",
              8: "第 8 课 · 连续的潜在空间"}
 
-
-@pytest.fixture(autouse=True)
-def navigation_mode(monkeypatch):
-    keep_navigation_mode(monkeypatch)
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,7 @@ import torch
 from streamlit.testing.v1 import AppTest
 
 from tests.support import plotly_figure, shown_cells
-from tests.test_pages import env, navigation_mode, save_tiny_model, texts  # noqa: F401
+from tests.test_pages import env, save_tiny_model, texts  # noqa: F401
 from ui import library, models_view
 from vae_core.config import preset_model
 from vae_core.data import torchvision_sets

@@ -9,17 +9,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.support import digit_zip, keep_navigation_mode, server_like_env
+from tests.support import digit_zip, server_like_env
 from ui import datasets, state
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
 TIMEOUT = 60
 
-
-@pytest.fixture(autouse=True)
-def navigation_mode(monkeypatch):
-    keep_navigation_mode(monkeypatch)
 
 
 @pytest.fixture(autouse=True)

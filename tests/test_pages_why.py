@@ -10,17 +10,13 @@ import time
 import pytest
 
 from tests.i18n_leaks import english_sentences, visible_texts
-from tests.support import keep_navigation_mode, server_like_env
+from tests.support import server_like_env
 from tests.test_pages_explore import image_urls, open_page, texts
 from ui.i18n import LANG_KEY
 
 PAGE = "pages/why_variational.py"
 WAIT_S = 60
 
-
-@pytest.fixture(autouse=True)
-def navigation_mode(monkeypatch):
-    keep_navigation_mode(monkeypatch)
 
 
 @pytest.fixture(autouse=True)
