@@ -47,7 +47,11 @@ def _routes_to_replicas(proxy: str, run_dir, upstreams: list[str]) -> dict[str, 
             assert r.read().strip() == b"ok"
             assert any(c.startswith(f"vae_lab_route={key};")
                        for c in r.headers.get_all("Set-Cookie"))
-        upstream = _log(run_dir)[-1]["upstream"]
+        # nginx writes the log line after the response is sent: wait for this probe's own line
+        # (reading the last line raced with it and paired a key with the previous replica)
+        assert load.wait_for(lambda key=key: any(e["route"] == key for e in _log(run_dir)),
+                             5) is not None
+        upstream = next(e["upstream"] for e in _log(run_dir) if e["route"] == key)
         found.setdefault(upstream, key)
         if len(found) == len(upstreams):
             return found
