@@ -1,4 +1,5 @@
-"""The one-way street of DESIGN.md §1: vae_core knows no UI; pages talk to session state via ui/."""
+"""The one-way street of DESIGN.md §1: vae_core knows no UI; pages talk to session state via ui/;
+no package has an import circle; every per-session memory has one declared, unique key."""
 
 import ast
 from pathlib import Path
@@ -36,6 +37,45 @@ def test_pages_do_not_touch_session_state_directly():
         for node in ast.walk(tree):
             if isinstance(node, ast.Attribute):
                 assert node.attr != "session_state", f"{f.name}:{node.lineno} uses session_state"
+
+
+STATE_ATTRS = {"session_state", "cache_data", "cache_resource"}
+
+
+def _attributes(path: Path) -> list[tuple[int, str]]:
+    return [(node.lineno, node.attr) for node in ast.walk(ast.parse(path.read_text("utf-8")))
+            if isinstance(node, ast.Attribute)]
+
+
+def test_only_ui_touches_session_state_and_caches():
+    outside = [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "vae_core").rglob("*.py")]
+    found = [f"{f.relative_to(ROOT)}:{line} {attr}" for f in outside
+             for line, attr in _attributes(f) if attr in STATE_ATTRS]
+    assert found == []
+
+
+def test_each_session_key_is_declared_once_and_used_by_name():
+    """A module's own session memory lives under a ``K_*`` (or ``_K*``) constant whose value
+    starts with ``_vl_``: no two modules share one by accident, and no raw ``"_vl_..."`` string
+    elsewhere bypasses the module that owns it (widget keys are the widgets' own)."""
+    declared: dict[str, str] = {}
+    raw: list[str] = []
+    for f in sorted((ROOT / "ui").rglob("*.py")):
+        tree = ast.parse(f.read_text("utf-8"))
+        owned = set()
+        for node in tree.body:
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and \
+                    str(node.value.value).startswith("_vl_"):
+                name = node.targets[0].id
+                assert name.lstrip("_").startswith(("K_", "LANG")), f"{f.name}: {name}"
+                where = f"{f.relative_to(ROOT)}:{name}"
+                assert node.value.value not in declared, (where, declared[node.value.value])
+                declared[node.value.value] = where
+                owned.add(id(node.value))
+        raw += [f"{f.relative_to(ROOT)}:{n.lineno}" for n in ast.walk(tree)
+                if isinstance(n, ast.Constant) and str(n.value).startswith("_vl_")
+                and id(n) not in owned]
+    assert len(declared) >= 20 and raw == []
 
 
 def _module_graph(package: Path) -> dict[str, set[str]]:
@@ -101,6 +141,12 @@ def test_vae_core_has_no_import_circle():
     # a package importing its own submodules (vae_core.data -> vae_core.data.base) is not one
     graph = {m: {t for t in ts if not m.startswith(f"{t}.")}
              for m, ts in _module_graph(ROOT / "vae_core").items()}
+    assert _circles(graph) == []
+
+
+def test_ui_has_no_import_circle():
+    graph = {m: {t for t in ts if not m.startswith(f"{t}.")}
+             for m, ts in _module_graph(ROOT / "ui").items()}
     assert _circles(graph) == []
 
 

@@ -19,6 +19,26 @@ import streamlit as st
 from ui import state
 from ui.text_compare import LINKS
 
+K_LINKS = "_vl_links"  # page -> {"seen": query strings applied, "bad": their problems}
+
+
+def first_visit_of_link(page: str, query: str) -> bool:
+    """True the first time this session opens ``page`` with this query string."""
+    memo = st.session_state.setdefault(K_LINKS, {}).setdefault(page, {"seen": set(), "bad": []})
+    if query in memo["seen"]:
+        return False
+    memo["seen"].add(query)
+    return True
+
+
+def remember_link_problems(page: str, problems: list[str]) -> None:
+    st.session_state.setdefault(K_LINKS, {}).setdefault(page, {"seen": set()})["bad"] = problems
+
+
+def link_problems(page: str) -> list[str]:
+    return st.session_state.get(K_LINKS, {}).get(page, {}).get("bad", [])
+
+
 TRUE, FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 
 
@@ -99,10 +119,10 @@ def apply_link(page: str, settings: Sequence[Setting]) -> None:
     query = {k: st.query_params[k] for k in st.query_params}
     if not query:
         return
-    if state.first_visit_of_link(page, urlencode(sorted(query.items()))):
+    if first_visit_of_link(page, urlencode(sorted(query.items()))):
         values, bad = read_link(query, settings)
         state.set_widget_values(values)
-        state.remember_link_problems(page, bad)
+        remember_link_problems(page, bad)
     st.query_params.clear()
 
 
@@ -128,7 +148,7 @@ def read_link(query: Mapping[str, str], settings: Sequence[Setting]) -> tuple[di
 
 def show_problems(page: str) -> None:
     """The last link's unusable settings, until another link is opened."""
-    bad = state.link_problems(page)
+    bad = link_problems(page)
     if bad:
         st.warning(LINKS["bad"].format(items="; ".join(bad)), icon=":material/link_off:")
 

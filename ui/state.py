@@ -1,11 +1,16 @@
-"""Session state and caches: the only module that touches ``st.session_state`` and
-``st.cache_*``. Pages and widgets go through these functions, never through raw keys.
+"""Session state and caches of the app's shell: the models, datasets and job slot every page
+shares. Pages never touch ``st.session_state`` or ``st.cache_*``; they call ``ui/``.
 
 Per session: the session models (trained here or uploaded), the datasets uploaded here (your own
 images: they live only in this session), the picker's selection, and one job slot
 (``ui.jobs.SessionJobs``). A session-scoped ``st.cache_resource`` holds a guard whose
 ``on_release`` stops (or unqueues) the session's job when the tab closes. Per process: the
 ``JobRegistry`` that limits and queues training, loaded datasets and loaded checkpoint files.
+
+A view's own small memory (the Latent map's picks, the Library's flash message, lesson progress
+in ``ui.lessons.progress``) stays in the module that uses it, under a ``K_*`` key declared there
+once, and a view caches its own computations; ``tests/test_import_boundaries.py`` checks that
+no key is declared twice or used raw, and that nothing outside ``ui/`` touches either.
 """
 
 from __future__ import annotations
@@ -34,8 +39,8 @@ K_MODELS_DROPPED = "_vl_models_dropped"  # names dropped to make room, until the
 MAX_SESSION_MODELS = 12             # 2-4 MB each (weights, curves); least recently used go first
 K_SLOT = "_vl_job_slot"
 K_PENDING = "_vl_pending_selection"
-K_PREVIEW = "_vl_preview"
 K_UPLOADS = "_vl_seen_uploads"
+K_PREVIEW = "_vl_preview"
 K_SAVED = "_vl_saved"
 K_EXAMPLE = "_vl_example"
 K_DATASETS = "_vl_session_datasets"  # dataset name -> UploadedDataset, oldest first
@@ -350,6 +355,11 @@ def trained_model() -> tuple[ModelEntry, Any] | tuple[None, None]:
     return entry, c
 
 
+def session_checkpoints() -> list[Any]:
+    """This session's models (``Checkpoint``), oldest first: what the learner trained here."""
+    return list(_session_models().values())
+
+
 # -- small per-session memories --------------------------------------------------------------
 def preview_due(job: Any) -> bool:
     """True when the train page should redraw its image grids (every few seconds)."""
@@ -389,67 +399,7 @@ def example_state() -> dict:
     return st.session_state.setdefault(K_EXAMPLE, {"index": 0, "seed": 0})
 
 
-# -- lessons (ui.lessons): progress and the facts that tasks are checked against -------------
-K_LESSONS = "_vl_lessons"
-
-
-def _lessons() -> dict:
-    return st.session_state.setdefault(K_LESSONS, {"ticks": {}, "answers": {}, "facts": {}})
-
-
-def session_checkpoints() -> list[Any]:
-    """This session's models (``Checkpoint``), oldest first: what the learner trained here."""
-    return list(_session_models().values())
-
-
-def lesson_ticks() -> dict[int, set[str]]:
-    """Lesson number -> the ids of its tasks ticked in this session (a tick stays)."""
-    return _lessons()["ticks"]
-
-
-def tick_lesson_task(lesson: int, task: str) -> None:
-    _lessons()["ticks"].setdefault(lesson, set()).add(task)
-
-
-def lesson_answers() -> dict[tuple[int, str], str]:
-    """(lesson, question id) -> the option the learner last chose."""
-    return _lessons()["answers"]
-
-
-def record_lesson_answer(lesson: int, question: str, option: str) -> None:
-    _lessons()["answers"][(lesson, question)] = option
-
-
-def lesson_facts() -> dict[str, Any]:
-    """What the learner did in the lessons' embedded views (name -> value)."""
-    return _lessons()["facts"]
-
-
-def record_lesson_fact(name: str, value: Any) -> None:
-    _lessons()["facts"][name] = value
-
-
-# -- settings links (ui.links) ---------------------------------------------------------------
-K_LINKS = "_vl_links"  # page -> {"seen": query strings applied, "bad": their problems}
-
-
-def first_visit_of_link(page: str, query: str) -> bool:
-    """True the first time this session opens ``page`` with this query string."""
-    memo = st.session_state.setdefault(K_LINKS, {}).setdefault(page, {"seen": set(), "bad": []})
-    if query in memo["seen"]:
-        return False
-    memo["seen"].add(query)
-    return True
-
-
-def remember_link_problems(page: str, problems: list[str]) -> None:
-    st.session_state.setdefault(K_LINKS, {}).setdefault(page, {"seen": set()})["bad"] = problems
-
-
-def link_problems(page: str) -> list[str]:
-    return st.session_state.get(K_LINKS, {}).get(page, {}).get("bad", [])
-
-
+# -- widget values set or read by key (settings links, "try this" buttons) ---------------
 def set_widget_values(values: dict[str, Any]) -> None:
     """Set widgets by key before they are drawn (a link's settings, a "try this" button)."""
     for key, value in values.items():
@@ -458,14 +408,6 @@ def set_widget_values(values: dict[str, Any]) -> None:
 
 def widget_value(key: str, default: Any = None) -> Any:
     return st.session_state.get(key, default)
-
-
-def first_lesson_route() -> bool:
-    """True the first time it is asked in a session: ``?lesson=N`` is followed once."""
-    lessons = _lessons()
-    first = not lessons.get("routed", False)
-    lessons["routed"] = True
-    return first
 
 
 # -- "Why variational?" (ui.why_view): this session's autoencoder-vs-VAE comparison -----------

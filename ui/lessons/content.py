@@ -3,17 +3,37 @@ Their tasks are in ``ui.lessons.tasks``."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import streamlit as st
 
+from ui.i18n import Strings
 from ui.lessons import views
-from ui.lessons.core import Lesson, facts
+from ui.lessons.progress import facts
 from ui.lessons.quiz import Question
 from ui.lessons.runs import Preset
+from ui.lessons.tasks import TASKS, Task
 from ui.text_lessons import L1, L2, L3, L4
 from ui.text_lessons_2 import L5, L6, L7, L8
 
 LOSS = (r"\mathcal{L}_\beta(x) = \mathbb{E}_{q(z|x)}\big[-\log p(x|z)\big]"
         r" + \beta\,\mathrm{KL}\big(q(z|x)\,\|\,p(z)\big)")
+
+
+@dataclass(frozen=True)
+class Lesson:
+    number: int
+    text: Strings                       # "explain", "tasks", "runs", "quiz", "teaches"
+    questions: tuple[Question, ...]
+    view: Callable[[], None]            # the live view on a real model
+    presets: tuple[Preset, ...] = ()
+    formulas: tuple[str, ...] = ()      # LaTeX under the explanation
+    table: bool = True                  # show the session's runs (the tasks read them)
+
+    @property
+    def tasks(self) -> tuple[Task, ...]:
+        return TASKS[self.number]
 
 
 def _q(qid: str, order: str, answer: str = "a") -> Question:

@@ -3,43 +3,22 @@ lesson page and the overview, and the ``?lesson=N`` link."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
 
-from ui import compare, state
-from ui.i18n import Strings
-from ui.lessons import quiz, runs
-from ui.lessons.facts import Facts, from_session
-from ui.lessons.tasks import TASKS, Task
+from ui.lessons import content, progress, quiz, runs
+from ui.lessons.content import Lesson
+from ui.lessons.facts import Facts
+from ui.lessons.tasks import TASKS
 from ui.text_lessons import LESSONS
-from vae_core.sweeps import SWEEP_KINDS
 
 PARAM = "lesson"
 OVERVIEW = "pages/lessons.py"
 OVERVIEW_PATH = "lessons"  # its url path (app.py)
 
 
-@dataclass(frozen=True)
-class Lesson:
-    number: int
-    text: Strings                       # "explain", "tasks", "runs", "quiz", "teaches"
-    questions: tuple[quiz.Question, ...]
-    view: Callable[[], None]            # the live view on a real model
-    presets: tuple[runs.Preset, ...] = ()
-    formulas: tuple[str, ...] = ()      # LaTeX under the explanation
-    table: bool = True                  # show the session's runs (the tasks read them)
-
-    @property
-    def tasks(self) -> tuple[Task, ...]:
-        return TASKS[self.number]
-
-
 def registry() -> dict[int, Lesson]:
-    from ui.lessons import content
-
     return content.LESSONS
 
 
@@ -47,32 +26,14 @@ def page_path(n: int) -> str:
     return f"pages/lesson_{n}.py"
 
 
-# -- facts and ticks ---------------------------------------------------------------------------
-def _why_shares() -> dict[str, float] | None:
-    """The "Why variational?" comparison's prior shares (kind -> share), once it has ended."""
-    run = state.why_run()
-    result = run.result() if run is not None and not run.is_alive() else None
-    if result is None:
-        return None
-    return {kind: float(view.prior_share) for kind, view in result.views.items()}
-
-
-def facts() -> Facts:
-    actions = dict(state.lesson_facts())
-    actions["example_index"] = state.example_state()["index"]
-    actions["why_shares"] = _why_shares()
-    return from_session(state.session_checkpoints(),
-                        {kind: compare.sweep(kind) for kind in SWEEP_KINDS},
-                        actions)
-
-
+# -- ticks -------------------------------------------------------------------------------------
 def update_ticks(now: Facts) -> dict[int, set[str]]:
     """Tick every task whose check holds now; a tick stays for the session."""
     for number, tasks in TASKS.items():
         for task in tasks:
             if task.check(now):
-                state.tick_lesson_task(number, task.id)
-    return state.lesson_ticks()
+                progress.tick_lesson_task(number, task.id)
+    return progress.lesson_ticks()
 
 
 def _task_list(lesson: Lesson, ticked: set[str]) -> None:
@@ -100,7 +61,7 @@ def render_lesson(n: int) -> None:
     lesson.view()
     st.subheader(LESSONS["try"])
     runs.buttons(n, lesson.presets, text["runs"] if lesson.presets else {})
-    now = facts()
+    now = progress.facts()
     _task_list(lesson, update_ticks(now).get(n, set()))
     if lesson.table:
         runs.table(now)
@@ -141,7 +102,7 @@ def render_overview() -> None:
     if bad is not None:
         st.error(LESSONS["bad_lesson"].format(value=bad, last=len(registry())))
     st.markdown(LESSONS["intro"])
-    ticked = update_ticks(facts())
+    ticked = update_ticks(progress.facts())
     st.table(progress_rows(ticked), hide_index=True, border="horizontal")  # text wraps
     total = sum(len(lesson.tasks) for lesson in registry().values())
     done = sum(len(ticked.get(n, set())) for n in registry())
@@ -174,7 +135,7 @@ def route(page: Any) -> None:
     default page) or ``/lessons?lesson=N`` opens lesson N; a bad N, the overview, which says
     why. Only the first run of a session follows the link, so a stale parameter never pulls
     the learner back."""
-    if page.url_path not in ("", OVERVIEW_PATH) or not state.first_lesson_route():
+    if page.url_path not in ("", OVERVIEW_PATH) or not progress.first_lesson_route():
         return
     number, bad = requested(st.query_params)
     if number is not None:

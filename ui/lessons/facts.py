@@ -1,6 +1,6 @@
 """What the learner did, as plain values: the runs of this session (session models from the
 Train page or a lesson, and the Compare pages' sweeps) and the actions recorded by the views a
-lesson embeds. No Streamlit here: ``ui.lessons.core`` gathers the facts, tasks check them."""
+lesson embeds. No Streamlit here: ``ui.lessons.progress`` gathers the facts, tasks check them."""
 
 from __future__ import annotations
 

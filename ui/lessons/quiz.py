@@ -9,7 +9,7 @@ from typing import Any
 
 import streamlit as st
 
-from ui import state
+from ui.lessons import progress
 from ui.text_lessons import LESSONS
 
 
@@ -22,18 +22,18 @@ class Question:
 
 def right(lesson: int, questions: Sequence[Question]) -> int:
     """How many of the lesson's questions the learner last answered right."""
-    answers = state.lesson_answers()
+    answers = progress.lesson_answers()
     return sum(answers.get((lesson, q.id)) == q.answer for q in questions)
 
 
 def answered(lesson: int, questions: Sequence[Question]) -> int:
-    answers = state.lesson_answers()
+    answers = progress.lesson_answers()
     return sum((lesson, q.id) in answers for q in questions)
 
 
 def render(lesson: int, questions: Sequence[Question], texts: dict[str, Any]) -> None:
     """``texts``: question id -> {"q": question, "options": {id: text}, "why": {id: text}}."""
-    recorded = state.lesson_answers()
+    recorded = progress.lesson_answers()
     for number, q in enumerate(questions, start=1):
         t = texts[q.id]
         before = recorded.get((lesson, q.id))
@@ -42,7 +42,7 @@ def render(lesson: int, questions: Sequence[Question], texts: dict[str, Any]) ->
                           format_func=t["options"].get, key=f"lesson{lesson}_quiz_{q.id}")
         if choice is None:
             continue
-        state.record_lesson_answer(lesson, q.id, choice)
+        progress.record_lesson_answer(lesson, q.id, choice)
         if choice == q.answer:
             st.success(LESSONS["right"].format(why=t["why"][choice]), icon=":material/check:")
         else:

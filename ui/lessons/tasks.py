@@ -1,7 +1,8 @@
 """The "Try this" tasks: each a pure check over ``Facts`` (what the learner did this session).
 
-A task ticks the first time its check holds and stays ticked (``ui.state.lesson_ticks``). The
-thresholds are set from runs of the lessons' own settings on mnist-5k (README, "Lessons").
+A task ticks the first time its check holds and stays ticked
+(``ui.lessons.progress.lesson_ticks``). The thresholds are set from runs of the lessons' own
+settings on mnist-5k (README, "Lessons").
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ import torch
 
 from ui import compare_figures as cf
 from ui import explain, explore, state, train_live, traverse_view
+from ui.lessons import progress
 from ui.lessons.facts import DATASET, Facts
 from ui.text_lessons import LESSONS
 from vae_core.analysis.anomaly import elbo_scores
@@ -72,13 +73,13 @@ def rd_plane(facts: Facts) -> None:
 def _threshold(fp: str, model: torch.nn.Module, x: torch.Tensor) -> float:
     """The ``TYPICAL`` percentile of the −ELBO of the model's reconstructions of test digits
     (computed once per model)."""
-    memo = state.lesson_facts().get("interp_threshold", {})
+    memo = progress.lesson_facts().get("interp_threshold", {})
     if fp not in memo:
         mu, _ = encode(model, x[:REFERENCE])
         with torch.no_grad():
             recons = model.decode(mu.to(model.device)).cpu()
         memo = {**memo, fp: float(np.percentile(elbo_scores(model, recons).numpy(), TYPICAL))}
-        state.record_lesson_fact("interp_threshold", memo)
+        progress.record_lesson_fact("interp_threshold", memo)
     return memo[fp]
 
 
@@ -107,4 +108,4 @@ def interpolation() -> None:
             "label_b": int(data.test_y[int(b)]), "worst": float(scores.max()),
             "threshold": _threshold(fp, ckpt.model, data.test_x)}
     st.caption(LESSONS["interp_score"].format(**pair))
-    state.record_lesson_fact("interp", pair)
+    progress.record_lesson_fact("interp", pair)
