@@ -65,7 +65,9 @@ def ensure_shell() -> None:
     """
     from streamlit.runtime.pages_manager import PagesManager
 
-    if getattr(PagesManager, "uses_pages_directory", False):
+    # a private flag: no getattr default, so a Streamlit without it fails here and in
+    # tests/test_shell.py instead of silently running pages without the shell
+    if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
 
