@@ -32,7 +32,8 @@ from bench.common import IssueRow, table, write_rows  # noqa: E402
 from bench.reference_loop import run_reference  # noqa: E402
 from vae_core.config import DataConfig  # noqa: E402
 from vae_core.data import load_dataset  # noqa: E402
-from vae_core.training import cpu_has_bf16, train_model  # noqa: E402
+from vae_core.devices import cpu_has_bf16  # noqa: E402
+from vae_core.training import train_model  # noqa: E402
 
 
 def load_times(reps: int) -> tuple[list[float], list[float]]:

@@ -31,12 +31,8 @@ from bench.common import IssueRow, table, write_rows  # noqa: E402
 from bench.reference_loop import run_reference  # noqa: E402
 from vae_core.config import DataConfig, ModelConfig, TrainConfig, preset_model  # noqa: E402
 from vae_core.data import DataBundle, load_dataset  # noqa: E402
-from vae_core.training import (  # noqa: E402
-    Trainer,
-    TrainerCallback,
-    cpu_has_bf16,
-    resolve_device,
-)
+from vae_core.devices import cpu_has_bf16, resolve_device  # noqa: E402
+from vae_core.training import Trainer, TrainerCallback  # noqa: E402
 
 
 def app_defaults() -> tuple[ModelConfig, dict]:

@@ -163,6 +163,35 @@ def test_torchrun_environment_is_read_and_checked():
 
 # --------------------------------------------------------------------------- CUDA / AMP guards
 
+def test_the_bfloat16_probe_decides_from_the_fastest_times(monkeypatch):
+    """The probe times float32 and bfloat16 passes interleaved and compares their fastest: a
+    throttled pass (a shared CPU) cannot flip the answer, a slow bfloat16 says no."""
+    def probe(times):
+        it = iter(times)
+        monkeypatch.setattr(devices, "_step_seconds", lambda *a: next(it))
+        devices.cpu_has_bf16.cache_clear()
+        try:
+            return devices.cpu_has_bf16()
+        finally:
+            devices.cpu_has_bf16.cache_clear()
+
+    n = devices.PROBE_WARMUP + devices.PROBE_REPEATS
+    fast_bf16 = [1.0, 0.5] * n
+    assert probe(fast_bf16) is True
+    assert probe([1.0, 3.0] * n) is False  # CPU autocast without the hardware: slower
+    throttled = [1.0, 0.5] * (n - 1) + [1.0, 9.0]  # one bf16 pass waited for the CPU
+    assert probe(throttled) is True
+    warm_up_only = [1.0, 0.1] * devices.PROBE_WARMUP + [1.0, 0.95] * devices.PROBE_REPEATS
+    assert probe(warm_up_only) is False  # the untimed warm-up passes do not count
+
+
+def test_the_bfloat16_probe_runs_once_per_process():
+    devices.cpu_has_bf16.cache_clear()
+    first = devices.cpu_has_bf16()
+    assert isinstance(first, bool) and devices.cpu_has_bf16() is first
+    assert devices.cpu_has_bf16.cache_info().misses == 1
+
+
 def test_amp_is_refused_on_a_cpu_without_bfloat16(digits, tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(devices, "cpu_has_bf16", lambda: False)
     assert resolve_amp(False, torch.device("cpu")) is None

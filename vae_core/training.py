@@ -18,7 +18,7 @@ import torch
 
 from vae_core.config import TrainConfig
 from vae_core.data import DataBundle, binarize, iterate_minibatches
-from vae_core.devices import cpu_has_bf16, resolve_amp, resolve_device  # noqa: F401  (API too)
+from vae_core.devices import resolve_amp, resolve_device
 from vae_core.evaluation import (  # noqa: F401  (ACTIVE_UNIT_THRESHOLD, EVAL_BATCH: API too)
     ACTIVE_UNIT_THRESHOLD,
     EVAL_BATCH,
