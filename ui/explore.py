@@ -42,10 +42,6 @@ IMAGE_PX = figures.SINGLE_PX
 
 
 # -- model, data and caches ------------------------------------------------------------------
-def fingerprint(entry: Any, ckpt: Any) -> str:
-    return library.fingerprint(ckpt)
-
-
 def test_data(ckpt: Any) -> tuple[Any, str | None]:
     """(DataBundle, None) or (None, a user-facing message)."""
     return datasets.test_data(ckpt, EXPLORE["data_error"], EXPLORE["shape_mismatch"])
@@ -152,7 +148,7 @@ def default_axes(ckpt: Any) -> tuple[int, int]:
 
 def map_settings(entry: Any, ckpt: Any, data: Any) -> MapSettings:
     """The controls above the map (those that depend on the latent size have per-model keys)."""
-    fp = fingerprint(entry, ckpt)
+    fp = library.fingerprint(ckpt)
     total, k = data.test_x.shape[0], ckpt.model.latent_dim
     cap = min(SUBSET_CAP, total)
     with st.expander(MAP["settings"], expanded=True):
@@ -213,7 +209,7 @@ def _scatter_figure(settings: tuple, picked: tuple[int, ...], _coords: np.ndarra
 
 def latent_map(entry: Any, ckpt: Any, data: Any, s: MapSettings) -> MapView | None:
     """Encode, project, draw the scatter and take its clicks. None if t-SNE could not run."""
-    fp = fingerprint(entry, ckpt)
+    fp = library.fingerprint(ckpt)
     index, mu, logvar = encoded(fp, ckpt, data, s.n)
     k = mu.shape[1]
     if s.projection == "tsne":

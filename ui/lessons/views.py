@@ -11,7 +11,7 @@ import streamlit as st
 import torch
 
 from ui import compare_figures as cf
-from ui import explain, explore, state, train_live, traverse_view
+from ui import explain, explore, library, state, train_live, traverse_view
 from ui.lessons import progress
 from ui.lessons.facts import DATASET, Facts
 from ui.text_lessons import LESSONS
@@ -94,7 +94,7 @@ def interpolation() -> None:
         return
     if ckpt.data_cfg is None or ckpt.data_cfg.dataset != DATASET:
         st.info(LESSONS["needs_mnist"])
-    fp = explore.fingerprint(entry, ckpt)
+    fp = library.fingerprint(ckpt)
     traverse_view.interpolation(ckpt, data, fp)
     a, b = state.widget_value("trav_from"), state.widget_value("trav_to")
     if a is None or b is None or ckpt.data_cfg is None or ckpt.data_cfg.dataset != DATASET:
