@@ -1,4 +1,4 @@
-"""The one-way street of DESIGN.md §1: vae_core knows no UI; pages talk to session state via ui/;
+"""The one-way street: vae_core knows no UI; pages talk to session state via ui/;
 no package has an import circle; every per-session memory has one declared, unique key."""
 
 import ast

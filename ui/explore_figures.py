@@ -121,7 +121,7 @@ def animation_controls(names: Sequence[str], prefix: str, *, frame_ms: int, y: f
 def traversal_animation(pictures: Sequence[np.ndarray], values: Sequence[float],
                         dim: int) -> go.Figure:
     """Plotly frames, one per value of z[dim], with a play button and a slider: scrubbing runs
-    in the browser with no rerun (DESIGN.md §5)."""
+    in the browser with no rerun."""
     uris = [png_uri(p) for p in pictures]
     names = [f"{v:+.2f}" for v in values]
     fig = go.Figure(go.Image(source=uris[0]),

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ui.config_words import config_text
 from ui.text import LIBRARY
 from ui.text_models import CKPT
 from ui.text_models import LIB as MODEL_LIB
@@ -205,7 +206,7 @@ _FINGERPRINTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def fingerprint(ckpt: Any) -> str:
-    """The one key of a model for every cache (DESIGN.md §5: tensors are unhashable): a hash of
+    """The one key of a model for every cache (Streamlit cannot hash tensors): a hash of
     its config and its weights' bytes, so two models share cache entries exactly when they
     compute the same thing, whatever their name or where they came from. A loaded checkpoint's
     weights never change, so the hash (a few ms for 2 MB) is taken once per model object."""
@@ -225,8 +226,16 @@ def error_text(exc: BaseException) -> str:
     is worded from its code; the app's own errors (``UnsafeName``, the "exists" message) are
     worded already."""
     if isinstance(exc, CheckpointError):
-        return CKPT[exc.code].format(**exc.params)
+        return CKPT[exc.code].format(**_reason_worded(exc.params))
     return str(exc)
+
+
+def _reason_worded(params: dict[str, Any]) -> dict[str, Any]:
+    """A ``bad_config`` refusal carries the config's own code (``reason_code``): its
+    ``{error}`` is then worded from that code too, not left in the core's English."""
+    if "reason_code" not in params:
+        return params
+    return {**params, "error": config_text(params["reason_code"], params["reason_params"])}
 
 
 def shown_name(name: str) -> str:

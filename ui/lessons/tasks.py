@@ -28,7 +28,8 @@ class Task:
 
 
 def _correct(r: Run) -> bool:
-    """The loss as DESIGN.md writes it: summed over pixels, KL with its minus."""
+    """The loss as the app writes it ("The math the code gets right" in the README): summed
+    over pixels, KL with its minus."""
     return r.reduction == "sum" and not r.kl_sign_bug
 
 

@@ -1,15 +1,15 @@
 """2-D views of the latent means μ: raw axes, PCA and t-SNE, in scikit-learn's style.
 
-``__init__`` stores settings only, ``fit`` returns ``self``, learned results end in ``_``
-(DESIGN.md §2 item 8). Inputs are (N, K) tensors or arrays; outputs are NumPy float64 arrays,
-ready for a plot. ``project(name, mu, **settings)`` picks a projection by name for the UI.
+``__init__`` stores settings only, ``fit`` returns ``self``, learned results end in ``_``.
+Inputs are (N, K) tensors or arrays; outputs are NumPy float64 arrays, ready for a plot.
+``project(name, mu, **settings)`` picks a projection by name for the UI.
 
 t-SNE (van der Maaten & Hinton 2008) runs on openTSNE (Poličar et al. 2024) when it is installed
-(it reports progress, and it scales better: DESIGN.md §7), else on scikit-learn; both
-are deterministic for a seed. ``n_iter`` counts *all* gradient steps, the early-exaggeration
-phase included (scikit-learn's ``max_iter`` convention). ``n_jobs`` bounds the threads of either
-backend; on a machine shared with other busy processes ``n_jobs=1`` can be several times faster
-than 2 (threads that wait for each other at every step lose whole time slices).
+(it reports progress, and it scales better), else on scikit-learn; both are deterministic for a
+seed. ``n_iter`` counts *all* gradient steps, the early-exaggeration phase included
+(scikit-learn's ``max_iter`` convention). ``n_jobs`` bounds the threads of either backend; on a
+machine shared with other busy processes ``n_jobs=1`` can be several times faster than 2
+(threads that wait for each other at every step lose whole time slices).
 """
 
 from __future__ import annotations
@@ -174,7 +174,7 @@ class TSNEProjection:
     def resolve_backend(self) -> str:
         """The backend ``fit_transform`` uses: "auto" is openTSNE whenever it is installed (as fast
         as scikit-learn at 1k-5k points within the noise of bench_latent.py, 5× faster at 70k
-        per DESIGN.md §7, and it reports progress)."""
+        and it reports progress)."""
         if self.backend != "auto":
             if self.backend == "opentsne" and not opentsne_available():
                 raise ValueError("backend 'opentsne' asked for but openTSNE is not installed "
