@@ -264,6 +264,31 @@ def test_bad_configs_are_refused(tiny_bytes, section, key, value, message):
         read_checkpoint_info(_rebuild(tiny_bytes, info=info))
 
 
+@pytest.mark.parametrize("section,key,value,reason", [
+    ("train_cfg", "lr", -1.0, "out_of_range"),
+    ("model_cfg", "arch", "transformer", "unknown_choice"),
+    ("data_cfg", "url", "http://x", "unknown_keys"),
+])
+def test_a_bad_config_is_worded_from_its_code_in_chinese(tiny_bytes, monkeypatch, section, key,
+                                                         value, reason):
+    from tests.i18n_leaks import english_sentences
+    from ui import i18n, library
+
+    info = _split(tiny_bytes)[1]
+    info[section][key] = value
+    with pytest.raises(CheckpointError) as caught:
+        read_checkpoint_info(_rebuild(tiny_bytes, info=info))
+    e = caught.value
+    assert (e.code, e.params["section"], e.params["reason_code"]) == ("bad_config", section,
+                                                                      reason)
+    assert str(e).startswith(f"bad {section} in checkpoint: ")  # the CLI's English
+    assert key in library.error_text(e)
+    monkeypatch.setattr(i18n, "current_language", lambda: "zh")
+    chinese = library.error_text(e)
+    assert chinese.startswith(f"检查点中的 {section} 有误：") and key in chinese, chinese
+    assert english_sentences([chinese]) == [], chinese
+
+
 @pytest.mark.parametrize("field,value", [
     ("model_cfg", None), ("model_cfg", [1]), ("summary", [1]), ("name", 5), ("name", "x" * 101),
     ("extra_field", 1),

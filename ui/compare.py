@@ -17,15 +17,13 @@ import numpy as np
 import streamlit as st
 import torch
 
-from ui import state
+from ui import start_errors, state
 from ui.figures import image_grid, thin
-from ui.jobs import ServerBusy
 from ui.text_compare import BETA, LIKELIHOOD, SWEEP
 from ui.train_live import job_words
 from vae_core.analysis.encode import encode
 from vae_core.analysis.traversal import order_dims_by_kl, prior_samples, traversal_grid
 from vae_core.config import ModelConfig
-from vae_core.data import DatasetUnavailable
 from vae_core.schedules import kl_weight_at
 from vae_core.sweeps import (
     DEFAULT_TRAIN,
@@ -169,18 +167,14 @@ def launch(kind: str, dataset: str, make_spec: Callable[[Any], SweepSpec]) -> bo
     if other is not None:
         st.warning(SWEEP["other_running"].format(what=other))
         return False
-    try:
+
+    def begin() -> Sweep:
         data = state.load_data(state.data_config(dataset))
         spec = make_spec(data)
-        new = state.job_registry().start(lambda: Sweep(spec, data=data))
-    except ServerBusy as busy:
-        st.warning(SWEEP["busy"].format(running=busy.running, limit=busy.limit))
-        return False
-    except DatasetUnavailable as exc:
-        st.error(SWEEP["data_error"].format(error=exc))
-        return False
-    except ValueError as exc:
-        st.error(SWEEP["bad_config"].format(error=exc))
+        return state.job_registry().start(lambda: Sweep(spec, data=data))
+
+    started, new = start_errors.start_or_explain(begin, SWEEP)
+    if not started:
         return False
     runs.counter += 1
     runs.sweeps[kind], runs.tokens[kind] = new, runs.counter

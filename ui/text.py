@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ui.i18n import Strings
 from vae_core.data.registry import DESCRIPTIONS as DATASET_DESCRIPTIONS
-from vae_core.messages import JOB_MESSAGES
+from vae_core.messages import CONFIG_MESSAGES, JOB_MESSAGES
 
 APP = Strings("APP", {
     "title": "VAE Lab",
@@ -303,3 +303,7 @@ LABELS = Strings("LABELS", {  # names of core options (vae_core keeps English on
 # How a training job ended (``JobSnapshot.code``): the English is the core's own sentence (what
 # the CLI prints), taken as is so the two cannot drift apart; the Chinese translates each code.
 JOBMSG = Strings("JOBMSG", {code: text for code, text in JOB_MESSAGES.items() if text})
+
+# Why a config was refused (``ConfigError.code``), the same way: the core's English, a 中文 per
+# code (``ui/locales/zh_config.py``); ``ui.config_words`` fills in a wrapped reason
+CONFIG = Strings("CONFIG", dict(CONFIG_MESSAGES))

@@ -8,8 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from ui import datasets, state
-from ui.jobs import QueueFull, ServerClosing
+from ui import datasets, start_errors, state
 from ui.text import LABELS, LIVE, TRAIN
 from vae_core.config import (
     MAX_LATENT,
@@ -20,7 +19,6 @@ from vae_core.config import (
     ModelConfig,
     TrainConfig,
 )
-from vae_core.data import DatasetUnavailable
 
 POLL_S = 0.5
 FIRST_STEP_WAIT_S = 0.4  # the Start run waits at most this long for the job's first step
@@ -69,7 +67,7 @@ class Settings:
     upload_hash: str | None = None  # your own images: the content the run trains on
 
     def configs(self, input_shape: tuple[int, int, int]) -> tuple[Any, Any, Any]:
-        """(ModelConfig, DataConfig, TrainConfig); ``ValueError`` names a bad field."""
+        """(ModelConfig, DataConfig, TrainConfig); ``ConfigError`` names a bad field."""
         arch, hidden, preset = ARCHS[self.arch]
         model_cfg = ModelConfig(arch=arch, input_shape=input_shape, hidden=hidden,
                                 latent_dim=int(self.latent_dim), recon=self.recon, preset=preset)
@@ -178,9 +176,7 @@ def _lr_label(lr: float) -> str:
 class _Failure:
     settings: Settings
     job: Any                  # the slot's job then: a run started since makes the failure old
-    kind: str                 # "error" or "warning"
-    key: str                  # TRAIN key, worded when shown (the language may change)
-    params: dict[str, Any]
+    refusal: Exception        # worded when shown (the language may change meanwhile)
 
 
 class _TrainMemory:
@@ -200,20 +196,10 @@ def try_start(settings: Settings) -> bool:
     ``start_failure`` and shown alone until the settings change or a run starts."""
     memory = _memory()
     memory.failure = None
-    try:
-        start(settings)
-    except ServerClosing:
-        kind, key, params = "warning", "closing", {}
-    except QueueFull as full:
-        kind, key = "warning", "busy"
-        params = {"running": full.running, "limit": full.limit, "queued": full.queued}
-    except DatasetUnavailable as exc:
-        kind, key, params = "error", "data_error", {"error": datasets.error_message(exc)}
-    except ValueError as exc:  # a config field out of range, named in the message
-        kind, key, params = "error", "bad_config", {"error": exc}
-    else:
+    _, refusal = start_errors.attempt(lambda: start(settings))
+    if refusal is None:
         return True
-    memory.failure = _Failure(settings, state.job_slot().job, kind, key, params)
+    memory.failure = _Failure(settings, state.job_slot().job, refusal)
     return False
 
 
@@ -226,13 +212,13 @@ def start_failure(settings: Settings) -> tuple[str, str] | None:
             state.job_slot().job is not failure.job:
         memory.failure = None
         return None
-    return failure.kind, TRAIN[failure.key].format(**failure.params)
+    return start_errors.explain(failure.refusal, TRAIN)
 
 
 def start(settings: Settings, *, name: str = "") -> Any:
     """Load the data (cached), build the configs and start (or queue) the session's job.
 
-    Raises ``QueueFull``, ``DatasetUnavailable`` or ``ValueError`` (bad settings).
+    Raises ``QueueFull``, ``DatasetUnavailable`` or ``ConfigError`` (bad settings).
     """
     data = state.load_data(settings.data_config())
     model_cfg, data_cfg, train_cfg = settings.configs(data.input_shape)

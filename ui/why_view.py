@@ -14,9 +14,8 @@ from typing import Any
 
 import streamlit as st
 
-from ui import datasets, state
+from ui import start_errors, state
 from ui.figures import image_grid
-from ui.jobs import ServerBusy
 from ui.text_why import WHY
 from ui.why_figures import class_legend, latent_map
 from vae_core.analysis.why_variational import (
@@ -29,7 +28,6 @@ from vae_core.analysis.why_variational import (
     WhyVariational,
     default_spec,
 )
-from vae_core.data import DatasetUnavailable
 from vae_core.sweeps import MAX_SWEEP_EPOCHS
 
 POLL_S = 0.5
@@ -73,20 +71,13 @@ def _inputs() -> tuple[int, int, int]:
 
 
 def _launch(epochs: int, latent: int, seed: int) -> bool:
-    try:
+    def begin() -> None:
         data = state.load_data(DEFAULT_DATA)
         spec = default_spec(data.input_shape, epochs=epochs, latent_dim=latent, seed=seed)
         state.start_why(lambda: WhyVariational(spec, data=data))
-    except ServerBusy as busy:
-        st.warning(WHY["busy"].format(running=busy.running, limit=busy.limit))
-        return False
-    except DatasetUnavailable as exc:
-        st.error(WHY["data_error"].format(error=datasets.error_message(exc)))
-        return False
-    except ValueError as exc:
-        st.error(WHY["bad_config"].format(error=exc))
-        return False
-    return True
+
+    started, _ = start_errors.start_or_explain(begin, WHY)
+    return started
 
 
 def _controls(epochs: int, latent: int, seed: int) -> None:

@@ -26,7 +26,7 @@ from typing import Any
 import safetensors.torch
 import torch
 
-from vae_core.config import DataConfig, ModelConfig, TrainConfig
+from vae_core.config import ConfigError, DataConfig, ModelConfig, TrainConfig
 from vae_core.file_checks import (  # noqa: F401  (CheckpointError, Source: this API's too)
     MAX_CHECKPOINT_BYTES,
     CheckpointError,
@@ -274,7 +274,11 @@ def _parse_info(raw: Any) -> dict[str, Any]:
         try:
             out[key] = cls.from_dict(value)
         except (ValueError, TypeError) as exc:
-            raise CheckpointError("bad_config", section=key, error=one_line(exc)) from None
+            # the config's own code rides along, so the app words the reason too, not only
+            # the frame around it ({error} stays the English for the CLI)
+            why = exc.wrapped() if isinstance(exc, ConfigError) else {}
+            raise CheckpointError("bad_config", section=key, error=one_line(exc), **why) \
+                from None
     return out
 
 

@@ -1,7 +1,8 @@
 """Frozen, validated configs for model, data and training.
 
-Every config validates itself in ``__post_init__`` and raises ``ValueError`` naming the field and
-its allowed range, so a bad value never reaches torch. Configs round-trip through JSON with
+Every config validates itself in ``__post_init__`` and raises ``ConfigError`` (a ``ValueError``
+with a code and parameters, which the app words in each language) naming the field and its
+allowed range, so a bad value never reaches torch. Configs round-trip through JSON with
 ``to_dict`` / ``from_dict`` (unknown keys are refused, not ignored).
 """
 
@@ -10,6 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass, fields
 from typing import Any
+
+from vae_core.messages import config_message
 
 ARCHS = ("mlp", "conv")
 PRESETS = ("examples", "h512", "h128-64")
@@ -25,22 +28,43 @@ MAX_LATENT = 256
 MAX_EPOCHS = 10_000
 MAX_BATCH = 65_536
 MAX_HIDDEN = 8192
+MAX_HIDDEN_LAYERS = 8
+SHOWN_CHARS = 100  # a refused value's repr is cut to this: a checkpoint may hold a huge one
+
+
+class ConfigError(ValueError):
+    """A config value was refused: ``code`` and ``params`` say why (the app words them in each
+    language); ``str()`` is the English of ``vae_core.messages.CONFIG_MESSAGES``."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code, self.params = code, params
+        super().__init__(config_message(code, params))
+
+    def wrapped(self) -> dict[str, Any]:
+        """The params that carry this error inside another one (``{reason}``)."""
+        return {"reason_code": self.code, "reason_params": self.params}
+
+
+def shown(value: Any) -> str:
+    """``repr(value)``, at most ``SHOWN_CHARS`` characters: the ``{value}`` of a message."""
+    text = repr(value)
+    return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS - 1] + "…"
 
 
 def _check_number(name: str, value: Any, *, lo: float, hi: float, lo_open: bool = False,
                   integer: bool = False) -> None:
-    """Raise ``ValueError`` unless ``value`` is a finite number in [lo, hi] (or (lo, hi])."""
+    """Raise ``ConfigError`` unless ``value`` is a finite number in [lo, hi] (or (lo, hi])."""
     bracket = "(" if lo_open else "["
-    allowed = f"{bracket}{lo:g}, {hi:g}]"
+    where = {"field": name, "allowed": f"{bracket}{lo:g}, {hi:g}]", "value": shown(value)}
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError(f"{name} must be a number in {allowed}, got {value!r}")
+        raise ConfigError("not_number", **where)
     if integer and not isinstance(value, int):
-        raise ValueError(f"{name} must be an integer in {allowed}, got {value!r}")
+        raise ConfigError("not_integer", **where)
     if not math.isfinite(value):
-        raise ValueError(f"{name} must be finite, in {allowed}; got {value!r}")
+        raise ConfigError("not_finite", **where)
     too_low = value <= lo if lo_open else value < lo
     if too_low or value > hi:
-        raise ValueError(f"{name} must be in {allowed}, got {value!r}")
+        raise ConfigError("out_of_range", **where)
 
 
 def is_upload_name(name: Any) -> bool:
@@ -53,7 +77,13 @@ def is_upload_name(name: Any) -> bool:
 
 def _check_choice(name: str, value: Any, choices: tuple[str, ...]) -> None:
     if value not in choices:
-        raise ValueError(f"unknown {name} {value!r}; choose one of {', '.join(choices)}")
+        raise ConfigError("unknown_choice", field=name, value=shown(value),
+                          choices=", ".join(choices))
+
+
+def _check_bool(name: str, value: Any) -> None:
+    if not isinstance(value, bool):
+        raise ConfigError("not_bool", field=name, value=shown(value))
 
 
 class _Config:
@@ -65,11 +95,12 @@ class _Config:
     @classmethod
     def from_dict(cls, data: Any):
         if not isinstance(data, dict):
-            raise ValueError(f"{cls.__name__} must be a JSON object, got {type(data).__name__}")
+            raise ConfigError("not_object", config=cls.__name__, type=type(data).__name__)
         known = {f.name for f in fields(cls)}  # type: ignore[arg-type]
         unknown = sorted(set(data) - known)
         if unknown:
-            raise ValueError(f"unknown {cls.__name__} keys: {', '.join(map(str, unknown))}")
+            raise ConfigError("unknown_keys", config=cls.__name__,
+                              keys=", ".join(map(str, unknown))[:SHOWN_CHARS])
         return cls(**data)
 
 
@@ -91,29 +122,27 @@ class ModelConfig(_Config):
             _check_choice("preset", self.preset, PRESETS)
         shape = tuple(self.input_shape) if isinstance(self.input_shape, (list, tuple)) else None
         if shape is None or len(shape) != 3:
-            raise ValueError(f"input_shape must be (C, H, W), got {self.input_shape!r}")
+            raise ConfigError("bad_input_shape", value=shown(self.input_shape))
         for axis, value in zip("CHW", shape):
             _check_number(f"input_shape {axis}", value, lo=1, hi=4096, integer=True)
         object.__setattr__(self, "input_shape", shape)
         hidden = tuple(self.hidden) if isinstance(self.hidden, (list, tuple)) else None
-        if hidden is None or len(hidden) > 8:
-            raise ValueError(f"hidden must be a list of up to 8 widths, got {self.hidden!r}")
-        for width in hidden:
-            _check_number("hidden width", width, lo=1, hi=MAX_HIDDEN, integer=True)
+        if hidden is None or len(hidden) > MAX_HIDDEN_LAYERS:
+            raise ConfigError("bad_hidden", max=MAX_HIDDEN_LAYERS, value=shown(self.hidden))
+        for i, width in enumerate(hidden):
+            _check_number(f"hidden[{i}]", width, lo=1, hi=MAX_HIDDEN, integer=True)
         object.__setattr__(self, "hidden", hidden)
         _check_number("latent_dim", self.latent_dim, lo=1, hi=MAX_LATENT, integer=True)
         _check_number("sigma", self.sigma, lo=0, hi=100, lo_open=True)
-        if not isinstance(self.variational, bool):
-            raise ValueError(f"variational must be true or false, got {self.variational!r}")
+        _check_bool("variational", self.variational)
         if self.arch == "conv":
             _, h, w = shape
             if h % 4 or w % 4 or h < 8 or w < 8:
-                raise ValueError(f"conv arch needs H and W divisible by 4 and ≥ 8 (28×28, 32×32); "
-                                 f"got {h}×{w}")
+                raise ConfigError("conv_shape", h=h, w=w)
             if len(hidden) != 1:
-                raise ValueError("conv arch takes exactly one hidden width (the dense layer)")
+                raise ConfigError("conv_hidden")
         if self.preset == "examples" and (self.arch != "mlp" or hidden != (400,)):
-            raise ValueError("preset 'examples' is the MLP with hidden (400,)")
+            raise ConfigError("examples_preset")
 
     @property
     def n_pixels(self) -> int:
@@ -146,18 +175,17 @@ class DataConfig(_Config):
         if is_upload_name(self.dataset):
             if not (isinstance(self.upload_hash, str) and len(self.upload_hash) == UPLOAD_HASH_LEN
                     and all(c in "0123456789abcdef" for c in self.upload_hash)):
-                raise ValueError(f"an uploaded dataset needs its {UPLOAD_HASH_LEN}-digit hex "
-                                 f"upload_hash, got {self.upload_hash!r}")
+                raise ConfigError("upload_hash", digits=UPLOAD_HASH_LEN,
+                                  value=shown(self.upload_hash))
         else:
             _check_choice("dataset", self.dataset, DATASETS)
             if self.upload_hash is not None:
-                raise ValueError("upload_hash belongs to uploaded datasets only")
-        if not isinstance(self.binarize, bool):
-            raise ValueError(f"binarize must be true or false, got {self.binarize!r}")
+                raise ConfigError("upload_hash_unused")
+        _check_bool("binarize", self.binarize)
         _check_number("test_fraction", self.test_fraction, lo=0.01, hi=0.9)
         _check_number("seed", self.seed, lo=0, hi=2**31 - 1, integer=True)
         if self.data_dir is not None and not isinstance(self.data_dir, str):
-            raise ValueError(f"data_dir must be a path string, got {self.data_dir!r}")
+            raise ConfigError("bad_data_dir", value=shown(self.data_dir))
 
 
 @dataclass(frozen=True)
@@ -192,8 +220,7 @@ class TrainConfig(_Config):
         _check_number("free_bits", self.free_bits, lo=0, hi=100)
         _check_choice("reduction", self.reduction, REDUCTIONS)
         for flag in ("kl_sign_bug", "amp"):
-            if not isinstance(getattr(self, flag), bool):
-                raise ValueError(f"{flag} must be true or false, got {getattr(self, flag)!r}")
+            _check_bool(flag, getattr(self, flag))
         _check_number("seed", self.seed, lo=0, hi=2**31 - 1, integer=True)
         _check_choice("device", self.device, DEVICES)
         if self.max_steps is not None:

@@ -1,7 +1,13 @@
-"""How training runs, jobs and sweeps end, as codes with parameters (``TrainResult.code``,
-``JobSnapshot.code``, ``SweepSnapshot.code`` and their ``params``) and the English sentence of
+"""How training runs, jobs and sweeps end and why a config or a checkpoint was refused, as codes
+with parameters (``TrainResult.code``, ``JobSnapshot.code``, ``SweepSnapshot.code``,
+``ConfigError.code``, ``CheckpointError.code`` and their ``params``) and the English sentence of
 each code, which the CLI prints and logs carry. The app words the codes itself, in English or
 中文 (``ui/``); nothing parses these sentences. No torch here: the UI's text tables import it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
 
 OUTCOMES = {  # TrainResult.code -> English
     "finished": "finished {epochs} epochs, {steps} steps",
@@ -108,3 +114,57 @@ CHECKPOINT_MESSAGES = {  # CheckpointError.code -> English (the app words the co
     "pt_pickle_too_large": "refused a .pt archive whose pickle is {size:,} bytes (a "
                            "state_dict's is a few KB; limit {limit:,})",
 }
+
+
+CONFIG_MESSAGES = {  # ConfigError.code -> English (the app words the codes itself)
+    # {field} is a config field as the code names it; {allowed} a range such as "[0, 1000]" or
+    # "(0, 10]"; {value} the refused value's repr
+    "not_number": "{field} must be a number in {allowed}, got {value}",
+    "not_integer": "{field} must be an integer in {allowed}, got {value}",
+    "not_finite": "{field} must be finite, in {allowed}; got {value}",
+    "out_of_range": "{field} must be in {allowed}, got {value}",
+    "unknown_choice": "unknown {field} {value}; choose one of {choices}",
+    "not_bool": "{field} must be true or false, got {value}",
+    # a config read from JSON (a checkpoint's header)
+    "not_object": "{config} must be a JSON object, got {type}",
+    "unknown_keys": "unknown {config} keys: {keys}",
+    # ModelConfig
+    "bad_input_shape": "input_shape must be (C, H, W), got {value}",
+    "bad_hidden": "hidden must be a list of up to {max} widths, got {value}",
+    "conv_shape": "conv arch needs H and W divisible by 4 and ≥ 8 (28×28, 32×32); got {h}×{w}",
+    "conv_hidden": "conv arch takes exactly one hidden width (the dense layer)",
+    "examples_preset": "preset 'examples' is the MLP with hidden (400,)",
+    # DataConfig
+    "upload_hash": "an uploaded dataset needs its {digits}-digit hex upload_hash, got {value}",
+    "upload_hash_unused": "upload_hash belongs to uploaded datasets only",
+    "bad_data_dir": "data_dir must be a path string, got {value}",
+    # where a run computes (vae_core.devices)
+    "no_cuda": "device 'cuda' was asked for but no CUDA GPU is available; use --device cpu or "
+               "auto",
+    "amp_unsupported": "amp (mixed precision) needs a CUDA GPU or a CPU with bfloat16 hardware "
+                       "(AVX512-BF16 or AMX), and this run's {device} has neither; drop --amp / "
+                       "amp=True",
+    # sweeps (vae_core.sweeps); {field} is the values' name: betas, likelihoods, ...
+    "sweep_kind": "unknown sweep kind {value}; choose one of {choices}",
+    "sweep_config_type": "{field} must be a {expected}, got {type}",
+    "sweep_epochs": "a sweep trains each model for at most {max} epochs, got {epochs}",
+    "sweep_not_list": "{field} must be a list, got {value}",
+    "sweep_size": "{field}: a sweep trains 1 to {max} models, got {n}",
+    "sweep_value": "{field}[{index}]: {reason}",  # {reason}: the wrapped error, worded first
+    "sweep_duplicate": "{field}[{index}]: duplicate value {value}",
+    "beta_not_number": "beta must be a number, got {value}",
+    "bad_likelihood": "a likelihood is a recon name or (recon, sigma), got {value}",
+    "sigma_mse_only": "sigma only applies to recon 'mse', not {recon}",
+    "unknown_schedule": "unknown beta schedule {value}; choose one of {choices}",
+}
+
+
+def config_message(code: str, params: Mapping[str, Any],
+                   table: Mapping[str, str] = CONFIG_MESSAGES) -> str:
+    """A ``ConfigError``'s sentence from ``table`` (this English, or an app table in another
+    language). An error that wraps another carries it as ``reason_code`` / ``reason_params``;
+    it is worded from the same table first and filled in as ``{reason}``."""
+    if "reason_code" in params:
+        reason = config_message(params["reason_code"], params["reason_params"], table)
+        params = {**params, "reason": reason}
+    return table[code].format(**params)

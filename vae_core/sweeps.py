@@ -27,7 +27,7 @@ import torch.nn.functional as F
 from vae_core.analysis.disentanglement import MIGResult, model_mig
 from vae_core.analysis.encode import encode
 from vae_core.analysis.rate_distortion import RDPoint, rd_point
-from vae_core.config import SCHEDULES, DataConfig, ModelConfig, TrainConfig
+from vae_core.config import SCHEDULES, ConfigError, DataConfig, ModelConfig, TrainConfig, shown
 from vae_core.data import DataBundle, load_dataset
 from vae_core.jobs import BackgroundWork, JobSnapshot, TrainingJob
 from vae_core.messages import JOB_MESSAGES, SWEEP_MESSAGES
@@ -63,29 +63,31 @@ class Variant:
 
 def _variant_configs(kind: str, value: Any, model_cfg: ModelConfig,
                      train_cfg: TrainConfig) -> tuple[Any, str, ModelConfig, TrainConfig]:
-    """(normalised value, label, model config, train config) for one value; ValueError if bad."""
+    """(normalised value, label, model config, train config) for one value; ConfigError if
+    bad."""
     replace = dataclasses.replace
     if kind == "beta":
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ValueError(f"beta must be a number, got {value!r}")
+            raise ConfigError("beta_not_number", value=shown(value))
         value = float(value)
         return value, f"β={value:g}", model_cfg, replace(train_cfg, beta=value)
     if kind == "likelihood":
         if isinstance(value, str):
             return value, value, replace(model_cfg, recon=value), train_cfg
         if not isinstance(value, (tuple, list)) or len(value) != 2:
-            raise ValueError(f"a likelihood is a recon name or (recon, sigma), got {value!r}")
+            raise ConfigError("bad_likelihood", value=shown(value))
         recon, sigma = value
         if recon != "mse":
-            raise ValueError(f"sigma only applies to recon 'mse', not {recon!r}")
+            raise ConfigError("sigma_mse_only", recon=shown(recon))
         cfg = replace(model_cfg, recon=recon, sigma=sigma)
         return (recon, float(sigma)), f"mse σ={float(sigma):g}", cfg, train_cfg
     if kind == "schedule":
         if value not in SCHEDULES:
-            raise ValueError(f"unknown beta schedule {value!r}")
+            raise ConfigError("unknown_schedule", value=shown(value), choices=", ".join(SCHEDULES))
         return value, value, model_cfg, replace(train_cfg, schedule=value)
     if value not in PITFALLS:
-        raise ValueError(f"unknown pitfall {value!r}; choose one of {', '.join(PITFALLS)}")
+        raise ConfigError("unknown_choice", field="pitfall", value=shown(value),
+                          choices=", ".join(PITFALLS))
     flags = {"correct": ("sum", False), "mean_reduction": ("mean", False),
              "kl_sign_bug": ("sum", True)}[value]
     cfg = replace(train_cfg, reduction=flags[0], kl_sign_bug=flags[1])
@@ -102,31 +104,28 @@ class SweepSpec:
 
     def __post_init__(self) -> None:
         if self.kind not in SWEEP_KINDS:
-            raise ValueError(f"unknown sweep kind {self.kind!r}; choose one of "
-                             f"{', '.join(SWEEP_KINDS)}")
+            raise ConfigError("sweep_kind", value=shown(self.kind), choices=", ".join(SWEEP_KINDS))
         for name, cls in (("model_cfg", ModelConfig), ("data_cfg", DataConfig),
                           ("train_cfg", TrainConfig)):
             if not isinstance(getattr(self, name), cls):
-                raise ValueError(f"{name} must be a {cls.__name__}, got "
-                                 f"{type(getattr(self, name)).__name__}")
+                raise ConfigError("sweep_config_type", field=name, expected=cls.__name__,
+                                  type=type(getattr(self, name)).__name__)
         if self.train_cfg.epochs > MAX_SWEEP_EPOCHS:
-            raise ValueError(f"a sweep trains each model for at most {MAX_SWEEP_EPOCHS} epochs, "
-                             f"got {self.train_cfg.epochs}")
+            raise ConfigError("sweep_epochs", max=MAX_SWEEP_EPOCHS, epochs=self.train_cfg.epochs)
         where = VALUES_FIELD[self.kind]
         if isinstance(self.values, (str, bytes)) or not isinstance(self.values, (list, tuple)):
-            raise ValueError(f"{where} must be a list, got {self.values!r}")
+            raise ConfigError("sweep_not_list", field=where, value=shown(self.values))
         if not 1 <= len(self.values) <= MAX_SWEEP_MODELS:
-            raise ValueError(f"{where}: a sweep trains 1 to {MAX_SWEEP_MODELS} models, "
-                             f"got {len(self.values)}")
+            raise ConfigError("sweep_size", field=where, max=MAX_SWEEP_MODELS, n=len(self.values))
         normalised, labels = [], set()
         for i, value in enumerate(self.values):
             try:
                 value, label, _, _ = _variant_configs(self.kind, value, self.model_cfg,
                                                       self.train_cfg)
-            except ValueError as exc:
-                raise ValueError(f"{where}[{i}]: {exc}") from None
+            except ConfigError as exc:  # the value's own reason, and which value it was
+                raise ConfigError("sweep_value", field=where, index=i, **exc.wrapped()) from None
             if label in labels:
-                raise ValueError(f"{where}[{i}]: duplicate value {value!r}")
+                raise ConfigError("sweep_duplicate", field=where, index=i, value=shown(value))
             labels.add(label)
             normalised.append(value)
         object.__setattr__(self, "values", tuple(normalised))
@@ -261,8 +260,8 @@ class Sweep(BackgroundWork):
                  max_parallel: int = 1, mig_bins: int = 20) -> None:
         if isinstance(max_parallel, bool) or not isinstance(max_parallel, int) \
                 or not 1 <= max_parallel <= MAX_PARALLEL:
-            raise ValueError(f"max_parallel must be an integer in [1, {MAX_PARALLEL}], "
-                             f"got {max_parallel!r}")
+            raise ConfigError("not_integer", field="max_parallel", allowed=f"[1, {MAX_PARALLEL}]",
+                              value=shown(max_parallel))
         self.spec, self.data, self.max_parallel, self.mig_bins = spec, data, max_parallel, mig_bins
         self.variants = spec.variants()
         self.jobs = [TrainingJob(v.model_cfg, spec.data_cfg, v.train_cfg, data=data,

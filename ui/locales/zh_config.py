@@ -1,0 +1,38 @@
+"""简体中文 for ``CONFIG`` (``ui/text.py``): why a config was refused, by its code
+(``vae_core.messages.CONFIG_MESSAGES``). Field names (``lr``, ``beta``, ``hidden[0]``), the
+allowed ranges and the refused values stay as the code writes them; the sentence is Chinese."""
+
+ZH = {
+    "CONFIG.not_number": "{field} 必须是 {allowed} 之内的数，实际为 {value}",
+    "CONFIG.not_integer": "{field} 必须是 {allowed} 之内的整数，实际为 {value}",
+    "CONFIG.not_finite": "{field} 必须是有限值，且在 {allowed} 之内；实际为 {value}",
+    "CONFIG.out_of_range": "{field} 必须在 {allowed} 之内，实际为 {value}",
+    "CONFIG.unknown_choice": "未知的 {field} 取值 {value}；可选：{choices}",
+    "CONFIG.not_bool": "{field} 必须是 true 或 false，实际为 {value}",
+    "CONFIG.not_object": "{config} 必须是 JSON 对象，实际是 {type}",
+    "CONFIG.unknown_keys": "未知的 {config} 键：{keys}",
+    "CONFIG.bad_input_shape": "input_shape 必须是 (C, H, W)，实际为 {value}",
+    "CONFIG.bad_hidden": "hidden 必须是至多 {max} 个宽度组成的列表，实际为 {value}",
+    "CONFIG.conv_shape": "卷积（conv）结构要求 H 和 W 都能被 4 整除且 ≥ 8（如 28×28、32×32）；"
+                         "实际为 {h}×{w}",
+    "CONFIG.conv_hidden": "卷积（conv）结构只接受一个隐藏层宽度（即全连接层的宽度）",
+    "CONFIG.examples_preset": "预设 'examples' 是隐藏层为 (400,) 的 MLP",
+    "CONFIG.upload_hash": "上传的数据集需要它的 {digits} 位十六进制 upload_hash，实际为 {value}",
+    "CONFIG.upload_hash_unused": "只有上传的数据集才有 upload_hash",
+    "CONFIG.bad_data_dir": "data_dir 必须是表示路径的字符串，实际为 {value}",
+    "CONFIG.no_cuda": "要求使用 'cuda' 设备，但没有可用的 CUDA GPU；请改用 --device cpu 或 auto",
+    "CONFIG.amp_unsupported": "amp（混合精度）需要 CUDA GPU，或带 bfloat16 硬件（AVX512-BF16 或 "
+                              "AMX）的 CPU，本次运行所用的 {device} 两者都不是；请去掉 --amp / "
+                              "amp=True",
+    "CONFIG.sweep_kind": "未知的扫描类型 {value}；可选：{choices}",
+    "CONFIG.sweep_config_type": "{field} 必须是 {expected}，实际是 {type}",
+    "CONFIG.sweep_epochs": "一次扫描中每个模型最多训练 {max} 轮，实际为 {epochs}",
+    "CONFIG.sweep_not_list": "{field} 必须是列表，实际为 {value}",
+    "CONFIG.sweep_size": "{field}：一次扫描训练 1 到 {max} 个模型，实际为 {n}",
+    "CONFIG.sweep_value": "{field}[{index}]：{reason}",
+    "CONFIG.sweep_duplicate": "{field}[{index}]：取值 {value} 重复",
+    "CONFIG.beta_not_number": "beta 必须是数，实际为 {value}",
+    "CONFIG.bad_likelihood": "似然应为一个重构似然的名称（recon）或 (recon, sigma)，实际为 {value}",
+    "CONFIG.sigma_mse_only": "sigma 只适用于重构似然 'mse'，不适用于 {recon}",
+    "CONFIG.unknown_schedule": "未知的 β 调度方式 {value}；可选：{choices}",
+}
