@@ -334,12 +334,57 @@ def train_page_after_a_diverged_run() -> AppTest:
     return at
 
 
-def test_divergence_is_explained_and_the_last_good_weights_kept(env):
-    at = train_page_after_a_diverged_run()
+def poison_after_step(monkeypatch, step: int) -> None:
+    """Every ``TrainingJob`` turns a weight matrix NaN once it reports ``step``: the next step's
+    loss is not finite, as with far too large a learning rate, but at a step known in advance."""
+    from vae_core.jobs import TrainingJob
+
+    original = TrainingJob.on_step
+
+    def on_step(self, metrics):
+        original(self, metrics)
+        if metrics.step == step:  # the training thread, between two optimiser steps
+            with torch.no_grad():
+                self.model.fc_mu.weight.fill_(float("nan"))
+
+    monkeypatch.setattr(TrainingJob, "on_step", on_step)
+
+
+def test_divergence_is_explained_and_the_last_good_weights_kept(env, monkeypatch):
+    """A real run on the Train page diverges at step 41 (its weights went NaN after step 40):
+    the trainer restores its snapshot from step 25, the page names both steps, and the session
+    model holds exactly the weights after step 25 (a 25-step run with the same seed), finite,
+    and can be saved."""
+    from dataclasses import replace
+
+    from vae_core.training import SNAPSHOT_EVERY, train_model
+
+    poison_after_step(monkeypatch, 40)
+    at = open_app("pages/train.py")
+    at.number_input(key="tr_epochs").set_value(1)  # 63 steps of 64 images: 41 is mid-epoch
+    at.button(key="train_start").click().run()
+    wait_for_job(at)
     assert not at.exception
-    assert "Training diverged at step 41" in texts(at.warning)
-    assert "last good weights" in texts(at.warning) and "not selected" in texts(at.warning)
-    assert "boom · this session" in at.sidebar.selectbox[0].options  # kept, to save or pick
+    job = slot(at).job
+    snap = job.snapshot()
+    assert snap.status == "diverged" and snap.code == "diverged_at"
+    assert snap.step == 40 and snap.params["step"] == 41
+    assert snap.params["good_step"] == SNAPSHOT_EVERY == 25
+    warning = texts(at.warning)
+    assert "Training diverged at step 41" in warning
+    assert "kept the weights from step 25" in warning
+    assert "last good weights" in warning and "not selected" in warning
+
+    key = slot(at).model_key
+    kept = at.session_state[state.K_MODELS][key]
+    assert kept.summary["status"] == "diverged" and kept.summary["steps"] == 40
+    weights = kept.model.state_dict()
+    assert all(torch.isfinite(w).all() for w in weights.values())
+    good, _ = train_model(job.model_cfg, job.data, replace(job.train_cfg, max_steps=25))
+    assert all(torch.equal(weights[k], w) for k, w in good.state_dict().items())
+    # kept, to save or pick (the picker's only model here: with others it stays unselected,
+    # test_a_diverged_model_is_not_selected_for_every_page)
+    assert f"{job.name} · this session" in at.sidebar.selectbox[0].options
     assert "Save to library" in [b.label for b in at.button]
 
 

@@ -1,11 +1,19 @@
 import threading
+import time
+from dataclasses import replace
 
+import pytest
 import torch
 
 from vae_core.analysis import evaluate
 from vae_core.config import ModelConfig, TrainConfig
 from vae_core.models import build_model
-from vae_core.training import Trainer, TrainerCallback, resolve_device, train_model
+from vae_core.training import (
+    SNAPSHOT_EVERY,
+    TrainerCallback,
+    resolve_device,
+    train_model,
+)
 
 SMALL = ModelConfig(hidden=(128, 64), latent_dim=8)
 GOOD = ModelConfig(hidden=(256, 128), latent_dim=8)  # the app's default digits model
@@ -52,7 +60,15 @@ def test_same_seed_same_weights(digits):
         assert torch.equal(va, vb), k
 
 
-def test_stop_event_stops_and_keeps_weights(digits):
+def same_weights(a, b) -> bool:
+    sa, sb = a.state_dict(), b.state_dict()
+    return sa.keys() == sb.keys() and all(torch.equal(sa[k], sb[k]) for k in sa)
+
+
+def test_stop_event_stops_mid_run_and_keeps_the_last_steps_weights(digits):
+    """Stop asked for at step 7 of a 600-step run: the run ends there, says so with its code
+    and numbers, and keeps exactly the weights after step 7 (the seed makes a run of 7 steps
+    give the same ones), measured on the test set like that run's."""
     stop = threading.Event()
 
     class StopAt(TrainerCallback):
@@ -60,29 +76,79 @@ def test_stop_event_stops_and_keeps_weights(digits):
             if m.step == 7:
                 stop.set()
 
-    model, result = train_model(SMALL, digits, TrainConfig(epochs=50), callbacks=[StopAt()],
-                                stop_event=stop)
-    assert result.status == "stopped" and result.steps == 7
-    assert result.final_test and result.summary()["test_elbo"] > 0
-    assert all(torch.isfinite(p).all() for p in model.parameters())
+    cfg = TrainConfig(epochs=50, batch_size=128, seed=3)  # 12 steps an epoch: 600 in all
+    model, result = train_model(SMALL, digits, cfg, callbacks=[StopAt()], stop_event=stop)
+    assert result.status == "stopped" and result.code == "stopped_after"
+    assert result.params == {"steps": 7} and result.steps == 7 and result.epochs == 0
+    assert result.message == "stopped by request after 7 steps"
+    seven, seven_result = train_model(SMALL, digits, replace(cfg, max_steps=7))
+    assert seven_result.status == "finished" and seven_result.steps == 7
+    assert same_weights(model, seven)
+    eight, _ = train_model(SMALL, digits, replace(cfg, max_steps=8))
+    assert not same_weights(model, eight)  # one step more would show
+    assert result.final_test["elbo"] == pytest.approx(seven_result.final_test["elbo"])
+    assert not model.training
+
+
+def test_a_stop_from_another_thread_ends_the_run_within_a_step(digits):
+    """The UI's Stop: another thread sets the event while the run trains. The run ends soon
+    after (well before its 12,000 steps), keeping the weights of the last step it finished."""
+    stop, stepped = threading.Event(), threading.Event()
+    asked: list[tuple[int, int, float]] = []
+    seen: list[int] = []
+
+    class Watch(TrainerCallback):
+        def on_step(self, m):
+            seen.append(m.step)
+            if m.step == 5:
+                stepped.set()
+
+    def stopper():
+        stepped.wait(60)
+        before, t_asked = seen[-1], time.perf_counter()
+        stop.set()
+        asked.append((before, seen[-1], t_asked))  # the step in progress then may still end
+
+    cfg = TrainConfig(epochs=1000, batch_size=128, seed=4)
+    thread = threading.Thread(target=stopper)
+    thread.start()
+    model, result = train_model(SMALL, digits, cfg, callbacks=[Watch()], stop_event=stop)
+    ended = time.perf_counter()
+    thread.join(5)
+    (before, after, t_asked), = asked
+    assert result.status == "stopped" and result.code == "stopped_after"
+    assert 5 <= before <= result.steps <= after + 1 and result.steps < 12_000 // 10
+    assert result.params == {"steps": result.steps} and seen[-1] == result.steps
+    assert ended - t_asked < 1.0, "the run went on for a second after Stop"
+    reference, _ = train_model(SMALL, digits, replace(cfg, max_steps=result.steps))
+    assert same_weights(model, reference)
 
 
 def test_nan_guard_restores_last_good_weights(digits):
-    model = build_model(SMALL)
-    trainer = Trainer(model, digits, TrainConfig(epochs=3, batch_size=64))
+    """NaN weights after step 40: step 41's loss is not finite, so the run ends there and
+    restores the snapshot from step 25 (one every 25 steps): the very weights a 25-step run
+    with the same seed ends with, not the NaN ones nor those of step 40."""
 
-    class Poison(TrainerCallback):
-        def on_step(self, m):
-            if m.step == 40:
-                with torch.no_grad():
-                    model.fc_mu.weight.fill_(float("nan"))
+    def poison_at_40(trainer):
+        class Poison(TrainerCallback):
+            def on_step(self, m):
+                if m.step == 40:
+                    with torch.no_grad():
+                        trainer.model.fc_mu.weight.fill_(float("nan"))
 
-    trainer.callbacks.append(Poison())
-    result = trainer.fit()
-    assert result.status == "diverged"
+        trainer.callbacks.append(Poison())
+
+    cfg = TrainConfig(epochs=3, batch_size=32, seed=2)  # 45 steps an epoch: 40 is mid-epoch
+    model, result = train_model(SMALL, digits, cfg, on_trainer=poison_at_40)
+    assert result.status == "diverged" and result.code == "diverged_at"
+    assert result.steps == 40 and result.params["step"] == 41
+    assert result.params["good_step"] == 25 == SNAPSHOT_EVERY
     assert "diverged at step 41" in result.message
-    assert "kept the weights from step" in result.message
+    assert "kept the weights from step 25" in result.message
     assert all(torch.isfinite(p).all() for p in model.parameters())
+    good, _ = train_model(SMALL, digits, replace(cfg, max_steps=25))
+    forty, _ = train_model(SMALL, digits, replace(cfg, max_steps=40))
+    assert same_weights(model, good) and not same_weights(model, forty)
     assert result.final_test and result.final_test["elbo"] < 1e4
 
 

@@ -3,7 +3,14 @@ and real tiny ones for the thread check)."""
 
 from __future__ import annotations
 
+import os
+import random
+import subprocess
+import sys
 import threading
+import time
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -38,22 +45,169 @@ def test_registry_refuses_past_the_limit():
     assert c.started and registry.running() == 2
 
 
-def test_registry_is_thread_safe():
-    registry = jobs.JobRegistry(limit=3)
-    started, refused = [], []
+@pytest.fixture
+def fast_switching():
+    """Switch threads every 10 µs instead of every 5 ms, so that racing threads interleave."""
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-5)
+    yield
+    sys.setswitchinterval(interval)
 
-    def worker():
+
+def run_together(n: int, work) -> None:
+    """Run ``work(i)`` in ``n`` threads released at once by a barrier; re-raise what failed."""
+    barrier, errors = threading.Barrier(n), []
+
+    def worker(i):
         try:
-            started.append(registry.start(FakeJob))
-        except jobs.ServerBusy:
-            refused.append(1)
+            barrier.wait(5)
+            work(i)
+        except BaseException as exc:  # noqa: BLE001  (reported below)
+            errors.append(exc)
 
-    threads = [threading.Thread(target=worker) for _ in range(20)]
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(n)]
     for t in threads:
         t.start()
     for t in threads:
-        t.join()
+        t.join(30)
+    assert not any(t.is_alive() for t in threads), "a worker thread hung"
+    if errors:
+        raise errors[0]
+
+
+def test_registry_is_thread_safe(fast_switching):
+    """20 threads ask for a slot at the same instant while building a job takes a while (a
+    real ``TrainingJob``: its data and configs): exactly ``limit`` get one, every other one is
+    refused, and the registry never holds more than ``limit`` jobs. Without the registry's
+    lock around check-then-start several threads pass the check before any job is counted."""
+    registry = jobs.JobRegistry(limit=3)
+    started, refused, lock = [], [], threading.Lock()
+
+    def slow_job():
+        time.sleep(0.002)  # the window in which an unguarded check lets others through
+        return FakeJob()
+
+    def work(i):
+        try:
+            job = registry.start(slow_job)
+        except jobs.ServerBusy as busy:
+            with lock:
+                refused.append((busy.running, busy.limit))
+        else:
+            with lock:
+                started.append(job)
+
+    run_together(20, work)
     assert len(started) == 3 and len(refused) == 17
+    assert len({id(j) for j in started}) == 3 and all(j.started for j in started)
+    assert set(refused) == {(3, 3)}  # every refusal saw the full registry, never less
+    assert registry.running() == 3 and len(registry.jobs()) == 3
+
+
+class Ledger:
+    """What ``CountedJob``s saw: how many ran at once (at most), and which started twice."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.alive = self.peak = 0
+        self.started_twice: list = []
+
+
+class CountedJob(FakeJob):
+    def __init__(self, ledger: Ledger):
+        super().__init__()
+        self.ledger = ledger
+
+    def start(self):
+        with self.ledger.lock:
+            if self.started:
+                self.ledger.started_twice.append(self)
+                return
+            self.started = self.alive = True
+            self.ledger.alive += 1
+            self.ledger.peak = max(self.ledger.peak, self.ledger.alive)
+        time.sleep(0)  # hand the GIL over in the middle of a start
+
+    def stop(self, timeout=None):
+        with self.ledger.lock:
+            if self.alive:
+                self.ledger.alive -= 1
+            self.stopped, self.alive = True, False
+
+
+def test_concurrent_submit_cancel_and_stop_never_exceed_the_limit_or_lose_a_job(
+        fast_switching):
+    """Eight sessions at once, each 25 times: submit, then either stop the job it got, wait in
+    the queue for its start (and stop it), or take it out of the queue. Meanwhile the
+    dispatcher starts queued jobs. Checked: never more than ``limit`` jobs run at once; no job
+    starts twice; a queued job's place only moves up and it leaves the queue only by starting
+    or by being cancelled (a cancelled job never starts); in the end nothing waits or runs."""
+    limit, max_queue, sessions, rounds = 2, 4, 8, 25
+    registry = jobs.JobRegistry(limit=limit, max_queue=max_queue, poll_s=0.002)
+    ledger, lock = Ledger(), threading.Lock()
+    outcomes: dict[str, list] = {"now": [], "queued": [], "cancelled": [], "refused": []}
+    problems: list[str] = []
+
+    def note(kind, job):
+        with lock:
+            outcomes[kind].append(job)
+
+    def work(i):
+        rng = random.Random(i)
+        for _ in range(rounds):
+            job = CountedJob(ledger)
+            try:
+                place = registry.submit(job)
+            except jobs.QueueFull as full:
+                if not (full.running <= limit and full.queued == max_queue):
+                    problems.append(f"refused with {full.running} running, {full.queued} queued")
+                note("refused", job)
+                continue
+            if place == 0:
+                if not job.started:
+                    problems.append("submit returned 0 for a job it did not start")
+                note("now", job)
+                time.sleep(rng.random() * 0.001)
+                job.stop()
+                continue
+            if not 1 <= place <= max_queue:
+                problems.append(f"queue place {place}")
+            note("queued", job)
+            if rng.random() < 0.3:
+                if registry.cancel(job):
+                    note("cancelled", job)
+                    continue
+                if not job.started:  # not in the queue any more: it must have started
+                    problems.append("a job neither queued nor started after a failed cancel")
+            last, deadline = place, time.monotonic() + 10
+            while (where := registry.position(job)) is not None:
+                now, length = where
+                if not (1 <= now <= last and now <= length <= max_queue):
+                    problems.append(f"place {now} of {length} after place {last}")
+                last = now
+                if time.monotonic() > deadline:
+                    problems.append("a queued job waited for ever")
+                    registry.cancel(job)
+                    break
+                time.sleep(0.0005)
+            else:
+                if not job.started:
+                    problems.append("a job left the queue without starting or being cancelled")
+            job.stop()
+
+    run_together(sessions, work)
+    assert problems == []
+    assert ledger.started_twice == []
+    assert ledger.peak <= limit, f"{ledger.peak} jobs ran at once with {limit} slots"
+    assert ledger.peak == limit and outcomes["queued"]  # the slots really were contended
+    total = sum(len(outcomes[k]) for k in ("now", "queued", "refused"))
+    assert total == sessions * rounds
+    assert all(not j.started for j in outcomes["cancelled"] + outcomes["refused"])
+    cancelled = {id(j) for j in outcomes["cancelled"]}
+    assert all(j.started and j.stopped for j in outcomes["now"] + outcomes["queued"]
+               if id(j) not in cancelled)
+    wait_until(lambda: registry.queued() == 0 and registry.running() == 0, 5, "an idle registry")
+    assert ledger.alive == 0
 
 
 @pytest.mark.parametrize("raw, expected", [("", 2), ("4", 4), ("0", 2), ("-1", 2), ("x", 2)])
@@ -89,12 +243,33 @@ def test_attaching_a_new_job_stops_the_old_one():
     assert old.stopped and slot.job is new
 
 
-def test_thread_default_only_when_unset(monkeypatch):
-    monkeypatch.delenv(jobs.THREADS_ENV, raising=False)
-    jobs.limit_torch_threads()  # torch is already imported in the test process: no change
-    import os
+def test_the_thread_default_is_one_torch_thread_per_job():
+    """A fresh server process: importing ``ui`` before torch gives torch one intra-op thread
+    (torch itself would take every core: 2 on the 2-core box the default was measured on)."""
+    code = ("import os, sys\n"
+            "assert 'torch' not in sys.modules\n"
+            "import ui, torch\n"
+            "print(os.environ.get('OMP_NUM_THREADS'), torch.get_num_threads())\n")
+    env = {k: v for k, v in os.environ.items() if k != jobs.THREADS_ENV}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, env=env, cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [jobs.DEFAULT_THREADS, "1"]
 
+
+def test_the_thread_default_applies_only_when_unset_and_before_torch(monkeypatch):
+    import torch  # noqa: F401  (imported: too late for the environment to matter)
+
+    no_torch_yet = SimpleNamespace(modules={})  # ``sys`` as ui.jobs sees it before torch
+    monkeypatch.delenv(jobs.THREADS_ENV, raising=False)
+    jobs.limit_torch_threads()  # torch is already imported: no change
     assert os.environ.get(jobs.THREADS_ENV) is None
+    monkeypatch.setattr(jobs, "sys", no_torch_yet)
+    jobs.limit_torch_threads()
+    assert os.environ.get(jobs.THREADS_ENV) == "1"
+    monkeypatch.setenv(jobs.THREADS_ENV, "2")  # the user's choice stays
+    jobs.limit_torch_threads()
+    assert os.environ[jobs.THREADS_ENV] == "2"
 
 
 # -- the queue -------------------------------------------------------------------------------
@@ -214,23 +389,24 @@ def test_a_job_that_cannot_start_does_not_block_the_queue(registry):
     assert registry.position(broken) is None
 
 
-def test_concurrent_submits_fill_slots_then_queue_then_refuse():
+def test_concurrent_submits_fill_slots_then_queue_then_refuse(fast_switching):
     registry = jobs.JobRegistry(limit=3, max_queue=5, poll_s=0.01)
     outcomes, lock = [], threading.Lock()
 
-    def worker():
+    class SlowStart(FakeJob):
+        def start(self):
+            time.sleep(0.001)  # a thread's start takes a while: others run meanwhile
+            super().start()
+
+    def work(i):
         try:
-            where = registry.submit(FakeJob())
+            where = registry.submit(SlowStart())
         except jobs.QueueFull:
             where = "refused"
         with lock:
             outcomes.append(where)
 
-    threads = [threading.Thread(target=worker) for _ in range(20)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    run_together(20, work)
     assert outcomes.count(0) == 3 and outcomes.count("refused") == 12
     assert sorted(o for o in outcomes if o not in (0, "refused")) == [1, 2, 3, 4, 5]
     for job in list(registry._queue):
