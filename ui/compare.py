@@ -18,6 +18,7 @@ import streamlit as st
 import torch
 
 from ui import start_errors, state
+from ui.config_words import failure_words
 from ui.figures import image_grid, thin
 from ui.text_compare import BETA, LIKELIHOOD, SWEEP
 from ui.train_live import job_words
@@ -155,7 +156,7 @@ def sweep_words(snap: Any) -> str:
     if snap.code == "loading":
         return SWEEP["msg_loading"].format(dataset=p["dataset"])
     if snap.code == "failed":  # the page's sentence says the sweep failed: add only why
-        return str(p.get("error", snap.message))
+        return failure_words(p) if "error" in p or "reason_code" in p else snap.message
     return snap.message
 
 

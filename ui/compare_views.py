@@ -3,6 +3,7 @@ plane, one β model in detail (with posterior collapse named), saving, and the p
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -14,6 +15,16 @@ from ui.compare import label, recon_image, sample_image, token, traversal_image
 from ui.text_compare import BETA, COLLAPSE, LIKELIHOOD, SWEEP, TABLE
 from vae_core.config import DataConfig
 from vae_core.sweeps import SweepResult
+
+
+def save_problem(exc: Exception) -> str:
+    """Why a sweep's model was not saved, in the reader's language: the library words its own
+    refusals (``CheckpointError``, ``UnsafeName``, "exists"); an OS error names the file and
+    keeps the OS's reason (``strerror``, in the OS's language) inside the page's sentence."""
+    if isinstance(exc, OSError) and exc.strerror:
+        file = Path(exc.filename).name if exc.filename else library.library_dir().name
+        return SWEEP["save_os_error"].format(file=file, reason=exc.strerror)
+    return SWEEP["save_error"].format(error=library.error_text(exc))
 
 
 def summary_rows(results: list[SweepResult], *, comparable_elbo: bool = True) -> list[dict]:
@@ -134,7 +145,7 @@ def save_box(kind: str, results: list[SweepResult], data_cfg: DataConfig) -> Non
                                       train_cfg=res.train_cfg, summary=_json_summary(res))
         except (ValueError, OSError) as exc:
             state.remember_saved(memo_key, None)
-            st.error(SWEEP["save_error"].format(error=exc))
+            st.error(save_problem(exc))
         else:
             state.remember_saved(memo_key, SWEEP["saved"].format(file=path.name))
             st.rerun()  # redraw the picker with the new file

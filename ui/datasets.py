@@ -10,6 +10,7 @@ from typing import Any
 import streamlit as st
 
 from ui import state
+from ui.config_words import error_words
 from ui.text import LABELS, TRAIN
 from ui.text_data import REFUSED, UPLOAD
 from vae_core.config import DATASETS, DataConfig, is_upload_name
@@ -83,12 +84,14 @@ def test_data(ckpt: Any, unavailable: str, mismatch: str) -> tuple[Any, str | No
 
 
 def error_message(exc: Exception) -> str:
-    """A dataset problem in the reader's language (the core's own English otherwise)."""
+    """A dataset problem, or images that do not fit a model (``AnalysisError``, a
+    ``ConfigError``), in the reader's language; the core's own English otherwise (a
+    ``DatasetUnavailable`` that says where the files go)."""
     if isinstance(exc, UploadNotLoaded):
         return UPLOAD["gone"].format(name=exc.name)
     if isinstance(exc, UploadRejected):
         return REFUSED[exc.code].format(**exc.params)
-    return str(exc)
+    return error_words(exc)
 
 
 # -- your own images ---------------------------------------------------------------------------

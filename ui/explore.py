@@ -17,6 +17,7 @@ import torch
 
 from ui import datasets, figures, i18n, library
 from ui import explore_figures as xfig
+from ui.config_words import error_words
 from ui.text_explore import EXPLORE, MAP
 from vae_core.analysis.aggregate import (
     aggregate_posterior_histograms,
@@ -219,7 +220,7 @@ def latent_map(entry: Any, ckpt: Any, data: Any, s: MapSettings) -> MapView | No
             with st.spinner(MAP["tsne_running"].format(n=len(index))):
                 coords, info = _tsne(fp, s.n, s.perplexity, s.n_iter, mu)
         except ValueError as exc:
-            st.error(MAP["tsne_error"].format(error=exc))
+            st.error(MAP["tsne_error"].format(error=error_words(exc)))
             return None
         st.success(MAP["tsne_done"].format(n=len(index), seconds=info["seconds"],
                                            backend=info["backend"], kl=info["kl_divergence"]),

@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from ui import state
+from ui.config_words import error_words
 from ui.text_compare import LINKS
 
 K_LINKS = "_vl_links"  # page -> {"seen": query strings applied, "bad": their problems}
@@ -140,8 +141,10 @@ def read_link(query: Mapping[str, str], settings: Sequence[Setting]) -> tuple[di
             parsed[s.param] = s.parse(query[s.param])
         except ValueError as exc:
             parsed[s.param] = s.default
+            # the reasons are this page's own (LINKS, a text check's table), worded already;
+            # a coded core error is worded from its code
             bad.append(LINKS["bad_item"].format(param=s.param, value=query[s.param],
-                                                reason=exc))
+                                                reason=error_words(exc)))
     known = {s.param: parsed.get(s.param, s.default) for s in settings}
     return {s.widget_key(known): parsed[s.param] for s in settings if s.param in parsed}, bad
 

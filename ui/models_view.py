@@ -355,7 +355,7 @@ def anomaly_section(entry: ModelEntry, ckpt: Any, data: Any) -> None:
         out_scores = _scores(fp, name, n_samples, ckpt.model, out_x)
         result = ood_auc(scores, out_scores)
     except ValueError as exc:  # DatasetUnavailable, channel mismatch, NaN scores
-        st.error(ANOM["ood_error"].format(name=name, error=exc))
+        st.error(ANOM["ood_error"].format(name=name, error=datasets.error_message(exc)))
         return
     st.metric(ANOM["auc"], f"{result.auc:.3f}", help=ANOM["auc_help"])
     if result.auc < 0.5:

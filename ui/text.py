@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ui.i18n import Strings
 from vae_core.data.registry import DESCRIPTIONS as DATASET_DESCRIPTIONS
-from vae_core.messages import CONFIG_MESSAGES, JOB_MESSAGES
+from vae_core.messages import ANALYSIS_MESSAGES, CONFIG_MESSAGES, JOB_MESSAGES
 
 APP = Strings("APP", {
     "title": "VAE Lab",
@@ -307,3 +307,7 @@ JOBMSG = Strings("JOBMSG", {code: text for code, text in JOB_MESSAGES.items() if
 # Why a config was refused (``ConfigError.code``), the same way: the core's English, a 中文 per
 # code (``ui/locales/zh_config.py``); ``ui.config_words`` fills in a wrapped reason
 CONFIG = Strings("CONFIG", dict(CONFIG_MESSAGES))
+
+# Why an analysis refused its input (``AnalysisError.code``: a projection's settings, images
+# that do not fit a model), the same way; 中文 in ``ui/locales/zh_config.py``
+ANALYSIS = Strings("ANALYSIS", dict(ANALYSIS_MESSAGES))

@@ -46,6 +46,7 @@ SWEEP = Strings("SWEEP", {
     "save": "Save to library",
     "saved": "Saved as {file}: it is in the sidebar picker now.",
     "save_error": "Could not save: {error}",
+    "save_os_error": "Could not save {file}: {reason}",
     "not_saveable": "This model has no weights to save.",
     "msg_trained": "trained {n} models",
     "msg_failed": "; {failed} failed",

@@ -9,6 +9,7 @@ import streamlit as st
 import torch
 
 from ui import compare_collapse, figures, state, train_latent
+from ui.config_words import failure_words
 from ui.text import JOBMSG, LIVE, TRAIN
 from vae_core.analysis.traversal import manifold_grid
 
@@ -163,7 +164,10 @@ def job_words(snap: Any) -> str:
     """How a job ended, worded from its code in the current language (without a final full
     stop: the page's sentence goes on); an error's own text otherwise."""
     template = JOBMSG.get(snap.code) if snap.code else None
-    words = template.format(**snap.params) if template else snap.message
+    params = snap.params
+    if snap.code == "failed" and "reason_code" in params:  # the error's own code, worded
+        params = {**params, "error": failure_words(params)}
+    words = template.format(**params) if template else snap.message
     return words.rstrip("。.")
 
 

@@ -15,18 +15,28 @@ from typing import Any
 import torch
 
 from vae_core.analysis.latent_history import LatentRecorder
-from vae_core.config import DataConfig, ModelConfig, TrainConfig
+from vae_core.config import ConfigError, DataConfig, ModelConfig, TrainConfig, shown
 from vae_core.data import DataBundle, load_dataset
-from vae_core.messages import JOB_MESSAGES
+from vae_core.messages import JOB_MESSAGES, AnalysisError
 from vae_core.models import build_model
 from vae_core.models.base import VAE
 from vae_core.threads import BackgroundWork, name_os_thread  # noqa: F401  (this API too)
-from vae_core.training import EpochMetrics, StepMetrics, Trainer, TrainerCallback
+from vae_core.training import EpochMetrics, StepMetrics, Trainer, TrainerCallback, check_fit
 
 MAX_STORED_STEPS = 2000  # beyond this, stored steps are thinned 2× (the curve keeps its shape)
 ENDED = ("finished", "stopped", "diverged", "failed")
+CODED_ERRORS = {ConfigError: "config", AnalysisError: "analysis"}  # error -> reason_kind
 
 
+def failure_params(exc: Exception) -> dict[str, Any]:
+    """The ``failed`` code's params: ``error``, the exception's English (a bug says its own
+    words), and for an error with a code its ``reason_kind`` / ``reason_code`` /
+    ``reason_params``, so that the app words why in the reader's language."""
+    params: dict[str, Any] = {"error": f"{type(exc).__name__}: {exc}"}
+    kind = next((k for cls, k in CODED_ERRORS.items() if isinstance(exc, cls)), None)
+    if kind is not None:
+        params.update(reason_kind=kind, reason_code=exc.code, reason_params=dict(exc.params))
+    return params
 
 
 @dataclass(frozen=True)
@@ -107,9 +117,11 @@ class TrainingJob(TrainerCallback, BackgroundWork):
             self._message = JOB_MESSAGES[code].format(**params)
 
     def set_beta(self, beta: float) -> None:
-        if isinstance(beta, bool) or not isinstance(beta, (int, float)) or not math.isfinite(beta) \
-                or not 0 <= beta <= 1000:
-            raise ValueError(f"beta must be in [0, 1000], got {beta!r}")
+        where = {"field": "beta", "allowed": "[0, 1000]", "value": shown(beta)}
+        if isinstance(beta, bool) or not isinstance(beta, (int, float)):
+            raise ConfigError("not_number", **where)
+        if not math.isfinite(beta) or not 0 <= beta <= 1000:
+            raise ConfigError("out_of_range", **where)
         with self._lock:
             self._beta = float(beta)
             if self._trainer is not None:
@@ -188,9 +200,7 @@ class TrainingJob(TrainerCallback, BackgroundWork):
             self._set("loading", "loading", dataset=self.data_cfg.dataset)
             if self.data is None:
                 self.data = load_dataset(self.data_cfg)
-            if tuple(self.model_cfg.input_shape) != tuple(self.data.input_shape):
-                raise ValueError(f"model expects images {self.model_cfg.input_shape} but "
-                                 f"{self.data.name} has {self.data.input_shape}")
+            check_fit(self.model_cfg, self.data)
             self.model = build_model(
                 self.model_cfg, generator=torch.Generator().manual_seed(self.train_cfg.seed))
             self.latent = LatentRecorder(self.model, self.data.test_x, self.data.test_y,
@@ -213,7 +223,7 @@ class TrainingJob(TrainerCallback, BackgroundWork):
                 self._status, self._message = result.status, result.message
                 self._code, self._params = result.code, dict(result.params)
         except Exception as exc:  # the thread must report, never die silently
-            self._set("failed", "failed", error=f"{type(exc).__name__}: {exc}")
+            self._set("failed", "failed", **failure_params(exc))
         finally:
             if self.latent is not None:
                 self.latent.release()

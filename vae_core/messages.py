@@ -1,8 +1,9 @@
-"""How training runs, jobs and sweeps end and why a config or a checkpoint was refused, as codes
-with parameters (``TrainResult.code``, ``JobSnapshot.code``, ``SweepSnapshot.code``,
-``ConfigError.code``, ``CheckpointError.code`` and their ``params``) and the English sentence of
-each code, which the CLI prints and logs carry. The app words the codes itself, in English or
-中文 (``ui/``); nothing parses these sentences. No torch here: the UI's text tables import it."""
+"""How training runs, jobs and sweeps end and why a config, a checkpoint or an analysis's input
+was refused, as codes with parameters (``TrainResult.code``, ``JobSnapshot.code``,
+``SweepSnapshot.code``, ``ConfigError.code``, ``CheckpointError.code``, ``AnalysisError.code``
+and their ``params``) and the English sentence of each code, which the CLI prints and logs
+carry. The app words the codes itself, in English or 中文 (``ui/``); nothing parses these
+sentences. No torch here: the UI's text tables import it."""
 
 from __future__ import annotations
 
@@ -156,7 +157,47 @@ CONFIG_MESSAGES = {  # ConfigError.code -> English (the app words the codes itse
     "bad_likelihood": "a likelihood is a recon name or (recon, sigma), got {value}",
     "sigma_mse_only": "sigma only applies to recon 'mse', not {recon}",
     "unknown_schedule": "unknown beta schedule {value}; choose one of {choices}",
+    # a model and the data it is trained on (jobs, sweeps, training.train)
+    "shape_mismatch": "model expects images {expected} but {dataset} has {found}",
 }
+
+
+ANALYSIS_MESSAGES = {  # AnalysisError.code -> English (the app words the codes itself)
+    # projections of the latent space (vae_core.analysis.embeddings); {name}: mu, coords, base
+    "not_2d": "{name} must be (N, K), got shape {shape}",
+    "not_finite": "{name} contains NaN or inf",
+    "pca_components": "n_components must be a positive integer, got {value}",
+    "pca_too_few": "PCA to {n_components} components needs at least that many points and "
+                   "latent dims, got {n} points × {k} dims",
+    "raw_dims": "dims must be two different latent axes in [0, {last}], got {value}",
+    "raw_base": "base must have {k} values, got {n}",
+    "coords_shape": "coords must be (N, 2), got shape {shape}",
+    "tsne_backend": "unknown t-SNE backend {value}; choose one of {choices}",
+    "tsne_perplexity": "perplexity must be a positive number, got {value}",
+    "tsne_perplexity_points": "perplexity ({perplexity:g}) must be less than the number of "
+                              "points ({n}); choose a perplexity below {n} or embed more points",
+    "tsne_n_iter": "n_iter must be a positive integer, got {value}",
+    "tsne_n_jobs": "n_jobs must be a positive integer or -1 (all cores), got {value}",
+    "no_opentsne": "backend 'opentsne' asked for but openTSNE is not installed "
+                   "(pip install openTSNE)",
+    "unknown_projection": "unknown projection {value}",
+    # anomaly scores (vae_core.analysis.anomaly)
+    "score_samples": "n_samples must be an integer in [1, {max}], got {value}",
+    "images_rank": "images must be (N, C, H, W), got shape {shape}",
+    "channels": "cannot map {found} channels to the model's {expected}",
+    "no_scores": "need at least one in-distribution and one outlier score",
+    "scores_not_finite": "scores contain NaN or inf",
+}
+
+
+class AnalysisError(ValueError):
+    """An analysis refused its input (a projection's settings, images that do not fit the
+    model): ``code`` and ``params`` say why (the app words them in each language); ``str()`` is
+    the English of ``ANALYSIS_MESSAGES``."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code, self.params = code, params
+        super().__init__(ANALYSIS_MESSAGES[code].format(**params))
 
 
 def config_message(code: str, params: Mapping[str, Any],

@@ -29,10 +29,10 @@ from vae_core.analysis.encode import encode
 from vae_core.analysis.rate_distortion import RDPoint, rd_point
 from vae_core.config import SCHEDULES, ConfigError, DataConfig, ModelConfig, TrainConfig, shown
 from vae_core.data import DataBundle, load_dataset
-from vae_core.jobs import BackgroundWork, JobSnapshot, TrainingJob
+from vae_core.jobs import BackgroundWork, JobSnapshot, TrainingJob, failure_params
 from vae_core.messages import JOB_MESSAGES, SWEEP_MESSAGES
 from vae_core.models.base import VAE
-from vae_core.training import EpochMetrics, StepMetrics
+from vae_core.training import EpochMetrics, StepMetrics, check_fit
 
 MAX_SWEEP_MODELS = 12
 MAX_SWEEP_EPOCHS = 200     # per model: minutes, not hours, on a shared server
@@ -325,9 +325,7 @@ class Sweep(BackgroundWork):
             self._set("loading", "loading", dataset=self.spec.data_cfg.dataset)
             if self.data is None:
                 self.data = load_dataset(self.spec.data_cfg)
-            if tuple(self.spec.model_cfg.input_shape) != tuple(self.data.input_shape):
-                raise ValueError(f"model expects images {self.spec.model_cfg.input_shape} but "
-                                 f"{self.data.name} has {self.data.input_shape}")
+            check_fit(self.spec.model_cfg, self.data)
             self._set("running", "running")
             pending = list(range(len(self.jobs)))
             running: list[int] = []
@@ -355,7 +353,7 @@ class Sweep(BackgroundWork):
         except Exception as exc:  # the thread must report, never die silently
             for job in self.jobs:
                 job.stop(timeout=None)
-            self._set("failed", "failed", error=f"{type(exc).__name__}: {exc}")
+            self._set("failed", "failed", **failure_params(exc))
         finally:
             with self._lock:
                 self._t_end = time.perf_counter()

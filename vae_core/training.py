@@ -12,11 +12,11 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import torch
 
-from vae_core.config import TrainConfig
+from vae_core.config import ConfigError, TrainConfig
 from vae_core.data import DataBundle, binarize, iterate_minibatches
 from vae_core.devices import resolve_amp, resolve_device
 from vae_core.evaluation import (  # noqa: F401  (ACTIVE_UNIT_THRESHOLD, EVAL_BATCH: API too)
@@ -319,6 +319,14 @@ class Trainer:
         return self.dist.evaluate(self.model, x, generator=self.noise)
 
 
+def check_fit(model_cfg: Any, data: DataBundle) -> None:
+    """``ConfigError("shape_mismatch")`` unless the model takes the data's images: a learner
+    can pick a model and a dataset of different sizes, and torch's own error would say less."""
+    if tuple(model_cfg.input_shape) != tuple(data.input_shape):
+        raise ConfigError("shape_mismatch", expected=tuple(model_cfg.input_shape),
+                          dataset=data.name, found=tuple(data.input_shape))
+
+
 def train_model(model_cfg, data: DataBundle, train_cfg: TrainConfig, *,
                 callbacks: Sequence[TrainerCallback] = (),
                 stop_event: threading.Event | None = None,
@@ -331,9 +339,7 @@ def train_model(model_cfg, data: DataBundle, train_cfg: TrainConfig, *,
     returned model is the plain module, identical on every process."""
     from vae_core.models import build_model
 
-    if tuple(model_cfg.input_shape) != tuple(data.input_shape):
-        raise ValueError(f"model input_shape {model_cfg.input_shape} does not match dataset "
-                         f"{data.name!r} images {data.input_shape}")
+    check_fit(model_cfg, data)
     model = build_model(model_cfg, generator=torch.Generator().manual_seed(train_cfg.seed))
     trainer = Trainer(model, data, train_cfg, callbacks=callbacks, stop_event=stop_event,
                       binarize_data=binarize_data, dist=dist)

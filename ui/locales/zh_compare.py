@@ -42,6 +42,7 @@ ZH = {
     "SWEEP.save": "保存到模型库",
     "SWEEP.saved": "已保存为 {file}：现在可以在侧边栏的模型选择器中找到它。",
     "SWEEP.save_error": "无法保存：{error}",
+    "SWEEP.save_os_error": "无法保存 {file}：{reason}",
     "SWEEP.not_saveable": "这个模型没有可保存的权重。",
     "SWEEP.msg_trained": "共训练了 {n} 个模型",
     "SWEEP.msg_failed": "；其中 {failed} 个失败",

@@ -1,6 +1,7 @@
-"""简体中文 for ``CONFIG`` (``ui/text.py``): why a config was refused, by its code
-(``vae_core.messages.CONFIG_MESSAGES``). Field names (``lr``, ``beta``, ``hidden[0]``), the
-allowed ranges and the refused values stay as the code writes them; the sentence is Chinese."""
+"""简体中文 for ``CONFIG`` and ``ANALYSIS`` (``ui/text.py``): why a config or an analysis's input
+was refused, by its code (``vae_core.messages.CONFIG_MESSAGES``, ``ANALYSIS_MESSAGES``). Field
+names (``lr``, ``beta``, ``hidden[0]``), the allowed ranges and the refused values stay as the
+code writes them; the sentence is Chinese."""
 
 ZH = {
     "CONFIG.not_number": "{field} 必须是 {allowed} 之内的数，实际为 {value}",
@@ -35,4 +36,27 @@ ZH = {
     "CONFIG.bad_likelihood": "似然应为一个重构似然的名称（recon）或 (recon, sigma)，实际为 {value}",
     "CONFIG.sigma_mse_only": "sigma 只适用于重构似然 'mse'，不适用于 {recon}",
     "CONFIG.unknown_schedule": "未知的 β 调度方式 {value}；可选：{choices}",
+    "CONFIG.shape_mismatch": "模型要求的图像形状是 {expected}，但 {dataset} 的图像是 {found}",
+    # ANALYSIS: a projection's settings, images scored by a model
+    "ANALYSIS.not_2d": "{name} 必须是 (N, K) 形状，实际形状为 {shape}",
+    "ANALYSIS.not_finite": "{name} 中有 NaN 或无穷大",
+    "ANALYSIS.pca_components": "n_components 必须是正整数，实际为 {value}",
+    "ANALYSIS.pca_too_few": "PCA 降到 {n_components} 个主成分，点数和潜变量维度都至少要有这么多；"
+                            "实际为 {n} 个点 × {k} 维",
+    "ANALYSIS.raw_dims": "dims 必须是 [0, {last}] 之内两个不同的潜变量维度，实际为 {value}",
+    "ANALYSIS.raw_base": "base 必须有 {k} 个值，实际有 {n} 个",
+    "ANALYSIS.coords_shape": "coords 必须是 (N, 2) 形状，实际形状为 {shape}",
+    "ANALYSIS.tsne_backend": "未知的 t-SNE 后端 {value}；可选：{choices}",
+    "ANALYSIS.tsne_perplexity": "困惑度（perplexity）必须是正数，实际为 {value}",
+    "ANALYSIS.tsne_perplexity_points": "困惑度（{perplexity:g}）必须小于点的数量（{n}）；"
+                                       "请选择小于 {n} 的困惑度，或嵌入更多的点",
+    "ANALYSIS.tsne_n_iter": "n_iter 必须是正整数，实际为 {value}",
+    "ANALYSIS.tsne_n_jobs": "n_jobs 必须是正整数或 -1（使用所有 CPU 核心），实际为 {value}",
+    "ANALYSIS.no_opentsne": "要求使用 'opentsne' 后端，但没有安装 openTSNE（pip install openTSNE）",
+    "ANALYSIS.unknown_projection": "未知的投影方式 {value}",
+    "ANALYSIS.score_samples": "n_samples 必须是 [1, {max}] 之内的整数，实际为 {value}",
+    "ANALYSIS.images_rank": "图像必须是 (N, C, H, W) 形状，实际形状为 {shape}",
+    "ANALYSIS.channels": "无法把 {found} 个通道的图像转换成模型的 {expected} 个通道",
+    "ANALYSIS.no_scores": "至少需要一个分布内样本的分数和一个离群样本的分数",
+    "ANALYSIS.scores_not_finite": "分数中有 NaN 或无穷大",
 }

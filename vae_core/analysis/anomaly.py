@@ -16,6 +16,7 @@ from sklearn.metrics import roc_auc_score, roc_curve
 from torch import Tensor
 
 from vae_core.losses import kl_divergence
+from vae_core.messages import AnalysisError
 from vae_core.models.base import VAE
 
 MAX_SCORE_SAMPLES = 64
@@ -27,8 +28,7 @@ def elbo_scores(model: VAE, x: Tensor, *, n_samples: int = 4, batch_size: int = 
     """Per-image −ELBO (nats), mean over ``n_samples`` draws of z ~ q(z|x); shape (N,)."""
     if isinstance(n_samples, bool) or not isinstance(n_samples, int) \
             or not 1 <= n_samples <= MAX_SCORE_SAMPLES:
-        raise ValueError(f"n_samples must be an integer in [1, {MAX_SCORE_SAMPLES}], "
-                         f"got {n_samples!r}")
+        raise AnalysisError("score_samples", max=MAX_SCORE_SAMPLES, value=repr(n_samples))
     model.eval()
     device = model.device
     gen = torch.Generator(device=device).manual_seed(seed)
@@ -51,14 +51,14 @@ def fit_to_model(model: VAE, x: Tensor) -> Tensor:
     """Resize/convert (N, C, H, W) images in [0, 1] to the model's input shape."""
     c, h, w = model.cfg.input_shape
     if x.dim() != 4:
-        raise ValueError(f"images must be (N, C, H, W), got shape {tuple(x.shape)}")
+        raise AnalysisError("images_rank", shape=tuple(x.shape))
     if x.shape[1] != c:
         if c == 1:
             x = x.mean(dim=1, keepdim=True)  # (N, 3, H, W) -> (N, 1, H, W)
         elif x.shape[1] == 1:
             x = x.expand(-1, c, -1, -1)
         else:
-            raise ValueError(f"cannot map {x.shape[1]} channels to the model's {c}")
+            raise AnalysisError("channels", found=x.shape[1], expected=c)
     if tuple(x.shape[2:]) != (h, w):
         x = F.interpolate(x, size=(h, w), mode="bilinear", align_corners=False,
                           antialias=True).clamp(0, 1)
@@ -78,11 +78,11 @@ def ood_auc(in_scores: Tensor, out_scores: Tensor) -> OODResult:
     """ROC of the −ELBO score separating in-distribution (label 0) from outliers (label 1)."""
     a, b = np.asarray(in_scores, dtype=float), np.asarray(out_scores, dtype=float)
     if a.size == 0 or b.size == 0:
-        raise ValueError("need at least one in-distribution and one outlier score")
+        raise AnalysisError("no_scores")
     y = np.r_[np.zeros(a.size), np.ones(b.size)]
     s = np.r_[a, b]
     if not np.isfinite(s).all():
-        raise ValueError("scores contain NaN or inf")
+        raise AnalysisError("scores_not_finite")
     fpr, tpr, _ = roc_curve(y, s)
     return OODResult(float(roc_auc_score(y, s)), fpr, tpr, a, b)
 

@@ -24,6 +24,8 @@ import numpy as np
 from sklearn.decomposition import PCA
 from torch import Tensor
 
+from vae_core.messages import AnalysisError
+
 ArrayLike = Tensor | np.ndarray
 Progress = Callable[[int, int], None]
 
@@ -49,9 +51,9 @@ def _as_2d(x: ArrayLike, name: str = "mu") -> np.ndarray:
     """(N, K) float64 NumPy copy of a tensor or array; refuses NaN/inf and other ranks."""
     a = _as_numpy(x)
     if a.ndim != 2:
-        raise ValueError(f"{name} must be (N, K), got shape {a.shape}")
+        raise AnalysisError("not_2d", name=name, shape=a.shape)
     if not np.isfinite(a).all():
-        raise ValueError(f"{name} contains NaN or inf")
+        raise AnalysisError("not_finite", name=name)
     return a
 
 
@@ -74,11 +76,9 @@ class PCAProjection:
         a = _as_2d(mu)
         n, k = a.shape
         if not isinstance(self.n_components, int) or self.n_components < 1:
-            raise ValueError(f"n_components must be a positive integer, got "
-                             f"{self.n_components!r}")
+            raise AnalysisError("pca_components", value=repr(self.n_components))
         if self.n_components > min(n, k):
-            raise ValueError(f"PCA to {self.n_components} components needs at least that many "
-                             f"points and latent dims, got {n} points × {k} dims")
+            raise AnalysisError("pca_too_few", n_components=self.n_components, n=n, k=k)
         self.pca_ = PCA(n_components=self.n_components, svd_solver="full").fit(a)
         self.mean_ = self.pca_.mean_                          # (K,)
         self.components_ = self.pca_.components_              # (n_components, K)
@@ -111,12 +111,11 @@ class RawProjection:
         k = _as_2d(mu).shape[1]
         dims = tuple(int(d) for d in self.dims)
         if len(dims) != 2 or dims[0] == dims[1] or not all(0 <= d < k for d in dims):
-            raise ValueError(f"dims must be two different latent axes in [0, {k - 1}], "
-                             f"got {self.dims!r}")
+            raise AnalysisError("raw_dims", last=k - 1, value=repr(self.dims))
         base = np.zeros(k) if self.base is None else _as_2d(np.reshape(
             _as_numpy(self.base), (1, -1)), "base")[0]  # (K,) -> (1, K) -> (K,)
         if base.shape != (k,):
-            raise ValueError(f"base must have {k} values, got {base.shape[0]}")
+            raise AnalysisError("raw_base", k=k, n=base.shape[0])
         self.dims_ = dims
         self.base_ = base
         self.n_features_in_ = k
@@ -133,7 +132,7 @@ class RawProjection:
         """(N, 2) -> (N, K): ``base_`` with ``dims_`` replaced by the coordinates."""
         c = _as_2d(coords, "coords")
         if c.shape[1] != 2:
-            raise ValueError(f"coords must be (N, 2), got shape {c.shape}")
+            raise AnalysisError("coords_shape", shape=c.shape)
         z = np.tile(self.base_, (c.shape[0], 1))  # (K,) -> (N, K)
         z[:, list(self.dims_)] = c
         return z
@@ -156,20 +155,18 @@ class TSNEProjection:
 
     def _check(self, n: int) -> None:
         if self.backend not in TSNE_BACKENDS:
-            raise ValueError(f"unknown t-SNE backend {self.backend!r}; choose one of "
-                             f"{', '.join(TSNE_BACKENDS)}")
+            raise AnalysisError("tsne_backend", value=repr(self.backend),
+                                choices=", ".join(TSNE_BACKENDS))
         if isinstance(self.perplexity, bool) or not isinstance(self.perplexity, (int, float)) \
                 or not self.perplexity > 0:
-            raise ValueError(f"perplexity must be a positive number, got {self.perplexity!r}")
+            raise AnalysisError("tsne_perplexity", value=repr(self.perplexity))
         if self.perplexity >= n:
-            raise ValueError(f"perplexity ({self.perplexity:g}) must be less than the number of "
-                             f"points ({n}); choose a perplexity below {n} or embed more points")
+            raise AnalysisError("tsne_perplexity_points", perplexity=self.perplexity, n=n)
         if isinstance(self.n_iter, bool) or not isinstance(self.n_iter, int) or self.n_iter < 1:
-            raise ValueError(f"n_iter must be a positive integer, got {self.n_iter!r}")
+            raise AnalysisError("tsne_n_iter", value=repr(self.n_iter))
         if isinstance(self.n_jobs, bool) or not isinstance(self.n_jobs, int) \
                 or not (self.n_jobs >= 1 or self.n_jobs == -1):
-            raise ValueError(f"n_jobs must be a positive integer or -1 (all cores), got "
-                             f"{self.n_jobs!r}")
+            raise AnalysisError("tsne_n_jobs", value=repr(self.n_jobs))
 
     def resolve_backend(self) -> str:
         """The backend ``fit_transform`` uses: "auto" is openTSNE whenever it is installed (as fast
@@ -177,8 +174,7 @@ class TSNEProjection:
         and it reports progress)."""
         if self.backend != "auto":
             if self.backend == "opentsne" and not opentsne_available():
-                raise ValueError("backend 'opentsne' asked for but openTSNE is not installed "
-                                 "(pip install openTSNE)")
+                raise AnalysisError("no_opentsne")
             return self.backend
         return "opentsne" if opentsne_available() else "sklearn"
 
@@ -288,6 +284,6 @@ def project(name: str, mu: ArrayLike, **settings: Any) -> tuple[np.ndarray, dict
         info = {"invertible": False, "backend": proj.backend_,
                 "kl_divergence": proj.kl_divergence_, "n_iter": proj.n_iter_}
     else:
-        raise ValueError(f"unknown projection {name!r}")
+        raise AnalysisError("unknown_projection", value=repr(name))
     info.update(name=name, projection=proj, seconds=time.perf_counter() - t0)
     return coords, info

@@ -30,7 +30,7 @@ from torch import Tensor
 
 from vae_core.analysis.encode import encode
 from vae_core.analysis.traversal import interpolate, sample_prior
-from vae_core.config import DataConfig, ModelConfig, TrainConfig
+from vae_core.config import ConfigError, DataConfig, ModelConfig, TrainConfig, shown
 from vae_core.data import DataBundle, load_dataset
 from vae_core.jobs import BackgroundWork, JobSnapshot, TrainingJob
 from vae_core.models.base import VAE
@@ -124,11 +124,14 @@ class WhySpec:
         for name, cls in (("model_cfg", ModelConfig), ("data_cfg", DataConfig),
                           ("train_cfg", TrainConfig)):
             if not isinstance(getattr(self, name), cls):
-                raise ValueError(f"{name} must be a {cls.__name__}")
-        if isinstance(self.n_scored, bool) or not isinstance(self.n_scored, int) \
-                or not N_SHOWN <= self.n_scored <= 100_000:
-            raise ValueError(f"n_scored must be an integer in [{N_SHOWN}, 100000], "
-                             f"got {self.n_scored!r}")
+                raise ConfigError("sweep_config_type", field=name, expected=cls.__name__,
+                                  type=type(getattr(self, name)).__name__)
+        where = {"field": "n_scored", "allowed": f"[{N_SHOWN}, 100000]",
+                 "value": shown(self.n_scored)}
+        if isinstance(self.n_scored, bool) or not isinstance(self.n_scored, int):
+            raise ConfigError("not_integer", **where)
+        if not N_SHOWN <= self.n_scored <= 100_000:
+            raise ConfigError("out_of_range", **where)
 
     def model_config(self, kind: str) -> ModelConfig:
         return dataclasses.replace(self.model_cfg, variational=kind == "vae")
