@@ -170,8 +170,7 @@ def test_pretrained_models_cannot_be_renamed_or_deleted(env):  # noqa: F811
 
 def test_imported_examples_model_explains_the_missing_mnist(env, monkeypatch, tmp_path):  # noqa: F811
     def offline(cls, root, name, *, timeout_s):
-        raise torchvision_sets.DatasetUnavailable(
-            torchvision_sets._missing_message(name, Path(root) / "MNIST" / "raw", "offline"))
+        raise torchvision_sets.DownloadFailed(name, Path(root) / "MNIST" / "raw", "offline")
 
     monkeypatch.setattr(torchvision_sets, "_download", offline)
     monkeypatch.setenv("VAE_LAB_DATA_DIR", str(tmp_path / "data"))

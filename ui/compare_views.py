@@ -3,7 +3,6 @@ plane, one β model in detail (with posterior collapse named), saving, and the p
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -20,10 +19,10 @@ from vae_core.sweeps import SweepResult
 def save_problem(exc: Exception) -> str:
     """Why a sweep's model was not saved, in the reader's language: the library words its own
     refusals (``CheckpointError``, ``UnsafeName``, "exists"); an OS error names the file and
-    keeps the OS's reason (``strerror``, in the OS's language) inside the page's sentence."""
-    if isinstance(exc, OSError) and exc.strerror:
-        file = Path(exc.filename).name if exc.filename else library.library_dir().name
-        return SWEEP["save_os_error"].format(file=file, reason=exc.strerror)
+    keeps the OS's reason (``library.os_problem``) inside the page's sentence."""
+    problem = library.os_problem(exc)
+    if problem is not None:
+        return SWEEP["save_os_error"].format(**problem)
     return SWEEP["save_error"].format(error=library.error_text(exc))
 
 

@@ -12,7 +12,7 @@ import streamlit as st
 from ui import state
 from ui.config_words import error_words
 from ui.text import LABELS, TRAIN
-from ui.text_data import REFUSED, UPLOAD
+from ui.text_data import DATASET_NAMES, REFUSED, UPLOAD
 from vae_core.config import DATASETS, DataConfig, is_upload_name
 from vae_core.data import (
     RAW_FILES,
@@ -28,7 +28,6 @@ from vae_core.data.uploads import MAX_IMAGES, MAX_SIDE_KEEP, MAX_UPLOAD_BYTES, M
 
 UPLOAD_CHOICE = "+upload"  # the Train page's "your own images…" entry (not a dataset name)
 OFFLINE = ("mnist-5k", "digits", "shapes")  # the built-in datasets a sweep may train on
-DATASET_NAMES = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST", "kmnist": "KMNIST"}
 POLL_S = 0.5
 MB = 1e6
 
@@ -84,9 +83,9 @@ def test_data(ckpt: Any, unavailable: str, mismatch: str) -> tuple[Any, str | No
 
 
 def error_message(exc: Exception) -> str:
-    """A dataset problem, or images that do not fit a model (``AnalysisError``, a
-    ``ConfigError``), in the reader's language; the core's own English otherwise (a
-    ``DatasetUnavailable`` that says where the files go)."""
+    """A dataset problem (``DatasetUnavailable``: where the files go, or upload again), a
+    refused upload, or images that do not fit a model (``AnalysisError``, a ``ConfigError``), in
+    the reader's language, each worded from its code."""
     if isinstance(exc, UploadNotLoaded):
         return UPLOAD["gone"].format(name=exc.name)
     if isinstance(exc, UploadRejected):
@@ -189,7 +188,7 @@ def missing_dataset(name: str) -> None:
               disabled=job is not None and job.is_alive(), on_click=start_download, args=(name,))
     snap = job.snapshot() if job is not None else None
     if snap is not None and snap.error is not None:
-        reason = getattr(snap.error, "reason", None) or str(snap.error)
+        reason = getattr(snap.error, "reason", None) or error_message(snap.error)
         st.error(TRAIN["download_failed"].format(reason=reason, folder=folder, files=_files()))
     elif snap is not None and not snap.finished:
         _download_bar(job)

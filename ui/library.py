@@ -223,11 +223,27 @@ def fingerprint(ckpt: Any) -> str:
 
 def error_text(exc: BaseException) -> str:
     """Why a model file or name was refused, in the reader's language: a ``CheckpointError``
-    is worded from its code; the app's own errors (``UnsafeName``, the "exists" message) are
-    worded already."""
+    is worded from its code, an OS error (a read-only folder, a full disk) by ``os_problem``;
+    the app's own errors (``UnsafeName``, the "exists" message) are worded already."""
     if isinstance(exc, CheckpointError):
         return CKPT[exc.code].format(**_reason_worded(exc.params))
+    problem = os_problem(exc)
+    if problem is not None:
+        return LIBRARY["os_error"].format(**problem)
     return str(exc)
+
+
+def os_problem(exc: BaseException) -> dict[str, str] | None:
+    """``{file, reason}`` of an OS error for a page's sentence, or None for another error (or
+    an ``OSError`` the app raised with its own words, which has no ``strerror``). The reason is
+    ``strerror`` as the OS wrote it (its language, not the page's): ``str(exc)`` would add an
+    English "[Errno 13]" and the whole path."""
+    if not isinstance(exc, OSError) or not exc.strerror:
+        return None
+    path = Path(os.fsdecode(exc.filename)) if exc.filename else library_dir()
+    if path.name.startswith(".") and path.suffix == ".tmp":  # a save's temp file: the folder
+        path = path.parent                                    # refused it, the reader never saw it
+    return {"file": shown_name(path.name), "reason": exc.strerror}
 
 
 def _reason_worded(params: dict[str, Any]) -> dict[str, Any]:

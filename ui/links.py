@@ -20,7 +20,7 @@ from ui import state
 from ui.config_words import error_words
 from ui.text_compare import LINKS
 
-K_LINKS = "_vl_links"  # page -> {"seen": query strings applied, "bad": their problems}
+K_LINKS = "_vl_links"  # page -> {"seen": query strings applied, "bad": their Problems}
 
 
 def first_visit_of_link(page: str, query: str) -> bool:
@@ -32,11 +32,11 @@ def first_visit_of_link(page: str, query: str) -> bool:
     return True
 
 
-def remember_link_problems(page: str, problems: list[str]) -> None:
+def remember_link_problems(page: str, problems: list[Problem]) -> None:
     st.session_state.setdefault(K_LINKS, {}).setdefault(page, {"seen": set()})["bad"] = problems
 
 
-def link_problems(page: str) -> list[str]:
+def link_problems(page: str) -> list[Problem]:
     return st.session_state.get(K_LINKS, {}).get(page, {}).get("bad", [])
 
 
@@ -113,6 +113,27 @@ def _same_number(option: Any, text: str) -> bool:
         return False
 
 
+@dataclass(frozen=True)
+class Problem:
+    """A value of a link that could not be used, kept unworded: the warning stays up until
+    another link is opened, and a language switch in between must reword it."""
+
+    param: str
+    value: str
+    setting: Setting | None       # None: not a setting of this page
+
+    def words(self) -> str:
+        """"param=value (why)" in the language of this run: the reason is the value parsed
+        again (a page's own check words its refusal in the language it runs in)."""
+        reason = LINKS["unknown"]
+        if self.setting is not None:
+            try:
+                self.setting.parse(self.value)
+            except ValueError as exc:  # a coded core error is worded from its code
+                reason = error_words(exc)
+        return LINKS["bad_item"].format(param=self.param, value=self.value, reason=reason)
+
+
 def apply_link(page: str, settings: Sequence[Setting]) -> None:
     """Before the page's widgets are drawn: take the settings of the URL's query string into
     the widgets (once per session and query string), say which could not be used, and clear
@@ -121,30 +142,33 @@ def apply_link(page: str, settings: Sequence[Setting]) -> None:
     if not query:
         return
     if first_visit_of_link(page, urlencode(sorted(query.items()))):
-        values, bad = read_link(query, settings)
+        values, bad = read_link_problems(query, settings)
         state.set_widget_values(values)
         remember_link_problems(page, bad)
     st.query_params.clear()
 
 
 def read_link(query: Mapping[str, str], settings: Sequence[Setting]) -> tuple[dict, list[str]]:
-    """(widget key -> value, the problems worded): every setting the link names gets its
-    value, or its default when the value cannot be used."""
+    """(widget key -> value, the problems worded now): see ``read_link_problems``."""
+    values, problems = read_link_problems(query, settings)
+    return values, [p.words() for p in problems]
+
+
+def read_link_problems(query: Mapping[str, str],
+                       settings: Sequence[Setting]) -> tuple[dict, list[Problem]]:
+    """(widget key -> value, the problems): every setting the link names gets its value, or
+    its default when the value cannot be used."""
     by_param = {s.param: s for s in settings}
-    bad = [LINKS["bad_item"].format(param=p, value=v, reason=LINKS["unknown"])
-           for p, v in query.items() if p not in by_param]
+    bad = [Problem(p, v, None) for p, v in query.items() if p not in by_param]
     parsed: dict[str, Any] = {}
     for s in settings:
         if s.param not in query:
             continue
         try:
             parsed[s.param] = s.parse(query[s.param])
-        except ValueError as exc:
+        except ValueError:
             parsed[s.param] = s.default
-            # the reasons are this page's own (LINKS, a text check's table), worded already;
-            # a coded core error is worded from its code
-            bad.append(LINKS["bad_item"].format(param=s.param, value=query[s.param],
-                                                reason=error_words(exc)))
+            bad.append(Problem(s.param, query[s.param], s))
     known = {s.param: parsed.get(s.param, s.default) for s in settings}
     return {s.widget_key(known): parsed[s.param] for s in settings if s.param in parsed}, bad
 
@@ -153,7 +177,8 @@ def show_problems(page: str) -> None:
     """The last link's unusable settings, until another link is opened."""
     bad = link_problems(page)
     if bad:
-        st.warning(LINKS["bad"].format(items="; ".join(bad)), icon=":material/link_off:")
+        st.warning(LINKS["bad"].format(items="; ".join(p.words() for p in bad)),
+                   icon=":material/link_off:")
 
 
 def current_values(settings: Sequence[Setting]) -> dict[str, Any]:

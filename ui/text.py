@@ -249,6 +249,8 @@ LIBRARY = Strings("LIBRARY", {
     "bad_type": "{file}: upload a .safetensors checkpoint from VAE Lab or a pytorch/examples "
                 "state_dict (.pt / .pth)",
     "empty_file": "{file} is empty",
+    # {reason}: the OS's own words (strerror), such as "Permission denied"
+    "os_error": "the file system refused {file} ({reason})",
 })
 
 FIG = Strings("FIG", {

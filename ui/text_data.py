@@ -1,11 +1,13 @@
-"""English strings of the "your own images" upload (Train page) and of its refusals; the
-Chinese is in ``ui/locales/zh_data.py``. The refusal texts word ``UploadRejected.code`` with its
-``params`` (``vae_core.data.uploads`` lists every code)."""
+"""English strings of the "your own images" upload (Train page) and of its refusals, and why a
+dataset cannot be had; the Chinese is in ``ui/locales/zh_data.py``. The refusal texts word
+``UploadRejected.code`` with its ``params`` (``vae_core.data.uploads`` lists every code), the
+``UNAVAILABLE`` ones ``DatasetUnavailable.code`` (``vae_core.messages.DATASET_MESSAGES``)."""
 
 from __future__ import annotations
 
 from ui.i18n import Strings
 from vae_core.data.upload_zip import MESSAGES as UPLOAD_MESSAGES
+from vae_core.messages import DATASET_MESSAGES
 
 UPLOAD = Strings("UPLOAD", {
     "choice": "📁 Your own images…",
@@ -37,3 +39,22 @@ UPLOAD = Strings("UPLOAD", {
 # The refusals' English is the core's own one-line wording (what the CLI prints), taken as is so
 # the two cannot drift apart; the Chinese translates every code.
 REFUSED = Strings("REFUSED", dict(UPLOAD_MESSAGES))
+
+# the torchvision sets as their authors write them (names: the same in every language)
+DATASET_NAMES = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST", "kmnist": "KMNIST"}
+
+# Why a dataset cannot be had (``DatasetUnavailable.code``), the same way: the core's English,
+# a 中文 per code
+UNAVAILABLE = Strings("UNAVAILABLE", dict(DATASET_MESSAGES))
+
+# A torchvision set missing from disk, as the app says it off the Train page: the core's
+# sentence names data_dir and an environment variable, which a learner in the browser cannot
+# set; here the Train page's Download button is the way, and the folder is still named
+MISSING = Strings("MISSING", {
+    "not_downloaded": "{dataset} is not on this server yet; its files belong in `{folder}`. "
+                      "Choose it on the Train page and press **Download** (this needs internet "
+                      "access), or put `{files}` there yourself.",
+    "download_failed": "{dataset} is not on this server and its download failed ({reason}). "
+                       "Put `{files}` into `{folder}` yourself, or press **Download** on the "
+                       "Train page when this server is online.",
+})

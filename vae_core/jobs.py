@@ -16,7 +16,7 @@ import torch
 
 from vae_core.analysis.latent_history import LatentRecorder
 from vae_core.config import ConfigError, DataConfig, ModelConfig, TrainConfig, shown
-from vae_core.data import DataBundle, load_dataset
+from vae_core.data import DataBundle, DatasetUnavailable, load_dataset
 from vae_core.messages import JOB_MESSAGES, AnalysisError
 from vae_core.models import build_model
 from vae_core.models.base import VAE
@@ -25,7 +25,9 @@ from vae_core.training import EpochMetrics, StepMetrics, Trainer, TrainerCallbac
 
 MAX_STORED_STEPS = 2000  # beyond this, stored steps are thinned 2× (the curve keeps its shape)
 ENDED = ("finished", "stopped", "diverged", "failed")
-CODED_ERRORS = {ConfigError: "config", AnalysisError: "analysis"}  # error -> reason_kind
+# error -> reason_kind; a job loads its dataset and trains, it reads no checkpoint file, so a
+# CheckpointError cannot end one
+CODED_ERRORS = {ConfigError: "config", AnalysisError: "analysis", DatasetUnavailable: "dataset"}
 
 
 def failure_params(exc: Exception) -> dict[str, Any]:

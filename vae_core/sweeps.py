@@ -381,7 +381,8 @@ def measure_job(variant: Variant, job: TrainingJob, data: DataBundle, *,
                 mig = model_mig(model, data, bins=mig_bins)
                 summary.update(mig.as_dict())
         except ValueError as exc:  # e.g. codes that overflowed to inf
-            summary["measure_error"] = str(exc)
+            # failed-job params: the English and, for a coded error, its code for the app
+            summary["measure_error"] = failure_params(exc)
     return SweepResult(index=variant.index, label=variant.label, value=variant.value,
                        model_cfg=variant.model_cfg, train_cfg=variant.train_cfg,
                        status=snap.status, message=snap.message, model=model, summary=summary,

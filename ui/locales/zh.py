@@ -224,6 +224,7 @@ ZH = {
     "LIBRARY.bad_type": "{file}：请上传 VAE Lab 的 .safetensors 检查点，或 pytorch/examples 的 "
                         "state_dict（.pt / .pth）",
     "LIBRARY.empty_file": "{file} 是空文件",
+    "LIBRARY.os_error": "文件系统拒绝了对 {file} 的操作（{reason}）",
     # -- FIG ------------------------------------------------------------------------------
     "FIG.recon": "重构项 −log p(x|z)",
     "FIG.kl": "KL(q‖p)",

