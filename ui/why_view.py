@@ -14,7 +14,7 @@ from typing import Any
 
 import streamlit as st
 
-from ui import start_errors, state
+from ui import start_errors, state, why_runs
 from ui.figures import image_grid
 from ui.text_why import WHY
 from ui.why_figures import class_legend, latent_map
@@ -43,7 +43,7 @@ def render(embedded: bool = False) -> None:
     if not embedded:
         st.title(WHY["title"])
     st.markdown(WHY["intro"])
-    run = state.why_run()
+    run = why_runs.why_run()
     result = run.result() if run is not None and not run.is_alive() else None
     with st.expander(WHY["why_title"], expanded=result is None):
         st.markdown(WHY["why_text"])
@@ -54,7 +54,7 @@ def render(embedded: bool = False) -> None:
                                             ae=ae.get("test_recon", math.nan)))
     epochs, latent, seed = _inputs()
     _controls(epochs, latent, seed)
-    result = _progress(state.why_run())
+    result = _progress(why_runs.why_run())
     if result is not None:
         _results(result)
 
@@ -74,14 +74,14 @@ def _launch(epochs: int, latent: int, seed: int) -> bool:
     def begin() -> None:
         data = state.load_data(DEFAULT_DATA)
         spec = default_spec(data.input_shape, epochs=epochs, latent_dim=latent, seed=seed)
-        state.start_why(lambda: WhyVariational(spec, data=data))
+        why_runs.start_why(lambda: WhyVariational(spec, data=data))
 
     started, _ = start_errors.start_or_explain(begin, WHY)
     return started
 
 
 def _controls(epochs: int, latent: int, seed: int) -> None:
-    run = state.why_run()
+    run = why_runs.why_run()
     running = run is not None and run.is_alive()
     buttons = st.container(horizontal=True)  # wraps instead of cutting labels at 800 px
     if buttons.button(WHY["start"], type="primary", icon=":material/play_arrow:", disabled=running,
@@ -184,16 +184,16 @@ def _shares(result: WhyResult) -> None:
 
 
 def _images(result: WhyResult) -> None:
-    run, names = state.why_run(), WHY["names"]
+    run, names = why_runs.why_run(), WHY["names"]
     st.subheader(WHY["samples_title"])
     for col, kind in zip(st.columns(len(KINDS)), KINDS):
-        grid = state.why_memo((id(run), kind, "samples"), lambda k=kind: image_grid(
+        grid = why_runs.why_memo((id(run), kind, "samples"), lambda k=kind: image_grid(
             result[k].prior_images, nrow=int(math.sqrt(N_SHOWN))))
         col.image(grid, output_format="PNG", caption=names[kind])
     st.caption(WHY["samples_caption"].format(seed=run.spec.prior_seed))
     st.subheader(WHY["interp_title"])
     for col, kind in zip(st.columns(len(KINDS)), KINDS):
-        strip = state.why_memo((id(run), kind, "strip"), lambda k=kind: image_grid(
+        strip = why_runs.why_memo((id(run), kind, "strip"), lambda k=kind: image_grid(
             result[k].interpolation, nrow=len(result[k].interpolation), px=STRIP_PX))
         col.image(strip, output_format="PNG", caption=names[kind])
     a, b = result.pair

@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from ui import compare, state
+from ui import compare, state, why_runs
 from ui.lessons.facts import Facts, from_session
 from vae_core.sweeps import SWEEP_KINDS
 
@@ -57,7 +57,7 @@ def first_lesson_route() -> bool:
 # -- the facts the tasks are checked against -----------------------------------------------
 def _why_shares() -> dict[str, float] | None:
     """The "Why variational?" comparison's prior shares (kind -> share), once it has ended."""
-    run = state.why_run()
+    run = why_runs.why_run()
     result = run.result() if run is not None and not run.is_alive() else None
     if result is None:
         return None
