@@ -47,6 +47,8 @@ page = st.navigation(PAGES, expanded=True)
 lessons.route(page)  # ?lesson=N opens lesson N (a link a teacher shares)
 state.harvest_job()  # a job that ended while we were away becomes a session model
 i18n.language_toggle()
-widgets.model_picker()
+# the Train page's live panel shows the progress: a second poll in the sidebar would only
+# double what each of a class's tabs asks of the server
+widgets.model_picker(job_progress=page.url_path != "train")
 page.run()
 state.preload_training()  # after the page is drawn: its ~1 s import must not delay it

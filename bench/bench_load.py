@@ -19,16 +19,26 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
+from bench.server_watch import (  # noqa: E402
+    HealthProbe,
+    cpu_seconds,
+    load_average,
+    percentile,
+    rss_mb,
+    settled_threads,
+    start_server,
+    wait_for,
+    work_threads,
+)
+from bench.thin_session import ThinCrowd  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
@@ -38,84 +48,6 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--no-first-run", "--disable-component-update"]
 QUEUED = re.compile(r"Queued: position (\d+) of (\d+)")
 TIMEOUT_MS = 60_000
-
-
-# -- the server process, seen from outside ----------------------------------------------------
-def _status_field(pid: int, name: str) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith(f"{name}:"):
-            return int(line.split()[1])
-    raise ValueError(f"no {name} in /proc/{pid}/status")
-
-
-def rss_mb(pid: int) -> float:
-    return _status_field(pid, "VmRSS") / 1024
-
-
-def thread_count(pid: int) -> int:
-    return _status_field(pid, "Threads")
-
-
-def work_threads(pid: int) -> list[str]:
-    """The app's own work threads (training jobs, sweeps, the queue dispatcher): they carry
-    "vae-…" OS names (``vae_core.threads.name_os_thread``). The rest are the web server's pools,
-    which grow on demand up to their own bounds and shrink when idle."""
-    names = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        try:
-            comm = (task / "comm").read_text(errors="replace").strip()
-        except OSError:  # the thread ended while we looked
-            continue
-        if comm.startswith("vae-"):
-            names.append(comm)
-    return sorted(names)
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
-
-class HealthProbe:
-    """A thread that asks ``/_stcore/health`` every ``every_s`` and samples the server's RSS.
-    A request that fails or times out is kept as ``inf``, so it shows in the maximum."""
-
-    def __init__(self, url: str, pid: int, *, every_s: float = 0.2, timeout_s: float = 10.0):
-        self.url, self.pid, self.every_s, self.timeout_s = url, pid, every_s, timeout_s
-        self.latencies: list[float] = []
-        self.failures: list[str] = []
-        self.peak_rss_mb = rss_mb(pid)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="health-probe", daemon=True)
-
-    def __enter__(self) -> HealthProbe:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            t = time.perf_counter()
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health",
-                                            timeout=self.timeout_s) as r:
-                    ok = r.read().strip() == b"ok"
-                if not ok:
-                    self.failures.append("health answered something other than ok")
-            except OSError as exc:
-                self.failures.append(f"{type(exc).__name__}: {exc}")
-                ok = False
-            self.latencies.append(time.perf_counter() - t if ok else float("inf"))
-            self.peak_rss_mb = max(self.peak_rss_mb, rss_mb(self.pid))
-            self._stop.wait(self.every_s)
-
-    def stats_ms(self) -> dict[str, float]:
-        ms = [v * 1000 for v in self.latencies]
-        return {"n": len(ms), "p50": statistics.median(ms), "p95": percentile(ms, 0.95),
-                "max": max(ms)}
 
 
 # -- what a session does -----------------------------------------------------------------------
@@ -193,20 +125,30 @@ class LoadResult:
     work_threads_seen: int = 0        # most "vae-…" threads alive at a tab close
     work_threads_left: list = field(default_factory=list)
     work_threads_left_s: float | None = None  # how long until none was left
+    browsers: int = 0                # sessions in Chromium tabs; the rest are thin sessions
+    server_cpu_s: float = 0.0        # the server's CPU time while the runs trained
+    load_avg: float = 0.0            # the machine's 1-minute load average when they ended
 
 
-def train_all(browser, url: str, *, sessions: int, epochs: int,
-              timeout_s: float = 300) -> tuple[list, LoadResult]:
-    """Open ``sessions`` tabs, start a run in each (K = 1, 2, ... so each model has its own
-    name), and poll them until every run finished. Returns the open (context, page) pairs."""
-    result = LoadResult(sessions=sessions)
-    tabs = [open_tab(browser, url) for _ in range(sessions)]
+def train_all(browser, url: str, *, sessions: int, epochs: int, timeout_s: float = 300,
+              browsers: int | None = None,
+              pid: int | None = None) -> tuple[list, ThinCrowd, LoadResult]:
+    """Start a run in each of ``sessions`` sessions at once and poll them until every run
+    finished. ``browsers`` of them (default: all) are Chromium tabs, K = 1, 2, ... so each
+    model has its own name; the rest are thin sessions (``bench.thin_session``: the same
+    requests without a browser drawing the answers on the server's cores). Returns the open
+    (context, page) pairs and the thin sessions, still connected (``close()`` them)."""
+    n_tabs = sessions if browsers is None else min(browsers, sessions)
+    result = LoadResult(sessions=sessions, browsers=n_tabs)
+    tabs = [open_tab(browser, url) for _ in range(n_tabs)]
     for i, (_, page) in enumerate(tabs):  # all settings first, so that the Starts come together
         set_number(page, "Latent size K", i + 1)
         set_number(page, "Epochs", epochs)
     for _, page in tabs:
         page.wait_for_selector(IDLE)
-    t0 = time.perf_counter()
+    crowd = ThinCrowd(url, sessions - n_tabs, epochs=epochs, timeout_s=timeout_s)
+    t0, cpu0 = time.perf_counter(), cpu_seconds(pid) if pid else 0.0
+    crowd.start()
     clicked = []
     for _, page in tabs:
         page.get_by_role("button", name="Start", exact=True).click()
@@ -214,8 +156,8 @@ def train_all(browser, url: str, *, sessions: int, epochs: int,
     seen_queued: set[int] = set()
     left_queue: dict[int, float] = {}  # Start -> the page no longer says "Queued"
     started: dict[int, float] = {}     # Start -> the page shows the run training (or done)
-    pending = set(range(sessions))
-    while pending and time.perf_counter() - t0 < timeout_s:
+    pending = set(range(n_tabs))
+    while (pending or not crowd.done()) and time.perf_counter() - t0 < timeout_s:
         for i in sorted(pending, reverse=True):  # the last tab first: it is the one queued
             page = tabs[i][1]
             place = queued_place(page)
@@ -231,13 +173,26 @@ def train_all(browser, url: str, *, sessions: int, epochs: int,
             if finished(page, epochs):
                 pending.discard(i)
         time.sleep(0.1)
-    result.all_finished = not pending
-    result.queued_sessions = len(seen_queued)
-    result.queue_waits_s = [left_queue.get(i, 0.0 if i in started else float("nan"))
-                            for i in range(sessions)]
-    result.start_to_training_s = [started.get(i, float("nan")) for i in range(sessions)]
     result.train_s = time.perf_counter() - t0
-    return tabs, result
+    result.server_cpu_s = cpu_seconds(pid) - cpu0 if pid else 0.0
+    result.load_avg = load_average()
+    thin = crowd.sessions
+    result.all_finished = not pending and all(t.finished_s is not None for t in thin)
+    result.queued_sessions = len(seen_queued) + sum(t.ever_queued for t in thin)
+    result.max_queue = max([result.max_queue, *(t.max_queue for t in thin)])
+    result.queue_waits_s = [left_queue.get(i, 0.0 if i in started else float("nan"))
+                            for i in range(n_tabs)]
+    result.queue_waits_s += [t.left_queue_s if t.ever_queued else
+                             (0.0 if t.training_s is not None else float("nan")) for t in thin]
+    result.start_to_training_s = [started.get(i, float("nan")) for i in range(n_tabs)]
+    result.start_to_training_s += [t.training_s if t.training_s is not None else float("nan")
+                                   for t in thin]
+    result.own_model_only = crowd.own_model_only()  # the tabs' pickers are read by the caller
+    errors = [e for t in thin for e in t.errors]
+    if errors:
+        crowd.close()
+        raise RuntimeError(f"thin sessions failed: {errors[:3]}")
+    return tabs, crowd, result
 
 
 def warm_up(browser, url: str) -> None:
@@ -276,71 +231,23 @@ def open_close_cycles(browser, url: str, pid: int, *, cycles: int) -> int:
     return most
 
 
-def wait_for(condition, timeout_s: float) -> float | None:
-    """Seconds until ``condition()`` held, or None if it did not within ``timeout_s``."""
-    t0 = time.monotonic()
-    while time.monotonic() - t0 < timeout_s:
-        if condition():
-            return time.monotonic() - t0
-        time.sleep(0.1)
-    return None
-
-
-def settled_threads(pid: int, *, timeout_s: float = 15) -> int:
-    """The server's thread count once it stops changing (two equal readings 0.5 s apart)."""
-    last, deadline = thread_count(pid), time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        time.sleep(0.5)
-        now = thread_count(pid)
-        if now == last:
-            break
-        last = now
-    return last
-
-
 # -- standalone --------------------------------------------------------------------------------
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(library: str) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    env = {**os.environ, "VAE_LAB_LIBRARY": library}
-    env.pop("VAE_LAB_MAX_JOBS", None)  # the default limit, as users get it
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py",
-                             "--server.headless", "true", "--server.port", str(port),
-                             "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
-                             "--browser.gatherUsageStats", "false"], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    t0 = time.perf_counter()
-    while time.perf_counter() - t0 < 120:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
-                if r.read().strip() == b"ok":
-                    return proc, url
-        except OSError:
-            time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError("streamlit did not start in 120 s")
-
-
 def run(browser, url: str, pid: int, *, sessions: int, epochs: int, cycles: int,
-        slider_sessions: int) -> LoadResult:
-    """The whole scenario: load, sliders, close, then the open/close cycles."""
+        browsers: int | None = None) -> LoadResult:
+    """The whole scenario: load, sliders (in the tabs), close, then the open/close cycles."""
     warm_up(browser, url)
     idle_rss = rss_mb(pid)
     with HealthProbe(url, pid) as probe:
-        tabs, result = train_all(browser, url, sessions=sessions, epochs=epochs,
-                                 timeout_s=120 + 0.5 * sessions * epochs)
-        result.own_model_only = sum(
+        tabs, crowd, result = train_all(browser, url, sessions=sessions, epochs=epochs,
+                                        timeout_s=120 + 0.5 * sessions * epochs,
+                                        browsers=browsers, pid=pid)
+        result.own_model_only += sum(
             session_models(page) == [f"mnist-5k-mlp-z{i + 1} · this session"]
             for i, (_, page) in enumerate(tabs))
-        for _, page in tabs[:slider_sessions]:
+        for _, page in tabs:
             page.locator("[data-testid='stSidebarNav'] a", has_text="Traverse").click()
             move_slider(page)
+        crowd.close()
         for context, _ in tabs:
             context.close()
         wait_for(lambda: not work_threads(pid), 60)
@@ -368,6 +275,8 @@ def markdown(r: LoadResult, *, epochs: int, cycles: int) -> str:
     h = r.health_ms
     rows = [
         ("sessions (mnist-5k, 2 training slots)", f"{r.sessions} × {epochs} epochs"),
+        ("of them in Chromium tabs / thin sessions (no browser)",
+         f"{r.browsers} / {r.sessions - r.browsers}"),
         ("all finished", f"{'y' if r.all_finished else 'n'} ({r.train_s:.0f} s)"),
         ("sessions that waited in the queue", f"{r.queued_sessions}"),
         ("max queue length seen", f"{r.max_queue}"),
@@ -379,6 +288,8 @@ def markdown(r: LoadResult, *, epochs: int, cycles: int) -> str:
                                                              f"{r.sessions}"),
         ("server RSS idle / peak / after all tabs closed",
          f"{r.idle_rss_mb:.0f} MB / {r.peak_rss_mb:.0f} MB / {r.rss_after_close_mb:.0f} MB"),
+        ("server CPU while the runs trained (cores busy on average) / load average at the end",
+         f"{r.server_cpu_s / max(r.train_s, 1e-9):.2f} of 2 / {r.load_avg:.1f}"),
         ("health latency p50 / p95 / max",
          f"{h['p50']:.1f} / {h['p95']:.1f} / {h['max']:.1f} ms ({h['n']} requests, "
          f"{len(r.health_failures)} failed)"),
@@ -398,10 +309,13 @@ def main(argv: list[str] | None = None) -> int:
 
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("sessions", type=int, nargs="?", default=10,
-                   help="browser sessions at once (default 10)")
+                   help="sessions at once (default 10)")
     p.add_argument("--quick", action="store_true", help="3 sessions, 3 epochs, 3 cycles")
     p.add_argument("--epochs", type=int, default=30, help="the Train page's default: 30")
     p.add_argument("--cycles", type=int, default=20)
+    p.add_argument("--browsers", type=int, default=None,
+                   help="how many sessions are Chromium tabs (default: all); the rest are thin "
+                        "sessions, the same requests without a browser on the server's cores")
     args = p.parse_args(argv)
     sessions, epochs, cycles = (3, 3, 3) if args.quick else (args.sessions, args.epochs,
                                                             args.cycles)
@@ -411,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
         proc, url = start_server(library)
         try:
             result = run(browser, url, proc.pid, sessions=sessions, epochs=epochs,
-                         cycles=cycles, slider_sessions=sessions)
+                         cycles=cycles, browsers=args.browsers)
         finally:
             proc.terminate()
             proc.wait(timeout=10)

@@ -232,7 +232,12 @@ def test_a_busy_server_queues_the_job_and_stop_takes_it_out(env, monkeypatch):
     at.button(key="train_start").click().run()
     assert not at.exception
     assert "Queued: position 1 of 1" in texts(at.info)
+    # the Train page's panel says it; the sidebar says it on the other pages (not twice here:
+    # each progress fragment is one more poll per tab for the server)
+    assert "Queued" not in texts(at.sidebar.info)
+    at.switch_page("pages/traverse.py").run()
     assert "Queued: position 1 of 1" in texts(at.sidebar.info)
+    at.switch_page("pages/train.py").run()
     assert slot(at).running() and not slot(at).job.is_alive()
     at.button(key="live_unqueue").click().run()
     assert not at.exception

@@ -21,6 +21,10 @@ MAX_JOBS_ENV = "VAE_LAB_MAX_JOBS"
 DEFAULT_MAX_JOBS = 2
 MAX_QUEUE_ENV = "VAE_LAB_MAX_QUEUE"
 DEFAULT_MAX_QUEUE = 30
+# A queue place changes only when a run ends (every few seconds with a class waiting), and 28
+# queued tabs polling twice a second took the GIL from the training threads and the health
+# endpoint alike (bench/bench_load.py, README "Many users at once"): queued pages poll slower.
+QUEUED_POLL_S = 2.0
 DISPATCH_POLL_S = 0.1  # how soon a queued job starts after a slot frees (jobs cannot signal it)
 THREADS_ENV = "OMP_NUM_THREADS"
 DEFAULT_THREADS = "1"  # one core per job; see ``limit_torch_threads``

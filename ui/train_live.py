@@ -10,6 +10,7 @@ import torch
 
 from ui import compare_collapse, figures, state, train_latent
 from ui.config_words import failure_words
+from ui.jobs import QUEUED_POLL_S
 from ui.text import JOBMSG, LIVE, TRAIN
 from vae_core.analysis.traversal import manifold_grid
 
@@ -127,14 +128,17 @@ def live_panel() -> None:
         st.info(LIVE["left_queue"])
         return
     running = slot.running()
+    queued = running and slot.queue_position() is not None
 
-    @st.fragment(run_every=POLL_S if running else None)
+    @st.fragment(run_every=(QUEUED_POLL_S if queued else POLL_S) if running else None)
     def panel() -> None:
         place = slot.queue_position()
         alive = slot.running()
         if place is not None:
             _queued(place, slot)
             return
+        if queued:  # it has just left the queue: a full rerun polls at the training pace
+            st.rerun()
         if slot.cancelled:  # Stop took it out of the queue: say so in a full rerun
             st.rerun()
         snap = job.snapshot()

@@ -9,6 +9,7 @@ from typing import Any
 import streamlit as st
 
 from ui import datasets, start_errors, state
+from ui.jobs import QUEUED_POLL_S
 from ui.text import LABELS, LIVE, TRAIN
 from vae_core.config import (
     MAX_LATENT,
@@ -234,7 +235,10 @@ def job_progress(*, where: str, poll_s: float = POLL_S) -> None:
     if not slot.running():
         return
 
-    @st.fragment(run_every=poll_s, key=f"job_progress_{where}")
+    queued = slot.queue_position() is not None
+
+    @st.fragment(run_every=max(poll_s, QUEUED_POLL_S) if queued else poll_s,
+                 key=f"job_progress_{where}")
     def bar() -> None:
         place = slot.queue_position()
         if place is not None:

@@ -42,14 +42,16 @@ def info_rows(info: dict) -> list[tuple[str, str]]:
     ]
 
 
-def model_picker() -> ModelEntry | None:
-    """The sidebar selectbox over session, library and pretrained models, plus a facts card."""
+def model_picker(*, job_progress: bool = True) -> ModelEntry | None:
+    """The sidebar selectbox over session, library and pretrained models, plus a facts card;
+    above it the session's job progress, unless the page shows its own (``job_progress``)."""
     entries, problems = state.model_entries()
     keys = [e.key for e in entries]
     state.apply_pending_selection(keys)
     by_key = {e.key: e for e in entries}
     with st.sidebar:
-        train_view.job_progress(where="sidebar", poll_s=1.0)
+        if job_progress:
+            train_view.job_progress(where="sidebar", poll_s=1.0)
         if not entries:
             st.info(PICKER["none"])
             return None

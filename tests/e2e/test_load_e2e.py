@@ -1,6 +1,8 @@
-"""Load in Chromium (issues 8 and 18): six sessions on one server with two training slots each
-start a mnist-5k run, the ones past the limit wait in the queue and start by themselves, each
-session sees only its own model, and ``/_stcore/health`` keeps answering; then ten
+"""Load (issues 8 and 18): six sessions on one server with two training slots each start a
+mnist-5k run, the ones past the limit wait in the queue and start by themselves, each session
+sees only its own model, and ``/_stcore/health`` keeps answering. Three sessions are Chromium
+tabs, three are thin sessions (``bench/thin_session.py``: Streamlit's protocol without a
+browser, what ``bench_load.py 30`` uses for most of a class); then ten
 tabs that start a long run and close leave no training thread behind (three times the two
 slots, so most runs queue: the suite's time budget allows no more). The scenario lives in
 ``bench/bench_load.py``, which prints the same figures as a table (the README quotes it for 30
@@ -13,11 +15,13 @@ import re
 import pytest
 
 from bench import bench_load as load
+from bench import server_watch as watch
+from ui.jobs import QUEUED_POLL_S
+from ui.train_live import POLL_S
 
 pytestmark = pytest.mark.e2e
 
-SESSIONS, EPOCHS, CYCLES = 6, 5, 10
-SLIDER_SESSIONS = 3
+SESSIONS, BROWSERS, EPOCHS, CYCLES = 6, 3, 5, 10
 # Liveness, not speed: a blocked event loop would not answer at all. On 2 shared cores, with
 # ten sessions, the worst request took 2.7 s (7 s once while another test suite ran): the
 # sessions' reruns and two training threads share one GIL with the event loop.
@@ -40,11 +44,17 @@ def assert_no_exception(page) -> None:
 def test_sessions_past_the_slots_queue_train_and_stay_apart(browser, load_server):
     srv = load_server
     load.warm_up(browser, srv.url)  # the one-off torch._dynamo import (see there)
-    idle_rss = load.rss_mb(srv.pid)
-    with load.HealthProbe(srv.url, srv.pid) as probe:
-        tabs, result = load.train_all(browser, srv.url, sessions=SESSIONS, epochs=EPOCHS,
-                                      timeout_s=240)
+    idle_rss = watch.rss_mb(srv.pid)
+    with watch.HealthProbe(srv.url, srv.pid) as probe:
+        tabs, crowd, result = load.train_all(browser, srv.url, sessions=SESSIONS,
+                                             epochs=EPOCHS, timeout_s=240, browsers=BROWSERS)
         try:
+            assert len(tabs) == BROWSERS and len(crowd.sessions) == SESSIONS - BROWSERS
+            assert crowd.own_model_only() == SESSIONS - BROWSERS  # each thin one: its model
+            queued = [t for t in crowd.sessions if t.ever_queued]
+            assert queued, "no thin session was queued: the poll check below would be void"
+            for t in queued:  # polled slowly while queued, at the training pace after
+                assert {QUEUED_POLL_S, POLL_S} <= t.poll_intervals, t.poll_intervals
             assert result.all_finished, "some sessions did not finish"
             assert result.queued_sessions >= 1 and result.max_queue >= 1
             for i, (_, page) in enumerate(tabs):
@@ -52,11 +62,12 @@ def test_sessions_past_the_slots_queue_train_and_stay_apart(browser, load_server
                 assert_no_exception(page)
                 assert load.session_models(page) == [f"mnist-5k-mlp-z{k} · this session"]
                 assert kl_rows(page) == k  # the curves are this session's run
-            for _, page in tabs[:SLIDER_SESSIONS]:
+            for _, page in tabs:
                 page.locator("[data-testid='stSidebarNav'] a", has_text="Traverse").click()
                 load.move_slider(page)
                 assert_no_exception(page)
         finally:
+            crowd.close()
             for context, _ in tabs:
                 context.close()
     health = probe.stats_ms()
@@ -66,9 +77,9 @@ def test_sessions_past_the_slots_queue_train_and_stay_apart(browser, load_server
     assert all(w == w for w in waits), waits  # every session was seen training (not NaN)
     assert max(waits) > min(waits)  # the queued ones started later, by themselves
     # reported, not asserted: the memory of closed sessions is not given back (README, Limits)
-    load.wait_for(lambda: not load.work_threads(srv.pid), 60)
-    load.settled_threads(srv.pid)
-    after_rss = load.rss_mb(srv.pid)
+    watch.wait_for(lambda: not watch.work_threads(srv.pid), 60)
+    watch.settled_threads(srv.pid)
+    after_rss = watch.rss_mb(srv.pid)
     print(f"\n{SESSIONS} sessions × {EPOCHS} epochs: all finished in {result.train_s:.0f} s, "
           f"{result.queued_sessions} waited (max queue {result.max_queue}); RSS idle "
           f"{idle_rss:.0f} MB, peak {probe.peak_rss_mb:.0f} MB, after {after_rss:.0f} MB; queue "
@@ -78,15 +89,15 @@ def test_sessions_past_the_slots_queue_train_and_stay_apart(browser, load_server
 
 def test_closed_tabs_leave_no_training_behind(browser, load_server):
     srv = load_server
-    before = load.settled_threads(srv.pid)
+    before = watch.settled_threads(srv.pid)
     seen = load.open_close_cycles(browser, srv.url, srv.pid, cycles=CYCLES)
     assert seen >= 1, "no vae-… thread seen while tabs trained: the count below would be void"
     # the app's work threads are named; counting all threads would count the web server's
     # pools too, which grow on demand and shrink after being idle for a while
-    if load.wait_for(lambda: not load.work_threads(srv.pid), 60) is None:
+    if watch.wait_for(lambda: not watch.work_threads(srv.pid), 60) is None:
         pytest.fail("60 s after the last tab closed, these work threads were still alive: "
-                    f"{load.work_threads(srv.pid)}")
-    after = load.settled_threads(srv.pid)
+                    f"{watch.work_threads(srv.pid)}")
+    after = watch.settled_threads(srv.pid)
     # and no closed tab holds a slot: a new session trains at once, without waiting
     context, page = load.open_tab(browser, srv.url)
     try:

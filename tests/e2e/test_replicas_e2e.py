@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from bench import bench_load as load
+from bench import server_watch as watch
 from deploy import nginx
 
 pytestmark = pytest.mark.e2e
@@ -49,7 +50,7 @@ def _routes_to_replicas(proxy: str, run_dir, upstreams: list[str]) -> dict[str, 
                        for c in r.headers.get_all("Set-Cookie"))
         # nginx writes the log line after the response is sent: wait for this probe's own line
         # (reading the last line raced with it and paired a key with the previous replica)
-        assert load.wait_for(lambda key=key: any(e["route"] == key for e in _log(run_dir)),
+        assert watch.wait_for(lambda key=key: any(e["route"] == key for e in _log(run_dir)),
                              5) is not None
         upstream = next(e["upstream"] for e in _log(run_dir) if e["route"] == key)
         found.setdefault(upstream, key)
@@ -130,7 +131,7 @@ def test_two_sessions_stick_to_their_replicas_and_share_the_library(
             context.close()
 
         # nginx logs a websocket when it closes: wait for both
-        load.wait_for(lambda: sum(e["path"] == "/_stcore/stream" for e in _log(run_dir)) >= 2,
+        watch.wait_for(lambda: sum(e["path"] == "/_stcore/stream" for e in _log(run_dir)) >= 2,
                       10)
     entries = _log(run_dir)
     for upstream, sockets in zip(upstreams, (a_sockets, b_sockets)):
