@@ -11,6 +11,7 @@ import streamlit as st
 from ui import compare_collapse, library, state
 from ui import compare_figures as cf
 from ui.compare import label, recon_image, sample_image, token, traversal_image
+from ui.config_words import measure_words
 from ui.text_compare import BETA, COLLAPSE, LIKELIHOOD, SWEEP, TABLE
 from vae_core.config import DataConfig
 from vae_core.sweeps import SweepResult
@@ -28,6 +29,10 @@ def save_problem(exc: Exception) -> str:
 
 def summary_rows(results: list[SweepResult], *, comparable_elbo: bool = True) -> list[dict]:
     rows = []
+    # a model whose pixel errors or MIG could not be measured says why in place of the
+    # numbers; the column appears only when some model was not measured, so a sweep's usual
+    # table stays narrow
+    noted = any(measure_words(r.summary) is not None for r in results)
     for r in results:
         s = r.summary
         k = len(s.get("kl_per_dim", ())) or r.model_cfg.latent_dim
@@ -42,6 +47,8 @@ def summary_rows(results: list[SweepResult], *, comparable_elbo: bool = True) ->
                TABLE["eff_beta"]: cf.fmt(s.get("effective_beta"))}
         if "mig" in s:
             row[TABLE["mig"]] = cf.fmt(s["mig"])
+        if noted:
+            row[TABLE["not_measured"]] = measure_words(s) or ""
         rows.append(row)
     return rows
 
@@ -115,7 +122,10 @@ def beta_model_view(kind: str, res: SweepResult, data: Any) -> None:
     with c2:
         st.markdown(f"**{BETA['kl_title']}**")
         st.plotly_chart(cf.kl_bars(s.get("kl_per_dim", [])), key=f"{kind}_kl_{res.index}")
-    if "mig_per_factor" in s:
+    problem = measure_words(s)
+    if problem is not None:
+        st.warning(BETA["not_measured"].format(error=problem), icon=":material/error:")
+    elif "mig_per_factor" in s:
         st.markdown(f"**{BETA['mig_title']}**")
         st.plotly_chart(cf.mig_bars(s["mig_per_factor"], s.get("mig_top_latent", {})),
                         key=f"{kind}_mig_{res.index}")

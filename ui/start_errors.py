@@ -1,5 +1,6 @@
 """Why a Start did not start, in the reader's language: the one place where the Train page, the
-Compare pages' sweeps and the "Why variational?" view turn a refusal into a message.
+Compare pages' sweeps, the "Why variational?" view and the lessons' runs turn a refusal into a
+message.
 
 Each page words it with its own table, which has the keys ``busy``, ``data_error`` and
 ``bad_config`` (and ``closing`` where the page says a restarting server apart from a busy one).

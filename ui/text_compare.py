@@ -92,6 +92,7 @@ BETA = Strings("BETA", {
                    "by the factor's entropy (Chen et al. 2018). MIG varies a lot between "
                    "seeds: compare trends across β, not single numbers.",
     "no_mig": "MIG needs ground-truth factors: choose the *shapes* dataset to measure it.",
+    "not_measured": "The pixel errors and MIG of this model could not be measured: {error}",
     "table": "All models",
     "not_plotted": "Not on the plane (no finite test metrics): {labels}",
     "schedules": "Schedules",
@@ -205,6 +206,7 @@ TABLE = Strings("TABLE", {
     "pixel_bce": "Pixel BCE",
     "eff_beta": "Effective β",
     "mig": "MIG",
+    "not_measured": "Not measured",
 })
 
 FIGC = Strings("FIGC", {

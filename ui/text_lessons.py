@@ -44,6 +44,9 @@ LESSONS = Strings("LESSONS", {
     "busy": "The server is busy: {running} of {limit} training jobs are running and {queued} "
             "are waiting. Try again in a moment.",
     "run_error": "This run could not start: {error}",
+    "closing": "The server is restarting and takes no new runs. Start again once the page has "
+               "reconnected.",
+    "data_error": "This run could not start: the dataset cannot be loaded. {error}",
     "running": "Your run is training; the task list updates when it ends.",
     "no_runs": "No run of yours on mnist-5k has ended yet: start one with a button above (or on "
                "the Train page).",

@@ -188,6 +188,14 @@ ANALYSIS_MESSAGES = {  # AnalysisError.code -> English (the app words the codes 
     "channels": "cannot map {found} channels to the model's {expected}",
     "no_scores": "need at least one in-distribution and one outlier score",
     "scores_not_finite": "scores contain NaN or inf",
+    # MIG (vae_core.analysis.disentanglement): a sweep measures each model of a shapes sweep
+    "mig_shape": "{name} must be (N, columns) with N ≥ 2, got shape {shape}",
+    "mig_bins": "bins must be an integer in [2, {max}], got {value}",
+    "codes_not_finite": "codes contain NaN or inf; the model has diverged",
+    "mig_rows": "codes have {codes} rows but factors have {factors}",
+    "mig_factor_names": "{names} factor_names for {factors} factors",
+    "mig_no_factors": "dataset {name} has no ground-truth factors; MIG needs them (use shapes)",
+    "mig_split": "unknown split {value}; choose train, test or all",
 }
 
 

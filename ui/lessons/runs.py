@@ -11,12 +11,10 @@ from typing import Any
 
 import streamlit as st
 
-from ui import state, train_view
-from ui.jobs import QueueFull
+from ui import start_errors, state, train_view
 from ui.lessons.facts import DATASET, Facts
 from ui.text import LABELS
 from ui.text_lessons import LESSONS
-from vae_core.data import DatasetUnavailable
 
 EPOCHS = 10   # ≈ 5 s on mnist-5k with the Train page's default model (one core)
 
@@ -43,6 +41,13 @@ def start(preset: Preset, *, lesson: int) -> None:
                     name=f"lesson {lesson} · {preset.id}")
 
 
+def refusals() -> dict[str, str]:
+    """The keys ``ui.start_errors.explain`` words a refused Start with, from the lessons'
+    table: a refused config keeps the lessons' own "could not start" sentence."""
+    return {"busy": LESSONS["busy"], "closing": LESSONS["closing"],
+            "data_error": LESSONS["data_error"], "bad_config": LESSONS["run_error"]}
+
+
 def buttons(lesson: int, presets: Sequence[Preset], labels: dict[str, str]) -> None:
     """One button per preset (off while the session's job runs); a refusal is shown."""
     if not presets:
@@ -54,14 +59,9 @@ def buttons(lesson: int, presets: Sequence[Preset], labels: dict[str, str]) -> N
                           icon=":material/play_arrow:", disabled=running,
                           help=LESSONS["run_help"].format(epochs=EPOCHS)):
             continue
-        try:
-            start(preset, lesson=lesson)
-        except QueueFull as full:  # ServerClosing is one too
-            st.warning(LESSONS["busy"].format(running=full.running, limit=full.limit,
-                                              queued=full.queued))
-        except (DatasetUnavailable, ValueError) as exc:
-            st.error(LESSONS["run_error"].format(error=exc))
-        else:
+        started, _ = start_errors.start_or_explain(
+            lambda preset=preset: start(preset, lesson=lesson), refusals())
+        if started:
             st.rerun()
     if running:
         st.caption(LESSONS["running"])

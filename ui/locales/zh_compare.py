@@ -83,6 +83,7 @@ ZH = {
                         "最大值减去第二大值，再除以该因子的熵（Chen 等人 2018）。"
                         "MIG 随随机种子波动很大：请比较它随 β 变化的趋势，而不是单个数值。",
     "BETA.no_mig": "MIG 需要真实的生成因子：选择 *shapes* 数据集才能测量它。",
+    "BETA.not_measured": "这个模型的像素误差和 MIG 无法测量：{error}",
     "BETA.table": "全部模型",
     "BETA.not_plotted": "未画在平面上（没有有限的测试指标）：{labels}",
     "BETA.schedules": "调度方式",
@@ -182,6 +183,7 @@ ZH = {
     "TABLE.pixel_bce": "像素二元交叉熵",
     "TABLE.eff_beta": "等效 β",
     "TABLE.mig": "MIG",
+    "TABLE.not_measured": "未测量",
     # -- FIGC -----------------------------------------------------------------------------
     "FIGC.rate": "码率 R = KL（奈特）",
     "FIGC.distortion": "失真 D = 重构（奈特）",

@@ -59,4 +59,12 @@ ZH = {
     "ANALYSIS.channels": "无法把 {found} 个通道的图像转换成模型的 {expected} 个通道",
     "ANALYSIS.no_scores": "至少需要一个分布内样本的分数和一个离群样本的分数",
     "ANALYSIS.scores_not_finite": "分数中有 NaN 或无穷大",
+    # ANALYSIS: MIG of a model (a shapes sweep measures each of its models)
+    "ANALYSIS.mig_shape": "{name} 必须是 (N, 列数) 形状且 N ≥ 2，实际形状为 {shape}",
+    "ANALYSIS.mig_bins": "bins 必须是 [2, {max}] 之内的整数，实际为 {value}",
+    "ANALYSIS.codes_not_finite": "编码中有 NaN 或无穷大：模型已经发散",
+    "ANALYSIS.mig_rows": "codes 有 {codes} 行，而 factors 有 {factors} 行，两者不一致",
+    "ANALYSIS.mig_factor_names": "给出了 {names} 个 factor_names，但因子有 {factors} 个",
+    "ANALYSIS.mig_no_factors": "数据集 {name} 没有真实的生成因子，而 MIG 需要它们（请使用 shapes）",
+    "ANALYSIS.mig_split": "未知的数据划分 {value}；可选：train、test 或 all",
 }

@@ -16,6 +16,7 @@ from sklearn.metrics import mutual_info_score
 
 from vae_core.analysis.encode import encode
 from vae_core.data import DataBundle
+from vae_core.messages import AnalysisError
 from vae_core.models.base import VAE
 
 DEFAULT_BINS = 20
@@ -47,13 +48,13 @@ def _as_2d(name: str, values, *, dtype) -> np.ndarray:
     if arr.ndim == 1:
         arr = arr[:, None]  # (N,) -> (N, 1)
     if arr.ndim != 2 or arr.shape[0] < 2:
-        raise ValueError(f"{name} must be (N, columns) with N ≥ 2, got shape {arr.shape}")
+        raise AnalysisError("mig_shape", name=name, shape=tuple(arr.shape))
     return arr
 
 
 def _check_bins(bins: int) -> None:
     if isinstance(bins, bool) or not isinstance(bins, int) or not 2 <= bins <= MAX_BINS:
-        raise ValueError(f"bins must be an integer in [2, {MAX_BINS}], got {bins!r}")
+        raise AnalysisError("mig_bins", max=MAX_BINS, value=repr(bins))
 
 
 def discretize(codes, *, bins: int = DEFAULT_BINS) -> np.ndarray:
@@ -64,7 +65,7 @@ def discretize(codes, *, bins: int = DEFAULT_BINS) -> np.ndarray:
     _check_bins(bins)
     x = _as_2d("codes", codes, dtype=np.float64)
     if not np.isfinite(x).all():
-        raise ValueError("codes contain NaN or inf; the model has diverged")
+        raise AnalysisError("codes_not_finite")
     out = np.empty(x.shape, dtype=np.int64)
     for j in range(x.shape[1]):
         edges = np.histogram(x[:, j], bins)[1][:-1]  # (bins,) left edges
@@ -88,7 +89,7 @@ def mutual_information_discrete(codes, factors, bins: int = DEFAULT_BINS) -> np.
     z = discretize(codes, bins=bins)
     v = _as_2d("factors", factors, dtype=np.int64)
     if z.shape[0] != v.shape[0]:
-        raise ValueError(f"codes have {z.shape[0]} rows but factors have {v.shape[0]}")
+        raise AnalysisError("mig_rows", codes=z.shape[0], factors=v.shape[0])
     mi = np.empty((z.shape[1], v.shape[1]))
     for j in range(z.shape[1]):
         for k in range(v.shape[1]):
@@ -108,7 +109,7 @@ def mig(mu, factors, *, bins: int = DEFAULT_BINS,
     mi = mutual_information_discrete(mu, factors, bins=bins)  # (K, F)
     entropy = factor_entropy(factors)                          # (F,)
     if factor_names and len(factor_names) != mi.shape[1]:
-        raise ValueError(f"{len(factor_names)} factor_names for {mi.shape[1]} factors")
+        raise AnalysisError("mig_factor_names", names=len(factor_names), factors=mi.shape[1])
     ranked = np.sort(mi, axis=0)[::-1]                          # (K, F), highest first
     second = ranked[1] if mi.shape[0] > 1 else np.zeros(mi.shape[1])
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -129,8 +130,7 @@ def model_mig(model: VAE, data: DataBundle, *, bins: int = DEFAULT_BINS,
     needs many samples (shapes' test split alone has ~1,200 images).
     """
     if not data.has_factors:
-        raise ValueError(f"dataset {data.name!r} has no ground-truth factors; MIG needs them "
-                         "(use shapes)")
+        raise AnalysisError("mig_no_factors", name=repr(data.name))
     if split == "train":
         x, v = data.train_x, data.train_factors
     elif split == "test":
@@ -139,6 +139,6 @@ def model_mig(model: VAE, data: DataBundle, *, bins: int = DEFAULT_BINS,
         x = torch.cat([data.train_x, data.test_x])            # (N + M, C, H, W)
         v = torch.cat([data.train_factors, data.test_factors])  # (N + M, F)
     else:
-        raise ValueError(f"unknown split {split!r}; choose train, test or all")
+        raise AnalysisError("mig_split", value=repr(split))
     mu, _ = encode(model, x)  # (N, K)
     return mig(mu, v, bins=bins, factor_names=data.factor_names)
