@@ -28,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
 from bench.server_watch import (  # noqa: E402
+    SESSION_TTL_S,
     HealthProbe,
     cpu_seconds,
     load_average,
@@ -48,6 +49,9 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--no-first-run", "--disable-component-update"]
 QUEUED = re.compile(r"Queued: position (\d+) of (\d+)")
 TIMEOUT_MS = 60_000
+# a closing session's freed memory goes back to the OS 5 s after it closes
+# (vae_core.threads.return_freed_memory_soon): RSS is read again after that
+TRIM_WAIT_S = 10.0
 
 
 # -- what a session does -----------------------------------------------------------------------
@@ -118,7 +122,9 @@ class LoadResult:
     queue_waits_s: list = field(default_factory=list)  # Start -> out of the queue (0: never in)
     start_to_training_s: list = field(default_factory=list)  # Start -> seen training
     own_model_only: int = 0         # sessions whose picker lists just their own model
-    rss_after_close_mb: float = 0.0  # once every tab closed and its threads ended
+    rss_at_close_mb: float = 0.0     # once every tab closed and its threads ended
+    rss_after_close_mb: float = 0.0  # TRIM_WAIT_S later: the closing sessions' trim has run
+    rss_after_ttl_mb: float = 0.0    # once Streamlit dropped the closed sessions (their TTL)
     threads_after_close: int = 0
     threads_before: int = 0
     threads_after: int = 0
@@ -232,8 +238,20 @@ def open_close_cycles(browser, url: str, pid: int, *, cycles: int) -> int:
 
 
 # -- standalone --------------------------------------------------------------------------------
+def rss_once_sessions_expired(url: str, pid: int, closed_at: float, ttl_s: float) -> float:
+    """The server's RSS once the closed tabs' sessions have expired: ``ttl_s`` after they
+    closed, one more session comes and goes (the event at which Streamlit drops them), and
+    the trim that follows a close has run."""
+    time.sleep(max(0.0, closed_at + ttl_s + 2 - time.monotonic()))
+    crowd = ThinCrowd(url, 1, epochs=1, timeout_s=120).start()
+    wait_for(crowd.done, 120)
+    crowd.close()
+    time.sleep(TRIM_WAIT_S)
+    return rss_mb(pid)
+
+
 def run(browser, url: str, pid: int, *, sessions: int, epochs: int, cycles: int,
-        browsers: int | None = None) -> LoadResult:
+        browsers: int | None = None, session_ttl_s: float = SESSION_TTL_S) -> LoadResult:
     """The whole scenario: load, sliders (in the tabs), close, then the open/close cycles."""
     warm_up(browser, url)
     idle_rss = rss_mb(pid)
@@ -250,9 +268,13 @@ def run(browser, url: str, pid: int, *, sessions: int, epochs: int, cycles: int,
         crowd.close()
         for context, _ in tabs:
             context.close()
+        closed_at = time.monotonic()
         wait_for(lambda: not work_threads(pid), 60)
         result.threads_before = result.threads_after_close = settled_threads(pid)
+        result.rss_at_close_mb = rss_mb(pid)
+        time.sleep(TRIM_WAIT_S)
         result.rss_after_close_mb = rss_mb(pid)
+        result.rss_after_ttl_mb = rss_once_sessions_expired(url, pid, closed_at, session_ttl_s)
         result.work_threads_seen = open_close_cycles(browser, url, pid, cycles=cycles)
         result.work_threads_left_s = wait_for(lambda: not work_threads(pid), 60)
         result.work_threads_left = work_threads(pid)
@@ -286,8 +308,12 @@ def markdown(r: LoadResult, *, epochs: int, cycles: int) -> str:
          _seconds(r.start_to_training_s)),
         ("sessions whose picker lists only their own model", f"{r.own_model_only} of "
                                                              f"{r.sessions}"),
-        ("server RSS idle / peak / after all tabs closed",
-         f"{r.idle_rss_mb:.0f} MB / {r.peak_rss_mb:.0f} MB / {r.rss_after_close_mb:.0f} MB"),
+        (f"server RSS idle / peak / all tabs closed, at once and {TRIM_WAIT_S:.0f} s later",
+         f"{r.idle_rss_mb:.0f} MB / {r.peak_rss_mb:.0f} MB / {r.rss_at_close_mb:.0f} MB, "
+         f"{r.rss_after_close_mb:.0f} MB (+{r.rss_after_close_mb - r.idle_rss_mb:.0f})"),
+        ("server RSS once the closed sessions expired (Streamlit keeps them "
+         f"{SESSION_TTL_S} s for a reconnect) and one more session came and went",
+         f"{r.rss_after_ttl_mb:.0f} MB (+{r.rss_after_ttl_mb - r.idle_rss_mb:.0f})"),
         ("server CPU while the runs trained (cores busy on average) / load average at the end",
          f"{r.server_cpu_s / max(r.train_s, 1e-9):.2f} of 2 / {r.load_avg:.1f}"),
         ("health latency p50 / p95 / max",

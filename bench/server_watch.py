@@ -122,14 +122,23 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(library: str) -> tuple[subprocess.Popen, str]:
+# Streamlit keeps a closed tab's session (its state, its models) this long, for the tab to
+# reconnect after a network blip (server.disconnectedSessionTTL), and drops it at the next
+# session event after that: closed sessions give their memory back only then
+SESSION_TTL_S = 120
+
+
+def start_server(library: str, *, session_ttl_s: int = SESSION_TTL_S
+                 ) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {**os.environ, "VAE_LAB_LIBRARY": library}
     env.pop("VAE_LAB_MAX_JOBS", None)  # the default limit, as users get it
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py",
                              "--server.headless", "true", "--server.port", str(port),
                              "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
-                             "--browser.gatherUsageStats", "false"], cwd=ROOT, env=env,
+                             "--browser.gatherUsageStats", "false",
+                             "--server.disconnectedSessionTTL", str(session_ttl_s)],
+                            cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     t0 = time.perf_counter()

@@ -61,9 +61,9 @@ def _free_port() -> int:
 
 @contextlib.contextmanager
 def _streamlit(library: Path, *, max_jobs: int, log_name: str, env: dict | None = None,
-               script: str = "app.py"):
+               script: str = "app.py", options: tuple[str, ...] = ()):
     """``streamlit run app.py`` on a free port with ``library`` as the model library (and
-    ``env`` added to the environment)."""
+    ``env`` added to the environment, ``options`` to the command line)."""
     port = _free_port()
     ARTIFACTS.mkdir(exist_ok=True)
     log_path = ARTIFACTS / f"{log_name}.log"
@@ -71,7 +71,7 @@ def _streamlit(library: Path, *, max_jobs: int, log_name: str, env: dict | None 
            "PYTHONUNBUFFERED": "1", **(env or {})}
     cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
            "--server.port", str(port), "--server.address", "127.0.0.1",
-           "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+           "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *options]
     with open(log_path, "w") as log:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -117,12 +117,17 @@ def one_job_server(tmp_path_factory):
         yield srv
 
 
+LOAD_SESSION_TTL_S = 5  # Streamlit's 120 s, shortened so the test can see closed sessions go
+
+
 @pytest.fixture(scope="module")
 def load_server(tmp_path_factory):
     """A fresh server with the default limit (two jobs) for the load tests, so that their
-    memory and thread counts are not those left by the other tests."""
-    with _streamlit(tmp_path_factory.mktemp("library"), max_jobs=2,
-                    log_name="e2e-server-load") as srv:
+    memory and thread counts are not those left by the other tests; a closed tab's session is
+    kept ``LOAD_SESSION_TTL_S`` for a reconnect."""
+    with _streamlit(tmp_path_factory.mktemp("library"), max_jobs=2, log_name="e2e-server-load",
+                    options=("--server.disconnectedSessionTTL", str(LOAD_SESSION_TTL_S))
+                    ) as srv:
         yield srv
 
 
