@@ -22,7 +22,7 @@ from typing import Any
 
 import streamlit as st
 
-from ui import jobs, library, shutdown
+from ui import jobs, library, session_end, shutdown
 from ui.jobs import JobRegistry, SessionJobs
 from ui.library import ModelEntry
 from ui.text import LABELS
@@ -170,14 +170,18 @@ def apply_pending_dataset(choices: list[str]) -> None:
 # -- the session's job slot ------------------------------------------------------------------
 class _Guard:
     """Lives in the session-scoped cache; released (tab closed) -> the job is stopped or leaves
-    the queue."""
+    the queue, and the session's media files are given back once it can no longer return
+    (``ui.session_end``)."""
 
     def __init__(self) -> None:
         self.slot: SessionJobs | None = None
+        self.session_id = session_end.current_session_id()
+        session_end.forget_expired()  # a new session is an event at which old ones expire
 
     def release(self) -> None:
         if self.slot is not None:
             self.slot.release()
+        session_end.session_closed(self.session_id)
 
 
 @st.cache_resource(scope="session", on_release=lambda guard: guard.release(), show_spinner=False)
