@@ -119,6 +119,29 @@ def test_shapes_model_shows_mig_per_factor(pretrained):
     assert "ROC AUC" in metrics(at)
 
 
+@needs_assets
+def test_a_model_whose_mig_cannot_be_measured_says_why_and_keeps_its_numbers(pretrained,
+                                                                             monkeypatch):
+    from vae_core.messages import AnalysisError
+
+    def diverged(*args, **kwargs):  # what a diverged model's NaN codes give
+        raise AnalysisError("codes_not_finite")
+
+    monkeypatch.setattr(models_view, "model_mig", diverged)
+    at = open_models()
+    at.sidebar.selectbox[0].set_value("asset:shapes-z10-beta4.safetensors").run()
+    at.number_input(key="models_k").set_value(2)
+    at.number_input(key="models_n").set_value(8)
+    at.button(key="models_eval").click().run()
+    assert not at.exception
+    assert "MIG could not be measured for this model: codes contain NaN" in texts(at.warning)
+    assert "MIG (shapes factors)" not in metrics(at) and "ROC AUC" in metrics(at)
+    at.sidebar.radio(key="vl_lang").set_value("中文").run()  # the cached result, reworded
+    assert not at.exception
+    assert "无法为这个模型测量 MIG：编码中有 NaN" in texts(at.warning)
+    assert "could not" not in texts(at.warning) and "contain" not in texts(at.warning)
+
+
 def test_rename_and_delete_a_library_model(env):  # noqa: F811
     save_tiny_model(env.library, "tiny")
     at = open_models()

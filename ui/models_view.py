@@ -21,6 +21,7 @@ import torch
 
 from ui import compare_collapse, datasets, figures, library, state, widgets
 from ui import compare_figures as cf
+from ui.config_words import failure_words
 from ui.library import ModelEntry
 from ui.text_models import ANOM, EVAL, FIGM, LIB, MODELS
 from vae_core import checkpoints, importers
@@ -28,6 +29,8 @@ from vae_core.analysis.anomaly import elbo_scores, extremes, fit_to_model, ood_a
 from vae_core.analysis.disentanglement import model_mig
 from vae_core.analysis.metrics import MAX_IWAE_K, evaluate
 from vae_core.config import DataConfig
+from vae_core.jobs import failure_params
+from vae_core.messages import AnalysisError
 
 K_FLASH = "_vl_models_flash"
 DEFAULT_K, DEFAULT_N = 500, 200
@@ -110,7 +113,10 @@ def run_evaluation(fp: str, ckpt: Any, data: Any, k: int, n: int, label: str = "
     result = evaluate(ckpt.model, data.test_x, iwae_k=k, iwae_n=n, progress=progress)
     result["elbo_subset"] = float(elbo_scores(ckpt.model, data.test_x[:n], n_samples=1).mean())
     if data.has_factors:
-        result.update(model_mig(ckpt.model, data).as_dict())
+        try:
+            result.update(model_mig(ckpt.model, data).as_dict())
+        except AnalysisError as exc:  # a diverged model's codes are NaN: say why, keep the rest
+            result["mig_error"] = failure_params(exc)  # worded when shown, in that language
     result["seconds"] = time.perf_counter() - start
     bar.empty()
     _store().put((fp, k, n), result)
@@ -272,6 +278,8 @@ def evaluate_section(entry: ModelEntry, ckpt: Any, data: Any) -> tuple[int, int]
     left, right = st.columns(2)
     left.plotly_chart(cf.kl_bars(result["kl_per_dim"]).update_layout(  # z1 … zK, as elsewhere
         title=dict(text=FIGM["kl_title"])), key="models_kl_chart")
+    if "mig_error" in result:
+        right.warning(EVAL["mig_error"].format(error=failure_words(result["mig_error"])))
     if "mig" in result:
         right.metric(EVAL["mig"], f"{result['mig']:.3f}", help=EVAL["mig_help"])
         right.plotly_chart(figures.layout(cf.mig_bars(result["mig_per_factor"],

@@ -102,6 +102,7 @@ EVAL = Strings("EVAL", {
                 "factor, divided by the factor's entropy. 0 = entangled, 1 = each factor in "
                 "one latent.",
     "mig_title": "MIG per ground-truth factor: {score:.3f} overall",
+    "mig_error": "MIG could not be measured for this model: {error}",
     "compare": "Compare models",
     "compare_help": "Two or more models; numbers use the k and n above. Models not evaluated "
                     "yet are evaluated when you press the button.",
