@@ -98,8 +98,10 @@ def model_actions(entry: ModelEntry, ckpt: Any, *, key: str) -> None:
         else:
             state.remember_saved(key, MODEL["saved"].format(file=path.name))
             st.rerun()  # the picker is drawn before the page: redraw it with the new file
-    data = checkpoint_bytes(ckpt.model, data_cfg=ckpt.data_cfg, train_cfg=ckpt.train_cfg,
-                            summary=ckpt.summary, name=ckpt.name)
+    def data() -> bytes:  # made on the click: a 2 MB file per rerun, held per session, is not
+        return checkpoint_bytes(ckpt.model, data_cfg=ckpt.data_cfg, train_cfg=ckpt.train_cfg,
+                                summary=ckpt.summary, name=ckpt.name)
+
     buttons.download_button(MODEL["download"], data=data,
                             file_name=library.download_name(ckpt.name),
                             mime="application/octet-stream", key=f"download_{key}",

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+import torch
 
 from tests.support import wait_until
+from vae_core.checkpoints import load_checkpoint
 
 pytestmark = pytest.mark.e2e
 
@@ -125,6 +128,16 @@ def test_train_live_switch_pages_stop_and_save(app):
     app.screenshot("picker-after-save")
     page.keyboard.press("Escape")
     app.assert_no_exception()
+
+    # the download is made on the click (deferred): it is the whole model, loadable
+    with page.expect_download(timeout=30_000) as download:
+        page.locator("[data-testid='stDownloadButton'] button").click()
+    downloaded = load_checkpoint(Path(download.value.path()))
+    saved = load_checkpoint(app.server.library / "e2e-model.safetensors")
+    assert download.value.suggested_filename.endswith(".safetensors")
+    assert downloaded.model_cfg == saved.model_cfg
+    for key, tensor in saved.model.state_dict().items():  # the same weights as the saved file
+        assert torch.equal(downloaded.model.state_dict()[key], tensor), key
     print(f"first two chart updates {first_update_s:.1f} s after Start; Stop took {stop_s:.2f} s")
 
 
