@@ -238,7 +238,8 @@ def open_close_cycles(browser, url: str, pid: int, *, cycles: int) -> int:
 
 
 # -- standalone --------------------------------------------------------------------------------
-def rss_once_sessions_expired(url: str, pid: int, closed_at: float, ttl_s: float) -> float:
+def rss_once_sessions_expired(url: str, pid: int, closed_at: float, ttl_s: float, *,
+                              trim_wait_s: float = TRIM_WAIT_S) -> float:
     """The server's RSS once the closed tabs' sessions have expired: ``ttl_s`` after they
     closed, one more session comes and goes (the event at which Streamlit drops them), and
     the trim that follows a close has run."""
@@ -246,7 +247,7 @@ def rss_once_sessions_expired(url: str, pid: int, closed_at: float, ttl_s: float
     crowd = ThinCrowd(url, 1, epochs=1, timeout_s=120).start()
     wait_for(crowd.done, 120)
     crowd.close()
-    time.sleep(TRIM_WAIT_S)
+    time.sleep(trim_wait_s)
     return rss_mb(pid)
 
 
