@@ -106,13 +106,19 @@ def test_evaluate_with_a_small_k_and_compare(pretrained):
     assert table["IWAE NLL"].notna().all() and table["−ELBO"].notna().all()
 
 
-@needs_assets
-def test_shapes_model_shows_mig_per_factor(pretrained):
+def evaluate_shapes_model() -> AppTest:
+    """The Library page with the pretrained shapes model evaluated at a small k and n."""
     at = open_models()
     at.sidebar.selectbox[0].set_value("asset:shapes-z10-beta4.safetensors").run()
     at.number_input(key="models_k").set_value(2)
     at.number_input(key="models_n").set_value(8)
     at.button(key="models_eval").click().run()
+    return at
+
+
+@needs_assets
+def test_shapes_model_shows_mig_per_factor(pretrained):
+    at = evaluate_shapes_model()
     assert not at.exception
     assert 0 <= float(metrics(at)["MIG (shapes factors)"]) <= 1
     assert at.selectbox(key="models_ood").value == "digits"
@@ -128,11 +134,7 @@ def test_a_model_whose_mig_cannot_be_measured_says_why_and_keeps_its_numbers(pre
         raise AnalysisError("codes_not_finite")
 
     monkeypatch.setattr(models_view, "model_mig", diverged)
-    at = open_models()
-    at.sidebar.selectbox[0].set_value("asset:shapes-z10-beta4.safetensors").run()
-    at.number_input(key="models_k").set_value(2)
-    at.number_input(key="models_n").set_value(8)
-    at.button(key="models_eval").click().run()
+    at = evaluate_shapes_model()
     assert not at.exception
     assert "MIG could not be measured for this model: codes contain NaN" in texts(at.warning)
     assert "MIG (shapes factors)" not in metrics(at) and "ROC AUC" in metrics(at)
