@@ -141,3 +141,47 @@ def test_lesson_2_beta_changed_during_the_run(monkeypatch):
     # β changed: the run is not a β = 1 ELBO run any more, and the live-β task ticks
     assert task_marks(at) == [False, True]
     assert at.dataframe[0].value.to_dict("records")[0]["β"] == "2.5"
+
+
+def test_lesson_6_beta_eight_then_three_betas(monkeypatch):
+    at = open_lesson(6)
+    assert task_marks(at) == [False, False]
+    monkeypatch.setattr(runs, "EPOCHS", 10)  # the lesson's length: 3 of 8 dims stay active
+    train(at, "lesson6_run_b8")
+    assert task_marks(at) == [True, False]
+    monkeypatch.setattr(runs, "EPOCHS", 3)
+    train(at, "lesson6_run_b05")
+    assert task_marks(at) == [True, False]  # two βs are not yet a curve
+    train(at, "lesson6_run_b1")
+    assert task_marks(at) == [True, True]
+    rows = at.dataframe[0].value.to_dict("records")
+    assert sorted(float(r["β"]) for r in rows) == [0.5, 1.0, 8.0]
+    assert overview_tasks(at, 6) == "2 / 2"
+
+
+def compare_side_by_side(at: AppTest, epochs: int) -> tuple[float, float]:
+    """Run the embedded "Why variational?" comparison; the VAE's and the autoencoder's share of
+    prior samples classified as digits, in %."""
+    at.number_input(key="why_epochs").set_value(epochs)
+    at.button(key="why_start").click().run()
+    wait_until(lambda: not at.run().button(key="why_start").disabled, 60,
+               "the comparison to end")
+    assert not at.exception, at.exception
+    shares = {m.label: m.value for m in at.metric}
+    return tuple(float(shares[k].rstrip("%")) for k in ("VAE", "Autoencoder"))
+
+
+def test_lesson_1_autoencoder_vae_and_the_side_by_side():
+    at = open_lesson(1)
+    assert task_marks(at) == [False, False, False]
+    train(at, "lesson1_run_vae")           # the VAE first: nothing to compare it with yet
+    assert task_marks(at) == [False, False, False]
+    train(at, "lesson1_run_ae")
+    assert task_marks(at) == [True, True, False]
+    # after 5 epochs the autoencoder's prior samples are digits more often (12 % against 2 %
+    # here): the task waits; after 15 the VAE's are (29 % against 2 %) and it ticks
+    vae, ae = compare_side_by_side(at, 5)
+    assert task_marks(at) == [True, True, vae > ae]
+    vae, ae = compare_side_by_side(at, 15)
+    assert vae > ae and task_marks(at) == [True, True, True]
+    assert overview_tasks(at, 1) == "3 / 3"

@@ -1,6 +1,7 @@
 """End to end in Chromium: a teacher's link ``?lesson=7`` opens lesson 7; the learner trains
-with the reconstruction averaged over pixels, the task ticks when that run has collapsed,
-a quiz answer is explained, and the overview shows the progress."""
+with the reconstruction averaged over pixels and the task ticks when that run has collapsed,
+fixes it with the sum and the second ticks, answers both questions (a wrong answer is
+explained too), and the overview shows the lesson done."""
 
 from __future__ import annotations
 
@@ -33,16 +34,34 @@ def test_a_lesson_from_the_link_to_the_overview(app):
     table.wait_for()  # the session's runs: the collapsed one is there
     assert "Not yet · Fix it" in page.locator("[data-testid='stMain']").inner_text()
 
-    question = page.locator("[data-testid='stMain'] [data-testid='stRadio']").first
-    question.get_by_text("784", exact=True).click()
+    # the second task: the same model with the sum, which the collapse has made meaningful
+    page.get_by_role("button", name="Train: sum over pixels").click()
+    fixed = page.locator("[data-testid='stMarkdownContainer']",
+                         has_text="Done · Fix it: train the same model with the sum over pixels.")
+    fixed.first.wait_for(timeout=RUN_S)
+    app.wait()
+    app.assert_no_exception()
+
+    # the quiz: a wrong answer says why it is wrong, the right one why it is right
+    questions = page.locator("[data-testid='stMain'] [data-testid='stRadio']")
+    questions.nth(0).get_by_text("784", exact=True).click()
     app.wait()
     page.get_by_text("Right. Against the summed loss").wait_for()
+    questions.nth(1).get_by_text("The KL is huge", exact=True).click()
+    app.wait()
+    page.get_by_text("Not quite. That is the opposite failure").wait_for()
+    questions.nth(1).get_by_text("KL ≈ 0, no active units", exact=False).click()
+    app.wait()
+    page.get_by_text("Right. The code carries nothing").wait_for()
+    app.screenshot("lesson-7-done")
 
     app.nav("Overview")
     page.get_by_role("heading", name="Lessons: a guided course on VAEs").wait_for()
     row = page.locator("[data-testid='stTable'] tr", has_text="Lesson 7 · Posterior collapse")
     text = row.inner_text()
-    assert "1 / 2" in text and "1 of 2 right (1 answered)" in text, text
-    page.get_by_text("1 of 18 tasks done").wait_for()
+    assert "2 / 2" in text and "2 of 2 right (2 answered)" in text, text
+    # lesson 7's runs also do other lessons' tasks (the sum run is lesson 2's β = 1 run)
+    total = page.get_by_text(re.compile(r"^\d+ of 18 tasks done$"))
+    assert int(total.inner_text().split()[0]) >= 2
     app.assert_no_exception()
     app.screenshot("lessons-overview")

@@ -224,3 +224,79 @@ def test_a_drawn_digit_is_encoded_in_the_page(app):
     assert timings(page, "encode")
     app.assert_no_exception()
     app.screenshot("pointer-draw")
+
+
+@pytest.fixture
+def touch_app(browser, server):
+    """A touch screen 800 px wide: Chromium turns the touches into pointer events of type
+    "touch", as a tablet's browser does."""
+    from tests.e2e.conftest import TIMEOUT_MS, AppDriver
+
+    context = browser.new_context(viewport={"width": 800, "height": 1600}, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    yield AppDriver(page, server), context.new_cdp_session(page)
+    context.close()
+
+
+def scrolled_to(locator) -> bool:
+    """Scroll the element into view; False while a rerun is replacing it."""
+    from playwright.sync_api import Error
+
+    try:
+        locator.scroll_into_view_if_needed(timeout=2_000)
+    except Error:
+        return False
+    return True
+
+
+def swipe(cdp, points: list[tuple[float, float]]) -> None:
+    """One finger down at the first point, along the rest, and up."""
+    kinds = ["touchStart"] + ["touchMove"] * (len(points) - 1)
+    for kind, (x, y) in zip(kinds, points, strict=True):
+        cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": [{"x": x, "y": y}]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+
+def test_touch_explores_the_plane_and_draws_at_800_px(touch_app):
+    app, cdp = touch_app
+    page = app.page
+    frames = SentFrames(page)
+    app.open("latent_map")
+    plane = page.locator(PLANE)
+    page.locator("[data-testid='vl-view-plane'][data-ready='1']").wait_for()
+    app.wait()
+    plane.scroll_into_view_if_needed()
+    box = plane.bounding_box()
+    assert box["x"] + box["width"] <= 800, box  # the plane fits the narrow window
+    first, sent = pixels(page, DECODED), frames.count
+    # a finger dragged across the plane: the digit follows it, the page stays put
+    scroll = page.evaluate("() => document.querySelector(\"[data-testid='stMain']\").scrollTop")
+    swipe(cdp, [(box["x"] + box["width"] * (0.2 + 0.6 * i / 29), box["y"] + box["height"] * 0.5)
+                for i in range(30)])
+    assert np.abs(pixels(page, DECODED) - first).max() > 0.05
+    assert frames.count == sent, "a touch drag sent a message to the server"
+    assert page.evaluate(
+        "() => document.querySelector(\"[data-testid='stMain']\").scrollTop") == scroll
+    # a tap on a dot picks its test image, as a click does
+    x, y, index = plane.evaluate("c => c.__vl.dot(c.__vl.isolated(1)[0])")
+    swipe(cdp, [(box["x"] + x, box["y"] + y)])
+    page.get_by_text(f"Test image #{index} (").wait_for()
+    app.wait()
+    app.assert_no_exception()
+
+    # a digit drawn with a finger is encoded in the page (the pick's rerun redraws the pad)
+    page.locator("[data-testid='vl-view-draw'][data-ready='1']").wait_for()
+    pad = page.locator("[data-testid='vl-draw']")
+    wait_until(lambda: scrolled_to(pad), 15, "the drawing pad")
+    page.wait_for_timeout(300)
+    box = pad.bounding_box()
+    sent = frames.count
+    swipe(cdp, [(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * (0.15 + 0.7 * i / 30))
+                for i in range(31)])
+    page.locator("[data-testid='vl-recon']").wait_for()
+    drawn = np.array(page.locator("[data-testid='vl-drawn-input']").evaluate(
+        "c => Array.from(c.__pixels)")).reshape(28, 28)
+    assert drawn.max() > 0.5 and drawn[:, :5].max() == 0
+    assert frames.count == sent, "drawing with a finger sent a message to the server"
+    app.screenshot("pointer-touch-800")

@@ -54,7 +54,7 @@ def _lesson8_view() -> None:
 
 
 LESSONS: dict[int, Lesson] = {
-    1: Lesson(1, L1, (_q("q1", "bac"), _q("q2", "cab", "b")), views.why_or_walk_through,
+    1: Lesson(1, L1, (_q("q1", "bac"), _q("q2", "cab", "b")), views.why_comparison,
               presets=(Preset("ae", {"beta": 0.0}), Preset("vae", {"beta": 1.0})),
               formulas=(LOSS,)),
     2: Lesson(2, L2, (_q("q1", "cab"), _q("q2", "acb")), views.live_training,

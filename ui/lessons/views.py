@@ -4,14 +4,12 @@ Lesson 8 records which test images the learner interpolated and how typical each
 
 from __future__ import annotations
 
-import importlib.util
-
 import numpy as np
 import streamlit as st
 import torch
 
 from ui import compare_figures as cf
-from ui import explain, explore, library, state, train_live, traverse_view
+from ui import explain, explore, library, state, train_live, traverse_view, why_view
 from ui.lessons import progress
 from ui.lessons.facts import DATASET, Facts
 from ui.text_lessons import LESSONS
@@ -40,14 +38,9 @@ def walk_through() -> None:
         explain.live_example(entry, ckpt)
 
 
-def why_or_walk_through() -> None:
-    """Lesson 1: the "Why variational?" view where it exists, else the walk-through."""
-    if importlib.util.find_spec("ui.why_view") is not None:
-        from ui import why_view
-
-        why_view.render(embedded=True)
-        return
-    walk_through()
+def why_comparison() -> None:
+    """Lesson 1: the "Why variational?" page's view, without its title."""
+    why_view.render(embedded=True)
 
 
 def live_training() -> None:
