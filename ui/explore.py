@@ -40,6 +40,7 @@ SUBSET_DEFAULT = 1000
 SUBSET_SEED = 0
 INTERP_STEPS = 10
 IMAGE_PX = figures.SINGLE_PX
+MU_SIGMA_PX = 380               # the μ ± σ bars beside the clicked image (a wrapping row)
 
 
 # -- model, data and caches ------------------------------------------------------------------
@@ -276,12 +277,15 @@ def picked_points(ckpt: Any, data: Any, view: MapView,
     i = view.picks[-1]
     x = data.test_x[i]
     mu, logvar = encode(ckpt.model, x[None])
-    c1, c2, c3 = st.columns([1, 1, 3])
-    _image(x, MAP["original"].format(index=i, label=data.class_names[int(data.test_y[i])]), c1)
-    _image(decode_point(ckpt.model, mu[0]), MAP["recon"], c2)
-    c3.caption(MAP["mu_sigma"])
-    c3.plotly_chart(xfig.mu_sigma_bars(mu[0].numpy(), (0.5 * logvar[0]).exp().numpy()),
-                    key="map_mu_sigma", width="stretch")
+    # a row that wraps: in a narrow window the chart goes under the two images (columns kept
+    # their share of the width and the 168 px images spilled over each other at 800 px)
+    row = st.container(horizontal=True, gap="medium")
+    _image(x, MAP["original"].format(index=i, label=data.class_names[int(data.test_y[i])]), row)
+    _image(decode_point(ckpt.model, mu[0]), MAP["recon"], row)
+    bars = row.container(width=MU_SIGMA_PX)
+    bars.caption(MAP["mu_sigma"])
+    bars.plotly_chart(xfig.mu_sigma_bars(mu[0].numpy(), (0.5 * logvar[0]).exp().numpy()),
+                      key="map_mu_sigma", width="stretch")
     if len(view.picks) == 2:
         a, b = view.picks
         st.markdown(f"**{MAP['pair_title'].format(a=a, b=b)}**")

@@ -201,7 +201,6 @@ def test_closing_the_tab_stops_its_job_and_the_server_limit_queues(new_tab, one_
     main.get_by_text("Queued: position 1 of 1 — your training starts when a slot frees up") \
         .wait_for()
     c.assert_no_exception()
-    c.screenshot("server-queued")
     b.page.get_by_role("button", name="Stop").click()
     b.page.get_by_text("Stopped by request").wait_for(timeout=10_000)
     main.get_by_text(re.compile(r"Training: epoch \d+ of 1000")).wait_for()  # C started

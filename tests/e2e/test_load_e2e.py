@@ -2,9 +2,9 @@
 mnist-5k run, the ones past the limit wait in the queue and start by themselves, each session
 sees only its own model, and ``/_stcore/health`` keeps answering. Three sessions are Chromium
 tabs, three are thin sessions (``bench/thin_session.py``: Streamlit's protocol without a
-browser, what ``bench_load.py 30`` uses for most of a class); then six
-tabs that start a long run and close leave no training thread behind (three times the two
-slots, so most runs queue: the suite's time budget allows no more). The scenario lives in
+browser, what ``bench_load.py 30`` uses for most of a class). Then four tabs that start a long
+run and close leave no training thread behind (twice the two slots, so runs both train and
+queue when their tab closes: the suite's time budget allows no more). The scenario lives in
 ``bench/bench_load.py``, which prints the same figures as a table (the README quotes it for 30
 sessions)."""
 
@@ -23,7 +23,7 @@ from ui.train_live import POLL_S
 
 pytestmark = pytest.mark.e2e
 
-SESSIONS, BROWSERS, EPOCHS, CYCLES = 6, 3, 5, 6
+SESSIONS, BROWSERS, EPOCHS, CYCLES = 6, 3, 5, 4
 # Liveness, not speed: a blocked event loop would not answer at all. On 2 shared cores, with
 # ten sessions, the worst request took 2.7 s (7 s once while another test suite ran): the
 # sessions' reruns and two training threads share one GIL with the event loop.

@@ -1,8 +1,9 @@
 """Every page at 800 px wide (a laptop with the sidebar open, a phone turned sideways) in English
-and 中文, reached through the navigation as a learner does: it opens without an exception, and
-no text is cut. An element counts as clipped when its box hides what overflows it (an
-ellipsis or ``overflow: hidden``); boxes that scroll, such as wide formulas, are fine. Plotly
-charts, tables, code and the sidebar's own navigation are Streamlit's or Plotly's to lay out."""
+and 中文, reached through the navigation as a learner does: it opens without an exception, no
+text is cut, and no image or chart is drawn over another. An element counts as clipped when
+its box hides what overflows it (an ellipsis or ``overflow: hidden``); boxes that scroll, such
+as wide formulas, are fine. Plotly charts, tables, code and the sidebar's own navigation are
+Streamlit's or Plotly's to lay out."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 from tests.e2e.conftest import ARTIFACTS, AppDriver
 
 CLIPPED = (Path(__file__).parent / "js" / "clipped_text.js").read_text(encoding="utf-8")
+OVERLAPPING = (Path(__file__).parent / "js" / "overlapping_pictures.js").read_text(encoding="utf-8")
 WIDTH = 800
 
 
@@ -67,6 +69,9 @@ def test_every_page_opens_and_cuts_no_text_at_800_px(narrow, lang):
         if found:
             cut[path or "home"] = [f"{f['text']!r} ({f['sw']} px in {f['cw']} px)"
                                    for f in found[:5]]
+        crossed = app.page.evaluate(OVERLAPPING)
+        if crossed:
+            cut[f"{path or 'home'} (pictures)"] = crossed[:5]
         app.page.screenshot(path=str(ARTIFACTS / f"e2e-page-{path or 'home'}-{WIDTH}-"
                                      f"{'zh' if lang == '中文' else 'en'}.png"))
     assert cut == {}, cut

@@ -5,6 +5,8 @@ the grid follows on release; the path scrubs; a drawn digit is encoded in the pa
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 import torch
@@ -14,6 +16,7 @@ from tests.support import wait_until
 pytestmark = pytest.mark.e2e
 
 PLANE = "[data-testid='vl-plane']"
+OVERLAPPING = (Path(__file__).parent / "js" / "overlapping_pictures.js").read_text(encoding="utf-8")
 DECODED = "[data-testid='vl-decoded']"
 
 
@@ -284,6 +287,8 @@ def test_touch_explores_the_plane_and_draws_at_800_px(touch_app):
     page.get_by_text(f"Test image #{index} (").wait_for()
     app.wait()
     app.assert_no_exception()
+    page.wait_for_timeout(300)  # the μ ± σ chart is laid out after the run
+    assert page.evaluate(OVERLAPPING) == []  # its images and chart side by side, or wrapped
 
     # a digit drawn with a finger is encoded in the page (the pick's rerun redraws the pad)
     page.locator("[data-testid='vl-view-draw'][data-ready='1']").wait_for()

@@ -173,8 +173,9 @@ class Plane {
       this.nearText.textContent = H.texts.nearest.replace("{index}", A.index[i])
         .replace("{label}", H.classes[A.labels[i]]);
     }
-    const shown = Array.from(z.slice(0, 6), fmt).join(", ");
-    this.zText.textContent = `z = (${shown}${net.k > 6 ? ", …" : ""})`;
+    // all of an 8-D code (the zoo's default), as the walk-through's ε is shown
+    const shown = Array.from(z.slice(0, 8), fmt).join(", ");
+    this.zText.textContent = `z = (${shown}${net.k > 8 ? ", …" : ""})`;
     this.drawOverlay();
     timed(kind, t0);
     return { z, i };
