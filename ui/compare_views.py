@@ -16,6 +16,8 @@ from ui.text_compare import BETA, COLLAPSE, LIKELIHOOD, SWEEP, TABLE
 from vae_core.config import DataConfig
 from vae_core.sweeps import SweepResult
 
+SAVE_FIELD_PX = 240  # each of the save row's two fields
+
 
 def save_problem(exc: Exception) -> str:
     """Why a sweep's model was not saved, in the reader's language: the library words its own
@@ -140,15 +142,17 @@ def save_box(kind: str, results: list[SweepResult], data_cfg: DataConfig) -> Non
     if not keep:
         return
     st.subheader(SWEEP["save_title"])
-    c1, c2, c3 = st.columns([2, 3, 2], vertical_alignment="bottom")
+    # a row that wraps, so that at 800 px the button goes under the fields whole (in a third
+    # column its label was cut)
+    row = st.container(horizontal=True, vertical_alignment="bottom")
     names = {r.index: label(r.label) for r in keep}
-    res = c1.selectbox(SWEEP["save_which"], keep, format_func=lambda r: names[r.index],
-                       key=f"cmp_save_which_{kind}_{token(kind)}")
-    name = c2.text_input(SWEEP["save_name"], value=f"{data_cfg.dataset} {res.label}",
-                         key=f"cmp_save_name_{kind}_{token(kind)}_{res.index}",
-                         max_chars=library.MAX_NAME)
+    res = row.selectbox(SWEEP["save_which"], keep, format_func=lambda r: names[r.index],
+                        key=f"cmp_save_which_{kind}_{token(kind)}", width=SAVE_FIELD_PX)
+    name = row.text_input(SWEEP["save_name"], value=f"{data_cfg.dataset} {res.label}",
+                          key=f"cmp_save_name_{kind}_{token(kind)}_{res.index}",
+                          max_chars=library.MAX_NAME, width=SAVE_FIELD_PX)
     memo_key = f"cmp_{kind}"
-    if c3.button(SWEEP["save"], icon=":material/save:", key=f"cmp_save_{kind}"):
+    if row.button(SWEEP["save"], icon=":material/save:", key=f"cmp_save_{kind}"):
         try:
             path = library.save_model(res.model, name, library.library_dir(), data_cfg=data_cfg,
                                       train_cfg=res.train_cfg, summary=_json_summary(res))

@@ -172,6 +172,11 @@ def page(browser, server):
     context.close()
 
 
+def js(name: str) -> str:
+    """A check run in the page, from ``tests/e2e/js``."""
+    return (Path(__file__).parent / "js" / f"{name}.js").read_text(encoding="utf-8")
+
+
 class AppDriver:
     """What the tests do to the app, in Streamlit's terms."""
 
@@ -219,6 +224,19 @@ class AppDriver:
             return d && d.y && d.y.length ? Math.max(...d.y) : -1;
         }"""
         return self.page.evaluate(script, [index, trace])
+
+    def assert_fits(self, width: int = 800) -> None:
+        """At ``width`` px, no text is cut and no picture is drawn over another (the window is
+        narrowed for the check, then put back)."""
+        size = self.page.viewport_size
+        self.page.set_viewport_size({"width": width, "height": size["height"]})
+        try:
+            self.page.wait_for_timeout(500)  # Streamlit and Plotly lay out again
+            problems = {"cut": self.page.evaluate(js("clipped_text")),
+                        "crossed": self.page.evaluate(js("overlapping_pictures"))}
+            assert problems == {"cut": [], "crossed": []}, problems
+        finally:
+            self.page.set_viewport_size(size)
 
     def screenshot(self, name: str) -> Path:
         ARTIFACTS.mkdir(exist_ok=True)

@@ -83,6 +83,7 @@ def test_the_default_run_trains_on_mnist_and_shows_readable_28x28_digits(app):
     assert len(set(played)) >= 5 and int(played[0]) < int(played[-1]), played
     assert latent_shown(page)["x"] != before["x"]  # the points moved back in training time
     app.screenshot("train-finished-mnist")
+    app.assert_fits(800)
 
 
 def test_train_live_switch_pages_stop_and_save(app):

@@ -48,6 +48,7 @@ def test_beta_sweep_and_click_on_the_plane(app):
     start_and_wait(app)
     page.get_by_text("Selected: β=4").wait_for()  # closest to β = 1 (log scale) first
     app.screenshot("beta-lab-sweep")
+    app.assert_fits(800)  # the results, the save row included, at 800 px
 
     # click the β=0.1 marker (the markers are the last scatter trace of the first chart)
     plane = page.locator(".js-plotly-plot").first
@@ -72,6 +73,7 @@ def test_bce_vs_mse_and_pitfalls(app):
     page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 4")
     app.screenshot("bce-vs-mse")
     assert_no_mixed_nats(page.evaluate(AXES_JS))
+    app.assert_fits(800)
 
     page.get_by_role("tab", name="Pitfalls").click()
     page.get_by_role("button", name="Start", exact=True).first.click()  # the visible tab's

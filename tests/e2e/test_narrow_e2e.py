@@ -7,14 +7,12 @@ Streamlit's or Plotly's to lay out."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.e2e.conftest import ARTIFACTS, AppDriver
+from tests.e2e.conftest import ARTIFACTS, AppDriver, js
 
-CLIPPED = (Path(__file__).parent / "js" / "clipped_text.js").read_text(encoding="utf-8")
-OVERLAPPING = (Path(__file__).parent / "js" / "overlapping_pictures.js").read_text(encoding="utf-8")
+CLIPPED = js("clipped_text")
+OVERLAPPING = js("overlapping_pictures")
 WIDTH = 800
 
 

@@ -5,18 +5,17 @@ the grid follows on release; the path scrubs; a drawn digit is encoded in the pa
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 import torch
 
+from tests.e2e.conftest import js
 from tests.support import wait_until
 
 pytestmark = pytest.mark.e2e
 
 PLANE = "[data-testid='vl-plane']"
-OVERLAPPING = (Path(__file__).parent / "js" / "overlapping_pictures.js").read_text(encoding="utf-8")
+OVERLAPPING = js("overlapping_pictures")
 DECODED = "[data-testid='vl-decoded']"
 
 
