@@ -229,11 +229,12 @@ def measure(kind: str, model: VAE, summary: dict, train_s: float, data: DataBund
                      code_radius=float(mu.norm(dim=1).median()) if len(mu) else 0.0)
 
 
-def axis_limit(views: list[ModelView], *, quantile: float = 0.99, least: float = 3.5) -> float:
-    """One half-width for both maps: the 99th percentile of |coordinate| over both models, and
-    never less than the prior's 3σ circle."""
-    values = np.concatenate([np.abs(v.coords).ravel() for v in views])
-    top = float(np.quantile(values, quantile)) if values.size else 0.0
+def axis_limit(views: list[ModelView], *, quantile: float = 0.995, least: float = 3.5) -> float:
+    """One half-width for both maps: the widest model's 99.5th percentile of |coordinate|, and
+    never less than the prior's 3σ circle. Per model, not pooled: pooled with a VAE's small
+    codes, the percentile fell inside the autoencoder's cloud and cut its edge off."""
+    tops = [float(np.quantile(np.abs(v.coords), quantile)) for v in views if v.coords.size]
+    top = max(tops, default=0.0)
     return max(least, 1.05 * top) if np.isfinite(top) else least
 
 
