@@ -25,7 +25,8 @@ PAGES = {
     LESSONS["group"]: [
         st.Page("pages/lessons.py", title=LESSONS["overview"], icon=":material/menu_book:",
                 url_path="lessons"),
-        *(st.Page(f"pages/lesson_{n}.py", title=LESSONS[f"page_{n}"], icon=":material/bookmark:")
+        *(st.Page(f"pages/lesson_{n}.py", title=LESSONS["nav"][str(n)],
+                  icon=":material/bookmark:")
           for n in range(1, 9)),
     ],
     EXPLORE["group"]: [

@@ -7,6 +7,8 @@ page's digit classifier labels with p ≥ 0.9, with the test images' own share a
 
     python bench/bench_why.py            # 3 repetitions, medians
     python bench/bench_why.py --quick    # 2 epochs, 1 repetition (a smoke run)
+    python bench/bench_why.py --by-epochs 5 10 15 20 30 --seeds 0 1
+                                         # the prior shares as training goes on
 """
 
 from __future__ import annotations
@@ -42,12 +44,29 @@ def one_run(data, epochs: int, seed: int) -> dict:
             "ae": result["ae"].prior_share, "ceiling": result.ceiling}
 
 
+def by_epochs(data, epochs: list[int], seeds: list[int]) -> None:
+    """The prior shares after each number of epochs: how long the VAE takes to lead."""
+    print("| epochs | seed | VAE share | AE share | both trained |")
+    print("|---|---|---|---|---|")
+    for n in epochs:
+        for seed in seeds:
+            r = one_run(data, n, seed)
+            print(f"| {n} | {seed} | {r['vae']:.1%} | {r['ae']:.1%} | "
+                  f"{r['vae_s'] + r['ae_s']:.1f} s |", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--reps", type=int, default=3)
     p.add_argument("--quick", action="store_true", help="2 epochs, 1 repetition")
     p.add_argument("--json", help="write the issue rows here (python -m bench)")
+    p.add_argument("--by-epochs", type=int, nargs="+", metavar="N",
+                   help="instead: the shares after N epochs, for each N")
+    p.add_argument("--seeds", type=int, nargs="+", default=[0], help="with --by-epochs")
     args = p.parse_args(argv)
+    if args.by_epochs:
+        by_epochs(load_dataset(default_spec((1, 28, 28)).data_cfg), args.by_epochs, args.seeds)
+        return 0
     epochs, reps = (2, 1) if args.quick else (DEFAULT_TRAIN.epochs, args.reps)
     data = load_dataset(default_spec((1, 28, 28)).data_cfg)
     one_run(data, 1, 0)  # warm-up: the first optimizer imports torch._dynamo (the app preloads it)

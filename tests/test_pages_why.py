@@ -76,7 +76,7 @@ def test_progress_and_stop():
 
 def test_train_both_shows_the_results():
     at = open_page(PAGE)
-    train_both(at, epochs=2)
+    train_both(at, epochs=5)
     assert re.match(r"Trained both in \d+\.\d s \(VAE \d+\.\d s, autoencoder \d+\.\d s\)\.",
                     texts(at.success).split("The VAE")[0].strip())
     shown = {m.label: m.value for m in at.metric}
@@ -94,6 +94,12 @@ def test_train_both_shows_the_results():
     assert "The same 16 draws z ~ N(0, I)" in texts(at.caption)
     assert re.search(r"From test image #\d+ \(0\) to #\d+ \(7\)", texts(at.caption))
     assert "Median ‖μ(x)‖" in texts(at.caption)
+    # after 5 epochs the autoencoder's samples are the likelier digits (the VAE's are still
+    # blurry): the page says so instead of calling it a small gap
+    vae, ae = (percent(shown[k]) for k in ("VAE", "Autoencoder"))
+    assert ae > vae, shown
+    assert "the autoencoder's prior samples are digits more often" in texts(at.warning)
+    assert "Train longer" in texts(at.warning) and "gap is small" not in texts(at.warning)
     table = at.dataframe[0].value
     assert list(table["Model"]) == ["VAE", "Autoencoder"]
     assert table["KL (nats)"].iloc[1] == "0.0" and float(table["KL (nats)"].iloc[0]) > 0

@@ -22,6 +22,11 @@ LESSONS = Strings("LESSONS", {
     "page_6": "Lesson 6 · β and the rate–distortion plane",
     "page_7": "Lesson 7 · Posterior collapse",
     "page_8": "Lesson 8 · A continuous latent space",
+    # the sidebar's labels: the sidebar cuts a label past about 30 characters with "…"
+    "nav": {"1": "Lesson 1 · Autoencoder → VAE", "2": "Lesson 2 · The ELBO",
+            "3": "Lesson 3 · Reparameterisation", "4": "Lesson 4 · The KL term",
+            "5": "Lesson 5 · BCE vs MSE", "6": "Lesson 6 · β, rate, distortion",
+            "7": "Lesson 7 · Posterior collapse", "8": "Lesson 8 · Continuity"},
     "overview_cols": {"lesson": "Lesson", "teaches": "What it teaches", "tasks": "Tasks done",
                       "quiz": "Quiz"},
     "quiz_score": "{right} of {total} right ({answered} answered)",

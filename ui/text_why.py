@@ -76,6 +76,11 @@ WHY = Strings("WHY", {
                "{ae:.0%}: {times} as often, out of a ceiling of {ceiling:.0%}.",
     "verdict_none": "The VAE's prior samples are digits {vae:.0%} of the time, the "
                     "autoencoder's only {ae:.1%}, out of a ceiling of {ceiling:.0%}.",
+    "verdict_reversed": "With these settings the autoencoder's prior samples are digits more "
+                        "often (autoencoder {ae:.0%}, VAE {vae:.0%}): the VAE still draws "
+                        "blurry digits the classifier is unsure of. Train longer (30 epochs "
+                        "is the default): the VAE's share rises, and the autoencoder's falls "
+                        "as its codes spread away from the prior.",
     "verdict_weak": "With these settings the gap is small (VAE {vae:.0%}, autoencoder "
                     "{ae:.0%}). Train longer (30 epochs is the default) to see it clearly; "
                     "with fewer than 8 latent dims the gap also shrinks.",

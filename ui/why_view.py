@@ -174,7 +174,9 @@ def _shares(result: WhyResult) -> None:
     cols[-1].metric(WHY["ceiling"], f"{result.ceiling:.1%}",
                     help=WHY["ceiling_help"].format(n=f"{len(result.labels):,}"))
     vae, ae = result["vae"].prior_share, result["ae"].prior_share
-    if vae - ae < WEAK_GAP:
+    if ae > vae:  # after a few epochs (5 here: VAE 2 %, autoencoder 12 %)
+        st.warning(WHY["verdict_reversed"].format(vae=vae, ae=ae))
+    elif vae - ae < WEAK_GAP:
         st.warning(WHY["verdict_weak"].format(vae=vae, ae=ae))
     elif ae >= RATIO_FROM:
         st.success(WHY["verdict"].format(vae=vae, ae=ae, ceiling=result.ceiling,
