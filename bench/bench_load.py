@@ -113,6 +113,7 @@ class LoadResult:
     sessions: int
     all_finished: bool = False
     queued_sessions: int = 0        # sessions that were seen waiting in the queue
+    queued_tabs: int = 0            # of them, Chromium tabs ("Queued: position N of M" shown)
     max_queue: int = 0              # the longest queue a session was told about
     train_s: float = 0.0
     idle_rss_mb: float = 0.0
@@ -184,7 +185,8 @@ def train_all(browser, url: str, *, sessions: int, epochs: int, timeout_s: float
     result.load_avg = load_average()
     thin = crowd.sessions
     result.all_finished = not pending and all(t.finished_s is not None for t in thin)
-    result.queued_sessions = len(seen_queued) + sum(t.ever_queued for t in thin)
+    result.queued_tabs = len(seen_queued)
+    result.queued_sessions = result.queued_tabs + sum(t.ever_queued for t in thin)
     result.max_queue = max([result.max_queue, *(t.max_queue for t in thin)])
     result.queue_waits_s = [left_queue.get(i, 0.0 if i in started else float("nan"))
                             for i in range(n_tabs)]

@@ -109,14 +109,6 @@ def server(tmp_path_factory):
         yield srv
 
 
-@pytest.fixture
-def one_job_server(tmp_path_factory):
-    """A separate server that allows one training job at a time (for the busy test)."""
-    with _streamlit(tmp_path_factory.mktemp("library"), max_jobs=1,
-                    log_name="e2e-server-one-job") as srv:
-        yield srv
-
-
 LOAD_SESSION_TTL_S = 5  # Streamlit's 120 s, shortened so the test can see closed sessions go
 
 
@@ -248,22 +240,3 @@ class AppDriver:
 @pytest.fixture
 def app(page, server) -> AppDriver:
     return AppDriver(page, server)
-
-
-@pytest.fixture
-def new_tab(browser):
-    """A factory of browser tabs on a given server (each tab its own Streamlit session);
-    returns ``(context, AppDriver)``; whatever is still open is closed at the end."""
-    contexts = []
-
-    def make(server):
-        context = browser.new_context(viewport={"width": 1400, "height": 1200})
-        contexts.append(context)
-        pg = context.new_page()
-        pg.set_default_timeout(TIMEOUT_MS)
-        return context, AppDriver(pg, server)
-
-    yield make
-    for context in contexts:
-        with contextlib.suppress(Exception):  # already closed by the test
-            context.close()

@@ -176,40 +176,6 @@ def test_bad_upload_shows_a_clear_error(app, tmp_path):
     app.screenshot("library-bad-upload")
 
 
-def test_closing_the_tab_stops_its_job_and_the_server_limit_queues(new_tab, one_job_server):
-    """On a server that allows one job, tab A starts a long one and closes: its job stops, so
-    tab B can train; tab C is queued behind B and starts by itself when B stops."""
-
-    def start_long_job(app):
-        app.open("train")
-        epochs = app.page.get_by_label("Epochs", exact=True)
-        epochs.fill("1000")
-        epochs.press("Enter")
-        app.wait()
-        app.page.get_by_role("button", name="Start", exact=True).click()
-
-    a_context, a = new_tab(one_job_server)
-    start_long_job(a)
-    a.page.get_by_role("button", name="Stop").wait_for()
-    a_context.close()  # the session disconnects: its job must stop
-    _, b = new_tab(one_job_server)
-    start_long_job(b)
-    b.page.get_by_role("button", name="Stop").wait_for()
-    b.page.get_by_text("Training: epoch").first.wait_for()  # B trains: A's job left the slot
-    _, c = new_tab(one_job_server)
-    start_long_job(c)
-    main = c.page.locator("[data-testid='stMain']")
-    main.get_by_text("Queued: position 1 of 1 — your training starts when a slot frees up") \
-        .wait_for()
-    c.assert_no_exception()
-    b.page.get_by_role("button", name="Stop").click()
-    b.page.get_by_text("Stopped by request").wait_for(timeout=10_000)
-    main.get_by_text(re.compile(r"Training: epoch \d+ of 1000")).wait_for()  # C started
-    c.page.get_by_role("button", name="Stop").click()
-    c.page.get_by_text("Stopped by request").wait_for(timeout=10_000)
-    c.assert_no_exception()
-
-
 def test_switching_to_chinese_redraws_the_chosen_options_in_chinese(app):
     """A keyed selectbox keeps showing its option in the old language unless its value is set
     again (ui.i18n): the picker and the Train page's selectboxes, read from the page."""

@@ -1,10 +1,12 @@
 """Load (issues 8 and 18): six sessions on one server with two training slots each start a
-mnist-5k run, the ones past the limit wait in the queue and start by themselves, each session
+mnist-5k run, the ones past the limit wait in the queue (a tab among them says "Queued:
+position N of M") and start by themselves, each session
 sees only its own model, and ``/_stcore/health`` keeps answering. Three sessions are Chromium
 tabs, three are thin sessions (``bench/thin_session.py``: Streamlit's protocol without a
 browser, what ``bench_load.py 30`` uses for most of a class). Then four tabs that start a long
-run and close leave no training thread behind (twice the two slots, so runs both train and
-queue when their tab closes: the suite's time budget allows no more). The scenario lives in
+run and close leave no training thread behind and no slot taken: a new session trains at once
+(twice the two slots, so runs both train and queue when their tab closes: the suite's time
+budget allows no more). The scenario lives in
 ``bench/bench_load.py``, which prints the same figures as a table (the README quotes it for 30
 sessions)."""
 
@@ -60,6 +62,8 @@ def test_sessions_past_the_slots_queue_train_and_stay_apart(browser, load_server
                 assert {QUEUED_POLL_S, POLL_S} <= t.poll_intervals, t.poll_intervals
             assert result.all_finished, "some sessions did not finish"
             assert result.queued_sessions >= 1 and result.max_queue >= 1
+            # 6 sessions on 2 slots: a tab is always among those queued, and its page said so
+            assert result.queued_tabs >= 1
             for i, (_, page) in enumerate(tabs):
                 k = i + 1
                 assert_no_exception(page)
