@@ -18,6 +18,7 @@ from tests.support import (
     trace_names,
 )
 from ui import explore
+from ui.i18n import LANG_KEY
 from vae_core.export import UnsupportedLayer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,8 +38,10 @@ def env(tmp_path, monkeypatch):
         yield e.path
 
 
-def open_page(page: str, model: str | None = None) -> AppTest:
+def open_page(page: str, model: str | None = None, lang: str | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if lang is not None:
+        at.session_state[LANG_KEY] = lang
     at.run()
     if model is not None:
         at.sidebar.selectbox[0].select(model).run()

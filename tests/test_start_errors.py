@@ -4,13 +4,11 @@ range, whose reason the core hands over as a code (``ConfigError``), never as En
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from tests.i18n_leaks import english_sentences
 from tests.support import server_like_env
+from tests.test_pages_explore import open_page, texts
 from ui import i18n, start_errors, state
 from ui.i18n import LANG_KEY
 from ui.jobs import QueueFull, ServerBusy, ServerClosing
@@ -21,9 +19,6 @@ from vae_core.config import ConfigError, TrainConfig
 from vae_core.data import UploadNotLoaded
 from vae_core.sweeps import Sweep
 
-ROOT = Path(__file__).resolve().parents[1]
-APP = str(ROOT / "app.py")
-TIMEOUT = 90
 TABLES = {"train": TRAIN, "sweep": SWEEP, "why": WHY}
 
 
@@ -91,24 +86,10 @@ def env(tmp_path, monkeypatch):
         yield e
 
 
-def open_page(page: str, lang: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.session_state[LANG_KEY] = lang
-    at.run()
-    at.switch_page(page)
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def texts(elements) -> str:
-    return " ".join(str(e.value) for e in elements)
-
-
 def test_a_beta_out_of_range_is_refused_in_chinese(env):
     """The β lab reads β values from a text field: 5000 gets past it (a number, ≥ 0) and the
     sweep's own check refuses it at Start."""
-    at = open_page("pages/beta_lab.py", "中文")
+    at = open_page("pages/beta_lab.py", lang="中文")
     at.text_input(key="bl_betas").set_value("1, 5000").run()
     at.button(key="cmp_start_beta").click().run()
     assert not at.exception, at.exception
@@ -127,7 +108,7 @@ def test_a_refused_train_start_follows_the_language(env, monkeypatch):
         raise refused_config()
 
     monkeypatch.setattr(train_view.Settings, "configs", refuse)
-    at = open_page("pages/train.py", "English")
+    at = open_page("pages/train.py", lang="English")
     at.button(key="train_start").click().run()
     assert not at.exception, at.exception
     assert "Cannot train with these settings: lr must be in (0, 10], got 50.0" in texts(at.error)
