@@ -54,6 +54,7 @@ def test_a_lesson_from_the_link_to_the_overview(app):
     app.wait()
     page.get_by_text("Right. The code carries nothing").wait_for()
     app.screenshot("lesson-7-done")
+    app.assert_fits(800)  # the lesson with its runs' live panel, table and answers
 
     app.nav("Overview")
     page.get_by_role("heading", name="Lessons: a guided course on VAEs").wait_for()
