@@ -229,13 +229,20 @@ def measure(kind: str, model: VAE, summary: dict, train_s: float, data: DataBund
                      code_radius=float(mu.norm(dim=1).median()) if len(mu) else 0.0)
 
 
-def axis_limit(views: list[ModelView], *, quantile: float = 0.995, least: float = 3.5) -> float:
-    """One half-width for both maps: the widest model's 99.5th percentile of |coordinate|, and
-    never less than the prior's 3σ circle. Per model, not pooled: pooled with a VAE's small
-    codes, the percentile fell inside the autoencoder's cloud and cut its edge off."""
-    tops = [float(np.quantile(np.abs(v.coords), quantile)) for v in views if v.coords.size]
-    top = max(tops, default=0.0)
-    return max(least, 1.05 * top) if np.isfinite(top) else least
+def axis_limit(views: list[ModelView], *, quantile: float = 0.995, least: float = 3.5,
+               outlier: float = 1.5) -> float:
+    """One half-width for both maps, set by the widest model: its farthest code (its markers
+    whole: × 1.05), unless that lies beyond ``outlier`` × its 99.5th percentile of
+    |coordinate|, and never less than the prior's 3σ circle. Per model, not pooled: pooled with
+    a VAE's small codes, the percentile fell inside the autoencoder's cloud and cut it off."""
+    limits = []
+    for v in views:
+        if v.coords.size:
+            values = np.abs(v.coords)
+            top = float(np.quantile(values, quantile))
+            limits.append(1.05 * min(float(values.max()), outlier * top))
+    limit = max(limits, default=0.0)
+    return max(least, limit) if np.isfinite(limit) else least
 
 
 # -- the background job --------------------------------------------------------------------------
