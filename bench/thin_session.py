@@ -79,6 +79,11 @@ class ThinSession:
             self._handle(ForwardMsg.FromString(raw))
 
     @property
+    def accepted(self) -> bool:
+        """The server has answered Start: the run is queued, training, or over."""
+        return self.ever_queued or self.training_s is not None or self.ended
+
+    @property
     def ended(self) -> bool:
         return self.finished_s is not None or bool(self.errors)
 
@@ -216,6 +221,16 @@ class ThinCrowd:
         self._thread.start()
         self._ready.wait()
         return self
+
+    def wait_until_accepted(self, timeout_s: float) -> bool:
+        """Block until every session's Start has been answered (its run queued, training or
+        ended); False if ``timeout_s`` passed first."""
+        deadline = time.perf_counter() + timeout_s
+        while time.perf_counter() < deadline:
+            if all(s.accepted for s in self.sessions):
+                return True
+            time.sleep(0.05)
+        return False
 
     def done(self) -> bool:
         return all(s.ended for s in self.sessions) or \
