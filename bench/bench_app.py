@@ -194,7 +194,7 @@ def main(argv: list[str] | None = None) -> None:
             tsne_first, tsne_again, tsne_seen = tsne_in_app(page, url, revisits)
             page.close()
             idle, peak, train_s = training_memory(browser, proc, url, sessions,
-                                                  epochs=3 if args.quick else None)
+                                                  epochs=1 if args.quick else None)
         finally:
             stop_server(proc)
             browser.close()

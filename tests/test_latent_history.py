@@ -71,3 +71,19 @@ def test_the_replay_has_at_most_60_frames_ending_on_the_last_snapshot():
     assert fig.layout.xaxis.title.text == "PC 1 (aligned)"
     live = live_figure(snaps[-1], 2, colours, labels, [-3, 3, -3, 3])
     assert live.layout.xaxis.title.text == "z1" and "1,491" in live.layout.title.text
+
+
+def test_a_long_replay_names_its_step_above_the_slider_not_under_every_tick():
+    """60 step labels under one slider ran into each other; 5 still fit and stay."""
+    from ui.explore_figures import MAX_STEP_LABELS, TEXT_COLOR
+    from ui.train_latent import replay_figure
+
+    def slider(n):
+        snaps = [lh.LatentSnapshot(step=i + 1, epoch=i / 10, points=np.zeros((3, 2), np.float32))
+                 for i in range(n)]
+        return replay_figure(snaps, 2, ["#000"] * 3, ["0"] * 3, [-3, 3, -3, 3]).layout.sliders[0]
+
+    long, short = slider(60), slider(5)
+    assert 5 <= MAX_STEP_LABELS < 60
+    assert long.font.color == "rgba(0,0,0,0)" and long.currentvalue.font.color == TEXT_COLOR
+    assert short.font.color is None and [s.label for s in short.steps] == list("12345")

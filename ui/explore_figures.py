@@ -16,6 +16,10 @@ from ui.text_explore import FIGS
 
 PALETTE = px.colors.qualitative.Plotly + px.colors.qualitative.D3  # 20 distinct colours
 MAX_ELLIPSES = 600
+# Past this many steps a slider's labels run into each other ("187189191..."): they are hidden
+# and the current value above the slider names the step instead.
+MAX_STEP_LABELS = 12
+TEXT_COLOR = "#1f2430"  # .streamlit/config.toml's theme.textColor
 
 
 def latent_scatter(coords: np.ndarray, index: np.ndarray, labels: np.ndarray,
@@ -106,6 +110,9 @@ def animation_controls(names: Sequence[str], prefix: str, *, frame_ms: int, y: f
                  transition=dict(duration=0))
     play = dict(frame=dict(duration=frame_ms, redraw=True), fromcurrent=True,
                 transition=dict(duration=0))
+    crowded = len(names) > MAX_STEP_LABELS
+    # the current value's font inherits the slider's unless it sets its own colour
+    labels_font = dict(color="rgba(0,0,0,0)") if crowded else {}
     return dict(
         updatemenus=[dict(type="buttons", showactive=False, x=0, y=y, xanchor="left",
                           yanchor="top", direction="left", buttons=[
@@ -113,7 +120,9 @@ def animation_controls(names: Sequence[str], prefix: str, *, frame_ms: int, y: f
                               dict(label=FIGS["pause"], method="animate",
                                    args=[[None], still])])],
         sliders=[dict(active=active, x=0.16, len=0.84, y=y, yanchor="top", pad=dict(t=30),
-                      currentvalue=dict(prefix=prefix, xanchor="right", font=dict(size=14)),
+                      font=labels_font,
+                      currentvalue=dict(prefix=prefix, xanchor="right",
+                                        font=dict(size=14, color=TEXT_COLOR)),
                       steps=[dict(label=n, method="animate", args=[[n], still])
                              for n in names])])
 
