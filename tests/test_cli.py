@@ -19,6 +19,8 @@ def run_cli(*args):
 def test_train_then_evaluate_then_info(tmp_path):
     out = tmp_path / "m.safetensors"
     code, stdout, stderr = run_cli("train", "--dataset", "digits", "--epochs", "3",
+                                   "--schedule", "warmup", "--warmup-epochs", "1.5",
+                                   "--seed", "3", "--split-seed", "0",
                                    "--out", str(out), "--quiet")
     assert code == 0, stderr
     assert "test −ELBO" in stdout and out.exists()
@@ -32,7 +34,10 @@ def test_train_then_evaluate_then_info(tmp_path):
     assert res["iwae_nll"] < res["elbo"] + 1.0  # IWAE bound is tighter (noise allowance)
     assert len(res["kl_per_dim"]) == 8 and res["n"] > 300
     code, stdout, _ = run_cli("info", str(out))
-    assert code == 0 and json.loads(stdout)["model_cfg"]["latent_dim"] == 8
+    info = json.loads(stdout)
+    assert code == 0 and info["model_cfg"]["latent_dim"] == 8
+    assert info["train_cfg"]["warmup_epochs"] == 1.5 and info["train_cfg"]["seed"] == 3
+    assert info["data_cfg"]["seed"] == 0  # split as the app splits, whatever the run's seed
 
 
 @pytest.mark.parametrize("args, needle", [
@@ -41,6 +46,9 @@ def test_train_then_evaluate_then_info(tmp_path):
     (["train", "--latent-dim", "0", "--out", "x.safetensors"], "latent_dim"),
     (["train", "--epochs", "-1", "--out", "x.safetensors"], "epochs"),
     (["train", "--bogus", "--out", "x.safetensors"], "unrecognized"),
+    (["train", "--cycle-ratio", "0", "--out", "x.safetensors"], "cycle_ratio"),
+    (["train", "--free-bits", "-1", "--out", "x.safetensors"], "free_bits"),
+    (["train", "--split-seed", "-1", "--out", "x.safetensors"], "seed"),
     (["train"], "--out"),
     (["evaluate", "missing.safetensors", "--json"], "missing.safetensors"),
 ])

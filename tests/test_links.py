@@ -15,7 +15,6 @@ from tests.support import server_like_env
 from ui import links, train_links
 from ui.train_view import Settings
 from vae_core import cli
-from vae_core.config import DataConfig, TrainConfig
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -111,12 +110,7 @@ def _cli_configs(command: str, input_shape: tuple[int, int, int]):
     argv = shlex.split(command)
     assert argv[:3] == ["python", "-m", "vae_core"]
     args = cli.build_parser().parse_args(argv[3:])
-    data_cfg = DataConfig(dataset=args.dataset, data_dir=args.data_dir, binarize=args.binarize,
-                          seed=args.seed)
-    train_cfg = TrainConfig(epochs=args.epochs, batch_size=args.batch_size, lr=args.lr,
-                            beta=args.beta, schedule=args.schedule, reduction=args.reduction,
-                            seed=args.seed, device=args.device, amp=args.amp)
-    return cli._model_config(args, input_shape), data_cfg, train_cfg
+    return (cli._model_config(args, input_shape), *cli.train_configs(args))
 
 
 @pytest.mark.parametrize("settings", [
@@ -135,15 +129,22 @@ def test_the_command_trains_what_the_page_trains(settings):
     assert train_links.command_notes(settings) == []  # nothing differs: defaults everywhere
 
 
-def test_the_command_says_what_it_cannot_carry():
-    settings = Settings(seed=3, schedule="warmup", warmup_epochs=2.0)
-    model_cfg, data_cfg, train_cfg = _cli_configs(train_links.command(settings), (1, 28, 28))
-    page_model, page_data, page_train = settings.configs((1, 28, 28))
-    assert model_cfg == page_model and data_cfg.seed == 3 != page_data.seed
-    assert train_cfg.warmup_epochs != page_train.warmup_epochs
-    notes = " ".join(train_links.command_notes(settings))
-    assert "no flag for warm-up epochs (it uses 10.0)" in notes
-    assert "--seed for the train/test split" in notes
+@pytest.mark.parametrize("settings", [
+    Settings(seed=3, schedule="warmup", warmup_epochs=2.0),
+    Settings(schedule="cyclical", cycles=2, cycle_ratio=0.25),
+    Settings(schedule="capacity", capacity_max=12.5, beta=50.0),
+    Settings(seed=7, schedule="free_bits", free_bits=0.125),
+])
+def test_the_command_carries_the_schedules_settings_and_the_pages_split(settings):
+    """Warm-up epochs, cycles, C and free bits have their flags; a seed other than 0 still
+    splits the data as the page does (with 0), through --split-seed."""
+    command = train_links.command(settings)
+    assert _cli_configs(command, (1, 28, 28)) == settings.configs((1, 28, 28))
+    assert ("--split-seed 0" in command) == (settings.seed != 0)
+    assert train_links.command_notes(settings) == []
+
+
+def test_there_is_no_command_for_uploaded_images():
     upload = Settings(dataset="upload:mine", upload_hash="0" * 16)
     assert train_links.command(upload) is None
     assert "only in this browser session" in train_links.command_notes(upload)[0]

@@ -273,10 +273,6 @@ LINKS = Strings("LINKS", {
     "command": "The command that runs the same training outside the browser:",
     "no_command": "Your own images live only in this browser session: there is no command "
                   "for them.",
-    "differs": "The command line differs here: {items}.",
-    "no_flag": "it has no flag for {what} (it uses {default})",
-    "split_seed": "it also uses --seed for the train/test split (this page splits with "
-                  "seed 0)",
     "bad": "This link has settings that could not be used: {items}. The default is used "
            "for each of them.",
     "bad_item": "{param}={value} ({reason})",
@@ -285,6 +281,4 @@ LINKS = Strings("LINKS", {
     "not_int": "not a whole number from {lo} to {hi}",
     "not_float": "not a number from {lo} to {hi}",
     "not_bool": "not true or false",
-    "what": {"warmup": "warm-up epochs", "cycles": "cycles", "cycle_ratio": "the cycles' ramp "
-             "share", "capacity": "the final capacity C", "free_bits": "free bits"},
 })

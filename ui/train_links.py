@@ -1,8 +1,4 @@
-"""The Train page's settings link and the ``python -m vae_core train`` command of a run.
-
-The command uses only the flags ``vae_core/cli.py`` has; what it cannot carry (the schedules'
-extra settings, the split seed) is said next to it, never silently dropped.
-"""
+"""The Train page's settings link and the ``python -m vae_core train`` command of a run."""
 
 from __future__ import annotations
 
@@ -12,14 +8,16 @@ from typing import Any
 from ui import datasets, links
 from ui import train_view as tv
 from ui.text_compare import LINKS
-from vae_core.config import DATASETS, MAX_LATENT, RECONS, REDUCTIONS, SCHEDULES, TrainConfig
+from vae_core.config import DATASETS, MAX_LATENT, RECONS, REDUCTIONS, SCHEDULES
 
 PATH = "train"
 OUT = "vae.safetensors"
-# schedule -> (param, Settings field) of its extra settings, the CLI has no flag for them
-EXTRAS = {"warmup": (("warmup", "warmup_epochs"),), "cyclical": (("cycles", "cycles"),
-          ("cycle_ratio", "cycle_ratio")), "capacity": (("capacity", "capacity_max"),),
-          "free_bits": (("free_bits", "free_bits"),)}
+# schedule -> (link param, Settings field, CLI flag) of its own settings
+EXTRAS = {"warmup": (("warmup", "warmup_epochs", "--warmup-epochs"),),
+          "cyclical": (("cycles", "cycles", "--cycles"),
+                       ("cycle_ratio", "cycle_ratio", "--cycle-ratio")),
+          "capacity": (("capacity", "capacity_max", "--capacity"),),
+          "free_bits": (("free_bits", "free_bits", "--free-bits"),)}
 
 
 def settings_spec() -> list[links.Setting]:
@@ -55,7 +53,7 @@ def link_values(settings: Any) -> dict[str, Any]:
               "schedule": settings.schedule, "epochs": settings.epochs,
               "batch": settings.batch_size, "lr": settings.lr, "seed": settings.seed,
               "reduction": settings.reduction, "binarize": settings.binarize}
-    for param, field in EXTRAS.get(settings.schedule, ()):
+    for param, field, _ in EXTRAS.get(settings.schedule, ()):
         values[param] = getattr(settings, field)
     return values
 
@@ -73,6 +71,10 @@ def cli_args(settings: Any) -> list[str]:
              "--reduction", settings.reduction, "--epochs", str(settings.epochs),
              "--batch-size", str(settings.batch_size), "--lr", str(float(settings.lr)),
              "--seed", str(settings.seed)]
+    for _, field, flag in EXTRAS.get(settings.schedule, ()):
+        args += [flag, str(getattr(settings, field))]
+    if settings.seed != tv.SPLIT_SEED:  # the CLI splits with --seed unless told otherwise
+        args += ["--split-seed", str(tv.SPLIT_SEED)]
     if settings.binarize:
         args.append("--binarize")
     return [*args, "--out", OUT]
@@ -86,18 +88,8 @@ def command(settings: Any) -> str | None:
 
 
 def command_notes(settings: Any) -> list[str]:
-    """Where the command's run differs from this page's, worded."""
-    if settings.dataset not in DATASETS:
-        return [LINKS["no_command"]]
-    default, what = TrainConfig(), LINKS["what"]
-    items = []
-    for param, field in EXTRAS.get(settings.schedule, ()):
-        if getattr(settings, field) != getattr(default, field):
-            items.append(LINKS["no_flag"].format(what=what[param],
-                                                 default=getattr(default, field)))
-    if settings.seed != 0:
-        items.append(LINKS["split_seed"])
-    return [LINKS["differs"].format(items="; ".join(items))] if items else []
+    """Why there is no command, worded (the command carries every other setting)."""
+    return [] if settings.dataset in DATASETS else [LINKS["no_command"]]
 
 
 def share_box(settings: Any) -> None:

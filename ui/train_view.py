@@ -33,6 +33,7 @@ ARCHS = {  # key -> (arch, hidden, preset)
 BATCHES = (16, 32, 64, 128, 256, 512)
 LR_DIVERGES = 10.0  # far too large on purpose: the run blows up and shows the NaN guard at work
 LRS = (1e-4, 3e-4, 1e-3, 2e-3, 3e-3, 1e-2, 3e-2, LR_DIVERGES)
+SPLIT_SEED = 0  # every dataset is split the same way, whatever the run's seed
 MAX_EPOCHS = 1000   # per run from this page; TrainConfig itself allows 10,000 (CLI)
 MAX_BETA = 1000.0
 MAX_SEED = 2**31 - 1
@@ -82,7 +83,7 @@ class Settings:
         return model_cfg, data_cfg, train_cfg
 
     def data_config(self) -> DataConfig:
-        return DataConfig(dataset=self.dataset, binarize=self.binarize, seed=0,
+        return DataConfig(dataset=self.dataset, binarize=self.binarize, seed=SPLIT_SEED,
                           upload_hash=self.upload_hash)
 
 

@@ -57,12 +57,25 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--sigma", type=float, default=ModelConfig.sigma, help="σ of --recon mse")
     t.add_argument("--beta", type=float, default=1.0)
     t.add_argument("--schedule", default="constant", choices=SCHEDULES)
+    d = TrainConfig()
+    t.add_argument("--warmup-epochs", type=float, default=d.warmup_epochs,
+                   help="--schedule warmup: epochs to ramp β from 0")
+    t.add_argument("--cycles", type=int, default=d.cycles,
+                   help="--schedule cyclical: cycles over the run")
+    t.add_argument("--cycle-ratio", type=float, default=d.cycle_ratio,
+                   help="--schedule cyclical: share of each cycle spent ramping β")
+    t.add_argument("--capacity", type=float, default=d.capacity_max,
+                   help="--schedule capacity: the KL target C in nats at the end of the run")
+    t.add_argument("--free-bits", type=float, default=d.free_bits,
+                   help="--schedule free_bits: λ, the least KL per dim in nats")
     t.add_argument("--reduction", default="sum", choices=REDUCTIONS,
                    help="'mean' reproduces the mean-over-pixels tutorial mistake on purpose")
     t.add_argument("--epochs", type=int, default=30)
     t.add_argument("--batch-size", type=int, default=64)
     t.add_argument("--lr", type=float, default=2e-3)
     t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--split-seed", type=int,
+                   help="seed of the train/test split (default: --seed; the app splits with 0)")
     t.add_argument("--device", default="auto", choices=DEVICES)
     t.add_argument("--amp", action="store_true",
                    help="mixed precision: CUDA bf16 (else fp16 + loss scaling), or bf16 on a CPU "
@@ -116,6 +129,20 @@ def cmd_train(args) -> int:
         distributed.shutdown()
 
 
+def train_configs(args) -> tuple[DataConfig, TrainConfig]:
+    """The data and training settings of ``train``'s parsed ``args`` (checked)."""
+    split_seed = args.seed if args.split_seed is None else args.split_seed
+    data_cfg = DataConfig(dataset=args.dataset, data_dir=args.data_dir, binarize=args.binarize,
+                          seed=split_seed)
+    train_cfg = TrainConfig(epochs=args.epochs, batch_size=args.batch_size, lr=args.lr,
+                            beta=args.beta, schedule=args.schedule, reduction=args.reduction,
+                            warmup_epochs=args.warmup_epochs, cycles=args.cycles,
+                            cycle_ratio=args.cycle_ratio, capacity_max=args.capacity,
+                            free_bits=args.free_bits, seed=args.seed, device=args.device,
+                            amp=args.amp)
+    return data_cfg, train_cfg
+
+
 def _train(args, ctx) -> int:
     """One training run; under torchrun ``ctx`` is this process's ``DistContext``."""
     import torch
@@ -125,11 +152,7 @@ def _train(args, ctx) -> int:
     from vae_core.training import TrainerCallback, resolve_amp, resolve_device, train_model
 
     main_process = ctx is None or ctx.is_main
-    data_cfg = DataConfig(dataset=args.dataset, data_dir=args.data_dir, binarize=args.binarize,
-                          seed=args.seed)
-    train_cfg = TrainConfig(epochs=args.epochs, batch_size=args.batch_size, lr=args.lr,
-                            beta=args.beta, schedule=args.schedule, reduction=args.reduction,
-                            seed=args.seed, device=args.device, amp=args.amp)
+    data_cfg, train_cfg = train_configs(args)
     resolve_amp(train_cfg.amp, ctx.device if ctx else resolve_device(train_cfg.device))
     if args.threads is not None:
         if args.threads < 1:
