@@ -138,14 +138,18 @@ class LoadResult:
 
 
 def train_all(browser, url: str, *, sessions: int, epochs: int, timeout_s: float = 300,
-              browsers: int | None = None,
-              pid: int | None = None) -> tuple[list, ThinCrowd, LoadResult]:
-    """Start a run in each of ``sessions`` sessions (the thin ones first, then the tabs, all
-    within seconds) and poll them until every run finished. ``browsers`` of them (default:
-    all) are Chromium tabs, K = 1, 2, ... so each model has its own name; the rest are thin
-    sessions (``bench.thin_session``: the same requests without a browser drawing the answers
-    on the server's cores). Returns the open (context, page) pairs and the thin sessions,
-    still connected (``close()`` them)."""
+              browsers: int | None = None, pid: int | None = None,
+              tabs_last: bool = False) -> tuple[list, ThinCrowd, LoadResult]:
+    """Start a run in each of ``sessions`` sessions at once and poll them until every run
+    finished. ``browsers`` of them (default: all) are Chromium tabs, K = 1, 2, ... so each
+    model has its own name; the rest are thin sessions (``bench.thin_session``: the same
+    requests without a browser drawing the answers on the server's cores). ``tabs_last``: the
+    tabs press Start only once the thin sessions' runs are in, so that with more thin sessions
+    than slots every tab is queued. Without it the tabs, quicker to send Start, usually train
+    first and then sit idle; queued, they poll and redraw for minutes on this machine's cores
+    (what a class's browsers do on their own machines): ``30 --browsers 3`` took 372 s with
+    ``tabs_last``, 216-238 s without. Returns the open
+    (context, page) pairs and the thin sessions, still connected (``close()`` them)."""
     n_tabs = sessions if browsers is None else min(browsers, sessions)
     result = LoadResult(sessions=sessions, browsers=n_tabs)
     tabs = [open_tab(browser, url) for _ in range(n_tabs)]
@@ -157,10 +161,7 @@ def train_all(browser, url: str, *, sessions: int, epochs: int, timeout_s: float
     crowd = ThinCrowd(url, sessions - n_tabs, epochs=epochs, timeout_s=timeout_s)
     t0, cpu0 = time.perf_counter(), cpu_seconds(pid) if pid else 0.0
     crowd.start()
-    # The tabs press Start once the thin sessions' runs are in: so the tabs (whose pages the
-    # checks read) are always among those queued, whatever order the Starts would reach the
-    # server in (a tab queued for a moment only could go unseen between two polls).
-    if not crowd.wait_until_accepted(timeout_s):
+    if tabs_last and not crowd.wait_until_accepted(timeout_s):
         crowd.close()
         raise RuntimeError("the thin sessions' runs were not accepted in time")
     clicked = []
@@ -172,7 +173,7 @@ def train_all(browser, url: str, *, sessions: int, epochs: int, timeout_s: float
     started: dict[int, float] = {}     # Start -> the page shows the run training (or done)
     pending = set(range(n_tabs))
     while (pending or not crowd.done()) and time.perf_counter() - t0 < timeout_s:
-        for i in sorted(pending, reverse=True):  # the last tab first: queued longest
+        for i in sorted(pending, reverse=True):  # the last tab first: it is queued longest
             page = tabs[i][1]
             place = queued_place(page)
             now = time.perf_counter() - clicked[i]
