@@ -3,6 +3,9 @@ between snapshots (Procrustes) and bounded in memory."""
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 import numpy as np
 import torch
 from scipy.stats import ortho_group
@@ -10,6 +13,8 @@ from scipy.stats import ortho_group
 from vae_core.analysis import latent_history as lh
 from vae_core.config import DataConfig, ModelConfig, TrainConfig
 from vae_core.jobs import TrainingJob
+
+ROOT = Path(__file__).resolve().parents[1]
 
 SMALL = ModelConfig(hidden=(64,), latent_dim=4)
 
@@ -85,5 +90,7 @@ def test_a_long_replay_names_its_step_above_the_slider_not_under_every_tick():
 
     long, short = slider(60), slider(5)
     assert 5 <= MAX_STEP_LABELS < 60
+    theme = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["theme"]
+    assert theme["textColor"] == TEXT_COLOR  # the step named in the page's own text colour
     assert long.font.color == "rgba(0,0,0,0)" and long.currentvalue.font.color == TEXT_COLOR
     assert short.font.color is None and [s.label for s in short.steps] == list("12345")
