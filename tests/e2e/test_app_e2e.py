@@ -106,9 +106,11 @@ def test_train_live_switch_pages_stop_and_save(app):
     app.assert_no_exception()
     page.get_by_text("The means μ of 1,000 test images").wait_for()  # the live latent space
     first = wait_until(lambda: latent_shown(page), 20, "the live latent space")
-    later = wait_until(lambda: (s := latent_shown(page)) and s["title"] != first["title"] and s,
-                       20, "the live latent space to be redrawn")
-    assert later["x"] != first["x"] and later["frames"] == 0  # new points; no replay yet
+    # title and points are read from two Plotly fields that a redraw does not update in one
+    # step (CI once read a new title over the old points), so wait for both to change
+    later = wait_until(lambda: (s := latent_shown(page)) and s["title"] != first["title"]
+                       and s["x"] != first["x"] and s, 20, "the live latent space to be redrawn")
+    assert later["frames"] == 0  # new points and title; no replay yet
 
     # β changed while it runs shows in the curves (β is the last trace, on the right axis)
     beta = page.get_by_label("β now (applies at once)")
