@@ -33,6 +33,7 @@ LAUNCH_ARGS = [  # headless in a container: no sandbox, no GPU, nothing in the b
     "--disable-extensions", "--disable-component-update", "--no-first-run", "--mute-audio",
 ]
 APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+DRAWN = "[data-testid='stElementContainer']"  # any element a script run has drawn
 SERVER_START_S = 90
 TIMEOUT_MS = 30_000
 
@@ -180,7 +181,12 @@ class AppDriver:
         self.page.wait_for_selector(APP_IDLE, timeout=TIMEOUT_MS * 2)
 
     def open(self, path: str = "") -> None:
+        """Load ``path`` and wait for its first run to have drawn the page and finished."""
         self.page.goto(f"{self.server.url}/{path}")
+        # idle alone can match before the first run's elements arrive (CI once found the
+        # Train page's dataset caption missing right after open)
+        self.page.wait_for_selector(f"[data-testid='stMain'] {DRAWN}",
+                                    timeout=TIMEOUT_MS * 2)
         self.wait()
 
     def nav(self, title: str) -> None:

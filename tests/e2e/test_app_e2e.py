@@ -63,7 +63,7 @@ def play_replay(page) -> list[str]:
 def test_the_default_run_trains_on_mnist_and_shows_readable_28x28_digits(app):
     page = app.page
     app.open("train")
-    assert page.get_by_text("5,000 real MNIST digits").count() >= 1  # the default dataset
+    page.get_by_text("5,000 real MNIST digits").first.wait_for()  # the default dataset
     page.get_by_role("button", name="Start", exact=True).click()
     page.get_by_text(re.compile(r"Finished 30 epochs")).wait_for(timeout=120_000)
     app.assert_no_exception()
