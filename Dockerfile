@@ -25,7 +25,7 @@ EXPOSE 8501
 HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=3 \
     CMD ["python", "-c", "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=4).read().strip() != b'ok')"]
 # exec form: streamlit is PID 1 and gets docker stop's SIGTERM itself, so running jobs are
-# saved to the library as "(interrupted)" before it exits (ui/shutdown.py)
+# saved to the library as "(interrupted)" before it exits (ui/shell/shutdown.py)
 STOPSIGNAL SIGTERM
 CMD ["streamlit", "run", "app.py", "--server.headless", "true", "--server.port", "8501", \
      "--server.address", "0.0.0.0", "--server.fileWatcherType", "none", \

@@ -5,14 +5,14 @@ Page config, navigation over ``pages/`` and the sidebar model picker shared by e
 
 import streamlit as st
 
-from ui import i18n, state, widgets  # importing ui first sets OMP_NUM_THREADS (see ui.jobs)
+from ui.applications.strings import APPS
+from ui.compare.strings import PAGES as CMP_PAGES
+from ui.explore.strings import EXPLORE
 from ui.lessons import core as lessons
-from ui.text import APP
-from ui.text_applications import APPS
-from ui.text_compare import PAGES as CMP_PAGES
-from ui.text_explore import EXPLORE
-from ui.text_lessons import LESSONS
-from ui.text_why import WHY
+from ui.lessons.strings import LESSONS
+from ui.shell import i18n, picker, state
+from ui.shell.strings import APP
+from ui.why.strings import WHY
 
 st.set_page_config(page_title=APP["title"], page_icon=":material/science:", layout="wide")
 
@@ -50,6 +50,6 @@ state.harvest_job()  # a job that ended while we were away becomes a session mod
 i18n.language_toggle()
 # the Train page's live panel shows the progress: a second poll in the sidebar would only
 # double what each of a class's tabs asks of the server
-widgets.model_picker(job_progress=page.url_path != "train")
+picker.model_picker(job_progress=page.url_path != "train")
 page.run()
 state.preload_training()  # after the page is drawn: its ~1 s import must not delay it

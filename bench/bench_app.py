@@ -1,17 +1,15 @@
 """App benchmarks (issue 7, rows 5-8) in a real browser: prints a markdown table.
 
-5. Drag a traversal slider -> the new decoded image is painted (in the page; median of N steps).
-6. Latent map: clicking t-SNE until the map is drawn, first (computed) and again after a PCA
-   view (the cached embedding: ``st.cache_data`` in ui/explore.py), timed inside the page.
-7. Cold start: ``streamlit run app.py`` until the home page has rendered the pretrained model
-   (median of fresh servers).
-8. Server memory (RSS): idle, and peak while S sessions train digits at once.
+5. Drag a traversal slider -> the new decoded image is painted (in the page; median of N steps). 6.
+Latent map: clicking t-SNE until the map is drawn, first (computed) and again after a PCA view (the
+cached embedding: ``st.cache_data`` in ui/explore/latent_map.py), timed inside the page. 7. Cold
+start: ``streamlit run app.py`` until the home page has rendered the pretrained model (median of
+fresh servers). 8. Server memory (RSS): idle, and peak while S sessions train digits at once.
 
 Needs Chromium (/usr/bin/chromium) and Playwright.
 
-    python bench/bench_app.py            # 20 slider moves, 5 sessions
-    python bench/bench_app.py --quick    # smoke run
-"""
+python bench/bench_app.py            # 20 slider moves, 5 sessions python bench/bench_app.py --quick
+# smoke run"""
 
 from __future__ import annotations
 

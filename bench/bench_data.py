@@ -53,7 +53,7 @@ def load_times(reps: int) -> tuple[list[float], list[float]]:
 
 def app_default_configs(epochs: int | None):
     """The Train page's defaults, read from the app itself so the two cannot drift apart."""
-    from ui.train_view import Settings
+    from ui.train.form import Settings
 
     s = Settings() if epochs is None else Settings(epochs=epochs)
     data = load_dataset(DataConfig(dataset=s.dataset))

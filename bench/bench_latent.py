@@ -31,7 +31,7 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import IssueRow, write_rows  # noqa: E402
-from ui.explore import SUBSET_DEFAULT  # noqa: E402  (the latent map's default subset size)
+from ui.explore.latent_map import SUBSET_DEFAULT
 from vae_core.analysis.aggregate import aggregate_posterior_histograms  # noqa: E402
 from vae_core.analysis.embeddings import (  # noqa: E402
     PCAProjection,

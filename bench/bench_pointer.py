@@ -132,7 +132,7 @@ def click_times(page, url: str, clicks: int) -> tuple[list[float], list[float]]:
 
 
 def payload_max() -> tuple[str, int]:
-    from ui.components.latent import _payloads
+    from ui.explore.latent import _payloads
     from vae_core.checkpoints import load_checkpoint
     from vae_core.zoo import ASSETS_DIR, load_index
 

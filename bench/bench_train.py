@@ -37,7 +37,7 @@ from vae_core.training import Trainer, TrainerCallback  # noqa: E402
 
 def app_defaults() -> tuple[ModelConfig, dict]:
     """The Train page's defaults, read from the app itself so the two cannot drift apart."""
-    from ui.train_view import Settings
+    from ui.train.form import Settings
 
     s = Settings()
     model_cfg, _, train_cfg = s.configs((1, 8, 8))

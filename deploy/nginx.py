@@ -8,7 +8,7 @@ or run the whole thing on this machine.
 
 ``--run`` starts the replicas (``streamlit run app.py`` on loopback ports, one library folder
 for all) and nginx on ``--listen`` (8080), and stops them all on Ctrl-C or SIGTERM: each
-replica then saves its running jobs as "(interrupted)" (``ui/shutdown.py``). For several
+replica then saves its running jobs as "(interrupted)" (``ui/shell/shutdown.py``). For several
 machines, run the replicas where you like (``--server.address 0.0.0.0``, the same
 ``VAE_LAB_LIBRARY`` on a shared volume) and list them with ``--servers host:port,...``.
 """

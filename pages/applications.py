@@ -3,9 +3,10 @@ compression, anomaly detection)."""
 
 import streamlit as st
 
-from ui import applications_view as apps
-from ui import explore, library, state
-from ui.text_applications import APPS
+from ui.applications import view as apps
+from ui.applications.strings import APPS
+from ui.explore import latent_map as explore
+from ui.shell import model_store, state
 
 state.ensure_shell()
 st.title(APPS["title"])
@@ -19,7 +20,7 @@ data, error = explore.test_data(ckpt)
 if data is None:
     st.warning(error)  # generation needs no data; the other uses say so in their tabs
 
-fp = library.fingerprint(ckpt)
+fp = model_store.fingerprint(ckpt)
 generate, *needs_data = st.tabs(apps.tab_labels())
 with generate:
     apps.generation(ckpt)

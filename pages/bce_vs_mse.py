@@ -3,10 +3,15 @@ reproduced, and the common tutorial mistakes explained."""
 
 import streamlit as st
 
-from ui import compare, compare_likelihood, compare_links, compare_views, datasets, mistakes, state
-from ui.compare_links import DEFAULT_RECONS, DEFAULT_SIGMA, LIKELIHOOD_PATH
-from ui.text import LABELS
-from ui.text_compare import LIKELIHOOD, SWEEP
+from ui.compare import likelihood as compare_likelihood
+from ui.compare import mistakes
+from ui.compare import share as compare_links
+from ui.compare import sweeps as compare
+from ui.compare import views as compare_views
+from ui.compare.share import DEFAULT_RECONS, DEFAULT_SIGMA, LIKELIHOOD_PATH
+from ui.compare.strings import LIKELIHOOD, SWEEP
+from ui.shell import datasets, state
+from ui.shell.strings import LABELS
 from vae_core.config import RECONS
 from vae_core.sweeps import PITFALLS, likelihood_sweep
 

@@ -2,10 +2,13 @@
 
 import streamlit as st
 
-from ui import compare, compare_links, compare_views, datasets, state
-from ui import compare_figures as cf
-from ui.compare_links import BETA_PATH, DEFAULT_BETAS, SCHEDULES
-from ui.text_compare import BETA, SWEEP
+from ui.compare import figures as cf
+from ui.compare import share as compare_links
+from ui.compare import sweeps as compare
+from ui.compare import views as compare_views
+from ui.compare.share import BETA_PATH, DEFAULT_BETAS, SCHEDULES
+from ui.compare.strings import BETA, SWEEP
+from ui.shell import datasets, state
 from vae_core.sweeps import MAX_SWEEP_MODELS, beta_sweep, schedule_sweep
 
 state.ensure_shell()

@@ -2,9 +2,12 @@
 
 import streamlit as st
 
-from ui import explain, figures, state, train_view
-from ui.jobs import QueueFull
-from ui.text import HOME
+from ui.home import explain
+from ui.home.strings import HOME
+from ui.shell import figures, state
+from ui.shell.job_progress import progress_bar
+from ui.shell.jobs import QueueFull
+from ui.train import form as train_view
 
 state.ensure_shell()
 st.title(HOME["title"])
@@ -26,7 +29,7 @@ st.subheader(HOME["live_title"])
 entry, ckpt = state.selected_checkpoint()
 if ckpt is None:
     st.info(HOME["no_model"])
-    train_view.job_progress(where="home")
+    progress_bar(where="home")
     if st.button(HOME["quick_train"], type="primary", help=HOME["quick_help"],
                  icon=":material/bolt:", disabled=state.job_slot().running()):
         try:

@@ -5,8 +5,10 @@ the decoded plane and the aggregate posterior."""
 
 import streamlit as st
 
-from ui import explore, library, pointer_view, state
-from ui.text_explore import EXPLORE, MAP
+from ui.explore import latent_map as explore
+from ui.explore import pointer as pointer_view
+from ui.explore.strings import EXPLORE, MAP
+from ui.shell import model_store, state
 
 state.ensure_shell()
 st.title(MAP["title"])
@@ -22,7 +24,7 @@ if data is None:
     st.stop()
 
 settings = explore.map_settings(entry, ckpt, data)
-fp = library.fingerprint(ckpt)
+fp = model_store.fingerprint(ckpt)
 in_browser = (settings.projection != "tsne" and ckpt.model.latent_dim >= 2
               and pointer_view.ready(fp, ckpt, encoder=True))
 if in_browser:

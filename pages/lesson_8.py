@@ -1,8 +1,8 @@
 """Lesson 8 of the guided course: explanation, live view, tasks the app checks, quiz
 (the lesson itself is data in ui/lessons/content.py)."""
 
-from ui import state
 from ui.lessons import core
+from ui.shell import state
 
 state.ensure_shell()
 core.render_lesson(8)

@@ -1,8 +1,8 @@
 """Lessons: the overview of the guided course (each lesson, what it teaches, the progress made
 in this session); a bad ``?lesson=N`` is explained here."""
 
-from ui import state
 from ui.lessons import core
+from ui.shell import state
 
 state.ensure_shell()
 core.render_overview()

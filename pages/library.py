@@ -3,13 +3,14 @@ evaluation on the test set with a comparison table, and anomaly detection by −
 
 import streamlit as st
 
-from ui import library, models_view, state, widgets
-from ui.text import LIBRARY
-from ui.text_models import MODELS
+from ui.library import view as models_view
+from ui.library.strings import MODELS
+from ui.shell import model_store, picker, state
+from ui.shell.strings import LIBRARY
 
 state.ensure_shell()
 st.title(MODELS["title"])
-st.markdown(MODELS["intro"].format(folder=library.library_dir()))
+st.markdown(MODELS["intro"].format(folder=model_store.library_dir()))
 
 entries, _ = state.model_entries()
 entry, ckpt = state.selected_checkpoint()
@@ -19,14 +20,14 @@ tab_library, tab_eval, tab_anomaly = st.tabs(
 with tab_library:
     models_view.show_flash()
     if entries:
-        fps = {e.key: library.fingerprint(state.load_entry(e)) for e in entries
+        fps = {e.key: model_store.fingerprint(state.load_entry(e)) for e in entries
                if state.load_error(e) is None}
         models_view.library_table(entries, fps)
         models_view.manage(entries)
     else:
         st.info(LIBRARY["empty"])
     st.divider()
-    widgets.upload_box()
+    picker.upload_box()
     st.caption(models_view.limits_text())
 
 data, error = models_view.test_data(ckpt) if ckpt is not None else (None, None)

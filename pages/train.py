@@ -2,8 +2,11 @@
 
 import streamlit as st
 
-from ui import datasets, links, state, train_links, train_live, train_view, widgets
-from ui.text import TRAIN
+from ui.shell import datasets, links, picker, state
+from ui.train import form as train_view
+from ui.train import live as train_live
+from ui.train import share as train_links
+from ui.train.strings import TRAIN
 
 state.ensure_shell()
 st.title(TRAIN["title"])
@@ -36,4 +39,4 @@ if running or (ready and failure is None):
     train_live.live_panel()
     entry, ckpt = state.trained_model()
     if ckpt is not None:
-        widgets.model_actions(entry, ckpt, key=entry.key)
+        picker.model_actions(entry, ckpt, key=entry.key)

@@ -3,8 +3,10 @@ interpolation between two test images and samples from the prior."""
 
 import streamlit as st
 
-from ui import explore, library, state, traverse_view
-from ui.text_explore import EXPLORE, TRAVERSE
+from ui.explore import latent_map as explore
+from ui.explore import traverse as traverse_view
+from ui.explore.strings import EXPLORE, TRAVERSE
+from ui.shell import model_store, state
 
 state.ensure_shell()
 st.title(TRAVERSE["title"])
@@ -18,7 +20,7 @@ data, error = explore.test_data(ckpt)
 if data is None:
     st.warning(error)  # zero and prior start points and prior samples still work
 
-fp = library.fingerprint(ckpt)
+fp = model_store.fingerprint(ckpt)
 z0, start_id = traverse_view.start_point(fp, ckpt, data)
 z, order = traverse_view.sliders(fp, ckpt, z0, start_id, traverse_view.kl_per_dim(fp, ckpt, data))
 k = traverse_view.grid(ckpt, z, order)

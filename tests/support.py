@@ -10,7 +10,7 @@ from types import SimpleNamespace
 def keep_navigation_mode(monkeypatch) -> None:
     """AppTest resets ``PagesManager.uses_pages_directory`` before every run, and with a
     ``pages/`` folder that means legacy mode: the page would run without app.py and
-    ``ui.state.ensure_shell`` would rerun it, dropping the button click of that run. Keep
+    ``ui.shell.state.ensure_shell`` would rerun it, dropping the button click of that run. Keep
     ``st.navigation`` mode, as a real server does once app.py has run."""
     from streamlit.runtime.pages_manager import PagesManager
 
@@ -64,7 +64,7 @@ def server_like_env(tmp_path, monkeypatch, *, pretrained: bool):
     stopped or unqueued, so no test leaves one running into the next."""
     import torch
 
-    from ui import state
+    from ui.shell import state
 
     library, assets = tmp_path / "library", tmp_path / "assets"
     monkeypatch.setenv("VAE_LAB_LIBRARY", str(library))
@@ -72,7 +72,7 @@ def server_like_env(tmp_path, monkeypatch, *, pretrained: bool):
         assets.mkdir()
         monkeypatch.setenv("VAE_LAB_ASSETS", str(assets))
     threads = torch.get_num_threads()
-    torch.set_num_threads(1)  # what the app's server uses (ui.jobs.limit_torch_threads)
+    torch.set_num_threads(1)  # what the app's server uses (ui.shell.jobs.limit_torch_threads)
     try:
         yield SimpleNamespace(path=tmp_path, library=library, assets=assets)
     finally:
@@ -132,10 +132,10 @@ def idx_arrays(n_train: int, n_test: int, seed: int = 0) -> dict:
 
 
 def latent_views(at) -> list[tuple[dict, dict]]:
-    """(header, arrays) of every latent component (``ui.components.latent``) an AppTest run
+    """(header, arrays) of every latent component (``ui.explore.latent``) an AppTest run
     drew: AppTest cannot run its JS, but its payload says what the browser was sent."""
-    from ui.components.latent import NAME
-    from ui.components.latent.payload import unpack
+    from ui.explore.latent import NAME
+    from ui.explore.latent.payload import unpack
 
     return [unpack(el.proto.bytes) for el in at.get("bidi_component")
             if el.proto.component_name == NAME]

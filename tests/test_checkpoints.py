@@ -272,7 +272,7 @@ def test_bad_configs_are_refused(tiny_bytes, section, key, value, message):
 def test_a_bad_config_is_worded_from_its_code_in_chinese(tiny_bytes, monkeypatch, section, key,
                                                          value, reason):
     from tests.i18n_leaks import english_sentences
-    from ui import i18n, library
+    from ui.shell import i18n, model_store
 
     info = _split(tiny_bytes)[1]
     info[section][key] = value
@@ -282,9 +282,9 @@ def test_a_bad_config_is_worded_from_its_code_in_chinese(tiny_bytes, monkeypatch
     assert (e.code, e.params["section"], e.params["reason_code"]) == ("bad_config", section,
                                                                       reason)
     assert str(e).startswith(f"bad {section} in checkpoint: ")  # the CLI's English
-    assert key in library.error_text(e)
+    assert key in model_store.error_text(e)
     monkeypatch.setattr(i18n, "current_language", lambda: "zh")
-    chinese = library.error_text(e)
+    chinese = model_store.error_text(e)
     assert chinese.startswith(f"检查点中的 {section} 有误：") and key in chinese, chinese
     assert english_sentences([chinese]) == [], chinese
 
@@ -537,7 +537,7 @@ def test_mutated_files_only_raise_checkpoint_error(tiny_bytes, data):
 def test_every_refusal_is_a_code_the_app_words_in_chinese(tmp_path, monkeypatch):
     """A refused file reaches the page as a code with numbers: its 中文 line has no English."""
     from tests.i18n_leaks import english_sentences
-    from ui import i18n, library
+    from ui.shell import i18n, model_store
     from vae_core.messages import CHECKPOINT_MESSAGES
 
     bad = tmp_path / "bad.safetensors"
@@ -548,7 +548,7 @@ def test_every_refusal_is_a_code_the_app_words_in_chinese(tmp_path, monkeypatch)
     assert str(refused.value) == CHECKPOINT_MESSAGES[refused.value.code].format(
         **refused.value.params)
     monkeypatch.setattr(i18n, "current_language", lambda: "zh")
-    worded = library.error_text(refused.value)
+    worded = model_store.error_text(refused.value)
     assert worded != str(refused.value) and english_sentences([worded]) == []
     zh = i18n.translations("zh")
-    assert english_sentences([zh[f"CKPT.{code}"] for code in CHECKPOINT_MESSAGES]) == []
+    assert english_sentences([zh[f"CHECKPOINT.{code}"] for code in CHECKPOINT_MESSAGES]) == []

@@ -183,8 +183,8 @@ def _sample_params(text: str) -> dict:
 @pytest.mark.parametrize("code", sorted(CONFIG_MESSAGES))
 def test_every_config_code_formats_in_english_and_chinese(code, monkeypatch):
     from tests.i18n_leaks import english_sentences
-    from ui import i18n
-    from ui.config_words import config_text
+    from ui.shell import i18n
+    from ui.shell.config_words import config_text
 
     params = _sample_params(CONFIG_MESSAGES[code])
     english = str(ConfigError(code, **params))

@@ -24,7 +24,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.support import idx_arrays, keep_navigation_mode, server_like_env, wait_until
 from tests.test_pages import train_page_after_a_diverged_run
-from ui import train_view
+from ui.train import form as train_view
 from vae_core.data import (
     DATA_DIR_ENV,
     RAW_FILES,

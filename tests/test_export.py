@@ -12,7 +12,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from ui.components.latent import payload
+from ui.explore.latent import payload
 from vae_core.checkpoints import load_checkpoint
 from vae_core.config import ModelConfig
 from vae_core.export import UnsupportedLayer, export_program
@@ -69,7 +69,7 @@ def test_the_exported_layers_compute_what_torch_computes(file):
 
 @pytest.mark.parametrize("file", ZOO)
 def test_each_payload_fits_the_budget_and_reads_back(file):
-    from ui.components.latent import _payloads
+    from ui.explore.latent import _payloads
 
     model = load_checkpoint(ASSETS_DIR / file).model
     dec, enc = _payloads.__wrapped__(file, model)

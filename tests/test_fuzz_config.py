@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.support import mutate_bytes
-from ui import library
+from ui.shell import model_store
 from vae_core.config import DataConfig, ModelConfig, TrainConfig
 from vae_core.importers import import_examples_state_dict
 
@@ -94,5 +94,5 @@ def test_mutated_pt_archives_only_raise_checkpoint_errors(data):
 def test_random_upload_names_and_bytes(name, data):
     if isinstance(name, str) and data:  # with the suffixes that reach the loaders, too
         for suffix in (".pt", ".safetensors"):
-            _refused_cleanly(library.read_upload, name + suffix, data)
-    _refused_cleanly(library.read_upload, name, data)
+            _refused_cleanly(model_store.read_upload, name + suffix, data)
+    _refused_cleanly(model_store.read_upload, name, data)

@@ -1,4 +1,4 @@
-"""The 中文 terminology standard (``ui/locales/glossary.py``): no Chinese string uses a variant,
+"""The 中文 terminology standard (``ui/shell/glossary.py``): no Chinese string uses a variant,
 each glossary term is used wherever the English names the concept, and the first uses say what
 the issue asks (潜变量（也称隐变量）, 近似后验 q(z|x), 后验坍塌 defined)."""
 
@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from ui import i18n
-from ui.i18n_catalog import english
-from ui.locales.glossary import GLOSSARY, Term
+from ui.shell import i18n
+from ui.shell.glossary import GLOSSARY, Term
+from ui.shell.i18n_catalog import english
 
 # ASCII words a 中文 string may keep: symbols, names of people, formats, libraries, datasets
 NAMES = {"ELBO", "KL", "BCE", "MSE", "MIG", "IWAE", "NLL", "Keras", "PyTorch", "TensorFlow",

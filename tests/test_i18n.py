@@ -12,9 +12,9 @@ from streamlit.testing.v1 import AppTest
 
 from tests.i18n_leaks import NAMES, english_sentences, visible_texts
 from tests.support import server_like_env
-from ui import i18n
-from ui.i18n import LANG_KEY, Strings
-from ui.i18n_catalog import drifted, english, string_tables, unrecorded
+from ui.shell import i18n
+from ui.shell.i18n import LANG_KEY, Strings
+from ui.shell.i18n_catalog import drifted, english, string_tables, unrecorded
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -30,14 +30,19 @@ def fields(text: str) -> list[tuple[str, str, str]]:
 
 
 # -- the tables --------------------------------------------------------------------------------
-def test_the_shell_tables_are_found():
-    assert {"APP", "PICKER", "HOME", "TRAIN", "LIVE", "MODEL", "LIBRARY", "FIG",
-            "LABELS"} <= set(string_tables())
+def test_every_feature_folder_keeps_its_strings_in_both_languages():
+    """Each folder of ui/ with a strings.py has its zh.py beside it, and the tables are found
+    from there (the shell's and the features')."""
+    folders = [p.parent for p in (ROOT / "ui").glob("*/strings.py")]
+    assert len(folders) >= 9
+    assert all((f / "zh.py").is_file() for f in folders)
+    assert {"APP", "PICKER", "HOME", "TRAIN", "LIVE", "MODEL", "LIBRARY", "FIGURES",
+            "LABELS", "LESSON1", "LESSON8", "WHY", "BETA"} <= set(string_tables())
 
 
 def test_every_key_has_a_chinese_translation():
     missing = sorted(english().keys() - i18n.translations("zh").keys())
-    assert missing == [], f"add these to ui/locales/zh*.py: {missing}"
+    assert missing == [], f"add these to the zh.py beside their strings.py: {missing}"
 
 
 def test_no_stale_chinese_keys():
@@ -61,7 +66,7 @@ def test_translations_are_non_empty_and_chinese_where_english_has_words():
 
 def test_every_translation_records_the_english_it_was_made_from():
     missing = unrecorded("zh")
-    assert missing == [], ("record these new translations: python -m ui.i18n_catalog --new "
+    assert missing == [], ("record these new translations: python -m ui.shell.i18n_catalog --new "
                            f"({missing})")
 
 
@@ -69,12 +74,12 @@ def test_no_translation_is_older_than_its_english():
     """gettext's fuzzy mark: the English changed after the 中文 was written."""
     zh = i18n.translations("zh")
     stale = {key: {"English now": text, "中文": zh[key]} for key, text in drifted("zh").items()}
-    assert stale == {}, ("review these translations, then python -m ui.i18n_catalog --accept "
+    assert stale == {}, ("review these translations, then python -m ui.shell.i18n_catalog --accept "
                          f"KEY ...: {stale}")
 
 
 def test_a_changed_english_string_is_caught(monkeypatch):
-    from ui import i18n_catalog
+    from ui.shell import i18n_catalog
 
     key = "HOME.title"
     monkeypatch.setattr(i18n_catalog, "english", lambda: {**english(), key: "What is an AE?"})
@@ -100,7 +105,7 @@ def test_strings_behaves_like_the_dict_it_wraps():
 
 
 def test_english_outside_a_streamlit_run():
-    from ui.text import HOME
+    from ui.home.strings import HOME
 
     assert i18n.current_language() == "en"
     assert HOME["title"] == "What is a VAE?"

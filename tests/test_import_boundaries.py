@@ -152,3 +152,62 @@ def test_ui_has_no_import_circle():
 
 def test_the_circle_check_finds_a_circle():
     assert _circles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [{"a", "b", "c"}]
+
+
+UI = ROOT / "ui"
+SHELL = "shell"
+# features that embed other features' views (the home page's walk-through, the lessons' live
+# views); every other feature imports only the shell and vae_core
+EMBEDDERS = {"home", "lessons"}
+
+
+def _folders(ui: Path = UI) -> set[str]:
+    return {p.name for p in ui.iterdir() if (p / "__init__.py").is_file()}
+
+
+def _folder_graph(ui: Path = UI) -> dict[str, set[str]]:
+    """Feature folder -> the other folders of ``ui/`` its modules import."""
+    folders = _folders(ui)
+    graph: dict[str, set[str]] = {f: set() for f in folders}
+    for module, targets in _module_graph(ui).items():
+        parts = module.split(".")
+        if len(parts) < 2 or parts[1] not in folders:
+            continue
+        for target in targets:
+            tparts = target.split(".")
+            if len(tparts) >= 2 and tparts[1] in folders and tparts[1] != parts[1]:
+                graph[parts[1]].add(tparts[1])
+    return graph
+
+
+def test_ui_is_organised_by_feature():
+    """Nothing but the package marker at the top of ``ui/``: every module is in a folder."""
+    assert sorted(p.name for p in UI.glob("*.py")) == ["__init__.py"]
+    assert {SHELL, "train", "explore", "compare", "library", "lessons", "home"} <= _folders()
+
+
+def test_features_import_only_the_shell_and_the_core():
+    graph = _folder_graph()
+    assert graph[SHELL] == set(), "the shell imports no feature"
+    strays = {f: sorted(t - {SHELL}) for f, t in graph.items()
+              if f not in EMBEDDERS and t - {SHELL}}
+    assert strays == {}
+
+
+def test_no_circle_between_feature_folders():
+    assert _circles(_folder_graph()) == []
+
+
+def test_the_folder_rule_sees_a_feature_importing_another(tmp_path):
+    """The rule reads real imports, lazy ones too: two features importing each other fail it."""
+    fake = tmp_path / "ui"
+    modules = {"__init__": "", "shell/__init__": "", "shell/state": "",
+               "train/__init__": "", "train/form": "from ui.shell import state\n",
+               "train/live": "def f():\n    from ui.compare import sweeps\n",
+               "compare/__init__": "", "compare/sweeps": "import ui.train.form\n"}
+    for name, body in modules.items():
+        (fake / name).parent.mkdir(parents=True, exist_ok=True)
+        (fake / name).with_suffix(".py").write_text(body)
+    graph = _folder_graph(fake)
+    assert graph == {"shell": set(), "train": {"compare", "shell"}, "compare": {"train"}}
+    assert _circles(graph) == [{"train", "compare"}]

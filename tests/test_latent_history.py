@@ -63,7 +63,7 @@ def test_snapshots_are_capped(monkeypatch, digits):
 
 
 def test_the_replay_has_at_most_60_frames_ending_on_the_last_snapshot():
-    from ui.train_latent import MAX_FRAMES, live_figure, replay_figure
+    from ui.train.live_latent import MAX_FRAMES, live_figure, replay_figure
 
     rng = np.random.default_rng(3)
     snaps = [lh.LatentSnapshot(step=10 * i + 1, epoch=i / 10,
@@ -80,8 +80,8 @@ def test_the_replay_has_at_most_60_frames_ending_on_the_last_snapshot():
 
 def test_a_long_replay_names_its_step_above_the_slider_not_under_every_tick():
     """60 step labels under one slider ran into each other; 5 still fit and stay."""
-    from ui.explore_figures import MAX_STEP_LABELS, TEXT_COLOR
-    from ui.train_latent import replay_figure
+    from ui.shell.figures import MAX_STEP_LABELS, TEXT_COLOR
+    from ui.train.live_latent import replay_figure
 
     def slider(n):
         snaps = [lh.LatentSnapshot(step=i + 1, epoch=i / 10, points=np.zeros((3, 2), np.float32))

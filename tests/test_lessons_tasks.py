@@ -8,8 +8,8 @@ from streamlit.testing.v1 import AppTest
 
 from tests.support import server_like_env, wait_until
 from tests.test_pages_explore import APP, TIMEOUT, texts
-from ui import state
 from ui.lessons import runs
+from ui.shell import state
 
 OVERVIEW = "pages/lessons.py"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import torch
 
-from ui import library
+from ui.shell import model_store
 from vae_core.checkpoints import load_checkpoint
 from vae_core.config import ModelConfig
 from vae_core.models import build_model
@@ -30,7 +30,7 @@ def _save_rounds(directory: str, who: int, barrier, results) -> None:
     for i in range(ROUNDS):
         barrier.wait()
         try:
-            library.save_model(model, f"shared {i}", Path(directory), data_cfg=None,
+            model_store.save_model(model, f"shared {i}", Path(directory), data_cfg=None,
                                train_cfg=None, summary={"who": who})
         except FileExistsError:
             results.put((i, who, "refused"))
@@ -68,7 +68,7 @@ def _rename_rounds(directory: str, who: int, barrier, results) -> None:
     for i in range(ROUNDS):
         barrier.wait()
         try:
-            library.rename_model(folder / f"r{i}-{who}.safetensors", f"target {i}", folder)
+            model_store.rename_model(folder / f"r{i}-{who}.safetensors", f"target {i}", folder)
         except FileExistsError:
             results.put((i, who, "refused"))
         else:
@@ -78,7 +78,7 @@ def _rename_rounds(directory: str, who: int, barrier, results) -> None:
 def test_two_processes_renaming_to_one_name_lose_no_model(tmp_path):
     for i in range(ROUNDS):
         for who in range(2):
-            library.save_model(_model(who), f"r{i}-{who}", tmp_path, data_cfg=None,
+            model_store.save_model(_model(who), f"r{i}-{who}", tmp_path, data_cfg=None,
                                train_cfg=None, summary={"who": who})
     barrier, results = CTX.Barrier(2), CTX.Queue()
     _run(_rename_rounds, lambda who: (str(tmp_path), who, barrier, results))
@@ -87,7 +87,7 @@ def test_two_processes_renaming_to_one_name_lose_no_model(tmp_path):
         kept = tmp_path / (f"target-{i}.safetensors" if what == "renamed"
                            else f"r{i}-{who}.safetensors")
         assert load_checkpoint(kept).summary == {"who": who}
-    entries, problems = library.list_models(tmp_path, "library")
+    entries, problems = model_store.list_models(tmp_path, "library")
     assert len(entries) == 2 * ROUNDS and problems == []
 
 
@@ -95,7 +95,7 @@ def _churn(directory: str, stop_at: float) -> None:
     """Save a new model and delete the one before, over and over."""
     folder, model, i = Path(directory), _model(0), 0
     while time.monotonic() < stop_at:
-        library.save_model(model, f"churn {i}", folder, data_cfg=None, train_cfg=None,
+        model_store.save_model(model, f"churn {i}", folder, data_cfg=None, train_cfg=None,
                            summary={})
         if i:
             (folder / f"churn-{i - 1}.safetensors").unlink()
@@ -104,14 +104,14 @@ def _churn(directory: str, stop_at: float) -> None:
 
 def test_listing_while_another_process_saves_and_deletes(tmp_path):
     for i in range(3):
-        library.save_model(_model(i), f"stable {i}", tmp_path, data_cfg=None, train_cfg=None,
+        model_store.save_model(_model(i), f"stable {i}", tmp_path, data_cfg=None, train_cfg=None,
                            summary={})
     writer = CTX.Process(target=_churn, args=(str(tmp_path), time.monotonic() + 2.0))
     writer.start()
     listings = 0
     try:
         while writer.is_alive():
-            entries, problems = library.list_models(tmp_path, "library")
+            entries, problems = model_store.list_models(tmp_path, "library")
             assert problems == []  # a file deleted meanwhile is no problem to show
             names = {e.name for e in entries}
             assert {"stable 0", "stable 1", "stable 2"} <= names
@@ -120,5 +120,5 @@ def test_listing_while_another_process_saves_and_deletes(tmp_path):
     finally:
         writer.join(30)
     assert writer.exitcode == 0 and listings > 20
-    entries, _ = library.list_models(tmp_path, "library")
+    entries, _ = model_store.list_models(tmp_path, "library")
     assert len(entries) == 4  # what a second process lists is what is on disk

@@ -12,8 +12,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.support import server_like_env
-from ui import links, train_links
-from ui.train_view import Settings
+from ui.shell import links
+from ui.train import share as train_links
+from ui.train.form import Settings
 from vae_core import cli
 
 ROOT = Path(__file__).resolve().parents[1]

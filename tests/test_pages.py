@@ -12,8 +12,9 @@ import torch
 from streamlit.testing.v1 import AppTest
 
 from tests.support import latent_view, server_like_env
-from ui import state, train_view
-from ui.jobs import SessionJobs
+from ui.shell import state
+from ui.shell.jobs import SessionJobs
+from ui.train import form as train_view
 from vae_core.checkpoints import save_checkpoint
 from vae_core.config import DataConfig, ModelConfig, TrainConfig, preset_model
 from vae_core.models import build_model
@@ -125,7 +126,7 @@ def test_home_walks_one_image_through_the_model(env):
 def test_home_walks_one_image_on_the_server_without_the_js(env, monkeypatch):
     from streamlit import cache_data
 
-    from ui.components import latent
+    from ui.explore import latent
     from vae_core.export import UnsupportedLayer
 
     def unsupported(model):

@@ -8,7 +8,7 @@ import pytest
 
 from tests.support import server_like_env
 from tests.test_pages_explore import image_urls, open_page, texts
-from ui.i18n import LANG_KEY
+from ui.shell.i18n import LANG_KEY
 
 PAGE = "pages/applications.py"
 
@@ -69,7 +69,7 @@ def test_without_a_model_the_page_says_what_to_do(monkeypatch, env):
 
 
 def test_without_test_data_generation_still_works(monkeypatch):
-    from ui import explore
+    from ui.explore import latent_map as explore
 
     monkeypatch.setattr(explore, "test_data", lambda ckpt: (None, "no test images here"))
     at = open_page(PAGE)

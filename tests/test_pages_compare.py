@@ -10,8 +10,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.support import plotly_figure, server_like_env
-from ui import compare_collapse, state
-from ui.i18n import LANG_KEY
+from ui.shell import collapse, state
+from ui.shell.i18n import LANG_KEY
 from vae_core.sweeps import Sweep
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -223,7 +223,7 @@ def test_a_mistake_is_reproduced_in_one_click(env):
 @pytest.mark.parametrize("active, k, shown", [(0, 8, True), (3, 8, True), (4, 8, False),
                                               (8, 8, False), (None, 8, False)])
 def test_collapse_is_named_only_when_few_units_are_active(active, k, shown):
-    assert compare_collapse.few_active(active, k) is shown
+    assert collapse.few_active(active, k) is shown
 
 
 @pytest.mark.parametrize("beta, collapsed", [(500.0, True), (1.0, False)])
@@ -246,7 +246,8 @@ def test_a_failed_sweep_and_its_failed_models_are_worded_in_the_readers_language
         digits, monkeypatch):
     import dataclasses
 
-    from ui import compare, i18n
+    from ui.compare import sweeps as compare
+    from ui.shell import i18n
     from vae_core.config import DataConfig, ModelConfig, TrainConfig
     from vae_core.jobs import TrainingJob
     from vae_core.sweeps import SweepSnapshot

@@ -17,8 +17,8 @@ from tests.support import (
     server_like_env,
     trace_names,
 )
-from ui import explore
-from ui.i18n import LANG_KEY
+from ui.explore import latent_map as explore
+from ui.shell.i18n import LANG_KEY
 from vae_core.export import UnsupportedLayer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -157,7 +157,7 @@ def no_js_decoder(monkeypatch):
     """Every model has a layer the JS cannot run: the pages fall back to the server."""
     from streamlit import cache_data
 
-    from ui.components import latent
+    from ui.explore import latent
 
     def unsupported(model):
         raise UnsupportedLayer("decoder.0: Bilinear")

@@ -10,8 +10,8 @@ from streamlit.testing.v1 import AppTest
 from tests.i18n_leaks import english_sentences, visible_texts
 from tests.support import server_like_env
 from tests.test_pages_explore import APP, TIMEOUT, texts
-from ui.i18n import LANG_KEY
 from ui.lessons import core
+from ui.shell.i18n import LANG_KEY
 
 OVERVIEW = "pages/lessons.py"
 ZH_TITLES = {1: "第 1 课 · 从自编码器到 VAE", 5: "第 5 课 · BCE 与 MSE",

@@ -15,7 +15,8 @@ from streamlit.testing.v1 import AppTest
 
 from tests.support import plotly_figure, shown_cells
 from tests.test_pages import env, save_tiny_model, texts  # noqa: F401
-from ui import library, models_view
+from ui.library import view as models_view
+from ui.shell import model_store
 from vae_core.config import preset_model
 from vae_core.data import torchvision_sets
 from vae_core.models import build_model
@@ -180,16 +181,16 @@ def test_pretrained_models_cannot_be_renamed_or_deleted(env):  # noqa: F811
     assert "only models saved in the library" in texts(at.caption)
     assert not [b for b in at.button if b.key and b.key.startswith(("rename", "delete"))]
     # and the library functions refuse it too, and any unsafe name
-    with pytest.raises(library.UnsafeName):
-        library.delete_model(path, env.library)
-    with pytest.raises(library.UnsafeName):
-        library.rename_model(path, "stolen", env.library)
+    with pytest.raises(model_store.UnsafeName):
+        model_store.delete_model(path, env.library)
+    with pytest.raises(model_store.UnsafeName):
+        model_store.rename_model(path, "stolen", env.library)
     mine = save_tiny_model(env.library, "mine")
     for bad in ("../x", "/tmp/x", "..", ""):
-        with pytest.raises(library.UnsafeName):
-            library.rename_model(mine, bad, env.library)
-    with pytest.raises(library.UnsafeName):
-        library.delete_model(env.library / ".." / "assets" / "shipped.safetensors", env.library)
+        with pytest.raises(model_store.UnsafeName):
+            model_store.rename_model(mine, bad, env.library)
+    with pytest.raises(model_store.UnsafeName):
+        model_store.delete_model(env.library / ".." / "assets" / "shipped.safetensors", env.library)
     assert path.is_file() and mine.is_file()
 
 

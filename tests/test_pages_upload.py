@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.support import digit_zip, server_like_env
-from ui import datasets, state
+from ui.shell import datasets, state
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -27,11 +27,11 @@ def env(tmp_path, monkeypatch):
 @pytest.fixture
 def chinese_outside_the_script(monkeypatch):
     """AppTest words a selectbox's options with its format function in the test process, where
-    ``ui.i18n`` falls back to English; in a 中文 run the options then do not match. Make the
+    ``ui.shell.i18n`` falls back to English; in a 中文 run the options then do not match. Make the
     test process read 中文 too."""
     from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-    from ui import i18n
+    from ui.shell import i18n
 
     inside = i18n.current_language
     monkeypatch.setattr(i18n, "current_language",

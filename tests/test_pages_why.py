@@ -12,7 +12,7 @@ import pytest
 from tests.i18n_leaks import english_sentences, visible_texts
 from tests.support import server_like_env
 from tests.test_pages_explore import image_urls, open_page, texts
-from ui.i18n import LANG_KEY
+from ui.shell.i18n import LANG_KEY
 
 PAGE = "pages/why_variational.py"
 WAIT_S = 60

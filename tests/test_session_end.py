@@ -1,5 +1,5 @@
-"""``ui.session_end``: a closed session's media files are given back once its reconnect TTL has
-passed and it has not come back; not before, and not for a session that reconnected."""
+"""``ui.shell.session_end``: a closed session's media files are given back once its reconnect TTL
+has passed and it has not come back; not before, and not for a session that reconnected."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from ui import session_end
+from ui.shell import session_end
 
 
 class FakeMedia:

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 def _session_with_models(n_models: int, select_first_again: bool) -> None:
     import streamlit as st
 
-    from ui import state, widgets
+    from ui.shell import picker, state
     from vae_core.checkpoints import Checkpoint
     from vae_core.config import ModelConfig
     from vae_core.models import build_model
@@ -25,7 +25,7 @@ def _session_with_models(n_models: int, select_first_again: bool) -> None:
                 state.apply_pending_selection([f"session:{i + 1}"])
                 if select_first_again:
                     state.selected_entry()
-    widgets.model_picker()
+    picker.model_picker()
 
 
 def run(n_models: int, select_first_again: bool = False) -> AppTest:
@@ -39,7 +39,7 @@ def names(at: AppTest) -> list[str]:
 
 
 def test_the_oldest_models_make_room_and_the_picker_says_which(monkeypatch):
-    from ui import state
+    from ui.shell import state
 
     at = run(state.MAX_SESSION_MODELS + 2, select_first_again=True)
     assert not at.exception, at.exception
@@ -54,7 +54,7 @@ def test_the_oldest_models_make_room_and_the_picker_says_which(monkeypatch):
 
 
 def test_under_the_cap_nothing_is_dropped():
-    from ui import state
+    from ui.shell import state
 
     at = run(state.MAX_SESSION_MODELS)
     assert len([n for n in names(at) if n.startswith("own")]) == state.MAX_SESSION_MODELS

@@ -1,7 +1,8 @@
-"""``ui.state.ensure_shell`` flips a private Streamlit flag (``PagesManager.uses_pages_directory``)
-so that a sub-page reached first in legacy multipage mode still runs inside ``app.py``. These
-tests fail loudly when a Streamlit release renames or drops the flag or stops needing the flip,
-and keep ``requirements.in`` bounded to the Streamlit releases they have seen."""
+"""``ui.shell.state.ensure_shell`` flips a private Streamlit flag
+(``PagesManager.uses_pages_directory``) so that a sub-page reached first in legacy multipage mode
+still runs inside ``app.py``. These tests fail loudly when a Streamlit release renames or drops the
+flag or stops needing the flip, and keep ``requirements.in`` bounded to the Streamlit releases they
+have seen."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""A server shutdown (``ui.shutdown``) without a server: running jobs stop at their next step and
-their weights land in the library as "(interrupted)", queued ones are told they never started,
+"""A server shutdown (``ui.shell.shutdown``) without a server: running jobs stop at their next step
+and their weights land in the library as "(interrupted)", queued ones are told they never started,
 and nothing new starts. The signal path through a real ``streamlit run`` is
 ``tests/e2e/test_restart_e2e.py``."""
 
@@ -10,7 +10,7 @@ import time
 import pytest
 
 from tests.support import wait_until
-from ui import jobs, library, shutdown
+from ui.shell import jobs, model_store, shutdown
 from vae_core.checkpoints import load_checkpoint
 from vae_core.config import DataConfig, ModelConfig, TrainConfig
 from vae_core.jobs import TrainingJob
@@ -47,7 +47,7 @@ def test_shutdown_saves_running_jobs_and_reports_queued_ones(digits, tmp_path):
         assert ckpt.name == snap.params["name"]
         assert ckpt.summary["status"] == "interrupted"
         assert ckpt.summary["steps"] == snap.params["steps"] == snap.step > 0
-    listed, problems = library.list_models(tmp_path, "library")
+    listed, problems = model_store.list_models(tmp_path, "library")
     assert sorted(e.name for e in listed) == sorted(report.saved) and problems == []
 
     assert not queued.is_alive() and registry.position(queued) is None
@@ -91,5 +91,5 @@ def test_install_without_a_server_changes_nothing(monkeypatch):
 
     monkeypatch.setattr(shutdown, "_installed", False)
     monkeypatch.setattr(Runtime, "instance", staticmethod(no_runtime))
-    assert shutdown.install(jobs.registry, library.library_dir) is False
+    assert shutdown.install(jobs.registry, model_store.library_dir) is False
     assert shutdown._installed is False

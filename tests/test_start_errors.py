@@ -1,4 +1,4 @@
-"""A refused Start, worded in the reader's language by ``ui.start_errors`` on every page that
+"""A refused Start, worded in the reader's language by ``ui.shell.start_errors`` on every page that
 starts training: a busy or restarting server, a dataset that is not there, and settings out of
 range, whose reason the core hands over as a code (``ConfigError``), never as English to show."""
 
@@ -9,12 +9,12 @@ import pytest
 from tests.i18n_leaks import english_sentences
 from tests.support import server_like_env
 from tests.test_pages_explore import open_page, texts
-from ui import i18n, start_errors, state
-from ui.i18n import LANG_KEY
-from ui.jobs import QueueFull, ServerBusy, ServerClosing
-from ui.text import TRAIN
-from ui.text_compare import SWEEP
-from ui.text_why import WHY
+from ui.compare.strings import SWEEP
+from ui.shell import i18n, start_errors, state
+from ui.shell.i18n import LANG_KEY
+from ui.shell.jobs import QueueFull, ServerBusy, ServerClosing
+from ui.train.strings import TRAIN
+from ui.why.strings import WHY
 from vae_core.config import ConfigError, TrainConfig
 from vae_core.data import UploadNotLoaded
 from vae_core.sweeps import Sweep
@@ -102,7 +102,7 @@ def test_a_beta_out_of_range_is_refused_in_chinese(env):
 def test_a_refused_train_start_follows_the_language(env, monkeypatch):
     """The Train page keeps the refusal and words it when shown: switching the language
     rewords it."""
-    from ui import train_view
+    from ui.train import form as train_view
 
     def refuse(self, input_shape):
         raise refused_config()

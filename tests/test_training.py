@@ -189,14 +189,16 @@ def test_cuda_request_without_gpu_is_a_clear_error():
 
 def test_the_optimizer_imports_can_be_preloaded_off_the_first_start():
     """The first ``torch.optim.Adam`` of a process imports ``torch._dynamo`` (~1 s); the app
-    preloads it in a background thread after its first page (``ui.state.preload_training``)."""
+    preloads it in a background thread after its first page
+    (``ui.shell.state.preload_training``)."""
     import subprocess
     import sys
 
-    code = ("import sys, vae_core.training as t\n"
-            "assert 'torch._dynamo' not in sys.modules\n"
-            "th = t.preload_optimizer_imports(); th.join(60)\n"
-            "assert 'torch._dynamo' in sys.modules and th.name == 'vae-preload'\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=120)
+    code = (
+        "import sys, vae_core.training as t\n"
+        "assert 'torch._dynamo' not in sys.modules\n"
+        "th = t.preload_optimizer_imports(); th.join(60)\n"
+        "assert 'torch._dynamo' in sys.modules and th.name == 'vae-preload'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr

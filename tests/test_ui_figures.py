@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import torch
 
-from ui import figures
+from ui.shell import figures
 from vae_core.training import EpochMetrics, StepMetrics
 
 
@@ -86,7 +86,7 @@ def test_latent_bars_and_diagram():
 
 
 def test_the_empty_loss_frame_before_start_shows_no_made_up_ticks():
-    from ui import figures
+    from ui.shell import figures
 
     empty = figures.loss_figure([], [])
     assert empty.layout.xaxis.showticklabels is False and empty.layout.yaxis.showticklabels is False

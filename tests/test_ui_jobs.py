@@ -15,7 +15,7 @@ from types import SimpleNamespace
 import pytest
 
 from tests.support import wait_until
-from ui import jobs
+from ui.shell import jobs
 
 
 class FakeJob:
@@ -260,7 +260,7 @@ def test_the_thread_default_is_one_torch_thread_per_job():
 def test_the_thread_default_applies_only_when_unset_and_before_torch(monkeypatch):
     import torch  # noqa: F401  (imported: too late for the environment to matter)
 
-    no_torch_yet = SimpleNamespace(modules={})  # ``sys`` as ui.jobs sees it before torch
+    no_torch_yet = SimpleNamespace(modules={})  # ``sys`` as ui.shell.jobs sees it before torch
     monkeypatch.delenv(jobs.THREADS_ENV, raising=False)
     jobs.limit_torch_threads()  # torch is already imported: no change
     assert os.environ.get(jobs.THREADS_ENV) is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import torch
 
-from ui import library
+from ui.shell import model_store
 from vae_core.checkpoints import CheckpointError
 from vae_core.config import DataConfig, ModelConfig, TrainConfig
 from vae_core.models import build_model
@@ -24,7 +24,7 @@ def tiny_model():
     ("UPPER lower", "upper-lower"),
 ])
 def test_slugify(name, slug):
-    assert library.slugify(name) == slug
+    assert model_store.slugify(name) == slug
 
 
 @pytest.mark.parametrize("name", [
@@ -32,27 +32,27 @@ def test_slugify(name, slug):
     "   ", "!!!", "x" * 0,
 ])
 def test_unsafe_names_are_refused(tmp_path, name):
-    with pytest.raises(library.UnsafeName):
-        library.safe_model_path(name, tmp_path)
+    with pytest.raises(model_store.UnsafeName):
+        model_store.safe_model_path(name, tmp_path)
 
 
 def test_safe_path_stays_in_the_folder(tmp_path):
-    path = library.safe_model_path("My Model.safetensors", tmp_path)
+    path = model_store.safe_model_path("My Model.safetensors", tmp_path)
     assert path == (tmp_path / "my-model.safetensors").resolve()
-    long = library.safe_model_path("a" * 500, tmp_path)
-    assert len(long.stem) <= library.MAX_NAME
+    long = model_store.safe_model_path("a" * 500, tmp_path)
+    assert len(long.stem) <= model_store.MAX_NAME
 
 
 def test_save_list_and_refuse_overwrite(tmp_path):
     folder = tmp_path / "lib"
-    path = library.save_model(tiny_model(), "My model", folder, data_cfg=DataConfig(),
+    path = model_store.save_model(tiny_model(), "My model", folder, data_cfg=DataConfig(),
                               train_cfg=TrainConfig(beta=4.0), summary={"test_elbo": 31.25})
     assert path.name == "my-model.safetensors"
     with pytest.raises(FileExistsError):
-        library.save_model(tiny_model(), "my model", folder, data_cfg=None, train_cfg=None,
+        model_store.save_model(tiny_model(), "my model", folder, data_cfg=None, train_cfg=None,
                            summary=None)
     (folder / "broken.safetensors").write_bytes(b"nope")
-    entries, problems = library.list_models(folder, "library")
+    entries, problems = model_store.list_models(folder, "library")
     assert [e.key for e in entries] == ["library:my-model.safetensors"]
     info = entries[0].info
     assert (info["dataset"], info["arch"], info["recon"], info["latent_dim"]) == (
@@ -63,66 +63,66 @@ def test_save_list_and_refuse_overwrite(tmp_path):
 
 def test_listing_reads_each_header_once_until_the_file_is_replaced(tmp_path, monkeypatch):
     folder = tmp_path / "lib"
-    library.save_model(tiny_model(), "m", folder, data_cfg=DataConfig(),
+    model_store.save_model(tiny_model(), "m", folder, data_cfg=DataConfig(),
                        train_cfg=TrainConfig(beta=1.0), summary={})
     reads = []
-    real = library.read_checkpoint_info
-    monkeypatch.setattr(library, "read_checkpoint_info", lambda p: reads.append(p) or real(p))
+    real = model_store.read_checkpoint_info
+    monkeypatch.setattr(model_store, "read_checkpoint_info", lambda p: reads.append(p) or real(p))
     for _ in range(3):
-        entries, _ = library.list_models(folder, "library")
+        entries, _ = model_store.list_models(folder, "library")
     assert len(reads) == 1 and entries[0].info["beta"] == 1.0
-    library.save_model(tiny_model(), "m", folder, data_cfg=DataConfig(),
+    model_store.save_model(tiny_model(), "m", folder, data_cfg=DataConfig(),
                        train_cfg=TrainConfig(beta=4.0), summary={}, overwrite=True)
-    entries, _ = library.list_models(folder, "library")
+    entries, _ = model_store.list_models(folder, "library")
     assert len(reads) == 2 and entries[0].info["beta"] == 4.0
 
 
 def test_list_of_a_missing_folder_is_empty(tmp_path):
-    assert library.list_models(tmp_path / "nope", "library") == ([], [])
+    assert model_store.list_models(tmp_path / "nope", "library") == ([], [])
 
 
 def test_assets_follow_the_zoo_order(tmp_path):
     for name in ("a", "b"):
-        library.save_model(tiny_model(), name, tmp_path, data_cfg=None, train_cfg=None,
+        model_store.save_model(tiny_model(), name, tmp_path, data_cfg=None, train_cfg=None,
                            summary=None)
-    (tmp_path / library.ZOO_INDEX).write_text(
+    (tmp_path / model_store.ZOO_INDEX).write_text(
         '{"default": "b", "models": [{"file": "b.safetensors"}, {"file": "a.safetensors"}]}')
-    entries, _ = library.list_models(tmp_path, "asset")
+    entries, _ = model_store.list_models(tmp_path, "asset")
     assert [e.name for e in entries] == ["b", "a"]
-    assert library.zoo_index(tmp_path)["default"] == "b"
+    assert model_store.zoo_index(tmp_path)["default"] == "b"
 
 
 def test_library_dir_from_env(monkeypatch, tmp_path):
-    monkeypatch.setenv(library.LIBRARY_ENV, str(tmp_path))
-    assert library.library_dir() == tmp_path
-    monkeypatch.delenv(library.LIBRARY_ENV)
-    assert library.library_dir().name == library.DEFAULT_LIBRARY
+    monkeypatch.setenv(model_store.LIBRARY_ENV, str(tmp_path))
+    assert model_store.library_dir() == tmp_path
+    monkeypatch.delenv(model_store.LIBRARY_ENV)
+    assert model_store.library_dir().name == model_store.DEFAULT_LIBRARY
 
 
 def test_describe_without_configs():
-    info = library.describe(None)
+    info = model_store.describe(None)
     assert info["dataset"] == "?" and info["beta"] is None and info["test_elbo"] is None
-    assert library.describe(None, summary={"test_elbo": float("nan")})["test_elbo"] is None
+    assert model_store.describe(None, summary={"test_elbo": float("nan")})["test_elbo"] is None
 
 
 def test_read_upload(tmp_path):
-    path = library.save_model(tiny_model(), "up", tmp_path, data_cfg=DataConfig(),
+    path = model_store.save_model(tiny_model(), "up", tmp_path, data_cfg=DataConfig(),
                               train_cfg=None, summary=None)
-    ckpt = library.read_upload("whatever.safetensors", path.read_bytes())
+    ckpt = model_store.read_upload("whatever.safetensors", path.read_bytes())
     assert ckpt.name == "up" and ckpt.model_cfg.latent_dim == 2
     with pytest.raises(ValueError, match="upload a .safetensors"):
-        library.read_upload("notes.txt", b"hello")
+        model_store.read_upload("notes.txt", b"hello")
     with pytest.raises(ValueError, match="empty"):
-        library.read_upload("x.pt", b"")
+        model_store.read_upload("x.pt", b"")
     with pytest.raises(CheckpointError):
-        library.read_upload("x.safetensors", b"\x00" * 64)
+        model_store.read_upload("x.safetensors", b"\x00" * 64)
     with pytest.raises(CheckpointError):
-        library.read_upload("x.pth", path.read_bytes())
+        model_store.read_upload("x.pth", path.read_bytes())
 
 
 def test_download_name():
-    assert library.download_name("My VAE") == "my-vae.safetensors"
-    assert library.download_name("!!!") == "vae-model.safetensors"
+    assert model_store.download_name("My VAE") == "my-vae.safetensors"
+    assert model_store.download_name("!!!") == "vae-model.safetensors"
 
 
 def test_one_fingerprint_follows_the_weights_not_the_name():
@@ -137,9 +137,10 @@ def test_one_fingerprint_follows_the_weights_not_the_name():
     twin = build_model(cfg)
     twin.load_state_dict(model.state_dict())
     renamed = dataclasses.replace(ckpt, model=twin, name="b", summary={"test_elbo": 1.0})
-    assert library.fingerprint(ckpt) == library.fingerprint(renamed)
+    assert model_store.fingerprint(ckpt) == model_store.fingerprint(renamed)
     other = build_model(cfg)
     other.load_state_dict(model.state_dict())
     with torch.no_grad():
         next(other.parameters())[0, 0] += 1e-3
-    assert library.fingerprint(dataclasses.replace(ckpt, model=other)) != library.fingerprint(ckpt)
+    changed = dataclasses.replace(ckpt, model=other)
+    assert model_store.fingerprint(changed) != model_store.fingerprint(ckpt)

@@ -15,9 +15,10 @@ import pytest
 import torch
 
 from tests.i18n_leaks import english_sentences
-from ui import compare, compare_views, datasets, i18n, library
-from ui.config_words import error_words, failure_words
-from ui.train_live import job_words
+from ui.compare import sweeps as compare
+from ui.compare import views as compare_views
+from ui.shell import datasets, i18n, model_store
+from ui.shell.config_words import error_words, failure_words, job_words
 from vae_core.analysis.anomaly import fit_to_model, ood_auc
 from vae_core.analysis.embeddings import project
 from vae_core.analysis.why_variational import WhySpec
@@ -63,8 +64,8 @@ NEW_KEYS = [f"ANALYSIS.{code}" for code in ANALYSIS_MESSAGES] + \
 
 @pytest.mark.parametrize("key", NEW_KEYS)
 def test_every_new_code_formats_in_both_languages(key):
-    from ui.text import ANALYSIS, CONFIG
-    from ui.text_compare import SWEEP
+    from ui.compare.strings import SWEEP
+    from ui.shell.strings import ANALYSIS, CONFIG
 
     table, code = {"ANALYSIS": ANALYSIS, "CONFIG": CONFIG, "SWEEP": SWEEP}[key.split(".")[0]], \
         key.split(".")[1]
@@ -88,7 +89,7 @@ def test_tsne_with_too_few_points_is_worded(zh, monkeypatch):
 
 def test_the_map_says_a_refused_tsne_in_chinese(zh, monkeypatch):
     """What ``latent_map`` shows: its sentence around the worded reason."""
-    from ui.text_explore import MAP
+    from ui.explore.strings import MAP
 
     exc = AnalysisError("tsne_n_iter", value="0")
     _chinese_only(MAP["tsne_error"].format(error=error_words(exc)))
@@ -176,7 +177,7 @@ def test_a_sweep_model_that_cannot_be_saved_is_worded(tmp_path, zh, monkeypatch)
     not_a_folder.write_text("a file where the library folder should be")
     model = build_model(ModelConfig(input_shape=(1, 8, 8), hidden=(16,), latent_dim=2))
     with pytest.raises(OSError) as info:
-        library.save_model(model, "mine", not_a_folder / "sub", data_cfg=DataConfig(),
+        model_store.save_model(model, "mine", not_a_folder / "sub", data_cfg=DataConfig(),
                            train_cfg=TrainConfig(), summary={})
     words = compare_views.save_problem(info.value)
     assert info.value.strerror and info.value.strerror in words  # the OS's reason, as it said

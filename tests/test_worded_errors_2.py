@@ -19,11 +19,10 @@ from streamlit.testing.v1 import AppTest
 from tests.support import server_like_env
 from tests.test_pages import save_tiny_model
 from tests.test_worded_errors import _chinese_only, _sample, _wait_ended
-from ui import datasets, i18n, library
-from ui.config_words import failure_words, measure_words
-from ui.i18n import LANG_KEY
-from ui.text_models import LIB
-from ui.train_live import job_words
+from ui.library.strings import LIBRARY_PAGE
+from ui.shell import datasets, i18n, model_store
+from ui.shell.config_words import failure_words, job_words, measure_words
+from ui.shell.i18n import LANG_KEY
 from vae_core import sweeps
 from vae_core.config import DataConfig, ModelConfig, TrainConfig
 from vae_core.data import (
@@ -65,8 +64,7 @@ NEW_KEYS = [f"UNAVAILABLE.{code}" for code in DATASET_MESSAGES] + \
 
 @pytest.mark.parametrize("key", NEW_KEYS)
 def test_every_new_key_formats_in_both_languages(key):
-    from ui.text import LIBRARY
-    from ui.text_data import MISSING, UNAVAILABLE
+    from ui.shell.strings import LIBRARY, MISSING, UNAVAILABLE
 
     table = {"UNAVAILABLE": UNAVAILABLE, "MISSING": MISSING, "LIBRARY": LIBRARY}[
         key.split(".")[0]]
@@ -178,14 +176,14 @@ def test_a_delete_the_os_refuses_is_worded(tmp_path, monkeypatch, zh):
     path = save_tiny_model(tmp_path, "mine")
     _refuse(monkeypatch, "unlink")
     with pytest.raises(PermissionError) as info:
-        library.delete_model(path, tmp_path)
+        model_store.delete_model(path, tmp_path)
     reason = info.value.strerror
-    words = LIB["delete_error"].format(error=library.error_text(info.value))
+    words = LIBRARY_PAGE["delete_error"].format(error=model_store.error_text(info.value))
     assert "mine.safetensors" in words and reason in words and "Errno" not in words
     assert str(tmp_path) not in words  # the file's name, not the server's path
     _chinese_only(words.replace(reason, ""))
     _english(monkeypatch)
-    assert LIB["delete_error"].format(error=library.error_text(info.value)) == \
+    assert LIBRARY_PAGE["delete_error"].format(error=model_store.error_text(info.value)) == \
         f"Not deleted: the file system refused mine.safetensors ({reason})"
 
 
@@ -198,8 +196,8 @@ def test_a_rename_in_a_read_only_folder_names_the_folder(tmp_path, monkeypatch, 
 
     monkeypatch.setattr("vae_core.checkpoints.tempfile.NamedTemporaryFile", read_only)
     with pytest.raises(PermissionError) as info:
-        library.rename_model(path, "theirs", tmp_path / "library")
-    words = LIB["rename_error"].format(error=library.error_text(info.value))
+        model_store.rename_model(path, "theirs", tmp_path / "library")
+    words = LIBRARY_PAGE["rename_error"].format(error=model_store.error_text(info.value))
     assert "library" in words and ".tmp" not in words  # the folder, not a temp file's name
     _chinese_only(words.replace(info.value.strerror, ""))
     assert path.is_file()

@@ -14,12 +14,12 @@ from streamlit.testing.v1 import AppTest
 from tests.i18n_leaks import english_sentences, visible_texts
 from tests.support import server_like_env
 from tests.test_worded_errors import _chinese_only, _sample
-from ui import i18n, state
-from ui.config_words import error_words, measure_words
-from ui.i18n import LANG_KEY
-from ui.jobs import QueueFull, ServerClosing
-from ui.text_compare import BETA, TABLE
-from ui.text_lessons import LESSONS
+from ui.compare.strings import BETA, COMPARE_TABLE
+from ui.lessons.strings import LESSONS
+from ui.shell import i18n, state
+from ui.shell.config_words import error_words, measure_words
+from ui.shell.i18n import LANG_KEY
+from ui.shell.jobs import QueueFull, ServerClosing
 from vae_core import sweeps
 from vae_core.analysis import disentanglement as dis
 from vae_core.config import ConfigError
@@ -53,20 +53,22 @@ def texts(elements) -> str:
 
 # -- every new key formats in both languages ------------------------------------------------
 NEW_KEYS = [f"ANALYSIS.{code}" for code in MIG_CODES] + \
-           ["LESSONS.closing", "LESSONS.data_error", "BETA.not_measured", "TABLE.not_measured"]
+           ["LESSONS.closing", "LESSONS.data_error", "BETA.not_measured",
+            "COMPARE_TABLE.not_measured"]
 
 
 @pytest.mark.parametrize("key", NEW_KEYS)
 def test_every_new_key_formats_in_both_languages(key):
-    from ui.text import ANALYSIS
+    from ui.shell.strings import ANALYSIS
 
-    table = {"ANALYSIS": ANALYSIS, "LESSONS": LESSONS, "BETA": BETA, "TABLE": TABLE}[
+    table = {"ANALYSIS": ANALYSIS, "LESSONS": LESSONS, "BETA": BETA,
+             "COMPARE_TABLE": COMPARE_TABLE}[
         key.split(".")[0]]
     english = dict(table.items())[key.split(".")[1]]
     chinese = i18n.translations("zh")[key]
     assert english.format(**_sample(english))
     text = chinese.format(**_sample(chinese))
-    if key != "TABLE.not_measured":  # a column head: two characters, no sentence to check
+    if key != "COMPARE_TABLE.not_measured":  # a column head: two characters, no sentence to check
         _chinese_only(text)
 
 
@@ -232,14 +234,14 @@ def test_the_beta_lab_says_why_a_model_was_not_measured(env, monkeypatch):
 def test_a_sweep_table_without_measure_errors_has_no_extra_column():
     from types import SimpleNamespace
 
-    from ui.compare_views import summary_rows
+    from ui.compare.views import summary_rows
     from vae_core.config import ModelConfig
 
     ok = SimpleNamespace(label="β=1", status="finished", model_cfg=ModelConfig(),
                          summary={"test_elbo": 1.0, "pixel_mse": 0.1})
-    assert TABLE["not_measured"] not in summary_rows([ok])[0]
+    assert COMPARE_TABLE["not_measured"] not in summary_rows([ok])[0]
     failed = SimpleNamespace(label="β=4", status="finished", model_cfg=ModelConfig(),
                              summary={"test_elbo": 1.0,
                                       "measure_error": "an older summary's English"})
     rows = summary_rows([ok, failed])
-    assert [r[TABLE["not_measured"]] for r in rows] == ["", "an older summary's English"]
+    assert [r[COMPARE_TABLE["not_measured"]] for r in rows] == ["", "an older summary's English"]

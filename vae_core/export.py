@@ -1,5 +1,5 @@
 """A VAE's encoder and decoder as flat lists of layers with float32 weights, for a runtime
-outside torch (the browser's hand-written one in ``ui/components/latent``).
+outside torch (the browser's hand-written one in ``ui/explore/latent``).
 
 Each layer is a dict ``{"op": ..., "in": shape, "out": shape, ...}`` whose weights are named
 in ``arrays`` (``"w"`` / ``"b"`` keys hold the names). The ops are the ones the app's

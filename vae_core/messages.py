@@ -30,7 +30,7 @@ JOB_MESSAGES = {  # JobSnapshot.code -> English (the app words the codes in each
     "stopped_before": "stopped before the first step",
     "not_started": "not started",
     "failed": "training failed with an error: {error}",
-    # a server shutdown (SIGTERM: a redeploy) ended the job; see ui/shutdown.py
+    # a server shutdown (SIGTERM: a redeploy) ended the job; see ui/shell/shutdown.py
     "interrupted_saved": "stopped after {steps} steps because the server is restarting; the "
                          "weights are saved in the library as “{name}”",
     "interrupted_unsaved": "stopped after {steps} steps because the server is restarting; the "

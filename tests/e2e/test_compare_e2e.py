@@ -9,7 +9,7 @@ import pytest
 pytestmark = pytest.mark.e2e
 
 # Every Plotly figure on the page: per y axis, the quantities and models of its traces
-# (``meta`` as ui/compare_figures.py sets it), read from the browser's own figure objects.
+# (``meta`` as ui/compare/figures.py sets it), read from the browser's own figure objects.
 AXES_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(gd => {
   const axes = {};
   for (const t of gd.data || []) {

@@ -20,8 +20,8 @@ import pytest
 from bench import bench_load as load
 from bench import server_watch as watch
 from tests.e2e.conftest import LOAD_SESSION_TTL_S
-from ui.jobs import QUEUED_POLL_S
-from ui.train_live import POLL_S
+from ui.shell.jobs import QUEUED_POLL_S
+from ui.train.live import POLL_S
 
 pytestmark = pytest.mark.e2e
 

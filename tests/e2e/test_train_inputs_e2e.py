@@ -12,7 +12,7 @@ import pytest
 pytestmark = pytest.mark.e2e
 
 BAD = ("nan", "inf", "-5", "1e308", "abc")
-FIELDS = {  # β schedule to pick -> {label: (lo, hi)}, as ui/train_view.py sets them
+FIELDS = {  # β schedule to pick -> {label: (lo, hi)}, as ui/train/form.py sets them
     "constant": {"Latent size K": (1, 256), "β (KL weight)": (0, 1000), "Epochs": (1, 1000),
                  "Seed": (0, 2**31 - 1)},
     "linear warm-up from 0": {"Warm-up epochs": (0, 1000)},

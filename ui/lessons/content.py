@@ -8,14 +8,22 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from ui.i18n import Strings
 from ui.lessons import views
 from ui.lessons.progress import facts
 from ui.lessons.quiz import Question
 from ui.lessons.runs import Preset
+from ui.lessons.strings import (
+    LESSON1,
+    LESSON2,
+    LESSON3,
+    LESSON4,
+    LESSON5,
+    LESSON6,
+    LESSON7,
+    LESSON8,
+)
 from ui.lessons.tasks import TASKS, Task
-from ui.text_lessons import L1, L2, L3, L4
-from ui.text_lessons_2 import L5, L6, L7, L8
+from ui.shell.i18n import Strings
 
 LOSS = (r"\mathcal{L}_\beta(x) = \mathbb{E}_{q(z|x)}\big[-\log p(x|z)\big]"
         r" + \beta\,\mathrm{KL}\big(q(z|x)\,\|\,p(z)\big)")
@@ -43,37 +51,37 @@ def _q(qid: str, order: str, answer: str = "a") -> Question:
 
 def _lesson6_view() -> None:
     views.live_training()
-    st.markdown(f"**{L6['plane']}**")
+    st.markdown(f"**{LESSON6['plane']}**")
     views.rd_plane(facts())
 
 
 def _lesson8_view() -> None:
     views.interpolation()
-    st.page_link("pages/applications.py", label=L8["applications"],
+    st.page_link("pages/applications.py", label=LESSON8["applications"],
                  icon=":material/auto_awesome:")
 
 
 LESSONS: dict[int, Lesson] = {
-    1: Lesson(1, L1, (_q("q1", "bac"), _q("q2", "cab", "b")), views.why_comparison,
+    1: Lesson(1, LESSON1, (_q("q1", "bac"), _q("q2", "cab", "b")), views.why_comparison,
               presets=(Preset("ae", {"beta": 0.0}), Preset("vae", {"beta": 1.0})),
               formulas=(LOSS,)),
-    2: Lesson(2, L2, (_q("q1", "cab"), _q("q2", "acb")), views.live_training,
+    2: Lesson(2, LESSON2, (_q("q1", "cab"), _q("q2", "acb")), views.live_training,
               presets=(Preset("vae", {"beta": 1.0}), Preset("long", {"epochs": 60})),
               formulas=(r"\log p(x) = \underbrace{\mathbb{E}_{q(z|x)}\big[\log p(x|z)\big]"
                         r" - \mathrm{KL}\big(q(z|x)\,\|\,p(z)\big)}_{\mathrm{ELBO}}"
                         r" + \underbrace{\mathrm{KL}\big(q(z|x)\,\|\,p(z|x)\big)}_{\ge 0}",)),
-    3: Lesson(3, L3, (_q("q1", "bca"), _q("q2", "cab")), views.walk_through,
+    3: Lesson(3, LESSON3, (_q("q1", "bca"), _q("q2", "cab")), views.walk_through,
               presets=(Preset("ae", {"beta": 0.0}),),
               formulas=(r"z = \mu + \sigma \odot \varepsilon,\qquad \varepsilon \sim "
                         r"\mathcal{N}(0, I),\qquad "
                         r"\sigma = \exp\!\big(\tfrac12 \log\sigma^2\big)",)),
-    4: Lesson(4, L4, (_q("q1", "bac"), _q("q2", "abc")), views.live_training,
+    4: Lesson(4, LESSON4, (_q("q1", "bac"), _q("q2", "abc")), views.live_training,
               presets=(Preset("sign", train={"kl_sign_bug": True}),
                        Preset("beta4", {"beta": 4.0})),
               formulas=(r"\mathrm{KL}_k = -\tfrac12\left(1 + \log\sigma_k^2 - \mu_k^2"
                         r" - \sigma_k^2\right),\qquad \mathrm{KL}\big(q(z|x)\,\|\,p(z)\big)"
                         r" = \sum_{k=1}^{K} \mathrm{KL}_k",)),
-    5: Lesson(5, L5, (_q("q1", "cba"), _q("q2", "bca"), _q("q3", "acb")), views.live_training,
+    5: Lesson(5, LESSON5, (_q("q1", "cba"), _q("q2", "bca"), _q("q3", "acb")), views.live_training,
               presets=(Preset("bce", {"recon": "bce"}), Preset("mse", {"recon": "mse"}),
                        Preset("mse_wide", {"recon": "mse"}, model={"sigma": 1.0}),
                        Preset("cb", {"recon": "cb"})),
@@ -81,15 +89,15 @@ LESSONS: dict[int, Lesson] = {
                         r"{2\sigma^2} + \frac{D}{2}\log(2\pi\sigma^2)",
                         r"\frac{\lVert x-\hat x\rVert^2}{2\sigma^2} + \mathrm{KL} \;\propto\;"
                         r" \lVert x-\hat x\rVert^2 + 2\sigma^2\,\mathrm{KL}")),
-    6: Lesson(6, L6, (_q("q1", "cab"), _q("q2", "bac")), _lesson6_view,
+    6: Lesson(6, LESSON6, (_q("q1", "cab"), _q("q2", "bac")), _lesson6_view,
               presets=(Preset("b05", {"beta": 0.5}), Preset("b1", {"beta": 1.0}),
                        Preset("b8", {"beta": 8.0})),
               formulas=(r"\mathcal{L}_\beta = D + \beta R,\qquad D = \mathbb{E}_{q(z|x)}"
                         r"\big[-\log p(x|z)\big],\quad R = \mathrm{KL}\big(q(z|x)\,\|\,p(z)\big),"
                         r"\qquad -\mathrm{ELBO} = D + R",)),
-    7: Lesson(7, L7, (_q("q1", "bca"), _q("q2", "cab")), views.live_training,
+    7: Lesson(7, LESSON7, (_q("q1", "bca"), _q("q2", "cab")), views.live_training,
               presets=(Preset("mean", {"reduction": "mean"}), Preset("sum", {"reduction": "sum"})),
               formulas=(r"\frac{1}{D}\sum_{i=1}^{D}\ell(x_i,\hat x_i) + \mathrm{KL} \;\propto\;"
                         r" \sum_{i=1}^{D}\ell(x_i,\hat x_i) + D\cdot\mathrm{KL},\qquad D = 784",)),
-    8: Lesson(8, L8, (_q("q1", "acb"), _q("q2", "bac")), _lesson8_view, table=False),
+    8: Lesson(8, LESSON8, (_q("q1", "acb"), _q("q2", "bac")), _lesson8_view, table=False),
 }

@@ -10,8 +10,8 @@ import streamlit as st
 from ui.lessons import content, progress, quiz, runs
 from ui.lessons.content import Lesson
 from ui.lessons.facts import Facts
+from ui.lessons.strings import LESSONS
 from ui.lessons.tasks import TASKS
-from ui.text_lessons import LESSONS
 
 PARAM = "lesson"
 OVERVIEW = "pages/lessons.py"

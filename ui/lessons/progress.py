@@ -8,8 +8,10 @@ from typing import Any
 
 import streamlit as st
 
-from ui import compare, state, why_runs
+from ui.compare import sweeps as compare
 from ui.lessons.facts import Facts, from_session
+from ui.shell import state
+from ui.why import runs as why_runs
 from vae_core.sweeps import SWEEP_KINDS
 
 K_LESSONS = "_vl_lessons"

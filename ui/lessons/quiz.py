@@ -10,7 +10,7 @@ from typing import Any
 import streamlit as st
 
 from ui.lessons import progress
-from ui.text_lessons import LESSONS
+from ui.lessons.strings import LESSONS
 
 
 @dataclass(frozen=True)

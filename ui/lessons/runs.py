@@ -1,5 +1,5 @@
 """The small runs a lesson starts itself (a button with the settings filled in), through the
-Train page's machinery (``ui.train_view.Settings``, ``ui.state.start_job``: one job per
+Train page's machinery (``ui.train.form.Settings``, ``ui.shell.state.start_job``: one job per
 session, queued when the server is busy), and the table of the session's runs."""
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ from typing import Any
 
 import streamlit as st
 
-from ui import start_errors, state, train_view
 from ui.lessons.facts import DATASET, Facts
-from ui.text import LABELS
-from ui.text_lessons import LESSONS
+from ui.lessons.strings import LESSONS
+from ui.shell import start_errors, state
+from ui.shell.strings import LABELS
+from ui.train import form as train_view
 
 EPOCHS = 10   # ≈ 5 s on mnist-5k with the Train page's default model (one core)
 
@@ -42,7 +43,7 @@ def start(preset: Preset, *, lesson: int) -> None:
 
 
 def refusals() -> dict[str, str]:
-    """The keys ``ui.start_errors.explain`` words a refused Start with, from the lessons'
+    """The keys ``ui.shell.start_errors.explain`` words a refused Start with, from the lessons'
     table: a refused config keeps the lessons' own "could not start" sentence."""
     return {"busy": LESSONS["busy"], "closing": LESSONS["closing"],
             "data_error": LESSONS["data_error"], "bad_config": LESSONS["run_error"]}

@@ -1,5 +1,5 @@
-"""The lessons' live views: the app's own sections (``ui.explain``, ``ui.train_live``,
-``ui.traverse_view``, ``ui.compare_figures``), drawn on the picked model or the session's run.
+"""The lessons' live views: the app's own sections (``ui.home.explain``, ``ui.train.live``,
+``ui.explore.traverse``, ``ui.compare.figures``), drawn on the picked model or the session's run.
 Lesson 8 records which test images the learner interpolated and how typical each step is."""
 
 from __future__ import annotations
@@ -8,11 +8,16 @@ import numpy as np
 import streamlit as st
 import torch
 
-from ui import compare_figures as cf
-from ui import explain, explore, library, state, train_live, traverse_view, why_view
+from ui.compare import figures as cf
+from ui.explore import latent_map as explore
+from ui.explore import traverse as traverse_view
+from ui.home import explain
 from ui.lessons import progress
 from ui.lessons.facts import DATASET, Facts
-from ui.text_lessons import LESSONS
+from ui.lessons.strings import LESSONS
+from ui.shell import model_store, state
+from ui.train import live as train_live
+from ui.why import view as why_view
 from vae_core.analysis.anomaly import elbo_scores
 from vae_core.analysis.encode import encode
 from vae_core.analysis.rate_distortion import rd_point
@@ -87,7 +92,7 @@ def interpolation() -> None:
         return
     if ckpt.data_cfg is None or ckpt.data_cfg.dataset != DATASET:
         st.info(LESSONS["needs_mnist"])
-    fp = library.fingerprint(ckpt)
+    fp = model_store.fingerprint(ckpt)
     traverse_view.interpolation(ckpt, data, fp)
     a, b = state.widget_value("trav_from"), state.widget_value("trav_to")
     if a is None or b is None or ckpt.data_cfg is None or ckpt.data_cfg.dataset != DATASET:

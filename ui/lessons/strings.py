@@ -1,0 +1,427 @@
+"""Strings of the lessons: the overview and the eight lessons (English; 中文 in ``zh.py``)."""
+
+from __future__ import annotations
+
+from ui.shell.i18n import Strings
+
+LESSONS = Strings("LESSONS", {
+    "group": "Lessons",
+    "overview": "Overview",
+    "title": "Lessons: a guided course on VAEs",
+    "intro": "Eight short lessons on 28×28 MNIST digits (the app's **mnist-5k** set). Each has "
+             "one screen of explanation, a live view on a real model, **Try this** tasks that "
+             "tick by themselves when you have done them here (the app checks your runs and "
+             "your clicks), and a short quiz. Your ticks and answers last for this browser "
+             "session.",
+    "page_1": "Lesson 1 · From autoencoder to VAE",
+    "page_2": "Lesson 2 · The ELBO",
+    "page_3": "Lesson 3 · The reparameterisation trick",
+    "page_4": "Lesson 4 · The KL term, per dimension",
+    "page_5": "Lesson 5 · BCE vs MSE",
+    "page_6": "Lesson 6 · β and the rate–distortion plane",
+    "page_7": "Lesson 7 · Posterior collapse",
+    "page_8": "Lesson 8 · A continuous latent space",
+    # the sidebar's labels: the sidebar cuts a label past about 30 characters with "…"
+    "nav": {"1": "Lesson 1 · Autoencoder → VAE", "2": "Lesson 2 · The ELBO",
+            "3": "Lesson 3 · Reparameterisation", "4": "Lesson 4 · The KL term",
+            "5": "Lesson 5 · BCE vs MSE", "6": "Lesson 6 · β, rate, distortion",
+            "7": "Lesson 7 · Posterior collapse", "8": "Lesson 8 · Continuity"},
+    "overview_cols": {"lesson": "Lesson", "teaches": "What it teaches", "tasks": "Tasks done",
+                      "quiz": "Quiz"},
+    "quiz_score": "{right} of {total} right ({answered} answered)",
+    "total": "{done} of {total} tasks done",
+    "share": "Share a lesson: add `?lesson=N` to the app's address, for example "
+             "`/?lesson=5` for lesson 5.",
+    "bad_lesson": "There is no lesson “{value}”: the lessons are numbered 1 to {last}.",
+    "live": "Live view",
+    "try": "Try this",
+    "quiz": "Quiz",
+    "done": "Done",
+    "not_yet": "Not yet",
+    "checked": "How it is checked: {how}",
+    "back": "All lessons",
+    "right": "Right. {why}",
+    "wrong": "Not quite. {why}",
+    "run_help": "Trains a small model on mnist-5k for {epochs} epochs in the background (a few "
+                "seconds; it waits its turn when the server is busy). The result becomes a "
+                "model of this session.",
+    "busy": "The server is busy: {running} of {limit} training jobs are running and {queued} "
+            "are waiting. Try again in a moment.",
+    "run_error": "This run could not start: {error}",
+    "closing": "The server is restarting and takes no new runs. Start again once the page has "
+               "reconnected.",
+    "data_error": "This run could not start: the dataset cannot be loaded. {error}",
+    "running": "Your run is training; the task list updates when it ends.",
+    "no_runs": "No run of yours on mnist-5k has ended yet: start one with a button above (or on "
+               "the Train page).",
+    "runs_caption": "Your runs on mnist-5k this session (the tasks are checked on these):",
+    "columns": {"source": "From", "recon": "Likelihood", "beta": "β", "loss": "Loss",
+                "elbo": "Test −ELBO", "kl": "KL (nats)", "active": "Active units"},
+    "sources": {"train": "Training", "beta": "β lab", "likelihood": "BCE vs MSE",
+                "pitfall": "Pitfalls", "schedule": "Schedules"},
+    "loss_kinds": {"sum": "sum over pixels", "mean": "mean over pixels",
+                   "sign": "KL sign flipped"},
+    "no_model": "Pick a model in the sidebar (the default MNIST model will do), or train one "
+                "with a button under **Try this**.",
+    "idle": "No run yet: start one under **Try this**; its losses, KL per dimension and latent "
+            "space appear here while it trains.",
+    "no_plane": "Your runs with the Bernoulli likelihood appear here as points once they end.",
+    "needs_mnist": "Pick an mnist-5k model in the sidebar: the tasks are checked on mnist-5k.",
+    "interp_pick": "Choose the two test images above (**From test image**, **To test image**): "
+                   "the tasks count a pair you picked, not the first one shown.",
+    "interp_score": "Slerp from #{a} (a {label_a}) to #{b} (a {label_b}): its least typical step "
+                    "has −ELBO {worst:.1f} nats; 95% of the model's reconstructions of test "
+                    "digits are below {threshold:.1f}.",
+})
+
+LESSON1 = Strings("LESSON1", {
+    "teaches": "Why an autoencoder cannot generate, and what a VAE changes",
+    "explain": "An **autoencoder** squeezes a 28×28 digit (784 pixels) into a short code z and "
+               "rebuilds the image from it. Its codes land wherever training puts them, so a "
+               "random z decodes to nothing in particular: it cannot *generate*. A "
+               "**variational** autoencoder changes two things. The encoder outputs a "
+               "distribution, the approximate posterior q(z|x) = N(μ, σ²), instead of a point; "
+               "and a KL term pulls every q(z|x) toward the prior p(z) = N(0, I). The codes then "
+               "fill one known region, and a z drawn from N(0, I) decodes to a digit. With "
+               "β = 0 the pull is gone: what is left is an autoencoder with noise on its codes.",
+    "tasks": {"ae": "Train with β = 0: no pull toward the prior.",
+              "vae": "Then train with β = 1 and compare the KL of the two runs in the table.",
+              "why": "Train the autoencoder and the VAE side by side in the view above, and "
+                     "compare how many of their prior samples are digits."},
+    "checks": {"ae": "ticks when a run on mnist-5k with β = 0 (correct loss) has ended and been "
+                     "measured on the test set.",
+               "vae": "ticks when a β = 1 run ends with a smaller test KL than a β = 0 run: the "
+                      "prior pulls the codes in.",
+               "why": "ticks when that comparison has ended with a larger share of digits "
+                      "among the VAE's prior samples than among the autoencoder's."},
+    "runs": {"ae": "Train β = 0", "vae": "Train β = 1"},
+    "quiz": {
+        "q1": {"q": "Why can a plain autoencoder not generate new digits from a random z?",
+               "options": {"a": "Its codes sit wherever training put them: most random z lie "
+                                 "where no image was encoded.",
+                           "b": "Its decoder is too small to draw digits.",
+                           "c": "It has no encoder."},
+               "why": {"a": "Nothing organises the code space, so the decoder never learned "
+                            "what to draw at most random points.",
+                       "b": "The same decoder rebuilds test digits well: the problem is where z "
+                            "comes from, not the decoder's size.",
+                       "c": "It has one (the “auto” in the name): it maps each image to one "
+                            "point, but nothing ties the points to a known distribution."}},
+        "q2": {"q": "What does a VAE's encoder output for one image?",
+               "options": {"a": "One code z",
+                           "b": "μ and log σ² of q(z|x), one pair per latent dimension",
+                           "c": "The digit's class"},
+               "why": {"a": "That is the autoencoder. The VAE's encoder outputs a distribution, "
+                            "and z is drawn from it.",
+                       "b": "A Gaussian q(z|x) per image; z = μ + σ⊙ε is drawn from it "
+                            "(lesson 3).",
+                       "c": "A VAE is trained without labels; the class is not an output, though "
+                            "it often shows in the latent space."}},
+    },
+})
+
+LESSON2 = Strings("LESSON2", {
+    "teaches": "The evidence lower bound, and why the loss is −ELBO",
+    "explain": "We would like log p(x), the probability the model gives a digit, but it needs an "
+               "integral over every z. The **evidence lower bound** is what we can compute: "
+               "ELBO = E_q[log p(x|z)] − KL(q(z|x) ‖ p(z)). Its gap to log p(x) is "
+               "KL(q(z|x) ‖ p(z|x)), the distance from the approximate posterior to the true "
+               "one, and a KL is never negative, so the ELBO is below log p(x). Training "
+               "*minimises* −ELBO = reconstruction + KL, in nats per image (summed over the 784 "
+               "pixels, averaged over the batch). With a weight β on the KL the loss is "
+               "recon + β·KL, which is the −ELBO only at β = 1.",
+    "tasks": {"elbo": "Train at β = 1 and read the test −ELBO = reconstruction + KL in the table.",
+              "live_beta": "Start the long run and, while it trains, change **β now** in the "
+                            "live panel."},
+    "checks": {"elbo": "ticks when a β = 1 run with the correct loss ends and its test −ELBO "
+                       "equals its reconstruction + KL (within 0.5 nats).",
+               "live_beta": "ticks when a run ends whose β at the end differs from its β at "
+                            "the start (the app records both)."},
+    "runs": {"vae": "Train β = 1", "long": "Train β = 1 for 60 epochs (time to change β)"},
+    "quiz": {
+        "q1": {"q": "What does training minimise?",
+               "options": {"a": "−ELBO = reconstruction + KL", "b": "The ELBO",
+                           "c": "log p(x) itself"},
+               "why": {"a": "Gradient descent minimises, and the ELBO is to be maximised, so "
+                            "the loss is its negative.",
+                       "b": "The ELBO is to be *maximised*; minimising it would make the model "
+                            "worse. The loss is −ELBO.",
+                       "c": "log p(x) needs an integral over all z that we cannot compute; the "
+                            "ELBO is the computable bound below it."}},
+        "q2": {"q": "Why is the ELBO a lower bound on log p(x)?",
+               "options": {"a": "The gap is KL(q(z|x) ‖ p(z|x)), and a KL is never negative",
+                           "b": "Because the reconstruction term is negative",
+                           "c": "Because β = 1"},
+               "why": {"a": "log p(x) = ELBO + KL(q(z|x) ‖ p(z|x)) ≥ ELBO, with equality only "
+                            "when q(z|x) is the true posterior.",
+                       "b": "For a Bernoulli decoder log p(x|z) ≤ 0, but that is not the bound; "
+                            "the bound comes from the gap being a KL.",
+                       "c": "The bound holds for any q; β is a weight added in training, and "
+                            "at β ≠ 1 the loss is no longer the −ELBO."}},
+    },
+})
+
+LESSON3 = Strings("LESSON3", {
+    "teaches": "z = μ + σ⊙ε: how gradients reach the encoder through a random draw",
+    "explain": "The reconstruction term is an expectation over z ~ q(z|x). Training the encoder "
+               "needs the gradient of that expectation with respect to μ and σ, and a random "
+               "draw has none. The trick moves the randomness into an input: draw "
+               "ε ~ N(0, I), then set z = μ + σ⊙ε with σ = exp(½ log σ²). Now z is a "
+               "differentiable function of μ and σ, and ε is just data. The walk-through "
+               "below runs it on one test image: the bars are μ and σ of each latent "
+               "dimension, z is μ plus σ times the drawn ε, and the decoder draws x̂ from z. "
+               "With β = 0 nothing keeps σ near 1 or μ near the prior's mean: the codes "
+               "spread and the KL grows.",
+    "tasks": {"walk": "Step through three test images with **Another image**, and press "
+                      "**Resample ε** for each.",
+              "sigma": "Train with β = 0 and watch the KL grow in the table."},
+    "checks": {"walk": "ticks when the walk-through has shown 3 test images after the first "
+                       "(the app counts the **Another image** clicks).",
+               "sigma": "ticks when a β = 0 run ends with a test KL above 50 nats (β = 1 stays "
+                        "far below)."},
+    "runs": {"ae": "Train β = 0"},
+    "quiz": {
+        "q1": {"q": "Why not draw z ~ N(μ, σ²) directly in the forward pass?",
+               "options": {"a": "A draw has no gradient with respect to μ and σ; "
+                                 "z = μ + σ⊙ε puts the randomness in an input",
+                           "b": "Drawing directly is slower",
+                           "c": "N(μ, σ²) cannot be sampled on a GPU"},
+               "why": {"a": "ε carries the randomness; z is then an ordinary function of μ and "
+                            "σ, and backpropagation reaches the encoder.",
+                       "b": "Both take one random draw; only the reparameterised form lets "
+                            "gradients reach μ and σ.",
+                       "c": "It can be; the issue is differentiating through the draw, not "
+                            "drawing."}},
+        "q2": {"q": "The encoder outputs log σ². Which line is right?",
+               "options": {"a": "z = mu + exp(0.5 * logvar) * eps",
+                           "b": "z = mu + exp(logvar) * eps",
+                           "c": "z = mu + logvar * eps"},
+               "why": {"a": "exp(½ log σ²) = σ, the standard deviation.",
+                       "b": "exp(log σ²) = σ², the variance: the noise would be scaled by σ² "
+                            "instead of σ.",
+                       "c": "log σ² can be negative; it is not a standard deviation."}},
+    },
+})
+
+LESSON4 = Strings("LESSON4", {
+    "teaches": "KL(N(μ, σ²) ‖ N(0, 1)) in closed form, one term per dimension, and its sign",
+    "explain": "For a Gaussian q(z|x) and the standard normal prior the KL has a closed form, "
+               "one term per latent dimension k (Kingma and Welling, appendix B). KL_k is 0 only "
+               "when μ_k = 0 and σ_k = 1, that is when dimension k says nothing about x; the "
+               "total is the sum over k. The live panel's heat map shows KL_k for every "
+               "dimension while a model trains: a dimension whose KL stays near 0 is unused, "
+               "and it is not an active unit (Burda et al.: unit u is active when "
+               "Cov_x(E_q[z_u]) > 0.01). A formula common in blog posts drops the leading minus "
+               "sign: it computes −KL, so training *maximises* the KL and it explodes.",
+    "tasks": {"sign": "Flip the KL's sign (the formula without its minus) and train.",
+              "per_dim": "Train with β = 4 and find, in the heat map, the dimensions it leaves "
+                         "at the prior."},
+    "checks": {"sign": "ticks when a run with the KL's sign flipped ends with a test KL above "
+                       "1,000 nats.",
+               "per_dim": "ticks when a β = 4 run ends with fewer active units than latent "
+                          "dimensions."},
+    "runs": {"sign": "Train with the KL's sign flipped", "beta4": "Train β = 4"},
+    "quiz": {
+        "q1": {"q": "For which μ_k and σ_k is KL_k = 0?",
+               "options": {"a": "μ_k = 0, σ_k = 1", "b": "μ_k = 0, σ_k → 0",
+                           "c": "μ_k = 1, σ_k = 1"},
+               "why": {"a": "Then q(z_k|x) is the prior N(0, 1) itself.",
+                       "b": "As σ_k → 0, −log σ_k² grows without bound: a very sure code is far "
+                            "from the prior, and KL_k → ∞.",
+                       "c": "Then KL_k = ½ μ_k² = 0.5 nats: a shifted mean costs KL."}},
+        "q2": {"q": "What happens when the code computes +½ Σ(1 + log σ² − μ² − σ²)?",
+               "options": {"a": "Minimising the loss maximises the KL: |μ| grows without bound",
+                           "b": "Nothing: the sign of a constant does not matter",
+                           "c": "Training stops at once with NaN"},
+               "why": {"a": "The term is −KL, so gradient descent pushes the codes away from "
+                            "the prior; your run's KL shows it.",
+                       "b": "It is not a constant: it is the whole KL term, and its sign "
+                            "decides whether training shrinks it or grows it.",
+                       "c": "Nothing stops at first: the KL climbs to absurd sizes while the "
+                            "loss seems to go down."}},
+    },
+})
+
+LESSON5 = Strings("LESSON5", {
+    "teaches": "The likelihood is a choice: BCE, MSE with its σ (which acts like β), the "
+               "continuous Bernoulli",
+    "explain": "The reconstruction term is −log p(x|z) for a likelihood we choose. **Bernoulli** "
+               "(BCE summed over the 784 pixels) treats each pixel as a coin flip; on grey "
+               "levels it is not a normalised likelihood, and the **continuous Bernoulli** "
+               "(Loaiza-Ganem and Cunningham, 2019) adds the missing normaliser, which puts its "
+               "−ELBO on another scale (it can be negative). A **Gaussian** with a fixed σ gives "
+               "the first formula below: summed MSE is this Gaussian with σ² = ½, up to a "
+               "constant. Dividing the squared error by 2σ² is the same as multiplying the KL "
+               "by 2σ² (second formula): **σ acts like β**. A larger σ means a weaker "
+               "reconstruction term and a smaller KL.",
+    "tasks": {"both": "Train one model with BCE and one with MSE (σ² = ½).",
+              "sigma": "Train MSE with σ = 1 (2σ² = 2, like β = 2) and compare its KL with the "
+                       "σ² = ½ run.",
+              "cb": "Train with the continuous Bernoulli and look at its −ELBO."},
+    "checks": {"both": "ticks when a BCE run and an MSE run with σ² = ½, both at β = 1, have "
+                       "ended.",
+               "sigma": "ticks when an MSE run with σ ≥ 1 ends with a smaller test KL than an "
+                        "MSE run with σ² = ½.",
+               "cb": "ticks when a continuous-Bernoulli run has ended."},
+    "runs": {"bce": "Train BCE", "mse": "Train MSE (σ² = ½)", "mse_wide": "Train MSE (σ = 1)",
+             "cb": "Train continuous Bernoulli"},
+    "quiz": {
+        "q1": {"q": "Summed MSE ‖x − x̂‖² is, up to a constant, −log p(x|z) of a Gaussian with "
+                    "which σ?",
+               "options": {"a": "σ² = ½", "b": "σ = 1", "c": "None: MSE is not a likelihood"},
+               "why": {"a": "‖x − x̂‖² / (2σ²) = ‖x − x̂‖² when 2σ² = 1.",
+                       "b": "σ = 1 gives ‖x − x̂‖² / 2, half the summed MSE: the KL then weighs "
+                            "twice as much.",
+                       "c": "It is the Gaussian's negative log-likelihood with σ² = ½, up to the "
+                            "constant (D/2)·log(2πσ²)."}},
+        "q2": {"q": "You raise the Gaussian decoder's σ from 0.71 to 1. What happens to the KL?",
+               "options": {"a": "It shrinks: the reconstruction weighs less, as with a larger β",
+                           "b": "It grows",
+                           "c": "Nothing: σ only adds a constant to the loss"},
+               "why": {"a": "The squared error is divided by 2σ²; a larger σ weakens it, the KL "
+                            "weighs relatively more, and the model spends less of it.",
+                       "b": "It is the other way round: a larger σ divides the reconstruction "
+                            "term by more, so the KL's relative weight rises and the KL falls.",
+                       "c": "(D/2)·log(2πσ²) is a constant, but σ also divides ‖x − x̂‖², and "
+                            "that changes the trade-off."}},
+        "q3": {"q": "Why can a continuous-Bernoulli model's −ELBO be negative?",
+               "options": {"a": "Its likelihood is a density on [0, 1], which can exceed 1",
+                           "b": "Its training diverged",
+                           "c": "Its KL became negative"},
+               "why": {"a": "A density above 1 has a positive log, so −log p(x|z) can be below "
+                            "0. Compare models with the same likelihood, not across them.",
+                       "b": "A negative −ELBO is normal for a density; a diverged run shows NaN "
+                            "or a huge loss.",
+                       "c": "A KL is never negative; the sign comes from the reconstruction "
+                            "term."}},
+    },
+})
+
+LESSON6 = Strings("LESSON6", {
+    "teaches": "β trades rate (KL) for distortion (reconstruction); large β switches dimensions "
+               "off",
+    "explain": "Write the loss as D + β·R, with the distortion D the reconstruction term and the "
+               "rate R the KL, both in nats per image (Alemi et al., 2018). Every model is a "
+               "point on the rate–distortion plane. The −ELBO is D + R, so lines of equal "
+               "ELBO have slope −1, and a β-VAE's optimum is where the frontier's slope is −β. "
+               "A small β spends rate on sharp reconstructions; a large β saves rate and blurs. "
+               "At a large enough β the KL costs so much that the model switches latent "
+               "dimensions off: their KL goes to 0 and they stop being active units.",
+    "tasks": {"beta8": "Train with β = 8 and count its active units.",
+              "plane": "Put three different β on the plane above."},
+    "checks": {"beta8": "ticks when a β = 8 run (BCE) ends with at most half of its latent "
+                        "dimensions active (10 epochs: 3 of 8).",
+               "plane": "ticks when BCE runs (correct loss) with three different β have "
+                        "ended."},
+    "runs": {"b05": "Train β = 0.5", "b1": "Train β = 1", "b8": "Train β = 8"},
+    "plane": "Your runs on the rate–distortion plane",
+    "quiz": {
+        "q1": {"q": "On the rate–distortion plane, where does a larger β put the model?",
+               "options": {"a": "Lower rate, higher distortion",
+                           "b": "Higher rate, lower distortion",
+                           "c": "On the same line of equal ELBO"},
+               "why": {"a": "The KL costs more, so the code carries less and the "
+                            "reconstructions blur.",
+                       "b": "That is a smaller β: a cheap KL lets the code carry more.",
+                       "c": "Lines of equal ELBO have slope −1; a β-VAE's optimum is where the "
+                            "frontier's slope is −β, so different β land on different lines."}},
+        "q2": {"q": "Your β = 8 run has 3 active units of 8. What became of the other 5?",
+               "options": {"a": "Their q(z|x) is the prior for every x: KL ≈ 0, they carry "
+                                 "nothing",
+                           "b": "They were deleted from the model",
+                           "c": "They store the digit's class"},
+               "why": {"a": "Matching the prior costs no KL, and at β = 8 the KL is expensive: "
+                            "only the most useful dimensions stay on.",
+                       "b": "They are still there; each is drawn from N(0, 1) whatever x is, and "
+                            "the decoder learned to ignore it.",
+                       "c": "An inactive unit's mean does not vary with x "
+                            "(Cov_x(E_q[z_u]) ≤ 0.01), so it can store nothing."}},
+    },
+})
+
+LESSON7 = Strings("LESSON7", {
+    "teaches": "Posterior collapse, and the mean-over-pixels bug that causes it",
+    "explain": "**Posterior collapse**: q(z|x) becomes the prior for every x, the KL is 0, and "
+               "the decoder draws the same average digit whatever the input. A strong decoder "
+               "can cause it; on MNIST the usual cause is a bug. Many tutorials (Keras's "
+               "`binary_crossentropy`, PyTorch's `F.mse_loss` with its default) *average* the "
+               "reconstruction over the 784 pixels but *sum* the KL over latent dimensions. "
+               "That divides the reconstruction by 784, the same as an effective β of 784 "
+               "(formula below): the KL wins and every unit switches off. Reproduce it, then "
+               "fix it with the sum.",
+    "tasks": {"mean": "Train with the reconstruction averaged over pixels.",
+              "fix": "Fix it: train the same model with the sum over pixels."},
+    "checks": {"mean": "ticks when a β = 1 run with the mean over pixels ends with at most 1 "
+                       "active unit: the posterior has collapsed.",
+               "fix": "ticks, once the collapse is reproduced, when a β = 1 run with the sum "
+                      "ends with at least 4 active units."},
+    "runs": {"mean": "Train: mean over pixels", "sum": "Train: sum over pixels"},
+    "quiz": {
+        "q1": {"q": "The reconstruction is a mean over 784 pixels and the KL a sum over 8 "
+                    "dimensions. What is the effective β?",
+               "options": {"a": "784", "b": "1/784", "c": "8"},
+               "why": {"a": "Against the summed loss, the reconstruction is 784 times too "
+                            "small: the KL weighs 784 times more.",
+                       "b": "The reconstruction is the term made smaller, so the KL weighs "
+                            "more, not less.",
+                       "c": "The number of latent dimensions does not enter: the KL is summed "
+                            "in both versions."}},
+        "q2": {"q": "How do you recognise posterior collapse in a run?",
+               "options": {"a": "KL ≈ 0, no active units, every reconstruction the same blurry "
+                                 "digit",
+                           "b": "The loss turns NaN",
+                           "c": "The KL is huge"},
+               "why": {"a": "The code carries nothing, so the decoder can only draw the "
+                            "average digit.",
+                       "b": "Collapse trains smoothly to a finite loss; NaN is divergence (a "
+                            "learning rate far too large).",
+                       "c": "That is the opposite failure (the flipped KL sign of lesson 4); "
+                            "collapse has KL ≈ 0."}},
+    },
+})
+
+LESSON8 = Strings("LESSON8", {
+    "teaches": "A continuous latent space: interpolation, lerp vs slerp, and what it is for",
+    "explain": "The KL term packs every code into one region around the origin, so nearby z "
+               "decode to similar images and the space between two digits is filled: the "
+               "latent space is **continuous**. Take the codes μ of two test images, walk "
+               "between them and decode each step: a good path morphs one digit into the other "
+               "through digit-like images. **Slerp** (spherical linear interpolation) follows "
+               "a great circle and keeps the norm ‖z‖ near that of typical codes; a straight "
+               "line (lerp) passes closer to the origin, where fewer codes lie. The same "
+               "continuity makes generation, denoising and completion work (the Applications "
+               "page).",
+    "tasks": {"pair": "Pick two test images of different digits in the interpolation above.",
+              "slerp": "Find a pair whose slerp stays on digits all the way."},
+    "checks": {"pair": "ticks when the interpolation's two test images show different digits.",
+               "slerp": "ticks when every step of the slerp between two different digits is as "
+                        "typical for the model as its own reconstructions of test digits: its "
+                        "−ELBO is at most their 95th percentile."},
+    "runs": {},
+    "applications": "Applications: generation, denoising, completion",
+    "quiz": {
+        "q1": {"q": "Why do points between two codes decode to digit-like images in a VAE, but "
+                    "often not in a plain autoencoder?",
+               "options": {"a": "The KL term fills the region between codes, so the decoder "
+                                 "learned to draw there",
+                           "b": "The VAE's decoder is larger",
+                           "c": "The VAE interpolates in pixel space"},
+               "why": {"a": "Codes drawn with noise cover the space between the means; the "
+                            "autoencoder's codes leave gaps the decoder never saw.",
+                       "b": "The decoders can be the same size; what differs is how training "
+                            "shapes the code space.",
+                       "c": "Blending pixels overlays two digits; here the path runs in z and "
+                            "each step is decoded."}},
+        "q2": {"q": "Why slerp rather than lerp?",
+               "options": {"a": "Slerp keeps ‖z‖ where typical codes lie; lerp's midpoint has a "
+                                 "smaller norm",
+                           "b": "Slerp is faster",
+                           "c": "Lerp leaves the latent space"},
+               "why": {"a": "Under N(0, I) in K dimensions most codes have ‖z‖ ≈ √K; the "
+                            "straight line's middle cuts inside that shell.",
+                       "b": "Both decode the same number of steps; the difference is where the "
+                            "path runs.",
+                       "c": "Every z is in the latent space; lerp's middle is just where the "
+                            "decoder saw fewer codes."}},
+    },
+})

@@ -1,0 +1,363 @@
+"""简体中文 for the tables of ``strings.py`` beside this file; keys are
+``"<TABLE>.<key>[.<subkey>]"``. Math symbols and ``{placeholders}`` stay exactly as in English;
+the terms are the glossary's (``ui/shell/glossary.py``)."""
+
+ZH = {
+    # -- LESSONS -------------------------------------------------------------------------------
+    "LESSONS.group": "课程",
+    "LESSONS.overview": "总览",
+    "LESSONS.title": "课程：VAE 入门导学",
+    "LESSONS.intro": "八节短课，用的是 28×28 的 MNIST 手写数字（应用的 **mnist-5k** 数据集）。"
+                     "每节课有一屏讲解、一个在真实模型上运行的实时视图、几个**动手试试**任务"
+                     "（应用会检查你在这里的训练和点击，做到了就自动打勾），以及一个小测验。"
+                     "打勾和答案在本次浏览器会话中一直保留。",
+    "LESSONS.page_1": "第 1 课 · 从自编码器到 VAE",
+    "LESSONS.page_2": "第 2 课 · 证据下界（ELBO）",
+    "LESSONS.page_3": "第 3 课 · 重参数化技巧",
+    "LESSONS.page_4": "第 4 课 · KL 项：逐维的闭式解",
+    "LESSONS.page_5": "第 5 课 · BCE 与 MSE",
+    "LESSONS.page_6": "第 6 课 · β 与率失真平面",
+    "LESSONS.page_7": "第 7 课 · 后验坍塌",
+    "LESSONS.page_8": "第 8 课 · 连续的潜在空间",
+    "LESSONS.nav.1": "第 1 课 · 从自编码器到 VAE",
+    "LESSONS.nav.2": "第 2 课 · 证据下界（ELBO）",
+    "LESSONS.nav.3": "第 3 课 · 重参数化技巧",
+    "LESSONS.nav.4": "第 4 课 · KL 项",
+    "LESSONS.nav.5": "第 5 课 · BCE 与 MSE",
+    "LESSONS.nav.6": "第 6 课 · β 与率失真",
+    "LESSONS.nav.7": "第 7 课 · 后验坍塌",
+    "LESSONS.nav.8": "第 8 课 · 连续性",
+    "LESSONS.overview_cols.lesson": "课程",
+    "LESSONS.overview_cols.teaches": "讲什么",
+    "LESSONS.overview_cols.tasks": "已完成任务",
+    "LESSONS.overview_cols.quiz": "测验",
+    "LESSONS.quiz_score": "答对 {right} / {total}（已答 {answered}）",
+    "LESSONS.total": "已完成 {done} / {total} 个任务",
+    "LESSONS.share": "分享某一课：在应用地址后加上 `?lesson=N`，例如第 5 课是 `/?lesson=5`。",
+    "LESSONS.bad_lesson": "没有“{value}”这一课：课程编号是 1 到 {last}。",
+    "LESSONS.live": "实时视图",
+    "LESSONS.try": "动手试试",
+    "LESSONS.quiz": "测验",
+    "LESSONS.done": "已完成",
+    "LESSONS.not_yet": "未完成",
+    "LESSONS.checked": "检查方式：{how}",
+    "LESSONS.back": "全部课程",
+    "LESSONS.right": "答对了。{why}",
+    "LESSONS.wrong": "不对。{why}",
+    "LESSONS.run_help": "在后台用 mnist-5k 训练一个小模型 {epochs} 轮（几秒钟；服务器忙时会排队"
+                        "等候）。训练结果会成为本次会话的一个模型。",
+    "LESSONS.busy": "服务器正忙：{limit} 个训练名额中有 {running} 个在运行，还有 {queued} 个在"
+                    "排队。请稍后再试。",
+    "LESSONS.run_error": "这次训练无法开始：{error}",
+    "LESSONS.closing": "服务器正在重启，暂不接受新的训练。页面重新连接后请再开始。",
+    "LESSONS.data_error": "这次训练无法开始：无法加载数据集。{error}",
+    "LESSONS.running": "你的模型正在训练；训练结束时任务列表会自动更新。",
+    "LESSONS.no_runs": "你在 mnist-5k 上还没有结束的训练：用上面的按钮（或训练页面）开始一次。",
+    "LESSONS.runs_caption": "本次会话中你在 mnist-5k 上的训练（任务据此检查）：",
+    "LESSONS.columns.source": "来自",
+    "LESSONS.columns.recon": "似然",
+    "LESSONS.columns.beta": "β",
+    "LESSONS.columns.loss": "损失",
+    "LESSONS.columns.elbo": "测试 −ELBO",
+    "LESSONS.columns.kl": "KL（奈特）",
+    "LESSONS.columns.active": "活跃单元",
+    "LESSONS.sources.train": "训练",
+    "LESSONS.sources.beta": "β 实验室",
+    "LESSONS.sources.likelihood": "BCE 与 MSE",
+    "LESSONS.sources.pitfall": "常见陷阱",
+    "LESSONS.sources.schedule": "β 调度",
+    "LESSONS.loss_kinds.sum": "对像素求和",
+    "LESSONS.loss_kinds.mean": "对像素取平均",
+    "LESSONS.loss_kinds.sign": "KL 符号取反",
+    "LESSONS.no_model": "请在侧边栏选择一个模型（默认的 MNIST 模型即可），或用**动手试试**下的"
+                        "按钮训练一个。",
+    "LESSONS.idle": "还没有训练：在**动手试试**下开始一次；训练时，这里会显示它的损失、每个"
+                    "维度的 KL 和潜在空间。",
+    "LESSONS.no_plane": "你用伯努利似然训练的模型结束后，会作为点出现在这里。",
+    "LESSONS.needs_mnist": "请在侧边栏选择一个 mnist-5k 模型：任务是在 mnist-5k 上检查的。",
+    "LESSONS.interp_pick": "请在上面选择两张测试图像（**起始测试图像**、**目标测试图像**）："
+                           "任务只认你自己选的一对，"
+                           "不认最初显示的那一对。",
+    "LESSONS.interp_score": "从 #{a}（数字 {label_a}）到 #{b}（数字 {label_b}）的球面线性插值："
+                            "最不典型的一步 −ELBO 为 {worst:.1f} 奈特；该模型对测试数字的重构中"
+                            "有 95% 低于 {threshold:.1f}。",
+    # -- LESSON1 -------------------------------------------------------------------------------
+    "LESSON1.teaches": "自编码器为什么不能生成，VAE 改变了什么",
+    "LESSON1.explain": "**自编码器**把一张 28×28 的数字图像（784 个像素）压缩成一个简短的编码 z，"
+                       "再由它重构出图像。它的编码落在训练恰好把它们放到的地方，所以随便取一个"
+                       " z 解码出来往往什么也不像：它不能*生成*。**变分**自编码器改了两处：编码器"
+                       "输出的是一个分布，即近似后验 q(z|x) = N(μ, σ²)，而不是一个点；另有一个 KL "
+                       "项把每个 q(z|x) 拉向先验 p(z) = N(0, I)。于是所有编码都落在同一个已知的"
+                       "区域里，从 N(0, I) 抽取的 z 解码出来就是数字。β = 0 时这股拉力就没有了："
+                       "剩下的只是一个在编码上加了噪声的自编码器。",
+    "LESSON1.tasks.ae": "用 β = 0 训练：没有拉向先验的力。",
+    "LESSON1.tasks.vae": "再用 β = 1 训练，在表格里比较两次训练的 KL。",
+    "LESSON1.tasks.why": "在上面的视图中并排训练自编码器和 VAE，比较它们的先验样本中有多少是"
+                         "数字。",
+    "LESSON1.checks.ae": "在 mnist-5k 上以 β = 0（正确的损失）训练结束、并在测试集上完成评估后"
+                         "打勾。",
+    "LESSON1.checks.vae": "当一次 β = 1 的训练结束时的测试 KL 小于一次 β = 0 的训练时打勾："
+                          "先验把编码拉了回来。",
+    "LESSON1.checks.why": "当这次比较结束，且 VAE 的先验样本中数字所占的比例大于自编码器时打勾。",
+    "LESSON1.runs.ae": "训练 β = 0",
+    "LESSON1.runs.vae": "训练 β = 1",
+    "LESSON1.quiz.q1.q": "为什么普通自编码器不能从随机的 z 生成新数字？",
+    "LESSON1.quiz.q1.options.a": "它的编码落在训练放置的地方：大多数随机的 z 所在之处从没有图像"
+                                 "被编码过。",
+    "LESSON1.quiz.q1.options.b": "它的解码器太小，画不出数字。",
+    "LESSON1.quiz.q1.options.c": "它没有编码器。",
+    "LESSON1.quiz.q1.why.a": "没有任何东西来组织编码空间，所以解码器从没学过在大多数随机点上"
+                             "该画什么。",
+    "LESSON1.quiz.q1.why.b": "同一个解码器能很好地重构测试数字：问题在于 z 从哪里来，而不在于"
+                             "解码器的大小。",
+    "LESSON1.quiz.q1.why.c": "它有编码器（名字里的“自”）：它把每张图像映射成一个点，只是没有"
+                             "什么把这些点和一个已知的分布联系起来。",
+    "LESSON1.quiz.q2.q": "对一张图像，VAE 的编码器输出什么？",
+    "LESSON1.quiz.q2.options.a": "一个编码 z",
+    "LESSON1.quiz.q2.options.b": "q(z|x) 的 μ 和 log σ²，每个潜变量维度一对",
+    "LESSON1.quiz.q2.options.c": "数字的类别",
+    "LESSON1.quiz.q2.why.a": "那是自编码器。VAE 的编码器输出一个分布，z 是从中抽取的。",
+    "LESSON1.quiz.q2.why.b": "每张图像对应一个高斯分布 q(z|x)；z = μ + σ⊙ε 从中抽取（第 3 课）。",
+    "LESSON1.quiz.q2.why.c": "VAE 的训练不用标签；类别不是输出，尽管它常常在潜在空间中显现出来。",
+    # -- LESSON2 -------------------------------------------------------------------------------
+    "LESSON2.teaches": "证据下界，以及为什么损失是 −ELBO",
+    "LESSON2.explain": "我们想要的是 log p(x)，即模型给一个数字的概率，但它需要对所有 z 积分。"
+                       "**证据下界**是我们能算出来的量："
+                       "ELBO = E_q[log p(x|z)] − KL(q(z|x) ‖ p(z))。"
+                       "它与 log p(x) 之差是 KL(q(z|x) ‖ p(z|x))，即近似后验到真实后验的距离；KL "
+                       "从不为负，所以 ELBO 在 log p(x) 之下。训练*最小化* −ELBO = 重构 + KL，单位"
+                       "是每张图像的奈特数（对 784 个像素求和，对批次取平均）。给 KL 加上权重 β "
+                       "后，损失是 重构 + β·KL，只有 β = 1 时它才是 −ELBO。",
+    "LESSON2.tasks.elbo": "用 β = 1 训练，在表格里读出测试 −ELBO = 重构 + KL。",
+    "LESSON2.tasks.live_beta": "开始那次较长的训练，并在训练进行时修改实时面板里的"
+                               "**当前 β（立即生效）**。",
+    "LESSON2.checks.elbo": "当一次 β = 1、损失正确的训练结束，并且它的测试 −ELBO 等于重构 + KL"
+                           "（误差在 0.5 奈特以内）时打勾。",
+    "LESSON2.checks.live_beta": "当一次训练结束时的 β 与开始时的 β 不同时打勾（应用会记录两者）。",
+    "LESSON2.runs.vae": "训练 β = 1",
+    "LESSON2.runs.long": "训练 β = 1，共 60 轮（留出时间修改 β）",
+    "LESSON2.quiz.q1.q": "训练最小化的是什么？",
+    "LESSON2.quiz.q1.options.a": "−ELBO = 重构 + KL",
+    "LESSON2.quiz.q1.options.b": "ELBO",
+    "LESSON2.quiz.q1.options.c": "log p(x) 本身",
+    "LESSON2.quiz.q1.why.a": "梯度下降做的是最小化，而 ELBO 应当被最大化，所以损失取它的相反数。",
+    "LESSON2.quiz.q1.why.b": "ELBO 应当被*最大化*；最小化它会让模型变差。损失是 −ELBO。",
+    "LESSON2.quiz.q1.why.c": "log p(x) 需要对所有 z 积分，我们算不出来；ELBO 是它下方一个可以"
+                             "计算的界。",
+    "LESSON2.quiz.q2.q": "为什么 ELBO 是 log p(x) 的下界？",
+    "LESSON2.quiz.q2.options.a": "两者之差是 KL(q(z|x) ‖ p(z|x))，而 KL 从不为负",
+    "LESSON2.quiz.q2.options.b": "因为重构项是负的",
+    "LESSON2.quiz.q2.options.c": "因为 β = 1",
+    "LESSON2.quiz.q2.why.a": "log p(x) = ELBO + KL(q(z|x) ‖ p(z|x)) ≥ ELBO，只有当 q(z|x) 就是真实"
+                             "后验时才取等号。",
+    "LESSON2.quiz.q2.why.b": "对伯努利解码器 log p(x|z) ≤ 0，但这不是下界的来由；下界来自两者之差"
+                             "是一个 KL。",
+    "LESSON2.quiz.q2.why.c": "这个下界对任何 q 都成立；β 是训练时加上的权重，β ≠ 1 时损失就不再"
+                             "是 −ELBO。",
+    # -- LESSON3 -------------------------------------------------------------------------------
+    "LESSON3.teaches": "z = μ + σ⊙ε：梯度如何穿过一次随机抽样到达编码器",
+    "LESSON3.explain": "重构项是对 z ~ q(z|x) 的期望。训练编码器需要这个期望对 μ 和 σ 的梯度，"
+                       "而一次随机抽样没有梯度。这个技巧把随机性移到输入里：先抽取 ε ~ N(0, I)，"
+                       "再令 z = μ + σ⊙ε，其中 σ = exp(½ log σ²)。这样 z 就是 μ 和 σ 的可微函数，"
+                       "ε 只是数据。下面的演示在一张测试图像上运行这一步：条形是每个潜变量维度的"
+                       " μ 和 σ，z 是 μ 加上 σ 乘以抽到的 ε，解码器再由 z 画出 x̂。β = 0 时，没有"
+                       "什么让 σ 保持在 1 附近、让 μ 靠近先验的均值：编码四散开来，KL 随之变大。",
+    "LESSON3.tasks.walk": "用**换一张图像**看三张测试图像，并为每张点**重新采样 ε**。",
+    "LESSON3.tasks.sigma": "用 β = 0 训练，在表格里看 KL 变大。",
+    "LESSON3.checks.walk": "当演示在第一张之后又显示了 3 张测试图像时打勾（应用会统计**换一张"
+                           "图像**的点击次数）。",
+    "LESSON3.checks.sigma": "当一次 β = 0 的训练结束时测试 KL 超过 50 奈特时打勾"
+                            "（β = 1 远低于此）。",
+    "LESSON3.runs.ae": "训练 β = 0",
+    "LESSON3.quiz.q1.q": "为什么不在前向传播中直接抽取 z ~ N(μ, σ²)？",
+    "LESSON3.quiz.q1.options.a": "抽样对 μ 和 σ 没有梯度；z = μ + σ⊙ε 把随机性放进一个输入里",
+    "LESSON3.quiz.q1.options.b": "直接抽样更慢",
+    "LESSON3.quiz.q1.options.c": "在 GPU 上无法从 N(μ, σ²) 抽样",
+    "LESSON3.quiz.q1.why.a": "ε 承载随机性；z 于是成为 μ 和 σ 的普通函数，反向传播就能到达编码器。",
+    "LESSON3.quiz.q1.why.b": "两者都只抽样一次；只有重参数化的形式能让梯度到达 μ 和 σ。",
+    "LESSON3.quiz.q1.why.c": "可以抽样；问题在于对抽样求导，而不在于抽样本身。",
+    "LESSON3.quiz.q2.q": "编码器输出的是 log σ²。哪一行是对的？",
+    "LESSON3.quiz.q2.options.a": "z = mu + exp(0.5 * logvar) * eps",
+    "LESSON3.quiz.q2.options.b": "z = mu + exp(logvar) * eps",
+    "LESSON3.quiz.q2.options.c": "z = mu + logvar * eps",
+    "LESSON3.quiz.q2.why.a": "exp(½ log σ²) = σ，即标准差。",
+    "LESSON3.quiz.q2.why.b": "exp(log σ²) = σ²，是方差：噪声会按 σ² 而不是 σ 缩放。",
+    "LESSON3.quiz.q2.why.c": "log σ² 可以是负数；它不是标准差。",
+    # -- LESSON4 -------------------------------------------------------------------------------
+    "LESSON4.teaches": "KL(N(μ, σ²) ‖ N(0, 1)) 的闭式解：每个维度一项，以及它的符号",
+    "LESSON4.explain": "当 q(z|x) 是高斯分布、先验是标准正态分布时，KL 有闭式解，每个潜变量维度 k "
+                       "一项（Kingma 与 Welling，附录 B）。只有当 μ_k = 0 且 σ_k = 1，"
+                       "即维度 k 对 x "
+                       "什么也没说时，KL_k 才为 0；总的 KL 是对 k 求和。模型训练时，实时面板的热图"
+                       "显示每个维度的 KL_k：KL 一直接近 0 的维度没有被使用，它不是活跃单元"
+                       "（Burda 等人：当 Cov_x(E_q[z_u]) > 0.01 时单元 u 是活跃的）。博客中常见的"
+                       "一个公式漏掉了前面的负号：它算的是 −KL，于是训练会*最大化* KL，KL 随之"
+                       "爆炸。",
+    "LESSON4.tasks.sign": "把 KL 的符号取反（去掉前面负号的公式）再训练。",
+    "LESSON4.tasks.per_dim": "用 β = 4 训练，在热图里找出它留在先验上的维度。",
+    "LESSON4.checks.sign": "当一次 KL 符号取反的训练结束时测试 KL 超过 1,000 奈特时打勾。",
+    "LESSON4.checks.per_dim": "当一次 β = 4 的训练结束时活跃单元少于潜变量维度数时打勾。",
+    "LESSON4.runs.sign": "KL 符号取反后训练",
+    "LESSON4.runs.beta4": "训练 β = 4",
+    "LESSON4.quiz.q1.q": "μ_k 和 σ_k 取什么值时 KL_k = 0？",
+    "LESSON4.quiz.q1.options.a": "μ_k = 0，σ_k = 1",
+    "LESSON4.quiz.q1.options.b": "μ_k = 0，σ_k → 0",
+    "LESSON4.quiz.q1.options.c": "μ_k = 1，σ_k = 1",
+    "LESSON4.quiz.q1.why.a": "这时 q(z_k|x) 就是先验 N(0, 1) 本身。",
+    "LESSON4.quiz.q1.why.b": "当 σ_k → 0 时，−log σ_k² 无限增大：一个非常确定的编码离先验很远，"
+                             "KL_k → ∞。",
+    "LESSON4.quiz.q1.why.c": "这时 KL_k = ½ μ_k² = 0.5 奈特：均值偏移要付出 KL。",
+    "LESSON4.quiz.q2.q": "如果代码算的是 +½ Σ(1 + log σ² − μ² − σ²)，会怎样？",
+    "LESSON4.quiz.q2.options.a": "最小化损失就是最大化 KL：|μ| 无限增大",
+    "LESSON4.quiz.q2.options.b": "没什么：一个常数的符号无关紧要",
+    "LESSON4.quiz.q2.options.c": "训练立即因 NaN 而停止",
+    "LESSON4.quiz.q2.why.a": "这一项是 −KL，所以梯度下降把编码推离先验；你那次训练的 KL 就说明"
+                             "了这一点。",
+    "LESSON4.quiz.q2.why.b": "它不是常数：它是整个 KL 项，它的符号决定训练是让它变小还是变大。",
+    "LESSON4.quiz.q2.why.c": "起初什么也不会停止：KL 涨到荒谬的大小，而损失看起来还在下降。",
+    # -- LESSON5 -------------------------------------------------------------------------------
+    "LESSON5.teaches": "似然是一种选择：BCE、带 σ 的 MSE（σ 的作用如同 β）、连续伯努利",
+    "LESSON5.explain": "重构项是我们所选似然的 −log p(x|z)。**伯努利**似然（对 784 个像素求和的"
+                       "二元交叉熵，BCE）把每个像素当作一次抛硬币；在灰度图上它不是归一化的似然，"
+                       "**连续伯努利**（Loaiza-Ganem 与 Cunningham，2019）补上了缺失的归一化常数，"
+                       "使它的 −ELBO 处在另一个尺度上（可以为负）。σ 固定的**高斯**似然给出下面第"
+                       "一个公式：对像素求和的 MSE 就是 σ² = ½ 的这个高斯，相差一个常数。把平方误差"
+                       "除以 2σ²，等同于把 KL 乘以 2σ²（第二个公式）：**σ 的作用如同 β**。σ 越大，"
+                       "重构项越弱，KL 越小。",
+    "LESSON5.tasks.both": "用二元交叉熵（BCE）训练一个模型，再用 MSE（σ² = ½）训练一个。",
+    "LESSON5.tasks.sigma": "用 σ = 1 的 MSE 训练（2σ² = 2，如同 β = 2），把它的 KL 与 σ² = ½ 的"
+                           "那次比较。",
+    "LESSON5.tasks.cb": "用连续伯努利训练，看看它的 −ELBO。",
+    "LESSON5.checks.both": "当一次 BCE 训练和一次 σ² = ½ 的 MSE 训练（都是 β = 1）都结束时打勾。",
+    "LESSON5.checks.sigma": "当一次 σ ≥ 1 的 MSE 训练结束时的测试 KL 小于一次 σ² = ½ 的 MSE 训练"
+                            "时打勾。",
+    "LESSON5.checks.cb": "当一次连续伯努利训练结束时打勾。",
+    "LESSON5.runs.bce": "训练 BCE",
+    "LESSON5.runs.mse": "训练 MSE（σ² = ½）",
+    "LESSON5.runs.mse_wide": "训练 MSE（σ = 1）",
+    "LESSON5.runs.cb": "训练连续伯努利",
+    "LESSON5.quiz.q1.q": "对像素求和的 MSE ‖x − x̂‖² 在相差一个常数的意义下，是哪个 σ 的高斯的 "
+                         "−log p(x|z)？",
+    "LESSON5.quiz.q1.options.a": "σ² = ½",
+    "LESSON5.quiz.q1.options.b": "σ = 1",
+    "LESSON5.quiz.q1.options.c": "都不是：MSE 不是似然",
+    "LESSON5.quiz.q1.why.a": "当 2σ² = 1 时，‖x − x̂‖² / (2σ²) = ‖x − x̂‖²。",
+    "LESSON5.quiz.q1.why.b": "σ = 1 给出 ‖x − x̂‖² / 2，是求和 MSE 的一半：KL 的分量因此加倍。",
+    "LESSON5.quiz.q1.why.c": "它就是 σ² = ½ 的高斯的负对数似然，只差常数 (D/2)·log(2πσ²)。",
+    "LESSON5.quiz.q2.q": "把高斯解码器的 σ 从 0.71 提高到 1，KL 会怎样？",
+    "LESSON5.quiz.q2.options.a": "变小：重构的分量变轻，就像 β 变大",
+    "LESSON5.quiz.q2.options.b": "变大",
+    "LESSON5.quiz.q2.options.c": "不变：σ 只给损失加上一个常数",
+    "LESSON5.quiz.q2.why.a": "平方误差要除以 2σ²；σ 越大它越弱，KL 的相对分量越重，模型就在 KL "
+                             "上花得越少。",
+    "LESSON5.quiz.q2.why.b": "恰好相反：σ 越大，重构项被除得越多，KL 的相对分量上升，KL 下降。",
+    "LESSON5.quiz.q2.why.c": "(D/2)·log(2πσ²) 是常数，但 σ 还除着 ‖x − x̂‖²，这改变了两者的取舍。",
+    "LESSON5.quiz.q3.q": "为什么连续伯努利模型的 −ELBO 可以是负数？",
+    "LESSON5.quiz.q3.options.a": "它的似然是 [0, 1] 上的概率密度，可以大于 1",
+    "LESSON5.quiz.q3.options.b": "它的训练发散了",
+    "LESSON5.quiz.q3.options.c": "它的 KL 变成了负数",
+    "LESSON5.quiz.q3.why.a": "大于 1 的密度取对数为正，所以 −log p(x|z) 可以小于 0。请在相同的"
+                             "似然之间比较模型，不要跨似然比较。",
+    "LESSON5.quiz.q3.why.b": "对概率密度来说，负的 −ELBO 很正常；发散的训练会出现 NaN 或巨大的"
+                             "损失。",
+    "LESSON5.quiz.q3.why.c": "KL 从不为负；负号来自重构项。",
+    # -- LESSON6 -------------------------------------------------------------------------------
+    "LESSON6.teaches": "β 在码率（KL）与失真（重构）之间取舍；β 很大时维度被关闭",
+    "LESSON6.explain": "把损失写成 D + β·R：失真 D 是重构项，码率 R 是 KL，单位都是每张图像的"
+                       "奈特数（Alemi 等人，2018）。每个模型都是率失真平面上的一个点。−ELBO 等于"
+                       " D + R，所以 ELBO 相等的线斜率为 −1，而 β-VAE 的最优点位于前沿斜率为 −β "
+                       "之处。β 小，就把码率花在清晰的重构上；β 大，就省下码率、图像变模糊。β 大到"
+                       "一定程度，KL 的代价高到模型会关闭一些潜变量维度：它们的 KL 降到 0，不再是"
+                       "活跃单元。",
+    "LESSON6.tasks.beta8": "用 β = 8 训练，数一数它的活跃单元。",
+    "LESSON6.tasks.plane": "在上面的平面上放上三个不同的 β。",
+    "LESSON6.checks.beta8": "当一次 β = 8（BCE）的训练结束时，活跃的潜变量维度不超过一半时打勾"
+                            "（10 轮：8 个中剩 3 个）。",
+    "LESSON6.checks.plane": "当三个不同 β 的 BCE 训练（损失正确）都结束时打勾。",
+    "LESSON6.runs.b05": "训练 β = 0.5",
+    "LESSON6.runs.b1": "训练 β = 1",
+    "LESSON6.runs.b8": "训练 β = 8",
+    "LESSON6.plane": "你的模型在率失真平面上的位置",
+    "LESSON6.quiz.q1.q": "在率失真平面上，更大的 β 会把模型放在哪里？",
+    "LESSON6.quiz.q1.options.a": "码率更低，失真更高",
+    "LESSON6.quiz.q1.options.b": "码率更高，失真更低",
+    "LESSON6.quiz.q1.options.c": "在同一条 ELBO 相等的线上",
+    "LESSON6.quiz.q1.why.a": "KL 更贵，编码携带的信息更少，重构变得模糊。",
+    "LESSON6.quiz.q1.why.b": "那是更小的 β：KL 便宜，编码就能携带更多信息。",
+    "LESSON6.quiz.q1.why.c": "ELBO 相等的线斜率为 −1；β-VAE 的最优点在前沿斜率为 −β 处，所以不同"
+                             "的 β 落在不同的线上。",
+    "LESSON6.quiz.q2.q": "你 β = 8 的模型 8 个单元中有 3 个活跃单元。另外 5 个怎么了？",
+    "LESSON6.quiz.q2.options.a": "对每个 x，它们的 q(z|x) 都是先验：KL ≈ 0，不携带任何信息",
+    "LESSON6.quiz.q2.options.b": "它们被从模型里删掉了",
+    "LESSON6.quiz.q2.options.c": "它们存储着数字的类别",
+    "LESSON6.quiz.q2.why.a": "与先验一致不花 KL，而 β = 8 时 KL 很贵：只有最有用的维度保持开启。",
+    "LESSON6.quiz.q2.why.b": "它们还在；无论 x 是什么，每个都从 N(0, 1) 中抽取，"
+                             "解码器学会了忽略它。",
+    "LESSON6.quiz.q2.why.c": "不活跃的单元的均值不随 x 变化（Cov_x(E_q[z_u]) ≤ 0.01），所以它什么"
+                             "也存不了。",
+    # -- LESSON7 -------------------------------------------------------------------------------
+    "LESSON7.teaches": "后验坍塌，以及导致它的“对像素取平均”错误",
+    "LESSON7.explain": "**后验坍塌**：对每个 x，q(z|x) 都变成了先验，KL 为 0，解码器不管输入是"
+                       "什么都画出同一个平均数字。强大的解码器会导致它；在 MNIST 上，通常的原因是"
+                       "一个错误。许多教程（Keras 的 `binary_crossentropy`、使用默认设置的 PyTorch "
+                       "`F.mse_loss`）把重构对 784 个像素*取平均*，却把 KL 对潜变量维度*求和*。"
+                       "这等于把重构除以 784，相当于等效 β 为 784（见下式）：KL 占了上风，每个单元"
+                       "都被关闭。先复现它，再用求和修正它。",
+    "LESSON7.tasks.mean": "用对像素取平均的重构训练。",
+    "LESSON7.tasks.fix": "修正它：用对像素求和的方式训练同一个模型。",
+    "LESSON7.checks.mean": "当一次 β = 1、对像素取平均的训练结束时至多有 1 个活跃单元时打勾："
+                           "后验已经坍塌。",
+    "LESSON7.checks.fix": "复现坍塌之后，当一次 β = 1、对像素求和的训练结束时至少有 4 个活跃单元"
+                          "时打勾。",
+    "LESSON7.runs.mean": "训练：对像素取平均",
+    "LESSON7.runs.sum": "训练：对像素求和",
+    "LESSON7.quiz.q1.q": "重构是对 784 个像素的平均，KL 是对 8 个维度的求和。等效 β 是多少？",
+    "LESSON7.quiz.q1.options.a": "784",
+    "LESSON7.quiz.q1.options.b": "1/784",
+    "LESSON7.quiz.q1.options.c": "8",
+    "LESSON7.quiz.q1.why.a": "与求和的损失相比，重构小了 784 倍：KL 的分量重了 784 倍。",
+    "LESSON7.quiz.q1.why.b": "被变小的是重构项，所以 KL 的分量变重而不是变轻。",
+    "LESSON7.quiz.q1.why.c": "潜变量维度数不起作用：两种写法中 KL 都是求和。",
+    "LESSON7.quiz.q2.q": "怎样在一次训练中认出后验坍塌？",
+    "LESSON7.quiz.q2.options.a": "KL ≈ 0，没有活跃单元，每个重构都是同一个模糊的数字",
+    "LESSON7.quiz.q2.options.b": "损失变成 NaN",
+    "LESSON7.quiz.q2.options.c": "KL 非常大",
+    "LESSON7.quiz.q2.why.a": "编码不携带任何信息，所以解码器只能画出平均数字。",
+    "LESSON7.quiz.q2.why.b": "坍塌的训练平稳地收敛到有限的损失；NaN 是发散（学习率大得离谱）。",
+    "LESSON7.quiz.q2.why.c": "那是相反的失败（第 4 课中 KL 符号取反）；坍塌时 KL ≈ 0。",
+    # -- LESSON8 -------------------------------------------------------------------------------
+    "LESSON8.teaches": "连续的潜在空间：插值，线性插值与球面线性插值，以及它的用处",
+    "LESSON8.explain": "KL 项把所有编码压进原点附近的同一个区域，所以相近的 z 解码出相似的图像，"
+                       "两个数字之间的空间也被填满：潜在空间是**连续的**。取两张测试图像的编码 μ，"
+                       "在它们之间走一走，把每一步解码：好的路径会经过一串像数字的图像，把一个数字"
+                       "渐变成另一个。**球面线性插值**（slerp）沿大圆前进，"
+                       "使范数 ‖z‖ 保持在典型编码"
+                       "附近；直线（线性插值，lerp）则更靠近原点，那里的编码更少。正是这种连续性让"
+                       "生成、去噪和补全成为可能（见“应用”页面）。",
+    "LESSON8.tasks.pair": "在上面的插值中选两张不同数字的测试图像。",
+    "LESSON8.tasks.slerp": "找到一对图像，使它们之间的球面线性插值一路都是数字。",
+    "LESSON8.checks.pair": "当插值的两张测试图像是不同的数字时打勾。",
+    "LESSON8.checks.slerp": "当两个不同数字之间的球面线性插值的每一步，对模型来说都和它对测试数字"
+                            "的重构一样典型，即 −ELBO 不超过这些重构的第 95 百分位数时打勾。",
+    "LESSON8.applications": "应用：生成、去噪、补全",
+    "LESSON8.quiz.q1.q": "为什么在 VAE 中，两个编码之间的点能解码成像数字的图像，而在普通自编码器"
+                         "中往往不能？",
+    "LESSON8.quiz.q1.options.a": "KL 项填满了编码之间的区域，所以解码器学会了在那里画图",
+    "LESSON8.quiz.q1.options.b": "VAE 的解码器更大",
+    "LESSON8.quiz.q1.options.c": "VAE 在像素空间中插值",
+    "LESSON8.quiz.q1.why.a": "带噪声抽取的编码覆盖了均值之间的空间；自编码器的编码则留下解码器从没"
+                             "见过的空隙。",
+    "LESSON8.quiz.q1.why.b": "两者的解码器可以一样大；不同的是训练如何塑造编码空间。",
+    "LESSON8.quiz.q1.why.c": "在像素上混合只会把两个数字叠在一起；这里的路径走在 z 中，每一步再"
+                             "解码。",
+    "LESSON8.quiz.q2.q": "为什么用球面线性插值而不用线性插值？",
+    "LESSON8.quiz.q2.options.a": "球面线性插值让 ‖z‖ 保持在典型编码所在之处；线性插值的中点范数"
+                                 "更小",
+    "LESSON8.quiz.q2.options.b": "球面线性插值更快",
+    "LESSON8.quiz.q2.options.c": "线性插值会离开潜在空间",
+    "LESSON8.quiz.q2.why.a": "在 K 维的 N(0, I) 下，大多数编码的 ‖z‖ ≈ √K；直线的中段切进了这层"
+                             "球壳的内部。",
+    "LESSON8.quiz.q2.why.b": "两者解码的步数相同；区别在于路径经过哪里。",
+    "LESSON8.quiz.q2.why.c": "每个 z 都在潜在空间中；线性插值的中段只是落在解码器见过的编码较少的"
+                             "地方。",
+}

@@ -1,0 +1,237 @@
+"""Plotly figures and image grids built from core results (no Streamlit here)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import plotly.graph_objects as go
+import torch
+from plotly.subplots import make_subplots
+
+from ui.shell.strings import FIGURES
+from vae_core.analysis.traversal import COLLAPSED_KL
+
+MAX_POINTS = 400          # curves are thinned to this many points before plotting
+IMAGE_PX = 84             # least on-screen size of one image in a grid: 28×28 × 3 (readable)
+SINGLE_PX = 168           # least on-screen size of an image shown alone: 28×28 × 6
+PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+           "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939")  # classes, models (Plotly's D3)
+COLORS = {"recon": "#1f77b4", "kl": "#ff7f0e", "kl_term": "#d62728", "total": "#2ca02c",
+          "beta": "#7f7f7f", "mu": "#1f77b4", "sigma": "#ff7f0e", "z": "#2ca02c"}
+# Past this many steps a slider's labels run into each other ("187189191..."): they are hidden
+# and the current value above the slider names the step instead.
+MAX_STEP_LABELS = 12
+TEXT_COLOR = "#1f2430"  # .streamlit/config.toml's theme.textColor
+
+
+def thin(items: Sequence[Any], max_points: int = MAX_POINTS) -> list[Any]:
+    """Every n-th item so at most ``max_points`` remain; the last item is always kept."""
+    items = list(items)
+    if len(items) <= max_points:
+        return items
+    stride = -(-len(items) // max_points)
+    out = items[::stride]
+    if out[-1] is not items[-1]:
+        out.append(items[-1])
+    return out
+
+
+def layout(fig: go.Figure, *, height: int = 340, title: str = "",
+           hovermode: str | None = None) -> go.Figure:
+    """The app's one chart frame: tight margins, the legend in a row under the plot (beside
+    it, it squeezed the plot at 800 px), an optional title."""
+    fig.update_layout(height=height, margin=dict(l=10, r=10, t=40 if title else 30, b=10),
+                      legend=dict(orientation="h", yanchor="top", y=-0.2, x=0))
+    if title:
+        fig.update_layout(title=dict(text=title))
+    if hovermode:
+        fig.update_layout(hovermode=hovermode)
+    return fig
+
+
+def loss_figure(steps: Sequence[Any], epochs: Sequence[Any] = (), *, stacked: bool = False,
+                log: bool = False) -> go.Figure:
+    """Two panels on one step axis. Top: reconstruction and total loss per step
+    (``StepMetrics``), with the train and test −ELBO after each epoch (``EpochMetrics``).
+    Bottom: the KL and β·KL on their own axis (beside a reconstruction of ~100 nats, a KL of
+    ~15 sits flat near 0) and β on the right.
+
+    ``stacked``: recon and β·KL as stacked areas on top, whose edge is the total loss.
+    ``log``: log-scale loss axes, for runs whose first steps spike.
+    """
+    steps = thin(steps)
+    x = [s.step for s in steps]
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.6, 0.4],
+                        vertical_spacing=0.07, specs=[[{}], [{"secondary_y": True}]])
+    if stacked:
+        for field in ("recon", "kl_term"):
+            fig.add_scatter(x=x, y=[getattr(s, field) for s in steps], name=FIGURES[field],
+                            mode="lines", stackgroup="loss", line=dict(color=COLORS[field]),
+                            row=1, col=1)
+    else:
+        for field in ("recon", "total"):
+            fig.add_scatter(x=x, y=[getattr(s, field) for s in steps], name=FIGURES[field],
+                            mode="lines", line=dict(color=COLORS[field]), row=1, col=1)
+    ex = [e.step for e in epochs]
+    fig.add_scatter(x=ex, y=[e.train_elbo for e in epochs], name=FIGURES["train_elbo"],
+                    mode="lines+markers", line=dict(color="#9467bd", width=1),
+                    marker=dict(symbol="circle-open", size=7), row=1, col=1)
+    fig.add_scatter(x=ex, y=[e.test_elbo for e in epochs], name=FIGURES["test_elbo"],
+                    mode="lines+markers", line=dict(color="#17becf", width=2),
+                    marker=dict(size=7), row=1, col=1)
+    for field in ("kl", "kl_term"):
+        fig.add_scatter(x=x, y=[getattr(s, field) for s in steps], name=FIGURES[field],
+                        mode="lines", line=dict(color=COLORS[field],
+                                                dash="dot" if field == "kl_term" else None),
+                        row=2, col=1, secondary_y=False)
+    fig.add_scatter(x=x, y=[s.beta for s in steps], name=FIGURES["beta"], mode="lines",
+                    line=dict(color=COLORS["beta"], dash="dash", width=1), row=2, col=1,
+                    secondary_y=True)
+    kind = "log" if log else "linear"
+    fig.update_yaxes(title_text=FIGURES["nats"], type=kind, row=1, col=1,
+                     rangemode="normal" if log else "tozero")
+    fig.update_yaxes(title_text=FIGURES["kl_nats"], type=kind, row=2, col=1, secondary_y=False,
+                     rangemode="normal" if log else "tozero")
+    top = max((s.beta for s in steps), default=1.0) or 1.0
+    fig.update_yaxes(title_text=FIGURES["beta_axis"], row=2, col=1, secondary_y=True,
+                     showgrid=False, range=[0, 1.1 * top], tickformat=".2~g", nticks=4)
+    fig.update_xaxes(title_text=FIGURES["step"], row=2, col=1)
+    if not steps:  # the empty frame before Start: made-up ticks would read as numbers
+        fig.update_xaxes(showticklabels=False)
+        fig.update_yaxes(showticklabels=False)
+    return layout(fig, height=480, hovermode="x unified")
+
+
+def kl_heatmap(steps: Sequence[Any], *, active_units: int | None = None) -> go.Figure:
+    """KL per latent dim (rows) over steps (columns): bright rows carry information, dark rows
+    have collapsed onto the prior."""
+    steps = thin(steps, 200)
+    k = len(steps[-1].kl_per_dim) if steps else 0
+    z = np.array([s.kl_per_dim for s in steps], dtype=float).T if steps else np.zeros((0, 0))
+    fig = go.Figure(go.Heatmap(
+        x=[s.step for s in steps], y=[f"z{i + 1}" for i in range(k)], z=z, zmin=0,
+        colorscale="Viridis", colorbar=dict(title=dict(text=FIGURES["kl_nats"])),
+        hovertemplate=FIGURES["kl_hover"]))
+    title = (FIGURES["au_title"].format(active=active_units, k=k) if active_units is not None
+             else FIGURES["au_pending"])
+    fig.update_layout(title=dict(text=title, font=dict(size=13)),
+                      xaxis=dict(title=dict(text=FIGURES["step"])),
+                      yaxis=dict(title=dict(text=FIGURES["dim"]), autorange="reversed"))
+    return layout(fig, height=400, hovermode="x unified")
+
+
+def latent_bars(mu: np.ndarray, sigma: np.ndarray, z: np.ndarray) -> go.Figure:
+    """μ and σ as bars and the sampled z as diamonds, one group per latent dimension."""
+    dims = [f"z{i + 1}" for i in range(len(mu))]
+    fig = go.Figure()
+    fig.add_bar(x=dims, y=mu, name=FIGURES["mu"], marker_color=COLORS["mu"])
+    fig.add_bar(x=dims, y=sigma, name=FIGURES["sigma"], marker_color=COLORS["sigma"])
+    fig.add_scatter(x=dims, y=z, name=FIGURES["z"], mode="markers",
+                    marker=dict(symbol="diamond", size=11, color=COLORS["z"],
+                                line=dict(width=1, color="white")))
+    fig.update_layout(barmode="group", yaxis=dict(title=dict(text=FIGURES["latent_value"])))
+    return layout(fig, height=300, hovermode="x unified")
+
+
+def image_grid(images: torch.Tensor, *, nrow: int, px: int = IMAGE_PX, pad: int = 2) -> np.ndarray:
+    """(N, C, H, W) in [0, 1] -> one uint8 picture (H', W', 3) with white gaps, each image
+    upscaled by a whole factor to at least ``px`` pixels high, without blurring, so 8×8 digits
+    stay crisp (like torchvision's ``make_grid``, without importing torchvision at app start)."""
+    images = images.detach().float().cpu().clamp(0, 1)
+    n, c, h, w = images.shape
+    scale = max(1, -(-px // h))  # ceil: never smaller than px
+    if scale > 1:  # (N, C, H, W) -> (N, C, H*s, W*s)
+        images = images.repeat_interleave(scale, dim=-2).repeat_interleave(scale, dim=-1)
+    if c == 1:  # grey -> RGB
+        images = images.expand(n, 3, h * scale, w * scale)
+    arr = (images[:, :3].permute(0, 2, 3, 1).numpy() * 255).round().astype(np.uint8)
+    cols = min(nrow, n)
+    rows = -(-n // cols)
+    cell_h, cell_w = h * scale + pad, w * scale + pad
+    grid = np.full((rows * cell_h + pad, cols * cell_w + pad, 3), 255, dtype=np.uint8)
+    for i in range(n):
+        r, q = divmod(i, cols)
+        top, left = r * cell_h + pad, q * cell_w + pad
+        grid[top:top + h * scale, left:left + w * scale] = arr[i]
+    return grid
+
+
+def single_image(image: torch.Tensor, *, px: int = SINGLE_PX) -> np.ndarray:
+    """One (C, H, W) image as an upscaled uint8 picture."""
+    return image_grid(image.unsqueeze(0), nrow=1, px=px)
+
+
+def vae_diagram() -> str:
+    """Graphviz DOT source of encoder → (μ, log σ²) → z = μ + σ⊙ε → decoder."""
+    d = {k: v.replace("\n", "\\n") for k, v in FIGURES["diagram"].items()}
+    return f"""digraph VAE {{
+  rankdir=LR; bgcolor="transparent";
+  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=12,
+        fillcolor="#eef3fb", color="#4c78a8"];
+  edge [color="#555555", fontname="Helvetica", fontsize=10];
+  x [label="{d['x']}", shape=note, fillcolor="#ffffff"];
+  enc [label="{d['encoder']}", shape=trapezium, orientation=270, fillcolor="#dbe8f7"];
+  mu [label="{d['mu']}", shape=ellipse];
+  lv [label="{d['logvar']}", shape=ellipse];
+  eps [label="{d['eps']}", shape=ellipse, style="dashed", fillcolor="#ffffff"];
+  z [label="{d['z']}", shape=box, fillcolor="#fde9d9", color="#e45756"];
+  dec [label="{d['decoder']}", shape=trapezium, orientation=90, fillcolor="#dbe8f7"];
+  xhat [label="{d['xhat']}", shape=note, fillcolor="#ffffff"];
+  x -> enc; enc -> mu; enc -> lv; mu -> z; lv -> z; eps -> z; z -> dec; dec -> xhat;
+  mu -> kl [style=dotted, arrowhead=none]; lv -> kl [style=dotted, arrowhead=none];
+  kl [label="{d['kl']}", shape=plaintext, style="", fontcolor="#e45756"];
+  xhat -> rec [style=dotted, arrowhead=none];
+  rec [label="{d['recon']}", shape=plaintext, style="", fontcolor="#1f77b4"];
+}}"""
+
+
+def animation_controls(names: Sequence[str], prefix: str, *, frame_ms: int, y: float,
+                       active: int) -> dict:
+    """Play / Pause buttons and a slider over the frames ``names``: layout keys for
+    ``update_layout``. Stepping runs in the browser, with no rerun."""
+    still = dict(mode="immediate", frame=dict(duration=0, redraw=True),
+                 transition=dict(duration=0))
+    play = dict(frame=dict(duration=frame_ms, redraw=True), fromcurrent=True,
+                transition=dict(duration=0))
+    crowded = len(names) > MAX_STEP_LABELS
+    # the current value's font inherits the slider's unless it sets its own colour
+    labels_font = dict(color="rgba(0,0,0,0)") if crowded else {}
+    return dict(
+        updatemenus=[dict(type="buttons", showactive=False, x=0, y=y, xanchor="left",
+                          yanchor="top", direction="left", buttons=[
+                              dict(label=FIGURES["play"], method="animate", args=[None, play]),
+                              dict(label=FIGURES["pause"], method="animate",
+                                   args=[[None], still])])],
+        sliders=[dict(active=active, x=0.16, len=0.84, y=y, yanchor="top", pad=dict(t=30),
+                      font=labels_font,
+                      currentvalue=dict(prefix=prefix, xanchor="right",
+                                        font=dict(size=14, color=TEXT_COLOR)),
+                      steps=[dict(label=n, method="animate", args=[[n], still])
+                             for n in names])])
+
+
+def kl_bars(kl_per_dim: Sequence[float]) -> go.Figure:
+    """KL per latent dimension, collapsed dims (KL < 0.01 nats) in grey."""
+    kl = [float(v) for v in kl_per_dim]
+    fig = go.Figure(go.Bar(
+        x=[f"z{i + 1}" for i in range(len(kl))], y=kl,
+        marker_color=["#1f77b4" if v >= COLLAPSED_KL else "#bbbbbb" for v in kl],
+        hovertemplate=FIGURES["hover_kl"]))
+    # exponentformat "e": Plotly's default SI prefixes write 2e-5 nats as "20μ", read as μ
+    fig.update_layout(xaxis=dict(title=dict(text=FIGURES["dim"])),
+                      yaxis=dict(title=dict(text=FIGURES["kl_nats"]), rangemode="tozero",
+                                 exponentformat="e"))
+    return layout(fig, height=280)
+
+
+def mig_bars(per_factor: dict[str, float], top_latent: dict[str, int]) -> go.Figure:
+    names = list(per_factor)
+    fig = go.Figure(go.Bar(
+        x=names, y=[per_factor[n] for n in names],
+        text=[f"z{top_latent.get(n, -1) + 1}" for n in names], textposition="outside",
+        hovertemplate=FIGURES["hover_mig"]))
+    fig.update_layout(xaxis=dict(title=dict(text=FIGURES["factor"])),
+                      yaxis=dict(title=dict(text=FIGURES["gap"]), range=[0, 1]))
+    return layout(fig, height=280)

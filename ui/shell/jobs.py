@@ -1,0 +1,304 @@
+"""Training jobs for the app: a server-wide limit, a FIFO queue behind it, and one job slot per
+browser session.
+
+No Streamlit here. One ``JobRegistry`` per server process (``registry()``); ``ui.shell.state`` keeps
+one ``SessionJobs`` per session, whose ``release`` runs when the tab closes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+import threading
+from collections import deque
+from collections.abc import Callable
+from typing import Any
+
+from vae_core.threads import return_freed_memory_soon  # no torch: safe before the thread cap
+
+MAX_JOBS_ENV = "VAE_LAB_MAX_JOBS"
+DEFAULT_MAX_JOBS = 2
+MAX_QUEUE_ENV = "VAE_LAB_MAX_QUEUE"
+DEFAULT_MAX_QUEUE = 30
+# A queue place changes only when a run ends (every few seconds with a class waiting), and 28
+# queued tabs polling twice a second took the GIL from the training threads and the health
+# endpoint alike (bench/bench_load.py, README "Many users at once"): queued pages poll slower.
+QUEUED_POLL_S = 2.0
+DISPATCH_POLL_S = 0.1  # how soon a queued job starts after a slot frees (jobs cannot signal it)
+THREADS_ENV = "OMP_NUM_THREADS"
+DEFAULT_THREADS = "1"  # one core per job; see ``limit_torch_threads``
+
+
+class ServerBusy(RuntimeError):
+    """Too many jobs are training on this server right now."""
+
+    def __init__(self, running: int, limit: int) -> None:
+        super().__init__(f"{running} of {limit} training jobs are running")
+        self.running, self.limit = running, limit
+
+
+class QueueFull(ServerBusy):
+    """Every slot is busy and the queue is as long as it may get."""
+
+    def __init__(self, running: int, limit: int, queued: int) -> None:
+        super().__init__(running, limit)
+        self.queued = queued
+        self.args = (f"{running} of {limit} training jobs are running and {queued} are queued",)
+
+
+class ServerClosing(QueueFull):
+    """The server is shutting down (``JobRegistry.close``): no new job starts or waits. A
+    ``QueueFull`` so that every page that words a full queue already handles it."""
+
+
+def _int_env(name: str, default: int, *, lowest: int) -> int:
+    try:
+        value = int(os.environ.get(name, ""))
+    except ValueError:
+        return default
+    return value if value >= lowest else default
+
+
+def max_jobs() -> int:
+    """``$VAE_LAB_MAX_JOBS`` (a positive integer), else 2."""
+    return _int_env(MAX_JOBS_ENV, DEFAULT_MAX_JOBS, lowest=1)
+
+
+def max_queue() -> int:
+    """``$VAE_LAB_MAX_QUEUE`` (0 turns the queue off), else 30."""
+    return _int_env(MAX_QUEUE_ENV, DEFAULT_MAX_QUEUE, lowest=0)
+
+
+def limit_torch_threads() -> None:
+    """Default ``OMP_NUM_THREADS`` to 1 for the server process, before torch is first imported.
+
+    On 2 cores shared by the server, the browser and up to ``max_jobs()`` jobs, one intra-op
+    thread per job was faster in our runs (the default digits run: about 5-8 s from Start to the
+    last step, against 12-15 s with torch's default of 2 threads, which oversubscribe the cores).
+    It goes through the environment so that it applies to every thread, only when the user has
+    not chosen a value (run with ``OMP_NUM_THREADS=2`` for one big job on an idle machine).
+    """
+    if "torch" not in sys.modules:
+        os.environ.setdefault(THREADS_ENV, DEFAULT_THREADS)
+
+
+class JobRegistry:
+    """The jobs of this process: at most ``limit`` run at once.
+
+    ``submit`` (the Train and home pages) puts a job past the limit in a FIFO queue of at most
+    ``max_queue``; a dispatcher thread, alive only while the queue is not empty, starts the
+    queued jobs as slots free up, so no browser has to be connected for that. ``start`` (the
+    sweeps) refuses instead. One lock guards the running list and the queue, and a job leaves
+    the queue and starts under it, so a job is always either queued, started, or cancelled.
+    """
+
+    def __init__(self, limit: int, max_queue: int = DEFAULT_MAX_QUEUE, *,
+                 poll_s: float = DISPATCH_POLL_S) -> None:
+        self.limit, self.max_queue, self.poll_s = limit, max_queue, poll_s
+        self._jobs: list[Any] = []
+        self._queue: deque[Any] = deque()
+        self._lock = threading.Condition()
+        self._dispatcher: threading.Thread | None = None
+        self.closed = False  # set by ``close``: a server shutting down starts nothing new
+
+    def _dispatch(self) -> None:
+        """Forget ended jobs and start queued ones while there is room (lock held)."""
+        self._jobs = [j for j in self._jobs if j.is_alive()]
+        while self._queue and len(self._jobs) < self.limit:
+            job = self._queue.popleft()
+            try:
+                job.start()
+            except Exception:  # one job that cannot start must not block the ones behind it;
+                continue       # its session sees it neither queued nor alive, i.e. ended
+            self._jobs.append(job)
+
+    def _dispatch_loop(self) -> None:
+        from vae_core.threads import name_os_thread
+
+        name_os_thread("vae-queue")
+        with self._lock:
+            try:
+                while True:
+                    self._dispatch()
+                    if not self._queue:
+                        return
+                    self._lock.wait(self.poll_s)
+            finally:
+                self._dispatcher = None
+
+    def running(self) -> int:
+        with self._lock:
+            self._dispatch()
+            return len(self._jobs)
+
+    def queued(self) -> int:
+        with self._lock:
+            return len(self._queue)
+
+    def _refuse_if_closed(self) -> None:
+        if self.closed:
+            raise ServerClosing(len(self._jobs), self.limit, len(self._queue))
+
+    def close(self) -> tuple[list[Any], list[Any]]:
+        """Refuse every new job from now on and empty the queue; returns (the jobs still
+        running, the jobs that were queued and will never start). For a server shutdown."""
+        with self._lock:
+            self.closed = True
+            queued = list(self._queue)
+            self._queue.clear()
+            self._lock.notify()
+            self._jobs = [j for j in self._jobs if j.is_alive()]
+            return list(self._jobs), queued
+
+    def start(self, make_job: Callable[[], Any]) -> Any:
+        """Build a job with ``make_job()`` and start it, or raise ``ServerBusy``."""
+        with self._lock:
+            self._refuse_if_closed()
+            self._dispatch()  # queued jobs first: after this, a free slot means an empty queue
+            if len(self._jobs) >= self.limit:
+                raise ServerBusy(len(self._jobs), self.limit)
+            job = make_job()
+            job.start()
+            self._jobs.append(job)
+            return job
+
+    def submit(self, job: Any) -> int:
+        """Start ``job`` (not started yet) now and return 0, or queue it and return its place
+        (1 = next); raises ``QueueFull`` when ``max_queue`` jobs are already waiting, and
+        ``ServerClosing`` once the server shuts down."""
+        with self._lock:
+            self._refuse_if_closed()
+            self._dispatch()
+            if len(self._jobs) < self.limit:
+                job.start()
+                self._jobs.append(job)
+                return 0
+            if len(self._queue) >= self.max_queue:
+                raise QueueFull(len(self._jobs), self.limit, len(self._queue))
+            self._queue.append(job)
+            if self._dispatcher is None:
+                self._dispatcher = threading.Thread(target=self._dispatch_loop,
+                                                    name="vae-queue", daemon=True)
+                self._dispatcher.start()
+            return len(self._queue)
+
+    def position(self, job: Any) -> tuple[int, int] | None:
+        """(place, queue length) while ``job`` waits, place 1 being next; else None."""
+        with self._lock:
+            try:
+                return self._queue.index(job) + 1, len(self._queue)
+            except ValueError:
+                return None
+
+    def cancel(self, job: Any) -> bool:
+        """Take ``job`` out of the queue; False when it is not there (started or gone)."""
+        with self._lock:
+            try:
+                self._queue.remove(job)
+            except ValueError:
+                return False
+            self._lock.notify()  # the dispatcher may exit now rather than at its next poll
+            return True
+
+    def jobs(self) -> list[Any]:
+        """The started jobs still alive."""
+        with self._lock:
+            self._jobs = [j for j in self._jobs if j.is_alive()]
+            return list(self._jobs)
+
+    def stop_all(self, timeout: float | None = 5.0) -> None:
+        """Empty the queue and stop every running job (tests; a server shutting down)."""
+        with self._lock:
+            self._queue.clear()
+            self._lock.notify()
+            running = list(self._jobs)
+        for job in running:  # outside the lock: a stopping job may ask the registry
+            job.stop(timeout=timeout)
+
+
+def ended_run(job: Any) -> tuple[Any, Any, dict] | None:
+    """(model copy, train config, summary) of an ended ``TrainingJob`` that took a step, else
+    None. β changed live is recorded as the β the weights ended with, and the β at the start is
+    kept in the summary. The session's model and the shutdown save are built from this."""
+    snap = job.snapshot()
+    model = job.model_copy()
+    if model is None or snap.step == 0:
+        return None
+    summary = dict(snap.summary) or {"status": snap.status, "steps": snap.step}
+    train_cfg = job.train_cfg
+    if snap.beta != train_cfg.beta:
+        summary["beta_at_start"] = train_cfg.beta
+        train_cfg = dataclasses.replace(train_cfg, beta=snap.beta)
+    return model, train_cfg, summary
+
+
+_REGISTRY: JobRegistry | None = None
+_REGISTRY_LOCK = threading.Lock()
+
+
+def registry() -> JobRegistry:
+    """The one ``JobRegistry`` of this server process (limits read from the environment once)."""
+    global _REGISTRY
+    with _REGISTRY_LOCK:
+        if _REGISTRY is None:
+            _REGISTRY = JobRegistry(max_jobs(), max_queue())
+        return _REGISTRY
+
+
+class SessionJobs:
+    """The one training slot of a browser session.
+
+    ``job`` is the current (or last) job, queued, running or ended; ``harvested`` says whether
+    its model was already turned into a session model; ``cancelled`` that it left the queue
+    before it started. ``release`` stops or unqueues the job: it is the ``on_release`` of the
+    session-scoped cache, called when the session disconnects.
+    """
+
+    def __init__(self) -> None:
+        self.job: Any = None
+        self.harvested = True
+        self.model_key: str | None = None  # the session model the ended job became
+        self.released = False
+        self.cancelled = False
+        self._registry: JobRegistry | None = None  # the queue ``job`` went through
+
+    def attach(self, job: Any, registry: JobRegistry | None = None) -> None:
+        self.stop()
+        self.job, self.harvested, self.model_key = job, False, None
+        self._registry, self.cancelled = registry, False
+        if self.released:  # the tab closed while this job was being submitted
+            self.stop(timeout=0)
+
+    def queue_position(self) -> tuple[int, int] | None:
+        """(place, queue length) while the job waits for a slot, else None."""
+        if self.job is None or self._registry is None:
+            return None
+        return self._registry.position(self.job)
+
+    def running(self) -> bool:
+        """The job has not ended: it waits in the queue or trains. (The registry starts a job
+        before it leaves the queue, so asking in this order never misses one in between.)"""
+        return self.job is not None and (self.queue_position() is not None
+                                         or self.job.is_alive())
+
+    def stop(self, timeout: float | None = 2.0) -> None:
+        if self.job is None:
+            return
+        if self._registry is not None and self._registry.cancel(self.job):
+            self.cancelled = True
+        elif self.job.is_alive():
+            self.job.stop(timeout=timeout)
+
+    def wait_for_first_step(self, timeout: float) -> None:
+        """Give a job that just started up to ``timeout`` seconds to take its first step (a
+        queued job is not waited for)."""
+        if self.job is not None and not self.queue_position():
+            self.job.wait_for_first_step(timeout)
+
+    def release(self) -> None:
+        """Runs on the server's event loop: ask the job to stop (it ends within one step) but
+        do not wait for it, so closing tabs never stalls the other sessions."""
+        self.released = True
+        self.stop(timeout=0)
+        return_freed_memory_soon()  # after the session's models are gone

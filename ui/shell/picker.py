@@ -1,0 +1,152 @@
+"""Widgets shared by several pages: the sidebar model picker, save / download, upload and the
+library table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from ui.shell import model_store, state
+from ui.shell.job_progress import progress_bar
+from ui.shell.model_store import ModelEntry
+from ui.shell.strings import LABELS, LIBRARY, MODEL, PICKER
+from vae_core.checkpoints import checkpoint_bytes
+
+NA = "—"  # how a missing value reads in every table
+
+
+def _label(entry: ModelEntry) -> str:
+    return PICKER[entry.source].format(name=entry.name)
+
+
+def _arch_text(info: dict) -> str:
+    if info.get("preset") == "examples":
+        return LABELS["arch_labels"]["examples"]
+    hidden = "-".join(str(h) for h in info.get("hidden") or ())
+    return f"{str(info.get('arch', '?')).upper()} {hidden}".strip()
+
+
+def info_rows(info: dict) -> list[tuple[str, str]]:
+    """(label, value) pairs describing a model, for the sidebar card and the library table."""
+    unknown = PICKER["unknown"]
+    beta = info.get("beta")
+    elbo = info.get("test_elbo")
+    return [
+        (PICKER["dataset"], str(info.get("dataset") or unknown)),
+        (PICKER["arch"], _arch_text(info)),
+        (PICKER["recon"], LABELS["recon"].get(info.get("recon"), str(info.get("recon")))),
+        (PICKER["beta"], f"{beta:g}" if isinstance(beta, (int, float)) else unknown),
+        (PICKER["latent"], str(info.get("latent_dim", unknown))),
+        (PICKER["elbo"], PICKER["elbo_unit"].format(value=elbo) if elbo is not None else unknown),
+    ]
+
+
+def model_picker(*, job_progress: bool = True) -> ModelEntry | None:
+    """The sidebar selectbox over session, library and pretrained models, plus a facts card;
+    above it the session's job progress, unless the page shows its own (``job_progress``)."""
+    entries, problems = state.model_entries()
+    keys = [e.key for e in entries]
+    state.apply_pending_selection(keys)
+    by_key = {e.key: e for e in entries}
+    with st.sidebar:
+        if job_progress:
+            progress_bar(where="sidebar", poll_s=1.0)
+        if not entries:
+            st.info(PICKER["none"])
+            return None
+        labels = {k: _label(e) for k, e in by_key.items()}  # in this run's language
+        key = st.selectbox(PICKER["label"], keys, format_func=labels.__getitem__,
+                           key=state.PICKER_KEY, help=PICKER["help"])
+        entry = by_key.get(key)
+        dropped = state.dropped_models()
+        if dropped:
+            st.info(PICKER["dropped"].format(limit=state.MAX_SESSION_MODELS,
+                                             names=", ".join(f"“{n}”" for n in dropped)))
+        if entry is not None:
+            st.markdown("\n".join(f"- **{label}:** {value}"
+                                  for label, value in info_rows(entry.info)))
+            error = state.load_error(entry)
+            if error:
+                st.error(PICKER["load_error"].format(name=entry.name, error=error))
+        if problems:
+            with st.expander(PICKER["problems"]):
+                for line in problems:
+                    st.caption(line)
+    return entry
+
+
+def model_actions(entry: ModelEntry, ckpt: Any, *, key: str) -> None:
+    """Save a session model to the library, and download any model as .safetensors."""
+    st.subheader(MODEL["save_title"])
+    if entry.source != "session":
+        st.caption(MODEL["not_session"])
+    else:
+        name = st.text_input(MODEL["save_name"], value=ckpt.name, key=f"save_name_{key}",
+                             max_chars=model_store.MAX_NAME)
+    # one row that wraps: in columns the buttons' labels were cut at 800 px
+    buttons = st.container(horizontal=True)
+    if entry.source == "session" and buttons.button(MODEL["save"], key=f"save_{key}",
+                                                    icon=":material/save:"):
+        try:
+            path = model_store.save_model(ckpt.model, name, model_store.library_dir(),
+                                      data_cfg=ckpt.data_cfg, train_cfg=ckpt.train_cfg,
+                                      summary=ckpt.summary)
+        except (ValueError, OSError) as exc:  # UnsafeName, FileExistsError, CheckpointError
+            state.remember_saved(key, None)
+            st.error(MODEL["save_error"].format(error=model_store.error_text(exc)))
+        else:
+            state.remember_saved(key, MODEL["saved"].format(file=path.name))
+            st.rerun()  # the picker is drawn before the page: redraw it with the new file
+    def data() -> bytes:  # made on the click: a 2 MB file per rerun, held per session, is not
+        return checkpoint_bytes(ckpt.model, data_cfg=ckpt.data_cfg, train_cfg=ckpt.train_cfg,
+                                summary=ckpt.summary, name=ckpt.name)
+
+    buttons.download_button(MODEL["download"], data=data,
+                            file_name=model_store.download_name(ckpt.name),
+                            mime="application/octet-stream", key=f"download_{key}",
+                            icon=":material/download:", on_click="ignore")
+    message = state.saved_message(key) if entry.source == "session" else None
+    if message:
+        st.success(message)
+
+
+def upload_box() -> None:
+    """Upload a checkpoint; a good one becomes a selected session model, a bad one an error."""
+    uploaded = st.file_uploader(LIBRARY["upload"], type=list(model_store.UPLOAD_TYPES),
+                                help=LIBRARY["upload_help"], key="upload_model")
+    if uploaded is None:
+        return
+    file_id = getattr(uploaded, "file_id", None) or f"{uploaded.name}:{uploaded.size}"
+    result = state.upload_result(file_id)
+    if result is None:
+        try:
+            ckpt = model_store.read_upload(uploaded.name, uploaded.getvalue())
+        except Exception as exc:  # CheckpointError and friends: a message, never a traceback
+            result = (
+                False,
+                LIBRARY["upload_error"].format(
+                    file=model_store.shown_name(uploaded.name), error=model_store.error_text(exc)
+                ),
+            )
+            state.remember_upload(file_id, result)
+        else:
+            state.add_session_model(ckpt)
+            state.remember_upload(file_id, (True, LIBRARY["uploaded"].format(name=ckpt.name)))
+            st.rerun()  # redraw the picker with the new model selected
+    ok, message = result
+    if ok:
+        st.success(message)
+    else:
+        st.error(message)
+
+
+def number_table(rows: list[dict[str, Any]], formats: dict[str, str]) -> None:
+    """A table whose missing values read "—" (a learner reads "None" or an empty cell as a
+    bug): ``formats`` maps columns to ``str.format`` specs such as ``"{:.2f}"``. The cells
+    keep their numbers, so sorting by a column still sorts numerically."""
+    frame = pd.DataFrame(rows)
+    styled = frame.style.format({c: f for c, f in formats.items() if c in frame}, na_rep=NA)
+    styled = styled.format(na_rep=NA, subset=[c for c in frame if c not in formats])
+    st.dataframe(styled, hide_index=True, width="stretch")

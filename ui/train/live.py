@@ -1,0 +1,168 @@
+"""The Train page's live panel: it polls the session's job while it runs (a fragment) and
+draws its final state, with a note when the run ended in posterior collapse."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+import torch
+
+from ui.shell import collapse, figures, state
+from ui.shell.config_words import job_words
+from ui.shell.jobs import QUEUED_POLL_S
+from ui.shell.strings import PROGRESS
+from ui.train import live_latent as train_latent
+from ui.train.strings import LIVE, TRAIN
+from vae_core.analysis.traversal import manifold_grid
+
+POLL_S = 0.5
+MANIFOLD_N = 8   # the live decoded plane of a 2-D model: 8 × 8 images of 84 px
+N_PREVIEW = 8
+KEEP = "session"  # widget values survive a trip to another page (``persist_state``)
+METRIC_W = 130    # px: six metrics wrap onto two rows on a narrow screen instead of clipping
+
+
+@torch.no_grad()
+def preview_images(model: Any, data: Any, *, n: int = N_PREVIEW) -> dict[str, Any]:
+    """Fixed test images with their reconstructions (from μ) and fixed prior samples."""
+    idx = torch.linspace(0, data.n_test - 1, n).long()
+    x = data.test_x[idx].cpu()
+    mu, _ = model.encode(x)
+    recon = model.decode(mu)
+    z = torch.randn(n, model.latent_dim, generator=torch.Generator().manual_seed(0))
+    samples = model.decode(z)
+    out = {"recons": figures.image_grid(torch.cat([x, recon]), nrow=n),
+           "samples": figures.image_grid(samples, nrow=n)}
+    if model.latent_dim == 2:  # the decoded plane, as it forms
+        grid = manifold_grid(model, MANIFOLD_N)
+        out["manifold"] = figures.image_grid(
+            grid.images.reshape(-1, *grid.images.shape[2:]), nrow=MANIFOLD_N, pad=1)
+    return out
+
+
+def _fmt_eta(seconds: float | None) -> str:
+    return "—" if seconds is None else LIVE["seconds"].format(value=seconds)
+
+
+def _controls(job: Any, snap: Any, slot: Any) -> None:
+    c1, c2, _ = st.columns([1, 2, 3], vertical_alignment="bottom")
+    c1.button(LIVE["stop"], key="live_stop", type="primary", icon=":material/stop:",
+              on_click=slot.stop, kwargs={"timeout": 0})  # the panel polls for the end
+    beta = c2.number_input(LIVE["live_beta"], 0.0, 1000.0, float(snap.beta), 0.1,
+                           key=f"live_beta_{id(job)}")
+    if float(beta) != snap.beta:
+        job.set_beta(float(beta))
+
+
+def _progress(snap: Any, epochs: int) -> None:
+    status = PROGRESS["status"].get(snap.status, snap.status)
+    st.progress(snap.progress, text=LIVE["progress_main"].format(
+        status=status, epoch=snap.epoch, epochs=epochs, step=snap.step, total=snap.total_steps))
+    last = snap.epochs[-1] if snap.epochs else None
+    row = st.container(horizontal=True, gap="medium")
+    for label, value in ((LIVE["epoch"], f"{snap.epoch}"), (LIVE["step"], f"{snap.step:,}"),
+                         (LIVE["speed"], f"{snap.samples_per_s:,.0f}"),
+                         (LIVE["eta"], _fmt_eta(snap.eta_s)),
+                         (LIVE["test_elbo"], f"{last.test_elbo:.2f}" if last else "—")):
+        row.metric(label, value, width=METRIC_W)
+    k = len(last.test_kl_per_dim) if last else 0
+    row.metric(LIVE["active"], f"{last.active_units} / {k}" if last else "—", width=METRIC_W,
+               help=collapse.au_help())
+
+
+def _charts(snap: Any) -> None:
+    """The losses, then the KL map: one above the other, so both keep a readable width on a
+    narrow screen."""
+    last = snap.epochs[-1] if snap.epochs else None
+    st.markdown(f"**{LIVE['losses']}**")
+    chart = st.container()
+    toggles = st.container(horizontal=True, gap="large")
+    stacked = toggles.toggle(LIVE["stacked"], key="live_stacked", persist_state=KEEP)
+    log = toggles.toggle(LIVE["log_scale"], key="live_log", persist_state=KEEP,
+                         help=LIVE["log_help"])
+    chart.plotly_chart(figures.loss_figure(snap.steps, snap.epochs, stacked=stacked, log=log),
+                       key="live_loss")
+    st.markdown(f"**{LIVE['kl_map']}**")
+    st.plotly_chart(figures.kl_heatmap(snap.steps, active_units=last and last.active_units),
+                    key="live_kl")
+    collapse.au_caption()
+
+
+def _images(job: Any, ended: bool) -> None:
+    if job.data is not None and (ended or state.preview_due(job)):
+        model = job.model_copy()  # None until the job has built its model
+        if model is not None:
+            state.store_preview(job, preview_images(model, job.data))
+    images = state.last_preview(job)
+    if images is None:
+        st.caption(LIVE["no_images"])
+        return
+    # one above the other: side by side, a column would shrink 28×28 digits below 84 px
+    st.image(images["recons"], caption=LIVE["recons"])
+    st.image(images["samples"], caption=LIVE["samples"])
+    if "manifold" in images:
+        st.image(images["manifold"], caption=LIVE["manifold"])
+
+
+def _queued(place: tuple[int, int], slot: Any) -> None:
+    position, queued = place
+    st.info(LIVE["queued"].format(position=position, queued=queued,
+                                  limit=state.job_registry().limit), icon=":material/schedule:")
+    st.button(LIVE["stop"], key="live_unqueue", icon=":material/stop:", on_click=slot.stop,
+              kwargs={"timeout": 0})
+
+
+def live_panel() -> None:
+    """Poll the session's job every ``POLL_S`` seconds while it waits or runs (a fragment),
+    else draw its final state once. When it ends, rerun the whole app so the picker gets the
+    model."""
+    slot = state.job_slot()
+    job = slot.job
+    if job is None:
+        st.info(TRAIN["idle"])
+        # the empty axes say where the curves will be drawn; drawing a chart before Start also
+        # has the browser load Plotly now, which took ~1.5 s of Start → first point otherwise
+        st.markdown(f"**{LIVE['losses']}**")
+        st.plotly_chart(figures.loss_figure([], []), key="live_loss")
+        return
+    if slot.cancelled:
+        st.info(LIVE["left_queue"])
+        return
+    running = slot.running()
+    queued = running and slot.queue_position() is not None
+
+    @st.fragment(run_every=(QUEUED_POLL_S if queued else POLL_S) if running else None)
+    def panel() -> None:
+        place = slot.queue_position()
+        alive = slot.running()
+        if place is not None:
+            _queued(place, slot)
+            return
+        if queued:  # it has just left the queue: a full rerun polls at the training pace
+            st.rerun()
+        if slot.cancelled:  # Stop took it out of the queue: say so in a full rerun
+            st.rerun()
+        snap = job.snapshot()
+        if alive:
+            _controls(job, snap, slot)
+        _progress(snap, job.train_cfg.epochs)
+        _charts(snap)
+        train_latent.section(job, ended=not alive)
+        _images(job, ended=not alive)
+        if running and not alive:
+            st.rerun()  # full rerun: harvest the model into the picker, stop polling
+
+    panel()
+    if not running:
+        snap = job.snapshot()
+        outcome = {"finished": st.success, "stopped": st.info, "diverged": st.warning,
+                   "failed": st.error}.get(snap.status)
+        if outcome is not None:
+            message = job_words(snap)
+            outcome(LIVE[snap.status].format(message=message[:1].upper() + message[1:]))
+        last = snap.epochs[-1] if snap.epochs else None
+        if last is not None:
+            collapse.collapse_note(last.active_units, len(last.test_kl_per_dim))
+
+

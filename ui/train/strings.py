@@ -1,0 +1,114 @@
+"""Strings of the Train page: its settings, the live panel and the live latent space (English; 中文
+in ``zh.py``)."""
+
+from __future__ import annotations
+
+from ui.shell.i18n import Strings
+
+TRAIN = Strings("TRAIN", {
+    "title": "Train a VAE",
+    "intro": "Pick the settings, press **Start**, and watch the model learn. Training runs in the "
+             "background: you can switch pages and come back.",
+    "dataset": "Dataset",
+    "arch": "Architecture",
+    "latent": "Latent size K",
+    "recon": "Likelihood p(x|z)",
+    "beta": "β (KL weight)",
+    "schedule": "β schedule",
+    "epochs": "Epochs",
+    "batch": "Batch size",
+    "lr": "Learning rate",
+    "seed": "Seed",
+    "reduction": "Reconstruction over pixels: sum or mean",
+    "binarize": "Binarise pixels (dynamic)",
+    "advanced": "More settings",
+    "warmup_epochs": "Warm-up epochs",
+    "cycles": "Cycles",
+    "cycle_ratio": "Ramp share of each cycle",
+    "capacity_max": "Final capacity C (nats)",
+    "free_bits": "Free bits λ per dim (nats)",
+    "start": "Start",
+    "stop": "Stop",
+    "running_note": "A model is training; stop it to start another.",
+    "queued_note": "Your run waits in the queue; Stop takes it out.",
+    "busy": "The server is busy: every training slot is in use ({running}/{limit}) and "
+            "{queued} runs are already waiting, as many as the queue holds. Try again in a few "
+            "minutes.",
+    "closing": "The server is restarting and takes no new runs. Start again once the page has "
+               "reconnected.",
+    "latent_help": "Number of latent dimensions: {lo} to {hi}.",
+    "beta_help": "Weight of the KL term in loss = recon + β·KL: {lo:g} to {hi:g}. At β = 1 "
+                 "the loss is the −ELBO.",
+    "epochs_help": "Passes over the training images: {lo} to {hi} on this page (the command "
+                   "line allows longer runs).",
+    "seed_help": "Sets the initial weights and the batch order: {lo} to {hi:,}.",
+    "lr_help": "Adam's step size. {big:g} is there on purpose: far too large, it makes the loss "
+               "blow up within a few steps; training stops and keeps the last good weights.",
+    "lr_too_large": "{value:g} (diverges)",
+    "warmup_help": "Epochs over which β rises from 0 to its value: {lo:g} to {hi:g}.",
+    "cycles_help": "Number of β ramps over the run: {lo} to {hi}.",
+    "capacity_help": "The KL target C reached at the end of the run: {lo:g} to {hi:g} nats.",
+    "free_bits_help": "KL below λ nats in a dimension is not penalised: {lo:g} to {hi:g}.",
+    "ranges": "Allowed ranges are in each field's help (?). A value outside its range is not "
+              "applied: the field says so and keeps the last valid value.",
+    "bad_config": "Cannot train with these settings: {error}",
+    "data_error": "Cannot load the dataset: {error}",
+    "idle": "Press **Start** to train. The defaults train on 4,000 real MNIST digits in about "
+            "ten seconds.",
+    "schedule_labels": {
+        "constant": "constant",
+        "warmup": "linear warm-up from 0",
+        "cyclical": "cyclical (Fu et al. 2019)",
+        "capacity": "capacity C (Burgess et al. 2018)",
+        "free_bits": "free bits (Kingma et al. 2016)",
+    },
+})
+
+LIVE = Strings("LIVE", {
+    "epoch": "Epoch",
+    "step": "Step",
+    "speed": "Samples/s",
+    "eta": "ETA",
+    "test_elbo": "Test −ELBO",
+    "active": "Active units",
+    "stop": "Stop",
+    "live_beta": "β now (applies at once)",
+    "stacked": "Stacked view (recon + β·KL = total)",
+    "log_scale": "Log scale",
+    "log_help": "For runs whose first steps spike (a high learning rate, a KL that blew up): "
+                "the later, smaller values stay readable.",
+    "losses": "Loss components (nats per image)",
+    "kl_map": "KL per latent dimension over time",
+    "recons": "Test images (top) and their reconstructions (bottom)",
+    "samples": "Samples from the prior z ~ N(0, I)",
+    "manifold": "The decoded latent plane (z₁ left to right, z₂ bottom to top), as it forms",
+    "finished": "{message}. The model is selected in the sidebar (a session model).",
+    "stopped": "{message}. The weights trained so far are kept as a session model.",
+    "diverged": "{message}. The session model keeps those last good weights; it is not selected "
+                "for the other pages (pick it in the sidebar to explore it).",
+    "failed": "Training failed: {message}",
+    "queued": "Queued: position {position} of {queued} — your training starts when a slot "
+              "frees up (training slots on this server: {limit}).",
+    "left_queue": "Taken out of the queue before it started; nothing was trained.",
+    "no_images": "Images appear once the first steps are done.",
+    "seconds": "{value:.0f} s",
+    "progress_main": "{status}: epoch {epoch} of {epochs}, step {step:,} of {total:,}",
+})
+
+# the Train page's live latent space (ui/train/live_latent.py)
+LIVE_LATENT = Strings("LIVE_LATENT", {
+    "title": "The latent space, live",
+    "pending": "The test images' means appear here after the first step.",
+    "at": "Step {step:,} (epoch {epoch:.1f})",
+    "pc1": "PC 1 (aligned)",
+    "pc2": "PC 2 (aligned)",
+    "replay_title": "Replay: {n} snapshots, press ▶ or drag the slider",
+    "step_prefix": "step ",
+    "caption_raw": "The means μ of {n:,} test images, coloured by class, recorded about twice a "
+                   "second while the model trains ({snapshots} snapshots so far): watch the "
+                   "classes pull apart as the encoder learns, and the KL keep them near the "
+                   "prior's N(0, I).",
+    "caption_pca": "The means μ of {n:,} test images, coloured by class, on each snapshot's "
+                   "PCA plane, turned onto the previous one (orthogonal Procrustes) so the "
+                   "points do not jump ({snapshots} snapshots so far, at most 200 kept: 1.6 MB).",
+})
