@@ -5,20 +5,14 @@ import streamlit as st
 
 from ui.applications import view as apps
 from ui.applications.strings import APPS
-from ui.explore import latent_map as explore
-from ui.shell import model_store, state
+from ui.shell import guards, model_store, state
 
 state.ensure_shell()
 st.title(APPS["title"])
 st.markdown(APPS["intro"])
 
-entry, ckpt = state.selected_checkpoint()
-if ckpt is None:
-    st.info(APPS["no_model"])
-    st.stop()
-data, error = explore.test_data(ckpt)
-if data is None:
-    st.warning(error)  # generation needs no data; the other uses say so in their tabs
+# generation needs no data; the other uses say so in their tabs
+entry, ckpt, data = guards.model_and_test_data(data_needed=False)
 
 fp = model_store.fingerprint(ckpt)
 generate, *needs_data = st.tabs(apps.tab_labels())

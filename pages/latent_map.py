@@ -7,21 +7,14 @@ import streamlit as st
 
 from ui.explore import latent_map as explore
 from ui.explore import pointer as pointer_view
-from ui.explore.strings import EXPLORE, MAP
-from ui.shell import model_store, state
+from ui.explore.strings import MAP
+from ui.shell import guards, model_store, state
 
 state.ensure_shell()
 st.title(MAP["title"])
 st.markdown(MAP["intro"])
 
-entry, ckpt = state.selected_checkpoint()
-if ckpt is None:
-    st.info(EXPLORE["no_model"])
-    st.stop()
-data, error = explore.test_data(ckpt)
-if data is None:
-    st.error(error)
-    st.stop()
+entry, ckpt, data = guards.model_and_test_data(data_needed=True)
 
 settings = explore.map_settings(entry, ckpt, data)
 fp = model_store.fingerprint(ckpt)

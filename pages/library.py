@@ -5,8 +5,8 @@ import streamlit as st
 
 from ui.library import view as models_view
 from ui.library.strings import MODELS
-from ui.shell import model_store, picker, state
-from ui.shell.strings import LIBRARY
+from ui.shell import datasets, model_store, picker, state
+from ui.shell.strings import LIBRARY, TEST_DATA
 
 state.ensure_shell()
 st.title(MODELS["title"])
@@ -30,10 +30,10 @@ with tab_library:
     picker.upload_box()
     st.caption(models_view.limits_text())
 
-data, error = models_view.test_data(ckpt) if ckpt is not None else (None, None)
+data, error = datasets.test_data(ckpt) if ckpt is not None else (None, None)
 with tab_eval:
     if ckpt is None:
-        st.info(MODELS["no_model"])
+        st.info(TEST_DATA["no_model"])
     elif data is None:
         models_view.show_data_error(ckpt, error)
     else:
@@ -42,7 +42,7 @@ with tab_eval:
 
 with tab_anomaly:
     if ckpt is None:
-        st.info(MODELS["no_model"])
+        st.info(TEST_DATA["no_model"])
     elif data is None:
         models_view.show_data_error(ckpt, error)
     else:

@@ -3,22 +3,16 @@ interpolation between two test images and samples from the prior."""
 
 import streamlit as st
 
-from ui.explore import latent_map as explore
 from ui.explore import traverse as traverse_view
-from ui.explore.strings import EXPLORE, TRAVERSE
-from ui.shell import model_store, state
+from ui.explore.strings import TRAVERSE
+from ui.shell import guards, model_store, state
 
 state.ensure_shell()
 st.title(TRAVERSE["title"])
 st.markdown(traverse_view.intro())
 
-entry, ckpt = state.selected_checkpoint()
-if ckpt is None:
-    st.info(EXPLORE["no_model"])
-    st.stop()
-data, error = explore.test_data(ckpt)
-if data is None:
-    st.warning(error)  # zero and prior start points and prior samples still work
+# zero and prior start points and prior samples work without the test images
+entry, ckpt, data = guards.model_and_test_data(data_needed=False)
 
 fp = model_store.fingerprint(ckpt)
 z0, start_id = traverse_view.start_point(fp, ckpt, data)

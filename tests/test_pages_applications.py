@@ -69,9 +69,9 @@ def test_without_a_model_the_page_says_what_to_do(monkeypatch, env):
 
 
 def test_without_test_data_generation_still_works(monkeypatch):
-    from ui.explore import latent_map as explore
+    from ui.shell import datasets
 
-    monkeypatch.setattr(explore, "test_data", lambda ckpt: (None, "no test images here"))
+    monkeypatch.setattr(datasets, "test_data", lambda ckpt: (None, "no test images here"))
     at = open_page(PAGE)
     assert not at.exception, at.exception
     assert "no test images here" in texts(at.warning)

@@ -15,18 +15,8 @@ import sys
 import time
 from pathlib import Path
 
-from vae_core.config import (
-    DATASETS,
-    DEVICES,
-    PRESETS,
-    RECONS,
-    REDUCTIONS,
-    SCHEDULES,
-    DataConfig,
-    ModelConfig,
-    TrainConfig,
-    preset_model,
-)
+from vae_core.config import DEVICES, PRESETS, DataConfig, ModelConfig, TrainConfig, preset_model
+from vae_core.run_settings import ARCHITECTURES, BY_NAME, SETTINGS, TRAIN_FIELDS, Setting
 
 EXIT_BAD_INPUT = 2
 DEFAULT_HIDDEN = {"mlp": [256, 128], "conv": [256]}
@@ -46,34 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     t = sub.add_parser("train", help="train a VAE and save it as .safetensors")
-    t.add_argument("--dataset", default="mnist-5k", help=f"one of {', '.join(DATASETS)}")
+    for setting in SETTINGS:  # the run's settings, as the app offers them (vae_core.run_settings)
+        t.add_argument(setting.flag, **_argument(setting))
     t.add_argument("--data-dir", help="folder with local dataset files / download cache")
-    t.add_argument("--binarize", action="store_true", help="dynamic binarisation of the pixels")
-    t.add_argument("--model", default="mlp", choices=["mlp", "conv"])
+    t.add_argument("--model", choices=["mlp", "conv"], help="a custom network instead of --arch")
     t.add_argument("--preset", choices=PRESETS, help="tutorial architecture (examples=784-400-20)")
     t.add_argument("--hidden", type=int, nargs="+", help="hidden widths (conv: one dense width)")
-    t.add_argument("--latent-dim", type=int, default=None, help="latent size, 1-256 (default 8)")
-    t.add_argument("--recon", default="bce", choices=RECONS, help="likelihood p(x|z)")
-    t.add_argument("--sigma", type=float, default=ModelConfig.sigma, help="σ of --recon mse")
-    t.add_argument("--beta", type=float, default=1.0)
-    t.add_argument("--schedule", default="constant", choices=SCHEDULES)
-    d = TrainConfig()
-    t.add_argument("--warmup-epochs", type=float, default=d.warmup_epochs,
-                   help="--schedule warmup: epochs to ramp β from 0")
-    t.add_argument("--cycles", type=int, default=d.cycles,
-                   help="--schedule cyclical: cycles over the run")
-    t.add_argument("--cycle-ratio", type=float, default=d.cycle_ratio,
-                   help="--schedule cyclical: share of each cycle spent ramping β")
-    t.add_argument("--capacity", type=float, default=d.capacity_max,
-                   help="--schedule capacity: the KL target C in nats at the end of the run")
-    t.add_argument("--free-bits", type=float, default=d.free_bits,
-                   help="--schedule free_bits: λ, the least KL per dim in nats")
-    t.add_argument("--reduction", default="sum", choices=REDUCTIONS,
-                   help="'mean' reproduces the mean-over-pixels tutorial mistake on purpose")
-    t.add_argument("--epochs", type=int, default=30)
-    t.add_argument("--batch-size", type=int, default=64)
-    t.add_argument("--lr", type=float, default=2e-3)
-    t.add_argument("--seed", type=int, default=0)
     t.add_argument("--split-seed", type=int,
                    help="seed of the train/test split (default: --seed; the app splits with 0)")
     t.add_argument("--device", default="auto", choices=DEVICES)
@@ -108,14 +76,35 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _argument(setting: Setting) -> dict:
+    """``add_argument``'s keywords for one declared setting. Numbers take any value the configs
+    accept (the app's menus are only what it offers); the latent size defaults to the preset's
+    own when ``--preset`` is given."""
+    if setting.kind == "bool":
+        return {"dest": setting.name, "action": "store_true", "help": setting.help}
+    kw = {"dest": setting.name, "type": setting.type, "default": setting.default,
+          "help": f"{setting.help} (default {setting.default})".lstrip()}
+    if setting.type is str:
+        kw["choices"] = setting.choices
+    if setting.name == "latent_dim":
+        kw["default"] = None
+    return kw
+
+
 def _model_config(args, input_shape) -> ModelConfig:
     if args.preset:
         return preset_model(args.preset, input_shape=input_shape, latent_dim=args.latent_dim,
                             recon=args.recon)
-    hidden = args.hidden or DEFAULT_HIDDEN[args.model]
-    return ModelConfig(arch=args.model, input_shape=input_shape, hidden=tuple(hidden),
-                       latent_dim=8 if args.latent_dim is None else args.latent_dim,
-                       recon=args.recon, sigma=args.sigma)
+    latent_dim = BY_NAME["latent_dim"].default if args.latent_dim is None else args.latent_dim
+    if args.model is None and args.hidden is None:
+        net = ARCHITECTURES[args.arch]
+        return ModelConfig(arch=net.arch, input_shape=input_shape, hidden=net.hidden,
+                           preset=net.preset, latent_dim=latent_dim, recon=args.recon,
+                           sigma=args.sigma)
+    arch = args.model or "mlp"
+    hidden = args.hidden or DEFAULT_HIDDEN[arch]
+    return ModelConfig(arch=arch, input_shape=input_shape, hidden=tuple(hidden),
+                       latent_dim=latent_dim, recon=args.recon, sigma=args.sigma)
 
 
 def cmd_train(args) -> int:
@@ -134,11 +123,7 @@ def train_configs(args) -> tuple[DataConfig, TrainConfig]:
     split_seed = args.seed if args.split_seed is None else args.split_seed
     data_cfg = DataConfig(dataset=args.dataset, data_dir=args.data_dir, binarize=args.binarize,
                           seed=split_seed)
-    train_cfg = TrainConfig(epochs=args.epochs, batch_size=args.batch_size, lr=args.lr,
-                            beta=args.beta, schedule=args.schedule, reduction=args.reduction,
-                            warmup_epochs=args.warmup_epochs, cycles=args.cycles,
-                            cycle_ratio=args.cycle_ratio, capacity_max=args.capacity,
-                            free_bits=args.free_bits, seed=args.seed, device=args.device,
+    train_cfg = TrainConfig(**{f: getattr(args, f) for f in TRAIN_FIELDS}, device=args.device,
                             amp=args.amp)
     return data_cfg, train_cfg
 

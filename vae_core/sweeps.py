@@ -49,7 +49,7 @@ PITFALL_LABELS = {
     "kl_sign_bug": "KL without its minus sign",
 }
 DEFAULT_DATA = DataConfig()  # mnist-5k
-DEFAULT_TRAIN = TrainConfig(epochs=30, batch_size=64, lr=2e-3)  # the app's defaults
+DEFAULT_TRAIN = TrainConfig()  # the app's defaults (vae_core.run_settings)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ APPS = Strings("APPS", {
              "half-hidden image, **compress** an image to the bits of its code, and spot "
              "**anomalies** by their −ELBO. Everything here runs on the model picked in the "
              "sidebar.",
-    "no_model": "Pick or train a model first: the sidebar lists every model the app knows.",
     "needs_data": "Needs the model's test images, which are not available here.",
     "tabs": {"generate": "Generation", "denoise": "Denoising", "complete": "Completion",
              "compress": "Compression", "anomaly": "Anomaly detection"},

@@ -16,8 +16,8 @@ import streamlit as st
 import torch
 
 from ui.explore import figures as xfig
-from ui.explore.strings import EXPLORE, MAP
-from ui.shell import datasets, figures, i18n, model_store
+from ui.explore.strings import MAP
+from ui.shell import figures, i18n, model_store
 from ui.shell.config_words import error_words
 from vae_core.analysis.aggregate import (
     aggregate_posterior_histograms,
@@ -44,11 +44,6 @@ MU_SIGMA_PX = 380               # the μ ± σ bars beside the clicked image (a 
 
 
 # -- model, data and caches ------------------------------------------------------------------
-def test_data(ckpt: Any) -> tuple[Any, str | None]:
-    """(DataBundle, None) or (None, a user-facing message)."""
-    return datasets.test_data(ckpt, EXPLORE["data_error"], EXPLORE["shape_mismatch"])
-
-
 def subset_index(total: int, n: int) -> np.ndarray:
     """The first n of one fixed permutation: a bigger subset contains every smaller one."""
     return np.random.default_rng(SUBSET_SEED).permutation(total)[:n]

@@ -9,9 +9,6 @@ EXPLORE = Strings("EXPLORE", {
     "group": "Explore",
     "page_map": "Latent map",
     "page_traverse": "Traverse",
-    "no_model": "Pick or train a model first: the sidebar lists every model the app knows.",
-    "data_error": "The test data of this model's dataset is not available here: {error}",
-    "shape_mismatch": "This model takes {model} images but {dataset} has {data}.",
 })
 
 MAP = Strings("MAP", {

@@ -7,9 +7,6 @@ ZH = {
     "EXPLORE.group": "探索",
     "EXPLORE.page_map": "潜在空间地图",
     "EXPLORE.page_traverse": "遍历",
-    "EXPLORE.no_model": "请先选择或训练一个模型：侧边栏列出了应用已知的所有模型。",
-    "EXPLORE.data_error": "此处无法获得该模型所用数据集的测试数据：{error}",
-    "EXPLORE.shape_mismatch": "该模型接收 {model} 的图像，而 {dataset} 的图像是 {data}。",
     # -- MAP -----------------------------------------------------------------------------------
     "MAP.title": "潜在空间地图",
     "MAP.intro": "每张测试图像都被编码为其后验 q(z|x) 的均值 μ；这里把这些均值画在二维平面上。"

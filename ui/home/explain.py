@@ -11,8 +11,7 @@ from ui.explore import pointer as pointer_view
 from ui.explore.strings import POINTER
 from ui.home.strings import HOME
 from ui.shell import datasets, figures, model_store, state
-from vae_core.config import DataConfig, is_upload_name
-from vae_core.data import dataset_available
+from vae_core.checkpoints import Checkpoint
 
 
 @torch.no_grad()
@@ -41,17 +40,11 @@ def _bump(field: str) -> None:
     example[field] += 1
 
 
-def _test_image(ckpt: Any, index: int) -> tuple[torch.Tensor | None, str | None]:
-    """The ``index``-th test image (cycling) of the model's dataset, or (None, error)."""
-    data_cfg = ckpt.data_cfg or DataConfig()
-    if not (is_upload_name(data_cfg.dataset) or dataset_available(data_cfg)):
-        return None, HOME["not_downloaded"].format(dataset=data_cfg.dataset)  # no download here
-    try:
-        data = state.load_data(data_cfg)
-    except ValueError as exc:  # DatasetUnavailable
-        return None, datasets.error_message(exc)
-    if tuple(data.input_shape) != tuple(ckpt.model_cfg.input_shape):
-        return None, HOME["shape_mismatch"].format(dataset=data.name, shape=data.input_shape)
+def _test_image(ckpt: Checkpoint, index: int) -> tuple[torch.Tensor | None, str | None]:
+    """The ``index``-th test image (cycling) of the model's dataset, or (None, why not)."""
+    data, problem = datasets.test_data(ckpt)
+    if data is None:
+        return None, problem
     # a spread of test images: step through them with a stride coprime to most set sizes
     return data.test_x[(index * 37) % data.n_test], None
 
@@ -70,7 +63,7 @@ def live_example(entry: Any, ckpt: Any) -> None:
                        icon=":material/casino:")
     x, error = _test_image(ckpt, example["index"])
     if error:
-        st.warning(HOME["data_unavailable"].format(error=error))
+        st.warning(f"{error} {HOME['prior_instead']}")
     result = walk_through(ckpt.model, x, seed=example["seed"])
     if in_browser:
         texts = {"input": HOME["input"], "resample": HOME["resample"],

@@ -36,12 +36,8 @@ HOME = Strings("HOME", {
     "decoded": "Decoded x̂ = decoder(z)",
     "decoded_mu": "Decoded from μ (no noise)",
     "mu_sigma": "Encoder output per latent dimension: μ, σ and this draw of z",
-    "data_unavailable": "The test data of this model's dataset is not available here ({error}); "
-                        "showing a sample from the prior instead.",
+    "prior_instead": "Showing a sample from the prior instead.",
     "prior_sample": "Decoded sample z ~ N(0, I)",
-    "shape_mismatch": "{dataset} images are {shape}, not what this model takes",
-    "not_downloaded": "{dataset} is not on this server yet: choose it on the Train page and "
-                      "press Download (this needs internet access)",
     "try_title": "Try this",
     # a short link, then what to look for (a page link is one line: long labels were cut)
     "try_train_link": "Train a model",

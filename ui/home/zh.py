@@ -35,11 +35,8 @@ ZH = {
     "HOME.decoded": "解码结果 x̂ = decoder(z)",
     "HOME.decoded_mu": "由 μ 解码（不加噪声）",
     "HOME.mu_sigma": "编码器在每个潜变量维度上的输出：μ、σ 以及这一次采样得到的 z",
-    "HOME.data_unavailable": "此处无法获得该模型所用数据集的测试数据（{error}）；"
-                             "改为展示一个从先验中采样的结果。",
+    "HOME.prior_instead": "改为展示一个从先验中采样的结果。",
     "HOME.prior_sample": "解码的先验样本 z ~ N(0, I)",
-    "HOME.shape_mismatch": "{dataset} 的图像尺寸是 {shape}，与该模型的输入不符",
-    "HOME.not_downloaded": "本服务器上还没有 {dataset}：请在训练页面选择它并按“下载”（需要联网）",
     "HOME.try_title": "动手试试",
     "HOME.try_train_link": "训练一个模型",
     "HOME.try_train": "观察重构项和 KL 曲线在学习过程中的变化。",

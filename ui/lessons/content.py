@@ -83,7 +83,7 @@ LESSONS: dict[int, Lesson] = {
                         r" = \sum_{k=1}^{K} \mathrm{KL}_k",)),
     5: Lesson(5, LESSON5, (_q("q1", "cba"), _q("q2", "bca"), _q("q3", "acb")), views.live_training,
               presets=(Preset("bce", {"recon": "bce"}), Preset("mse", {"recon": "mse"}),
-                       Preset("mse_wide", {"recon": "mse"}, model={"sigma": 1.0}),
+                       Preset("mse_wide", {"recon": "mse", "sigma": 1.0}),
                        Preset("cb", {"recon": "cb"})),
               formulas=(r"-\log \mathcal{N}(x;\hat x,\sigma^2 I) = \frac{\lVert x-\hat x\rVert^2}"
                         r"{2\sigma^2} + \frac{D}{2}\log(2\pi\sigma^2)",

@@ -4,7 +4,6 @@ session, queued when the server is busy), and the table of the session's runs.""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,12 +21,11 @@ EPOCHS = 10   # ≈ 5 s on mnist-5k with the Train page's default model (one cor
 
 @dataclass(frozen=True)
 class Preset:
-    """A run a lesson offers in one click: Train-page settings, plus the model / training
-    fields that page does not show (σ of the MSE likelihood, the KL-sign mistake)."""
+    """A run a lesson offers in one click: declared settings (``vae_core.run_settings``), plus
+    training fields no page offers (the KL-sign mistake)."""
 
     id: str
     settings: dict[str, Any] = field(default_factory=dict)
-    model: dict[str, Any] = field(default_factory=dict)
     train: dict[str, Any] = field(default_factory=dict)
 
 
@@ -35,9 +33,7 @@ def start(preset: Preset, *, lesson: int) -> None:
     """Start (or queue) the preset's run in this session's job slot."""
     settings = train_view.Settings(**{"dataset": DATASET, "epochs": EPOCHS, **preset.settings})
     data = state.load_data(settings.data_config())
-    model_cfg, data_cfg, train_cfg = settings.configs(data.input_shape)
-    model_cfg = dataclasses.replace(model_cfg, **preset.model)
-    train_cfg = dataclasses.replace(train_cfg, **preset.train)
+    model_cfg, data_cfg, train_cfg = settings.configs(data.input_shape, **preset.train)
     state.start_job(model_cfg, data_cfg, train_cfg, data=data,
                     name=f"lesson {lesson} · {preset.id}")
 

@@ -9,13 +9,12 @@ import streamlit as st
 import torch
 
 from ui.compare import figures as cf
-from ui.explore import latent_map as explore
 from ui.explore import traverse as traverse_view
 from ui.home import explain
 from ui.lessons import progress
 from ui.lessons.facts import DATASET, Facts
 from ui.lessons.strings import LESSONS
-from ui.shell import model_store, state
+from ui.shell import datasets, model_store, state
 from ui.train import live as train_live
 from ui.why import view as why_view
 from vae_core.analysis.anomaly import elbo_scores
@@ -86,7 +85,7 @@ def interpolation() -> None:
     entry, ckpt = _model()
     if ckpt is None:
         return
-    data, error = explore.test_data(ckpt)
+    data, error = datasets.test_data(ckpt)
     if data is None:
         st.warning(error)
         return

@@ -13,15 +13,11 @@ MODELS = Strings("MODELS", {
     "tab_library": "Library",
     "tab_evaluate": "Evaluate & compare",
     "tab_anomaly": "Anomaly detection",
-    "no_model": "Pick or train a model first: the sidebar lists every model the app knows.",
-    "data_error": "This model's test data is not available here, so it cannot be evaluated: "
-                  "{error}",
     "data_hint": "Models imported from pytorch/examples were trained on MNIST. Put the four "
                  "MNIST files (`train-images-idx3-ubyte`, `train-labels-idx1-ubyte`, "
                  "`t10k-images-idx3-ubyte`, `t10k-labels-idx1-ubyte`, optionally `.gz`) into "
                  "the folder named above, or set `$VAE_LAB_DATA_DIR` to a folder that holds "
                  "`MNIST/raw/`, then reload the page.",
-    "shape_mismatch": "This model takes {model} images but {dataset} has {data}.",
 })
 
 LIBRARY_PAGE = Strings("LIBRARY_PAGE", {

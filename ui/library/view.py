@@ -41,11 +41,6 @@ GRID_PX = figures.IMAGE_PX
 
 
 # -- models, data, caches --------------------------------------------------------------------
-def test_data(ckpt: Any) -> tuple[Any, str | None]:
-    """(DataBundle, None) or (None, a user-facing message)."""
-    return datasets.test_data(ckpt, MODELS["data_error"], MODELS["shape_mismatch"])
-
-
 def limits_text() -> str:
     """The upload and model-file limits, shown under the uploader."""
     return LIBRARY_PAGE["limits"].format(upload=st.get_option("server.maxUploadSize"),
@@ -398,7 +393,7 @@ def compare_section(entries: list[ModelEntry], k: int, n: int) -> None:
         ):
             for key in missing:
                 ckpt = state.load_entry(by_key[key])
-                data, error = test_data(ckpt)
+                data, error = datasets.test_data(ckpt)
                 if data is None:
                     st.warning(EVAL["compare_skipped"].format(name=by_key[key].name, error=error))
                     continue

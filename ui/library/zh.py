@@ -12,15 +12,12 @@ ZH = {
     "MODELS.tab_library": "模型库",
     "MODELS.tab_evaluate": "评估与比较",
     "MODELS.tab_anomaly": "异常检测",
-    "MODELS.no_model": "请先选择或训练一个模型：侧边栏列出了应用已知的所有模型。",
-    "MODELS.data_error": "此处无法获得该模型的测试数据，因此无法评估：{error}",
     "MODELS.data_hint": "从 pytorch/examples 导入的模型是在 MNIST 上训练的。请把四个 MNIST 文件"
                         "（`train-images-idx3-ubyte`、`train-labels-idx1-ubyte`、"
                         "`t10k-images-idx3-ubyte`、`t10k-labels-idx1-ubyte`，"
                         "也可以是 `.gz` 压缩版）"
                         "放进上面提到的文件夹，或把 `$VAE_LAB_DATA_DIR` 设为一个包含 `MNIST/raw/` "
                         "的文件夹，然后重新加载页面。",
-    "MODELS.shape_mismatch": "该模型接受尺寸为 {model} 的图像，但 {dataset} 的图像尺寸是 {data}。",
     # -- LIBRARY_PAGE --------------------------------------------------------------------------
     "LIBRARY_PAGE.columns.name": "名称",
     "LIBRARY_PAGE.columns.source": "来源",

@@ -11,11 +11,21 @@ import streamlit as st
 
 from ui.shell import state
 from ui.shell.config_words import error_words
-from ui.shell.strings import DATASET_NAMES, DOWNLOAD, LABELS, REFUSED, UPLOAD
+from ui.shell.strings import (
+    DATASET_NAMES,
+    DOWNLOAD,
+    LABELS,
+    MISSING,
+    REFUSED,
+    TEST_DATA,
+    UPLOAD,
+)
+from vae_core.checkpoints import Checkpoint
 from vae_core.config import DATASETS, DataConfig, is_upload_name
 from vae_core.data import (
     RAW_FILES,
     TORCHVISION_CLASSES,
+    DataBundle,
     DatasetDownload,
     UploadNotLoaded,
     UploadRejected,
@@ -67,17 +77,26 @@ def ready(name: str) -> bool:
     return dataset_available(DataConfig(dataset=name))
 
 
-def test_data(ckpt: Any, unavailable: str, mismatch: str) -> tuple[Any, str | None]:
-    """The test set of ``ckpt``'s dataset as (DataBundle, None), or (None, why not): the page's
-    ``unavailable`` template ({error}) or ``mismatch`` ({model}, {dataset}, {data}) filled in."""
+def test_data(ckpt: Checkpoint) -> tuple[DataBundle | None, str | None]:
+    """The test set of ``ckpt``'s dataset as (DataBundle, None), or (None, why not) in the
+    reader's language: not on this server (no download starts from here), not loadable, or
+    images of another size than the model takes. Every page that needs a model's test images
+    gets them here."""
+    data_cfg = ckpt.data_cfg or DataConfig()
+    name = data_cfg.dataset
+    if not (is_upload_name(name) or dataset_available(data_cfg)):
+        if name in TORCHVISION_CLASSES:  # where its files belong, and the Download button
+            return None, MISSING["not_downloaded"].format(
+                dataset=DATASET_NAMES.get(name, name), folder=raw_folder(name), files=_files())
+        return None, TEST_DATA["not_downloaded"].format(dataset=label(name))
     try:
-        data = state.load_data(ckpt.data_cfg)
+        data = state.load_data(data_cfg)
     except ValueError as exc:  # DatasetUnavailable: says where the files go, or upload again
-        return None, unavailable.format(error=error_message(exc))
+        return None, TEST_DATA["data_error"].format(error=error_message(exc))
     want = tuple(ckpt.model_cfg.input_shape)
     if tuple(data.test_x.shape[1:]) != want:
-        return None, mismatch.format(model=want, dataset=ckpt.data_cfg.dataset,
-                                     data=tuple(data.test_x.shape[1:]))
+        return None, TEST_DATA["shape_mismatch"].format(model=want, dataset=data_cfg.dataset,
+                                                        data=tuple(data.test_x.shape[1:]))
     return data, None
 
 

@@ -157,6 +157,13 @@ LABELS = Strings("LABELS", {  # names of core options (vae_core keeps English on
         "examples": "MLP 400 (pytorch/examples)",
         "conv": "Conv (2 conv layers + 256 dense)",
     },
+    "schedule_labels": {
+        "constant": "constant",
+        "warmup": "linear warm-up from 0",
+        "cyclical": "cyclical (Fu et al. 2019)",
+        "capacity": "capacity C (Burgess et al. 2018)",
+        "free_bits": "free bits (Kingma et al. 2016)",
+    },
 })
 
 # How a training job ended (``JobSnapshot.code``): the English is the core's own sentence (what
@@ -291,4 +298,86 @@ DOWNLOAD = Strings("DOWNLOAD", {
                        "or try again when this server is online.",
     "downloading": "Downloading {dataset}: {done:.1f} of {total:.1f} MB",
     "downloading_unknown": "Downloading {dataset}: {done:.1f} MB",
+})
+
+
+# Each setting of a run (vae_core.run_settings.SETTINGS): its label and, with bounds, its help
+RUN_SETTINGS = Strings("RUN_SETTINGS", {
+    "dataset": {
+        "label": "Dataset",
+    },
+    "arch": {
+        "label": "Architecture",
+    },
+    "latent_dim": {
+        "label": "Latent size K",
+        "help": "Number of latent dimensions: {lo} to {hi}.",
+    },
+    "recon": {
+        "label": "Likelihood p(x|z)",
+    },
+    "sigma": {
+        "label": "σ of the Gaussian likelihood (MSE)",
+        "help": "The fixed σ of p(x|z) = N(x̂, σ²I): {lo:g} to {hi:g}. σ² = ½ (σ ≈ 0.707) is "
+                "summed MSE; a larger σ acts like a larger β.",
+    },
+    "beta": {
+        "label": "β (KL weight)",
+        "help": "Weight of the KL term in loss = recon + β·KL: {lo:g} to {hi:g}. At β = 1 the "
+                "loss is the −ELBO.",
+    },
+    "schedule": {
+        "label": "β schedule",
+    },
+    "epochs": {
+        "label": "Epochs",
+        "help": "Passes over the training images: {lo} to {hi} on this page (the command line "
+                "allows longer runs).",
+    },
+    "batch_size": {
+        "label": "Batch size",
+    },
+    "lr": {
+        "label": "Learning rate",
+        "help": "Adam's step size. {big:g} is there on purpose: far too large, it makes the loss "
+                "blow up within a few steps; training stops and keeps the last good weights.",
+    },
+    "seed": {
+        "label": "Seed",
+        "help": "Sets the initial weights and the batch order: {lo} to {hi:,}.",
+    },
+    "reduction": {
+        "label": "Reconstruction over pixels: sum or mean",
+    },
+    "binarize": {
+        "label": "Binarise pixels (dynamic)",
+    },
+    "warmup_epochs": {
+        "label": "Warm-up epochs",
+        "help": "Epochs over which β rises from 0 to its value: {lo:g} to {hi:g}.",
+    },
+    "cycles": {
+        "label": "Cycles",
+        "help": "Number of β ramps over the run: {lo} to {hi}.",
+    },
+    "cycle_ratio": {
+        "label": "Ramp share of each cycle",
+    },
+    "capacity_max": {
+        "label": "Final capacity C (nats)",
+        "help": "The KL target C reached at the end of the run: {lo:g} to {hi:g} nats.",
+    },
+    "free_bits": {
+        "label": "Free bits λ per dim (nats)",
+        "help": "KL below λ nats in a dimension is not penalised: {lo:g} to {hi:g}.",
+    },
+})
+
+# what every page that shows a model and its test images says when it cannot
+TEST_DATA = Strings("TEST_DATA", {
+    "no_model": "Pick or train a model first: the sidebar lists every model the app knows.",
+    "data_error": "The test data of this model's dataset is not available here: {error}",
+    "shape_mismatch": "This model takes {model} images but {dataset} has {data}.",
+    "not_downloaded": "{dataset} is not on this server yet: choose it on the Train page and "
+                      "press Download (this needs internet access).",
 })

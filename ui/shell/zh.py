@@ -418,4 +418,52 @@ ZH = {
     "FIGURES.hover_mig": "%{x}：间隙 %{y:.3f}（信息量最大的潜变量 %{text}）<extra></extra>",
     "FIGURES.factor": "因子",
     "FIGURES.gap": "MIG 间隙",
+    # -- RUN_SETTINGS --------------------------------------------------------------------------
+    "RUN_SETTINGS.dataset.label": "数据集",
+    "RUN_SETTINGS.arch.label": "网络结构",
+    "RUN_SETTINGS.latent_dim.label": "潜变量维数 K",
+    "RUN_SETTINGS.latent_dim.help": "潜变量的维数：{lo} 到 {hi}。",
+    "RUN_SETTINGS.recon.label": "似然 p(x|z)",
+    "RUN_SETTINGS.sigma.label": "高斯似然（MSE）的 σ",
+    "RUN_SETTINGS.sigma.help":
+        "p(x|z) = N(x̂, σ²I) 中固定的 σ：{lo:g} 到 {hi:g}。σ² = ½（σ ≈ 0.707）对应求和的 MSE；"
+        "σ 越大，作用越像更大的 β。",
+    "RUN_SETTINGS.beta.label": "β（KL 权重）",
+    "RUN_SETTINGS.beta.help":
+        "损失 = 重构 + β·KL 中 KL 项的权重：{lo:g} 到 {hi:g}。β = 1 时损失就是 −ELBO。",
+    "RUN_SETTINGS.schedule.label": "β 调度方式",
+    "RUN_SETTINGS.epochs.label": "训练轮数",
+    "RUN_SETTINGS.epochs.help":
+        "遍历训练图像的轮数：本页面允许 {lo} 到 {hi}（命令行可训练更久）。",
+    "RUN_SETTINGS.batch_size.label": "批大小",
+    "RUN_SETTINGS.lr.label": "学习率",
+    "RUN_SETTINGS.lr.help":
+        "Adam 的步长。{big:g} 是特意放进来的：它远远过大，几步之内损失就会爆炸；"
+        "训练随即停止，并保留最后一组正常的权重。",
+    "RUN_SETTINGS.seed.label": "随机种子",
+    "RUN_SETTINGS.seed.help": "决定初始权重和批次顺序：{lo} 到 {hi:,}。",
+    "RUN_SETTINGS.reduction.label": "重构损失的汇总方式（求和 / 平均）",
+    "RUN_SETTINGS.binarize.label": "像素二值化（动态）",
+    "RUN_SETTINGS.warmup_epochs.label": "预热轮数",
+    "RUN_SETTINGS.warmup_epochs.help":
+        "β 从 0 升到设定值所用的轮数：{lo:g} 到 {hi:g}。",
+    "RUN_SETTINGS.cycles.label": "周期数",
+    "RUN_SETTINGS.cycles.help": "整个训练中 β 爬升的次数：{lo} 到 {hi}。",
+    "RUN_SETTINGS.cycle_ratio.label": "每个周期中爬升阶段的占比",
+    "RUN_SETTINGS.capacity_max.label": "最终容量 C（奈特）",
+    "RUN_SETTINGS.capacity_max.help":
+        "训练结束时达到的 KL 目标 C：{lo:g} 到 {hi:g} 奈特。",
+    "RUN_SETTINGS.free_bits.label": "每维自由比特 λ（奈特）",
+    "RUN_SETTINGS.free_bits.help":
+        "每一维中低于 λ 奈特的 KL 不受惩罚：{lo:g} 到 {hi:g}。",
+    "LABELS.schedule_labels.constant": "恒定",
+    "LABELS.schedule_labels.warmup": "从 0 线性预热",
+    "LABELS.schedule_labels.cyclical": "周期退火（Fu 等人 2019）",
+    "LABELS.schedule_labels.capacity": "容量 C（Burgess 等人 2018）",
+    "LABELS.schedule_labels.free_bits": "自由比特（Kingma 等人 2016）",
+    "TEST_DATA.no_model": "请先选择或训练一个模型：侧边栏列出了应用已知的所有模型。",
+    "TEST_DATA.data_error": "此处无法获得该模型所用数据集的测试数据：{error}",
+    "TEST_DATA.shape_mismatch": "该模型接收 {model} 的图像，而 {dataset} 的图像是 {data}。",
+    "TEST_DATA.not_downloaded": "本服务器上还没有 {dataset}：请在训练页面选择它并按“下载”"
+                                "（需要联网）。",
 }

@@ -9,24 +9,7 @@ TRAIN = Strings("TRAIN", {
     "title": "Train a VAE",
     "intro": "Pick the settings, press **Start**, and watch the model learn. Training runs in the "
              "background: you can switch pages and come back.",
-    "dataset": "Dataset",
-    "arch": "Architecture",
-    "latent": "Latent size K",
-    "recon": "Likelihood p(x|z)",
-    "beta": "β (KL weight)",
-    "schedule": "β schedule",
-    "epochs": "Epochs",
-    "batch": "Batch size",
-    "lr": "Learning rate",
-    "seed": "Seed",
-    "reduction": "Reconstruction over pixels: sum or mean",
-    "binarize": "Binarise pixels (dynamic)",
     "advanced": "More settings",
-    "warmup_epochs": "Warm-up epochs",
-    "cycles": "Cycles",
-    "cycle_ratio": "Ramp share of each cycle",
-    "capacity_max": "Final capacity C (nats)",
-    "free_bits": "Free bits λ per dim (nats)",
     "start": "Start",
     "stop": "Stop",
     "running_note": "A model is training; stop it to start another.",
@@ -36,32 +19,13 @@ TRAIN = Strings("TRAIN", {
             "minutes.",
     "closing": "The server is restarting and takes no new runs. Start again once the page has "
                "reconnected.",
-    "latent_help": "Number of latent dimensions: {lo} to {hi}.",
-    "beta_help": "Weight of the KL term in loss = recon + β·KL: {lo:g} to {hi:g}. At β = 1 "
-                 "the loss is the −ELBO.",
-    "epochs_help": "Passes over the training images: {lo} to {hi} on this page (the command "
-                   "line allows longer runs).",
-    "seed_help": "Sets the initial weights and the batch order: {lo} to {hi:,}.",
-    "lr_help": "Adam's step size. {big:g} is there on purpose: far too large, it makes the loss "
-               "blow up within a few steps; training stops and keeps the last good weights.",
     "lr_too_large": "{value:g} (diverges)",
-    "warmup_help": "Epochs over which β rises from 0 to its value: {lo:g} to {hi:g}.",
-    "cycles_help": "Number of β ramps over the run: {lo} to {hi}.",
-    "capacity_help": "The KL target C reached at the end of the run: {lo:g} to {hi:g} nats.",
-    "free_bits_help": "KL below λ nats in a dimension is not penalised: {lo:g} to {hi:g}.",
     "ranges": "Allowed ranges are in each field's help (?). A value outside its range is not "
               "applied: the field says so and keeps the last valid value.",
     "bad_config": "Cannot train with these settings: {error}",
     "data_error": "Cannot load the dataset: {error}",
     "idle": "Press **Start** to train. The defaults train on 4,000 real MNIST digits in about "
             "ten seconds.",
-    "schedule_labels": {
-        "constant": "constant",
-        "warmup": "linear warm-up from 0",
-        "cyclical": "cyclical (Fu et al. 2019)",
-        "capacity": "capacity C (Burgess et al. 2018)",
-        "free_bits": "free bits (Kingma et al. 2016)",
-    },
 })
 
 LIVE = Strings("LIVE", {
