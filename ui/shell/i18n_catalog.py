@@ -2,9 +2,10 @@
 from: the same job as gettext's "fuzzy" marks.
 
 Each feature folder's ``<lang>.sources.json`` (beside its ``strings.py`` and ``zh.py``) maps
-each translated key of its tables to a short hash of the English it was translated from. When the English of a key changes, its hash no longer matches and
-``tests/test_i18n.py`` names the key, its new English and the translation to review. After
-updating the translation, record it with::
+each translated key of its tables to a short hash of the English it was translated from. When
+the English of a key changes, its hash no longer matches and ``tests/test_i18n.py`` names the
+key, its new English and the translation to review. After updating the translation, record it
+with::
 
     python -m ui.shell.i18n_catalog --accept KEY [KEY ...]   # these keys were reviewed
     python -m ui.shell.i18n_catalog --new                    # stamp keys that have no record yet
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from ui.shell import i18n
 from ui.shell.i18n import Strings
+
 
 def _tables_by_folder() -> dict[Path, dict[str, Strings]]:
     """Feature folder -> the ``Strings`` defined at the top of its ``strings.py``."""
