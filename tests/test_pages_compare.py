@@ -110,6 +110,28 @@ def test_beta_sweep_runs_and_shows_the_plane(env):
     assert "Saved as" in texts(at.success)
 
 
+def test_the_beta_lab_names_and_chooses_its_network(env, monkeypatch):
+    """The network is on the page (MLP 128-64 unless chosen), a link can set it, and the sweep
+    trains the chosen one."""
+    from ui.compare import sweeps as compare
+
+    started = []
+    monkeypatch.setattr(compare, "launch", lambda kind, dataset, make: started.append(
+        make(state.load_data(state.data_config(dataset)))) or False)
+    at = open_page("pages/beta_lab.py")
+    assert at.selectbox(key="bl_arch").value == "mlp-128-64"
+    assert "MLP 128-64" in at.selectbox(key="bl_arch").proto.help
+    at.selectbox(key="bl_arch").set_value("conv").run()
+    at.button(key="cmp_start_beta").click().run()
+    assert [v.model_cfg.arch for v in started[0].variants()] == ["conv"] * 6
+    linked = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    linked.run()
+    linked.switch_page("pages/beta_lab.py")
+    linked.query_params.update({"arch": "mlp-256-128"})
+    linked.run()
+    assert linked.selectbox(key="bl_arch").value == "mlp-256-128"
+
+
 @pytest.mark.parametrize("text, message", [
     ("1, abc", "'abc' is not a number"),
     ("1, -2", "≥ 0"),

@@ -10,6 +10,8 @@ from ui.compare import views as compare_views
 from ui.compare.share import BETA_PATH, DEFAULT_BETAS, SCHEDULES
 from ui.compare.strings import BETA, SWEEP
 from ui.shell import datasets, state
+from ui.shell.strings import LABELS, RUN_SETTINGS
+from vae_core.run_settings import ARCHITECTURES
 from vae_core.sweeps import MAX_SWEEP_MODELS, beta_sweep, schedule_sweep
 
 
@@ -28,11 +30,16 @@ def render() -> None:
 
 def beta_sweep_tab() -> None:
     """One model per β: the rate–distortion plane, a model's view, the table."""
-    c1, c2, c3 = st.columns([1, 2, 1])
+    c1, c2 = st.columns(2)  # two rows: four columns cut the labels at 800 px
+    c3, c4 = st.columns([2, 1])
     dataset = c1.selectbox(SWEEP["dataset"], datasets.sweep_choices(), key="bl_dataset")
-    text = c2.text_input(BETA["betas"].format(max=MAX_SWEEP_MODELS), DEFAULT_BETAS,
+    arch = c2.selectbox(RUN_SETTINGS["arch"]["label"], list(ARCHITECTURES),
+                        index=list(ARCHITECTURES).index(compare.SWEEP_ARCH),
+                        format_func=LABELS["arch_labels"].get, help=BETA["arch_help"],
+                        key="bl_arch")
+    text = c3.text_input(BETA["betas"].format(max=MAX_SWEEP_MODELS), DEFAULT_BETAS,
                          help=BETA["betas_help"], key="bl_betas")
-    epochs = compare.epochs_input(c3, compare.default_epochs(dataset),
+    epochs = compare.epochs_input(c4, compare.default_epochs(dataset),
                                   key=f"bl_epochs_{dataset}")
     try:
         betas = compare.parse_numbers(text)
@@ -41,7 +48,7 @@ def beta_sweep_tab() -> None:
         st.error(BETA["bad_betas"].format(error=exc))
     if betas is not None:
         compare.controls("beta", lambda data: beta_sweep(
-            betas, model_cfg=compare.model_cfg_for(dataset, data.input_shape),
+            betas, model_cfg=compare.model_cfg_for(dataset, data.input_shape, arch=arch),
             data_cfg=state.data_config(dataset), train_cfg=compare.train_cfg(epochs)),
             dataset=dataset)
     results = compare.progress("beta")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ui.compare import sweeps as compare
 from ui.shell import datasets, links
 from vae_core.config import RECONS
+from vae_core.run_settings import ARCHITECTURES
 from vae_core.sweeps import MAX_SWEEP_EPOCHS
 
 BETA_PATH, LIKELIHOOD_PATH = "beta_lab", "bce_vs_mse"
@@ -28,6 +29,7 @@ def beta_spec() -> list[links.Setting]:
     s = links.Setting
     return [
         s("dataset", "bl_dataset", choices[0], "choice", choices),
+        s("arch", "bl_arch", compare.SWEEP_ARCH, "choice", tuple(ARCHITECTURES)),
         s("betas", "bl_betas", DEFAULT_BETAS, "text", check=compare.parse_numbers),
         _epochs("epochs", "bl_epochs_{dataset}", choices[0]),
         s("s_dataset", "bl_s_dataset", choices[0], "choice", choices),

@@ -63,6 +63,9 @@ BETA = Strings("BETA", {
     "tab_schedules": "Schedules",
     "betas": "β values (comma-separated, up to {max})",
     "betas_help": "Numbers ≥ 0, e.g. 0.1, 0.5, 1, 2, 4, 8",
+    "arch_help": "The network of every model in the sweep: MLP 128-64 by default, which keeps "
+                 "a sweep of up to 12 models quick. The Train page and the lessons use MLP "
+                 "256-128, so their numbers differ a little from these.",
     "bad_betas": "Could not read the β values: {error}",
     "err_empty": "enter at least one number",
     "err_not_number": "{value} is not a number",

@@ -24,6 +24,7 @@ from ui.shell.figures import image_grid, thin
 from vae_core.analysis.encode import encode
 from vae_core.analysis.traversal import order_dims_by_kl, prior_samples, traversal_grid
 from vae_core.config import ModelConfig
+from vae_core.run_settings import ARCHITECTURES
 from vae_core.schedules import kl_weight_at
 from vae_core.sweeps import (
     DEFAULT_TRAIN,
@@ -44,6 +45,8 @@ LATENT = {"mnist-5k": 8, "digits": 8, "shapes": 10}
 CAPACITY = {"mnist-5k": 25.0, "digits": 10.0, "shapes": 25.0}  # C (nats) capacity ends at
 PIXELS = {"mnist-5k": 28 * 28, "digits": 8 * 8, "shapes": 32 * 32}  # D: the pitfall's β × D
 PITFALL_DATASET = "mnist-5k"
+# smaller than the Train page's MLP 256-128: a sweep trains up to 12 models one after the other
+SWEEP_ARCH = "mlp-128-64"
 BASE_TRAIN = DEFAULT_TRAIN
 
 
@@ -86,10 +89,13 @@ def capacity(dataset: str) -> float:
     return CAPACITY.get(dataset, 25.0)
 
 
-def model_cfg_for(dataset: str, input_shape: tuple, **changes: Any) -> ModelConfig:
-    """The default architecture (MLP 128-64) with the dataset's latent size."""
-    return ModelConfig(input_shape=tuple(input_shape), latent_dim=LATENT.get(dataset, 8),
-                       **changes)
+def model_cfg_for(dataset: str, input_shape: tuple, *, arch: str = SWEEP_ARCH,
+                  **changes: Any) -> ModelConfig:
+    """A sweep's network (``arch``, one of ``vae_core.run_settings.ARCHITECTURES``) with the
+    dataset's latent size."""
+    net = ARCHITECTURES[arch]
+    return ModelConfig(arch=net.arch, input_shape=tuple(input_shape), hidden=net.hidden,
+                       preset=net.preset, latent_dim=LATENT.get(dataset, 8), **changes)
 
 
 def epochs_input(col: Any, default: int, *, key: str) -> int:

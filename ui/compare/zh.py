@@ -57,6 +57,9 @@ ZH = {
     "BETA.tab_schedules": "调度方式",
     "BETA.betas": "β 取值（用逗号分隔，最多 {max} 个）",
     "BETA.betas_help": "≥ 0 的数，例如 0.1, 0.5, 1, 2, 4, 8",
+    "BETA.arch_help": "扫描中每个模型的网络结构：默认是 MLP 128-64，这样最多 12 个模型的扫描"
+                      "也能很快训练完。训练页面和课程使用 MLP 256-128，所以它们的数值与这里"
+                      "略有不同。",
     "BETA.bad_betas": "无法读取 β 取值：{error}",
     "BETA.err_empty": "请至少输入一个数",
     "BETA.err_not_number": "{value} 不是一个数",
