@@ -166,6 +166,15 @@ def test_schedule_sweep_draws_capacity_on_its_own_axis(env):
     assert titles[0] == "β per step (constant, warm-up, cyclical)"
 
 
+@pytest.mark.parametrize("page", ["pages/bce_vs_mse.py", "pages/beta_lab.py"])
+def test_the_sweeps_name_their_network(env, page):
+    """Both compare pages say which network their models have (the schedules tab and the
+    likelihood comparison have no choice of it)."""
+    at = open_page(page)
+    notes = " ".join(c.value for c in at.caption)
+    assert "Every model here: MLP 128-64, latent size K = 8" in notes
+
+
 def test_likelihood_sweep_compares_bce_and_mse(env):
     at = open_page("pages/bce_vs_mse.py")
     at.number_input(key="bm_epochs_mnist-5k").set_value(2).run()

@@ -44,6 +44,7 @@ def likelihood_tab() -> None:
                       help=LIKELIHOOD["sigma_help"], key="bm_sigma")
     epochs = compare.epochs_input(c4, compare.default_epochs(dataset),
                                   key=f"bm_epochs_{dataset}")
+    compare.network_note(dataset)
     values = [("mse", sigma) if r == "mse" and abs(sigma - DEFAULT_SIGMA) > 1e-3 else r
               for r in recons]
     if values:

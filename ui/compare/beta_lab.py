@@ -75,6 +75,7 @@ def schedules_tab() -> None:
     s_beta = c3.number_input(BETA["schedule_beta"], 0.0, 100.0, 2.0, 0.5, key="bl_s_beta")
     s_epochs = compare.epochs_input(c4, compare.default_epochs(s_dataset),
                                     key=f"bl_s_epochs_{s_dataset}")
+    compare.network_note(s_dataset)
     if chosen_schedules:
         compare.controls("schedule", lambda data: schedule_sweep(
             chosen_schedules, model_cfg=compare.model_cfg_for(s_dataset, data.input_shape),

@@ -13,6 +13,8 @@ PAGES = Strings("PAGES", {
 
 SWEEP = Strings("SWEEP", {
     "dataset": "Dataset",
+    "network": "Every model here: {arch}, latent size K = {latent} (the Train page and the "
+               "lessons use MLP 256-128).",
     "epochs": "Epochs per model",
     "epochs_help": "1 … {max} per model; a sweep trains at most {models} models, one after "
                    "another in one training slot, so that one sweep cannot hold the server "

@@ -21,6 +21,7 @@ from ui.compare.strings import BETA, LIKELIHOOD, SWEEP
 from ui.shell import start_errors, state
 from ui.shell.config_words import failure_words, job_words
 from ui.shell.figures import image_grid, thin
+from ui.shell.strings import LABELS
 from vae_core.analysis.encode import encode
 from vae_core.analysis.traversal import order_dims_by_kl, prior_samples, traversal_grid
 from vae_core.config import ModelConfig
@@ -96,6 +97,12 @@ def model_cfg_for(dataset: str, input_shape: tuple, *, arch: str = SWEEP_ARCH,
     net = ARCHITECTURES[arch]
     return ModelConfig(arch=net.arch, input_shape=tuple(input_shape), hidden=net.hidden,
                        preset=net.preset, latent_dim=LATENT.get(dataset, 8), **changes)
+
+
+def network_note(dataset: str, *, arch: str = SWEEP_ARCH) -> None:
+    """Which network every model of a sweep on ``dataset`` has (the Train page's is larger)."""
+    st.caption(SWEEP["network"].format(arch=LABELS["arch_labels"][arch],
+                                       latent=LATENT.get(dataset, 8)))
 
 
 def epochs_input(col: Any, default: int, *, key: str) -> int:
