@@ -28,7 +28,10 @@ from vae_core.analysis.applications import (
 )
 from vae_core.analysis.encode import encode
 from vae_core.analysis.traversal import prior_samples
+from vae_core.checkpoints import Checkpoint
+from vae_core.data import DataBundle
 from vae_core.losses import kl_divergence
+from vae_core.models.base import VAE
 
 N_SAMPLES = 16
 N_DENOISE = 8
@@ -48,20 +51,21 @@ def _seed(key: str) -> int:
     return int(st.number_input(APPS["seed"], 0, SEED_MAX, 0, key=key, help=APPS["seed_help"]))
 
 
-def _image_index(data: Any, key: str, label: str | None = None, *, last_offset: int = 0) -> int:
+def _image_index(data: DataBundle, key: str, label: str | None = None, *,
+                 last_offset: int = 0) -> int:
     last = data.test_x.shape[0] - 1 - last_offset
     return int(st.number_input(label or APPS["image_index"], 0, last, 0, key=key,
                                help=APPS["image_help"].format(last=last)))
 
 
-def _label(data: Any, index: int) -> str:
+def _label(data: DataBundle, index: int) -> str:
     y = int(data.test_y[index])
     names = data.class_names
     return APPS["test_label"].format(index=index, label=names[y] if y < len(names) else y)
 
 
 # -- generation ------------------------------------------------------------------------------
-def generation(ckpt: Any) -> None:
+def generation(ckpt: Checkpoint) -> None:
     st.markdown(GENERATE["intro"])
     c1, c2 = st.columns([3, 1])
     t = c1.slider(GENERATE["temperature"], 0.0, 2.0, 1.0, 0.1, key="app_gen_temperature")
@@ -75,7 +79,7 @@ def generation(ckpt: Any) -> None:
 # -- denoising -------------------------------------------------------------------------------
 @st.cache_data(max_entries=32, show_spinner=False)
 def _denoised(fp: str, start: int, kind: str, level: float, seed: int,
-              _model: Any, _x: torch.Tensor) -> tuple[torch.Tensor, np.ndarray]:
+              _model: VAE, _x: torch.Tensor) -> tuple[torch.Tensor, np.ndarray]:
     clean = _x[start:start + N_DENOISE]
     result = denoise(_model, clean, kind, level, generator=torch.Generator().manual_seed(seed))
     ceiling = _finite_mean(psnr(reconstruct(_model, clean), clean))
@@ -90,7 +94,7 @@ def _finite_mean(values: torch.Tensor) -> float:
     return float(finite.mean()) if finite.numel() else float("inf")
 
 
-def denoising(fp: str, ckpt: Any, data: Any) -> None:
+def denoising(fp: str, ckpt: Checkpoint, data: DataBundle) -> None:
     st.markdown(DENOISE["intro"])
     kinds = DENOISE["kinds"]
     # salt and pepper by default: a plain VAE's encoder copes with it far better than with the
@@ -141,7 +145,7 @@ def _square(h: int, w: int) -> tuple[int, int, int]:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _completion(fp: str, index: int, hole: tuple, iterations: int, _model: Any,
+def _completion(fp: str, index: int, hole: tuple, iterations: int, _model: VAE,
                 _x: torch.Tensor) -> tuple[torch.Tensor, np.ndarray, np.ndarray]:
     missing = region_mask(*_x.shape[-2:], hole[0], top=hole[1], left=hole[2], size=hole[3])
     one = complete(_model, _x[index:index + 1], missing, iterations=iterations)
@@ -172,7 +176,7 @@ def _error_figure(mine: np.ndarray, mean: np.ndarray, m: int) -> go.Figure:
     return fig
 
 
-def completion(fp: str, ckpt: Any, data: Any) -> None:
+def completion(fp: str, ckpt: Checkpoint, data: DataBundle) -> None:
     st.markdown(COMPLETE["intro"])
     h, w = data.test_x.shape[-2:]
     regions = COMPLETE["regions"]
@@ -204,19 +208,19 @@ def completion(fp: str, ckpt: Any, data: Any) -> None:
 
 # -- compression -----------------------------------------------------------------------------
 @st.cache_data(max_entries=64, show_spinner=False)
-def _report(fp: str, index: int, _model: Any, _x: torch.Tensor) -> Any:
+def _report(fp: str, index: int, _model: VAE, _x: torch.Tensor) -> Any:
     return compression_report(_model, _x[index])
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _test_rates(fp: str, _model: Any, _x: torch.Tensor) -> tuple[float, float]:
+def _test_rates(fp: str, _model: VAE, _x: torch.Tensor) -> tuple[float, float]:
     """(mean KL in bits, mean PNG bytes) over the test set."""
     mu, logvar = encode(_model, _x)
     kl_bits = kl_divergence(mu, logvar).sum(1).mean().item() / np.log(2)
     return kl_bits, float(np.mean([png_bytes(x) for x in _x]))
 
 
-def compression(fp: str, ckpt: Any, data: Any) -> None:
+def compression(fp: str, ckpt: Checkpoint, data: DataBundle) -> None:
     st.markdown(COMPRESS["intro"])
     index = _image_index(data, "app_comp_image")
     r = _report(fp, index, ckpt.model, data.test_x)
@@ -246,11 +250,11 @@ def compression(fp: str, ckpt: Any, data: Any) -> None:
 
 # -- anomaly detection -----------------------------------------------------------------------
 @st.cache_data(max_entries=16, show_spinner=False)
-def _scores(fp: str, _model: Any, _x: torch.Tensor) -> np.ndarray:
+def _scores(fp: str, _model: VAE, _x: torch.Tensor) -> np.ndarray:
     return elbo_scores(_model, _x, n_samples=4, seed=0).numpy()
 
 
-def anomaly(fp: str, ckpt: Any, data: Any) -> None:
+def anomaly(fp: str, ckpt: Checkpoint, data: DataBundle) -> None:
     k = min(N_ODD, data.test_x.shape[0])
     st.markdown(ANOMALY["intro"].format(k=k))
     with st.spinner(ANOMALY["scoring"]):

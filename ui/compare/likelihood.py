@@ -13,13 +13,14 @@ from ui.compare import sweeps as compare
 from ui.compare.strings import LIKELIHOOD
 from ui.compare.views import summary_rows
 from ui.shell import collapse, state
+from vae_core.data import DataBundle
 
 SIGMA_KEY = "bm_sigma"   # the page's σ slider
 TRY_SIGMA = 0.1
 BLURRY_SIGMA = 0.3       # a fixed σ above this weighs the KL like β = 2σ² > 0.18
 
 
-def results_view(results: list[Any], data: Any) -> None:
+def results_view(results: list[Any], data: DataBundle) -> None:
     labels = [compare.label(r.label) for r in results]
     st.subheader(LIKELIHOOD["curves"])
     st.caption(LIKELIHOOD["curves_caption"])

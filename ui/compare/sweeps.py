@@ -24,7 +24,9 @@ from ui.shell.figures import image_grid, thin
 from ui.shell.strings import LABELS
 from vae_core.analysis.encode import encode
 from vae_core.analysis.traversal import order_dims_by_kl, prior_samples, traversal_grid
-from vae_core.config import ModelConfig
+from vae_core.config import ModelConfig, TrainConfig
+from vae_core.data import DataBundle
+from vae_core.models.base import VAE
 from vae_core.run_settings import ARCHITECTURES
 from vae_core.schedules import kl_weight_at
 from vae_core.sweeps import (
@@ -112,7 +114,7 @@ def epochs_input(col: Any, default: int, *, key: str) -> int:
                                     max=MAX_SWEEP_EPOCHS, models=MAX_SWEEP_MODELS)))
 
 
-def train_cfg(epochs: int, **changes: Any) -> Any:
+def train_cfg(epochs: int, **changes: Any) -> TrainConfig:
     """The sweeps' training settings; ``ValueError`` over the server's epoch cap (the number
     input stops the browser, this stops anything else that reaches the script)."""
     if not 1 <= int(epochs) <= MAX_SWEEP_EPOCHS:
@@ -260,7 +262,7 @@ def _safe(images: torch.Tensor) -> torch.Tensor:
 
 
 @torch.no_grad()
-def _recons(model: Any, data: Any) -> np.ndarray:
+def _recons(model: VAE, data: DataBundle) -> np.ndarray:
     idx = torch.linspace(0, data.n_test - 1, N_IMAGES).long()
     x = data.test_x[idx]
     mu, _ = encode(model, x)
@@ -268,7 +270,7 @@ def _recons(model: Any, data: Any) -> np.ndarray:
     return image_grid(_safe(torch.cat([x, x_hat])), nrow=N_IMAGES)
 
 
-def recon_image(kind: str, res: SweepResult, data: Any) -> np.ndarray:
+def recon_image(kind: str, res: SweepResult, data: DataBundle) -> np.ndarray:
     return _memo(kind, res.index, "recon", lambda: _recons(res.model, data))
 
 
@@ -290,7 +292,7 @@ def traversal_image(kind: str, res: SweepResult) -> tuple[np.ndarray | None, lis
 
 
 @torch.no_grad()
-def error_map(kind: str, res: SweepResult, data: Any) -> np.ndarray:
+def error_map(kind: str, res: SweepResult, data: DataBundle) -> np.ndarray:
     """(H, W) squared error of decode(μ(x)) per pixel, mean over test images and channels."""
     def make() -> np.ndarray:
         x = data.test_x[:ERROR_IMAGES]

@@ -3,8 +3,6 @@ plane, one β model in detail (with posterior collapse named), saving, and the p
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import streamlit as st
 
@@ -15,6 +13,7 @@ from ui.shell import collapse, figures, model_store, state
 from ui.shell.config_words import measure_words
 from ui.shell.strings import COLLAPSE
 from vae_core.config import DataConfig
+from vae_core.data import DataBundle
 from vae_core.sweeps import SweepResult
 
 SAVE_FIELD_PX = 240  # each of the save row's two fields
@@ -108,7 +107,7 @@ def _selected_index(key: str) -> int | None:
     return None
 
 
-def beta_model_view(kind: str, res: SweepResult, data: Any) -> None:
+def beta_model_view(kind: str, res: SweepResult, data: DataBundle) -> None:
     s = res.summary
     k = len(s.get("kl_per_dim", ())) or res.model.latent_dim
     st.markdown(
@@ -207,7 +206,7 @@ def _json_summary(res: SweepResult) -> dict:
     }
 
 
-def pitfall_view(results: list[SweepResult], data: Any) -> None:
+def pitfall_view(results: list[SweepResult], data: DataBundle) -> None:
     """Correct loss next to the mistakes: reconstructions, samples, KL and active units."""
     for col, res in zip(st.columns(len(results)), results):
         s = res.summary

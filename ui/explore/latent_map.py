@@ -19,6 +19,7 @@ from ui.explore import figures as xfig
 from ui.explore.strings import MAP
 from ui.shell import figures, i18n, model_store
 from ui.shell.config_words import error_words
+from ui.shell.model_store import ModelEntry
 from vae_core.analysis.aggregate import (
     aggregate_posterior_histograms,
     ellipse_outlines,
@@ -32,6 +33,9 @@ from vae_core.analysis.traversal import (
     manifold_grid,
     order_dims_by_kl,
 )
+from vae_core.checkpoints import Checkpoint
+from vae_core.data import DataBundle
+from vae_core.models.base import VAE
 
 K_PICKS = "_vl_explore_picks"   # fingerprint -> [test index, ...] (the last two clicked)
 K_SEEN = "_vl_explore_seen"     # chart key -> tuple of the selection's indices last seen
@@ -50,13 +54,13 @@ def subset_index(total: int, n: int) -> np.ndarray:
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _encode_subset(fp: str, n: int, _model: Any, _x: torch.Tensor) -> tuple[np.ndarray, ...]:
+def _encode_subset(fp: str, n: int, _model: VAE, _x: torch.Tensor) -> tuple[np.ndarray, ...]:
     index = subset_index(_x.shape[0], n)
     mu, logvar = encode(_model, _x[torch.from_numpy(index)])
     return index, mu.numpy().astype(np.float64), logvar.numpy().astype(np.float64)
 
 
-def encoded(fp: str, ckpt: Any, data: Any, n: int) -> tuple[np.ndarray, ...]:
+def encoded(fp: str, ckpt: Checkpoint, data: DataBundle, n: int) -> tuple[np.ndarray, ...]:
     """(index (n,), μ (n, K), log σ² (n, K)) of a fixed random test subset, cached per model."""
     return _encode_subset(fp, n, ckpt.model, data.test_x)
 
@@ -133,7 +137,7 @@ class MapSettings:
     ellipses: bool
 
 
-def default_axes(ckpt: Any) -> tuple[int, int]:
+def default_axes(ckpt: Checkpoint) -> tuple[int, int]:
     """The two dims with the highest KL (the checkpoint's summary), else z1 and z2: a raw map
     of a collapsed dim is a flat line."""
     kl = ckpt.summary.get("kl_per_dim")
@@ -143,7 +147,7 @@ def default_axes(ckpt: Any) -> tuple[int, int]:
     return (top[0], top[1])
 
 
-def map_settings(entry: Any, ckpt: Any, data: Any) -> MapSettings:
+def map_settings(entry: ModelEntry, ckpt: Checkpoint, data: DataBundle) -> MapSettings:
     """The controls above the map (those that depend on the latent size have per-model keys)."""
     fp = model_store.fingerprint(ckpt)
     total, k = data.test_x.shape[0], ckpt.model.latent_dim
@@ -204,7 +208,8 @@ def _scatter_figure(settings: tuple, picked: tuple[int, ...], _coords: np.ndarra
                                prior_rings=_prior_rings)
 
 
-def latent_map(entry: Any, ckpt: Any, data: Any, s: MapSettings) -> MapView | None:
+def latent_map(entry: ModelEntry, ckpt: Checkpoint, data: DataBundle,
+               s: MapSettings) -> MapView | None:
     """Encode, project, draw the scatter and take its clicks. None if t-SNE could not run."""
     fp = model_store.fingerprint(ckpt)
     index, mu, logvar = encoded(fp, ckpt, data, s.n)
@@ -261,7 +266,7 @@ def _image(x: torch.Tensor, caption: str, col: Any = st) -> None:
     col.image(pixels, caption=caption, output_format="PNG", width=pixels.shape[1])
 
 
-def picked_points(ckpt: Any, data: Any, view: MapView,
+def picked_points(ckpt: Checkpoint, data: DataBundle, view: MapView,
                   scrub: Callable[[str, np.ndarray, np.ndarray], None] | None = None) -> None:
     """The last clicked point's image, reconstruction and μ/σ; with two, the path between
     (and, given ``scrub(key, μ_a, μ_b)``, that path scrubbed in the browser)."""
@@ -296,7 +301,7 @@ def picked_points(ckpt: Any, data: Any, view: MapView,
         st.rerun()
 
 
-def decode_location(ckpt: Any, view: MapView) -> None:
+def decode_location(ckpt: Checkpoint, view: MapView) -> None:
     """Two number inputs decode a spot of a raw or PCA map (clicks on empty space are not
     reported by Streamlit)."""
     if not view.info.get("invertible"):
@@ -318,7 +323,7 @@ def decode_location(ckpt: Any, view: MapView) -> None:
            MAP["decoded"].format(x=x, y=y), c3)
 
 
-def manifold(ckpt: Any) -> None:
+def manifold(ckpt: Checkpoint) -> None:
     """For a 2-D latent: the decoded plane on an inverse-CDF grid."""
     if ckpt.model.latent_dim != 2:
         return

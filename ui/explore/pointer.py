@@ -20,15 +20,18 @@ from ui.explore import latent_map as explore
 from ui.explore.figures import MAX_ELLIPSES
 from ui.explore.strings import MAP, POINTER
 from ui.shell import figures, model_store
+from ui.shell.model_store import ModelEntry
 from vae_core.analysis.aggregate import ellipse_outlines, posterior_ellipses
 from vae_core.analysis.embeddings import project
+from vae_core.checkpoints import Checkpoint
+from vae_core.data import DataBundle
 
 K_CLICKS = "_vl_plane_clicks"  # fingerprint -> z (list) of the last click on the plane
 PLANE_THUMBS = 2000            # the nearest-image thumbnails sent with the plane (n × C×H×W bytes)
 PX = figures.SINGLE_PX
 
 
-def ready(fp: str, ckpt: Any, *, encoder: bool = False) -> bool:
+def ready(fp: str, ckpt: Checkpoint, *, encoder: bool = False) -> bool:
     """Mount the weights; False (with a visible note) if this model must decode on the server."""
     if latent.weights(fp, ckpt.model, encoder=encoder):
         return True
@@ -86,7 +89,7 @@ def _thumbs(fp: str, n: int, _x: torch.Tensor, _index: np.ndarray) -> np.ndarray
     return (images.flatten(1).numpy() * 255).round().astype(np.uint8)  # (n, C, H, W) -> (n, CHW)
 
 
-def latent_plane(entry: Any, ckpt: Any, data: Any, s: Any) -> explore.MapView:
+def latent_plane(entry: ModelEntry, ckpt: Checkpoint, data: DataBundle, s: Any) -> explore.MapView:
     """The plane for raw axes or PCA; a click picks the nearest test image (if it is on a dot)
     or becomes the decode box's location, in one rerun."""
     fp = model_store.fingerprint(ckpt)
@@ -179,7 +182,7 @@ def scrubber(fp: str) -> Callable[[str, np.ndarray, np.ndarray], None]:
     return lambda key, mu_a, mu_b: scrub(key, fp, mu_a, mu_b)
 
 
-def draw_digit(key: str, fp: str, ckpt: Any, *, on_map: bool) -> None:
+def draw_digit(key: str, fp: str, ckpt: Checkpoint, *, on_map: bool) -> None:
     c, h, w = ckpt.model.cfg.input_shape
     st.subheader(POINTER["draw_title"])
     st.markdown(POINTER["draw_intro"].format(h=h, w=w)

@@ -7,8 +7,6 @@ sliders new keys, so they return to the start point).
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import streamlit as st
 import torch
@@ -30,6 +28,9 @@ from vae_core.analysis.traversal import (
     traversal_grid,
     traversal_values,
 )
+from vae_core.checkpoints import Checkpoint
+from vae_core.data import DataBundle
+from vae_core.models.base import VAE
 
 K_TRAVERSE = "_vl_traverse"   # fingerprint -> {"seed": int, "reset": int}
 SLIDER_MIN, SLIDER_MAX, SLIDER_STEP = -4.0, 4.0, 0.05
@@ -42,13 +43,13 @@ def _memory(fp: str) -> dict:
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _kl_per_dim(fp: str, _model: Any, _x: torch.Tensor) -> np.ndarray:
+def _kl_per_dim(fp: str, _model: VAE, _x: torch.Tensor) -> np.ndarray:
     mu, logvar = encode(_model, _x)
     # KL(N(μ, σ²) || N(0, 1)) per dim = −½(1 + log σ² − μ² − σ²) (Kingma & Welling, App. B)
     return (-0.5 * (1 + logvar - mu ** 2 - logvar.exp())).mean(0).numpy()
 
 
-def kl_per_dim(fp: str, ckpt: Any, data: Any) -> np.ndarray | None:
+def kl_per_dim(fp: str, ckpt: Checkpoint, data: DataBundle) -> np.ndarray | None:
     """Mean KL per dim over the test set (or the checkpoint's summary without data)."""
     if data is not None:
         return _kl_per_dim(fp, ckpt.model, data.test_x)
@@ -58,7 +59,7 @@ def kl_per_dim(fp: str, ckpt: Any, data: Any) -> np.ndarray | None:
     return None
 
 
-def start_point(fp: str, ckpt: Any, data: Any) -> tuple[torch.Tensor, str]:
+def start_point(fp: str, ckpt: Checkpoint, data: DataBundle) -> tuple[torch.Tensor, str]:
     """The radio for the start point and its controls: (z0 (K,), an id of this start)."""
     k = ckpt.model.latent_dim
     modes = ("zero", "prior", "image") if data is not None else ("zero", "prior")
@@ -80,7 +81,7 @@ def start_point(fp: str, ckpt: Any, data: Any) -> tuple[torch.Tensor, str]:
     return torch.zeros(k), "zero"
 
 
-def sliders(fp: str, ckpt: Any, z0: torch.Tensor, start_id: str,
+def sliders(fp: str, ckpt: Checkpoint, z0: torch.Tensor, start_id: str,
             kl: np.ndarray | None) -> tuple[torch.Tensor, list[int]]:
     """One slider per dim, highest KL first, next to the decoded image; returns (z, order)."""
     k = ckpt.model.latent_dim
@@ -121,7 +122,7 @@ def sliders(fp: str, ckpt: Any, z0: torch.Tensor, start_id: str,
     return z, order
 
 
-def grid(ckpt: Any, z: torch.Tensor, order: list[int]) -> float:
+def grid(ckpt: Checkpoint, z: torch.Tensor, order: list[int]) -> float:
     """Rows = dims (KL order), columns −k..+k σ around z; returns k."""
     st.subheader(TRAVERSE["grid_title"])
     c1, c2 = st.columns(2)
@@ -135,7 +136,7 @@ def grid(ckpt: Any, z: torch.Tensor, order: list[int]) -> float:
     return k
 
 
-def animation(fp: str, ckpt: Any, z: torch.Tensor, order: list[int], k: float) -> None:
+def animation(fp: str, ckpt: Checkpoint, z: torch.Tensor, order: list[int], k: float) -> None:
     """Plotly frames that scrub in the browser, and the same frames as a GIF."""
     st.subheader(TRAVERSE["anim_title"])
     dim = st.selectbox(TRAVERSE["anim_dim"], order, format_func=lambda d: f"z{d + 1}",
@@ -154,7 +155,7 @@ def animation(fp: str, ckpt: Any, z: torch.Tensor, order: list[int], k: float) -
                        key="trav_gif", icon=":material/download:", on_click="ignore")
 
 
-def interpolation(ckpt: Any, data: Any, fp: str) -> None:
+def interpolation(ckpt: Checkpoint, data: DataBundle, fp: str) -> None:
     st.subheader(TRAVERSE["interp_title"])
     if data is None:
         st.info(TRAVERSE["no_data_interp"])
@@ -178,7 +179,7 @@ def interpolation(ckpt: Any, data: Any, fp: str) -> None:
                               on_click="ignore")
 
 
-def prior(ckpt: Any) -> None:
+def prior(ckpt: Checkpoint) -> None:
     st.subheader(TRAVERSE["prior_title"])
     c1, c2 = st.columns([3, 1])
     t = c1.slider(TRAVERSE["temperature"], 0.0, 2.0, 1.0, 0.1, key="trav_temperature")

@@ -11,11 +11,13 @@ from ui.explore import pointer as pointer_view
 from ui.explore.strings import POINTER
 from ui.home.strings import HOME
 from ui.shell import datasets, figures, model_store, state
+from ui.shell.model_store import ModelEntry
 from vae_core.checkpoints import Checkpoint
+from vae_core.models.base import VAE
 
 
 @torch.no_grad()
-def walk_through(model: Any, x: torch.Tensor | None, *, seed: int) -> dict[str, Any]:
+def walk_through(model: VAE, x: torch.Tensor | None, *, seed: int) -> dict[str, Any]:
     """Encode one image (C, H, W) and decode one reparameterised draw.
 
     Without an image (dataset unavailable) μ = 0, σ = 1: a draw from the prior.
@@ -49,7 +51,7 @@ def _test_image(ckpt: Checkpoint, index: int) -> tuple[torch.Tensor | None, str 
     return data.test_x[(index * 37) % data.n_test], None
 
 
-def live_example(entry: Any, ckpt: Any) -> None:
+def live_example(entry: ModelEntry, ckpt: Checkpoint) -> None:
     """Buttons, the input image, μ / σ / z bars and the decoded images: in the browser (ε is
     resampled there, and a drawn digit can replace the test image), else on the server."""
     example = state.example_state()

@@ -8,6 +8,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from vae_core.config import DataConfig, ModelConfig, TrainConfig
+
 DATASET = "mnist-5k"    # every lesson runs on the app's default dataset
 ENDED = ("finished", "stopped", "diverged")
 
@@ -59,7 +61,8 @@ def _number(value: Any) -> float | None:
         else None
 
 
-def run_from(source: str, model_cfg: Any, data_cfg: Any, train_cfg: Any, summary: dict,
+def run_from(source: str, model_cfg: ModelConfig, data_cfg: DataConfig, train_cfg: TrainConfig,
+             summary: dict,
              status: str | None = None) -> Run:
     """A ``Run`` from a model's configs and its summary (``vae_core.training`` keys)."""
     au = summary.get("active_units")

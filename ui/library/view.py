@@ -27,9 +27,12 @@ from vae_core import checkpoints, importers
 from vae_core.analysis.anomaly import elbo_scores, extremes, fit_to_model, ood_auc
 from vae_core.analysis.disentanglement import model_mig
 from vae_core.analysis.metrics import MAX_IWAE_K, evaluate
+from vae_core.checkpoints import Checkpoint
 from vae_core.config import DataConfig
+from vae_core.data import DataBundle
 from vae_core.jobs import failure_params
 from vae_core.messages import AnalysisError
+from vae_core.models.base import VAE
 
 K_FLASH = "_vl_models_flash"
 DEFAULT_K, DEFAULT_N = 500, 200
@@ -56,7 +59,7 @@ def over_budget(k: int, n: int) -> str | None:
     return EVAL["over_budget"].format(kn=k * n, budget=IWAE_BUDGET)
 
 
-def show_data_error(ckpt: Any, error: str) -> None:
+def show_data_error(ckpt: Checkpoint, error: str) -> None:
     """Why the model cannot be evaluated (with the MNIST hint for imported models)."""
     st.error(error)
     if ckpt.data_cfg.dataset in ("mnist", "fashion-mnist", "kmnist"):
@@ -92,7 +95,8 @@ def _store() -> _Store:
     return _Store()
 
 
-def run_evaluation(fp: str, ckpt: Any, data: Any, k: int, n: int, label: str = "") -> dict:
+def run_evaluation(fp: str, ckpt: Checkpoint, data: DataBundle, k: int, n: int,
+                   label: str = "") -> dict:
     """Evaluate (with a progress bar) unless cached; MIG is added for datasets with factors."""
     cached = _store().get((fp, k, n))
     if cached is not None:
@@ -118,11 +122,11 @@ def run_evaluation(fp: str, ckpt: Any, data: Any, k: int, n: int, label: str = "
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _scores(fp: str, what: str, n_samples: int, _model: Any, _x: torch.Tensor) -> np.ndarray:
+def _scores(fp: str, what: str, n_samples: int, _model: VAE, _x: torch.Tensor) -> np.ndarray:
     return elbo_scores(_model, _x, n_samples=n_samples).numpy()
 
 
-def _outliers(name: str, ckpt: Any, n: int) -> torch.Tensor:
+def _outliers(name: str, ckpt: Checkpoint, n: int) -> torch.Tensor:
     if name == "noise":
         gen = torch.Generator().manual_seed(0)
         return torch.rand((min(n, OOD_CAP), *ckpt.model_cfg.input_shape), generator=gen)
@@ -288,7 +292,7 @@ def _nats(value: float) -> str:
     return EVAL["nats"].format(value=value)
 
 
-def evaluate_section(entry: ModelEntry, ckpt: Any, data: Any) -> tuple[int, int]:
+def evaluate_section(entry: ModelEntry, ckpt: Checkpoint, data: DataBundle) -> tuple[int, int]:
     """Settings, the Evaluate button and the chosen model's numbers; returns (k, n)."""
     st.subheader(EVAL["title"])
     st.markdown(EVAL["intro"])
@@ -430,7 +434,7 @@ def _grid(images: torch.Tensor, scores: np.ndarray, title: str, col: Any) -> Non
     col.caption(ANOMALY_SCORES["scores"].format(scores=", ".join(f"{s:.1f}" for s in scores)))
 
 
-def anomaly_section(entry: ModelEntry, ckpt: Any, data: Any) -> None:
+def anomaly_section(entry: ModelEntry, ckpt: Checkpoint, data: DataBundle) -> None:
     st.subheader(ANOMALY_SCORES["title"])
     st.markdown(ANOMALY_SCORES["intro"])
     fp = model_store.fingerprint(ckpt)

@@ -19,10 +19,11 @@ from typing import Any
 from ui.shell.config_words import config_text
 from ui.shell.strings import CHECKPOINT, LIBRARY
 from vae_core import checkpoints
-from vae_core.checkpoints import read_checkpoint_info, save_checkpoint
-from vae_core.config import DataConfig, TrainConfig
+from vae_core.checkpoints import Checkpoint, read_checkpoint_info, save_checkpoint
+from vae_core.config import DataConfig, ModelConfig, TrainConfig
 from vae_core.file_checks import CheckpointError
 from vae_core.importers import import_examples_state_dict
+from vae_core.models.base import VAE
 
 LIBRARY_ENV = "VAE_LAB_LIBRARY"
 DEFAULT_LIBRARY = "library"
@@ -104,7 +105,7 @@ def safe_model_path(name: str, directory: Path) -> Path:
     return path
 
 
-def describe(model_cfg: Any, data_cfg: Any = None, train_cfg: Any = None,
+def describe(model_cfg: ModelConfig, data_cfg: DataConfig = None, train_cfg: TrainConfig = None,
              summary: dict | None = None) -> dict[str, Any]:
     """The facts the picker shows, from configs (objects or dicts) and a summary dict."""
 
@@ -203,7 +204,7 @@ def _header(path: Path) -> dict[str, Any]:
 _FINGERPRINTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def fingerprint(ckpt: Any) -> str:
+def fingerprint(ckpt: Checkpoint) -> str:
     """The one key of a model for every cache (Streamlit cannot hash tensors): a hash of
     its config and its weights' bytes, so two models share cache entries exactly when they
     compute the same thing, whatever their name or where they came from. A loaded checkpoint's
@@ -275,8 +276,8 @@ def _odd_file(path: Path) -> str | None:
     return None
 
 
-def save_model(model: Any, name: str, directory: Path, *, data_cfg: Any, train_cfg: Any,
-               summary: dict | None, overwrite: bool = False) -> Path:
+def save_model(model: VAE, name: str, directory: Path, *, data_cfg: DataConfig,
+               train_cfg: TrainConfig, summary: dict | None, overwrite: bool = False) -> Path:
     """Save into the library under a safe file name; refuses to overwrite unless asked (also
     when another server process saves the same name at the same moment)."""
     path = safe_model_path(name, directory)
@@ -291,8 +292,9 @@ def save_model(model: Any, name: str, directory: Path, *, data_cfg: Any, train_c
     return path
 
 
-def save_new_model(model: Any, name: str, directory: Path, *, data_cfg: Any, train_cfg: Any,
-                   summary: dict | None, tries: int = 100) -> tuple[Path, str]:
+def save_new_model(model: VAE, name: str, directory: Path, *, data_cfg: DataConfig,
+                   train_cfg: TrainConfig, summary: dict | None,
+                   tries: int = 100) -> tuple[Path, str]:
     """Save under ``name``, or ``name 2``, ``name 3``… when taken: never replaces a model.
     Returns (path, the name used)."""
     directory.mkdir(parents=True, exist_ok=True)  # its errors are not "the name is taken"
@@ -331,7 +333,7 @@ def check_upload_name(filename: Any) -> None:
             filename[:80])), max=MAX_UPLOAD_NAME))
 
 
-def read_upload(filename: str, data: bytes) -> Any:
+def read_upload(filename: str, data: bytes) -> Checkpoint:
     """Turn an uploaded file into a ``Checkpoint``; raises ``ValueError`` with a clear message.
 
     ``.safetensors``: our checkpoint (weights + configs). ``.pt`` / ``.pth``: a pytorch/examples

@@ -12,7 +12,7 @@ from ui.shell import model_store, state
 from ui.shell.job_progress import progress_bar
 from ui.shell.model_store import ModelEntry
 from ui.shell.strings import LABELS, LIBRARY, MODEL, PICKER
-from vae_core.checkpoints import checkpoint_bytes
+from vae_core.checkpoints import Checkpoint, checkpoint_bytes
 
 NA = "—"  # how a missing value reads in every table
 
@@ -77,7 +77,7 @@ def model_picker(*, job_progress: bool = True) -> ModelEntry | None:
     return entry
 
 
-def model_actions(entry: ModelEntry, ckpt: Any, *, key: str) -> None:
+def model_actions(entry: ModelEntry, ckpt: Checkpoint, *, key: str) -> None:
     """Save a session model to the library, and download any model as .safetensors."""
     st.subheader(MODEL["save_title"])
     if entry.source != "session":

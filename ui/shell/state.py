@@ -27,8 +27,8 @@ from ui.shell.jobs import JobRegistry, SessionJobs
 from ui.shell.model_store import ModelEntry
 from ui.shell.strings import LABELS
 from vae_core.checkpoints import Checkpoint, load_checkpoint
-from vae_core.config import DataConfig, is_upload_name
-from vae_core.data import UploadNotLoaded, load_dataset
+from vae_core.config import DataConfig, ModelConfig, TrainConfig, is_upload_name
+from vae_core.data import DataBundle, UploadNotLoaded, load_dataset
 from vae_core.jobs import TrainingJob
 from vae_core.training import preload_optimizer_imports
 
@@ -92,11 +92,11 @@ def preload_training() -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load_data(data_cfg_json: str) -> Any:
+def _load_data(data_cfg_json: str) -> DataBundle:
     return load_dataset(DataConfig.from_dict(json.loads(data_cfg_json)))
 
 
-def load_data(data_cfg: Any) -> Any:
+def load_data(data_cfg: DataConfig) -> DataBundle:
     """The dataset for ``data_cfg`` (a ``DataConfig``), loaded once per server process; an
     uploaded dataset comes from this session (``UploadNotLoaded`` when it is not here, or holds
     other images than the model was trained on).
@@ -113,7 +113,7 @@ def load_data(data_cfg: Any) -> Any:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _load_file(path: str, mtime: float) -> Any:
+def _load_file(path: str, mtime: float) -> Checkpoint:
     return load_checkpoint(Path(path))
 
 
@@ -201,7 +201,8 @@ def job_slot() -> SessionJobs:
     return slot
 
 
-def start_job(model_cfg: Any, data_cfg: Any, train_cfg: Any, *, data: Any = None,
+def start_job(model_cfg: ModelConfig, data_cfg: DataConfig, train_cfg: TrainConfig, *,
+              data: DataBundle = None,
               name: str = "") -> Any:
     """Start a ``TrainingJob`` in this session's slot, or queue it when every slot is busy
     (``job_slot().queue_position()`` says where); raises ``ui.shell.jobs.QueueFull``."""
@@ -244,7 +245,7 @@ def _session_models() -> dict[str, Any]:
     return st.session_state[K_MODELS]
 
 
-def add_session_model(ckpt: Any, *, select: bool = True) -> str:
+def add_session_model(ckpt: Checkpoint, *, select: bool = True) -> str:
     """Keep ``ckpt`` (a ``Checkpoint``) as a session model and (unless told not to) select it;
     returns its key."""
     count = st.session_state.get(K_COUNTER, 0) + 1
@@ -324,7 +325,7 @@ def selected_entry() -> ModelEntry | None:
     return entry
 
 
-def load_entry(entry: ModelEntry) -> Any:
+def load_entry(entry: ModelEntry) -> Checkpoint:
     """The ``Checkpoint`` behind a picker entry (files are loaded once and cached)."""
     if entry.source == "session":
         return _session_models()[entry.key]
@@ -341,7 +342,7 @@ def load_error(entry: ModelEntry) -> str | None:
     return None
 
 
-def selected_checkpoint() -> tuple[ModelEntry, Any] | tuple[None, None]:
+def selected_checkpoint() -> tuple[ModelEntry, Checkpoint] | tuple[None, None]:
     """The picker's model as (entry, Checkpoint); (None, None) when there is none or it cannot
     be loaded (the picker says why)."""
     entry = selected_entry()
@@ -350,7 +351,7 @@ def selected_checkpoint() -> tuple[ModelEntry, Any] | tuple[None, None]:
     return entry, load_entry(entry)
 
 
-def trained_model() -> tuple[ModelEntry, Any] | tuple[None, None]:
+def trained_model() -> tuple[ModelEntry, Checkpoint] | tuple[None, None]:
     """The session model that this session's last job became (if it still exists)."""
     key = job_slot().model_key
     models = _session_models()

@@ -15,6 +15,8 @@ from ui.shell.strings import PROGRESS
 from ui.train import live_latent as train_latent
 from ui.train.strings import LIVE, TRAIN
 from vae_core.analysis.traversal import manifold_grid
+from vae_core.data import DataBundle
+from vae_core.models.base import VAE
 
 POLL_S = 0.5
 MANIFOLD_N = 8   # the live decoded plane of a 2-D model: 8 × 8 images of 84 px
@@ -24,7 +26,7 @@ METRIC_W = 130    # px: six metrics wrap onto two rows on a narrow screen instea
 
 
 @torch.no_grad()
-def preview_images(model: Any, data: Any, *, n: int = N_PREVIEW) -> dict[str, Any]:
+def preview_images(model: VAE, data: DataBundle, *, n: int = N_PREVIEW) -> dict[str, Any]:
     """Fixed test images with their reconstructions (from μ) and fixed prior samples."""
     idx = torch.linspace(0, data.n_test - 1, n).long()
     x = data.test_x[idx].cpu()

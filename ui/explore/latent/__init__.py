@@ -24,6 +24,7 @@ import streamlit as st
 
 from ui.explore.latent.payload import pack
 from vae_core.export import UnsupportedLayer, export_program
+from vae_core.models.base import VAE
 
 HERE = Path(__file__).parent
 JS_FILES = ("net.js", "paint.js", "plane.js", "views.js", "main.js")  # main.js exports last
@@ -38,7 +39,7 @@ def _renderer() -> Any:
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _payloads(fp: str, _model: Any) -> tuple[bytes, bytes] | str:
+def _payloads(fp: str, _model: VAE) -> tuple[bytes, bytes] | str:
     """(decoder payload, encoder payload), or the name of the layer the JS cannot run."""
     try:
         program = export_program(_model)
@@ -55,12 +56,12 @@ def _payloads(fp: str, _model: Any) -> tuple[bytes, bytes] | str:
     return dec, enc
 
 
-def unsupported_layer(fp: str, model: Any) -> str | None:
+def unsupported_layer(fp: str, model: VAE) -> str | None:
     got = _payloads(fp, model)
     return got if isinstance(got, str) else None
 
 
-def weights(fp: str, model: Any, *, encoder: bool = False) -> bool:
+def weights(fp: str, model: VAE, *, encoder: bool = False) -> bool:
     """Send the model's decoder (and encoder) to the page; False if the JS cannot run it."""
     got = _payloads(fp, model)
     if isinstance(got, str):
