@@ -5,6 +5,8 @@ the grid follows on release; the path scrubs; a drawn digit is encoded in the pa
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pytest
 import torch
@@ -40,6 +42,16 @@ class SentFrames:
 
     def _sent(self, _payload) -> None:
         self.count += 1
+
+    def wait_for_more_than(self, page, count: int, timeout_s: float = 20) -> None:
+        """Wait until more than ``count`` frames were sent. Playwright hands its websocket
+        events to Python only while a call into the page runs, so a frame the page already
+        sent can be counted late on a busy machine: poll by waiting in the page."""
+        deadline = time.monotonic() + timeout_s
+        while self.count <= count:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no frame past {count} sent within {timeout_s} s")
+            page.wait_for_timeout(50)
 
     def _received(self, payload) -> None:
         self.received += len(payload or b"")
@@ -124,7 +136,7 @@ def test_plane_decodes_under_the_pointer_without_the_server(app):
     page.mouse.click(box["x"] + x, box["y"] + y)
     page.get_by_text(f"Test image #{index} (").wait_for()
     app.wait()
-    assert frames.count > sent
+    frames.wait_for_more_than(page, sent)
     app.assert_no_exception()
     assert timings(page, "click"), "the click was not decoded in the page"
 
@@ -176,7 +188,7 @@ def test_traverse_slider_decodes_while_dragged_and_the_grid_follows_on_release(a
     wait_until(lambda: grid.get_attribute("src") != grid_before, 15, "the grid to follow")
     app.wait()
     app.assert_no_exception()
-    assert frames.count > sent
+    frames.wait_for_more_than(page, sent)
 
     # the path between two test images scrubs in the page
     scrub = page.locator("[data-testid='vl-interp-t']")
