@@ -125,24 +125,13 @@ def schedule_curves(
     of ``thin(res.steps)``."""
     capacity = [k for k, r in enumerate(results) if r.index in targets]
     scaled = [k for k in range(len(results)) if k not in capacity]
-    rows = (
-        [("beta", scaled)] * bool(scaled)
-        + [("capacity", capacity)] * bool(capacity)
-        + [("kl", list(range(len(results))))]
-    )
-    titles = {
-        "beta": COMPARE_FIGURES["beta_rows"],
-        "capacity": COMPARE_FIGURES["capacity_row"],
-        "kl": COMPARE_FIGURES["kl_row"],
-    }
-    fig = make_subplots(
-        rows=len(rows),
-        cols=1,
-        shared_xaxes=True,
-        vertical_spacing=0.1,
-        subplot_titles=[titles[name] for name, _ in rows],
-        specs=[[{"secondary_y": name == "capacity"}] for name, _ in rows],
-    )
+    rows = [("beta", scaled)] * bool(scaled) + [("capacity", capacity)] * bool(capacity) + \
+        [("kl", list(range(len(results))))]
+    titles = {"beta": COMPARE_FIGURES["beta_rows"], "capacity": COMPARE_FIGURES["capacity_row"],
+              "kl": COMPARE_FIGURES["kl_row"]}
+    fig = make_subplots(rows=len(rows), cols=1, shared_xaxes=True, vertical_spacing=0.1,
+                        subplot_titles=[titles[name] for name, _ in rows],
+                        specs=[[{"secondary_y": name == "capacity"}] for name, _ in rows])
     for row, (name, members) in enumerate(rows, start=1):
         for k in members:
             res, color = results[k], PALETTE[k % len(PALETTE)]
@@ -150,63 +139,31 @@ def schedule_curves(
             x = [st_.step for st_ in steps]
             line = dict(x=x, mode="lines", legendgroup=labels[k], line=dict(color=color))
             if name == "beta":
-                fig.add_scatter(
-                    y=[st_.beta for st_ in steps],
-                    name=labels[k],
-                    row=row,
-                    col=1,
-                    showlegend=True,
-                    **line,
-                )
+                fig.add_scatter(y=[st_.beta for st_ in steps], name=labels[k], row=row, col=1,
+                                showlegend=True, **line)
             elif name == "capacity":
-                fig.add_scatter(
-                    y=list(targets[res.index]),
-                    name=COMPARE_FIGURES["capacity_c"],
-                    row=row,
-                    col=1,
-                    **{**line, "line": dict(color=color, dash="dash")},
-                )
-                fig.add_scatter(
-                    y=[st_.kl for st_ in steps],
-                    name=COMPARE_FIGURES["capacity_kl"],
-                    row=row,
-                    col=1,
-                    **line,
-                )
-                fig.add_scatter(
-                    y=[st_.beta for st_ in steps],
-                    name=COMPARE_FIGURES["gamma"],
-                    row=row,
-                    col=1,
-                    secondary_y=True,
-                    **{**line, "line": dict(color="#999999", dash="dot")},
-                )
+                fig.add_scatter(y=list(targets[res.index]), name=COMPARE_FIGURES["capacity_c"],
+                                row=row,
+                                col=1, **{**line, "line": dict(color=color, dash="dash")})
+                fig.add_scatter(y=[st_.kl for st_ in steps], name=COMPARE_FIGURES["capacity_kl"],
+                                row=row,
+                                col=1, **line)
+                fig.add_scatter(y=[st_.beta for st_ in steps], name=COMPARE_FIGURES["gamma"],
+                                row=row,
+                                col=1, secondary_y=True,
+                                **{**line, "line": dict(color="#999999", dash="dot")})
             else:
-                fig.add_scatter(
-                    y=[st_.kl for st_ in steps],
-                    name=labels[k],
-                    row=row,
-                    col=1,
-                    showlegend=k in capacity,
-                    **line,
-                )  # the others: row 1
+                fig.add_scatter(y=[st_.kl for st_ in steps], name=labels[k], row=row, col=1,
+                                showlegend=k in capacity, **line)  # the others: row 1
         if name == "beta":
             fig.update_yaxes(title=dict(text=COMPARE_FIGURES["beta"]), row=row, col=1)
         elif name == "capacity":
-            fig.update_yaxes(
-                title=dict(text=COMPARE_FIGURES["nats"]), row=row, col=1, secondary_y=False
-            )
+            fig.update_yaxes(title=dict(text=COMPARE_FIGURES["nats"]), row=row, col=1,
+                             secondary_y=False)
             top = max((st_.beta for k in members for st_ in results[k].steps), default=1.0)
-            fig.update_yaxes(
-                title=dict(text=COMPARE_FIGURES["gamma_axis"]),
-                row=row,
-                col=1,
-                secondary_y=True,
-                range=[0, 1.25 * top or 1.0],
-                showgrid=False,
-                tickmode="array",
-                tickvals=[0, top],
-            )  # γ is one constant
+            fig.update_yaxes(title=dict(text=COMPARE_FIGURES["gamma_axis"]), row=row, col=1,
+                             secondary_y=True, range=[0, 1.25 * top or 1.0], showgrid=False,
+                             tickmode="array", tickvals=[0, top])  # γ is one constant
         else:
             fig.update_yaxes(title=dict(text=COMPARE_FIGURES["kl"]), row=row, col=1)
     fig.update_xaxes(title=dict(text=COMPARE_FIGURES["step"]), row=len(rows), col=1)

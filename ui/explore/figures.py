@@ -34,52 +34,30 @@ def latent_scatter(coords: np.ndarray, index: np.ndarray, labels: np.ndarray,
                             name=EXPLORE_FIGURES["prior"].format(n=r), hoverinfo="skip",
                             line=dict(color="#888888", dash="dash", width=1), showlegend=r == 1)
     if ellipses is not None:
-        fig.add_scatter(
-            x=ellipses[:, 0],
-            y=ellipses[:, 1],
-            mode="lines",
-            hoverinfo="skip",
-            name=EXPLORE_FIGURES["ellipses"],
-            line=dict(color="rgba(80,80,80,0.25)", width=1),
-        )
+        fig.add_scatter(x=ellipses[:, 0], y=ellipses[:, 1], mode="lines", hoverinfo="skip",
+                        name=EXPLORE_FIGURES["ellipses"], line=dict(color="rgba(80,80,80,0.25)",
+                                                                    width=1))
     for value in np.unique(labels):
         mask = labels == value
         fig.add_scatter(
-            x=coords[mask, 0],
-            y=coords[mask, 1],
-            mode="markers",
-            name=str(names[int(value)]),
+            x=coords[mask, 0], y=coords[mask, 1], mode="markers", name=str(names[int(value)]),
             customdata=index[mask][:, None],  # (n,) -> (n, 1)
-            marker=dict(
-                size=7,
-                color=PALETTE[int(value) % len(PALETTE)],
-                opacity=0.85,
-                line=dict(width=0.5, color="white"),
-            ),
-            hovertemplate="#%{customdata[0]}<extra>%{fullData.name}</extra>",
-        )
+            marker=dict(size=7, color=PALETTE[int(value) % len(PALETTE)], opacity=0.85,
+                        line=dict(width=0.5, color="white")),
+            hovertemplate="#%{customdata[0]}<extra>%{fullData.name}</extra>")
     if len(picked):
         where = {int(i): k for k, i in enumerate(index)}
         rows = [where[i] for i in picked if i in where]
         if rows:
-            fig.add_scatter(
-                x=coords[rows, 0],
-                y=coords[rows, 1],
-                mode="markers+text",
-                name=EXPLORE_FIGURES["picked"],
-                hoverinfo="skip",
-                text=[f"#{index[r]}" for r in rows],
-                textposition="top center",
-                marker=dict(size=16, symbol="circle-open", color="black", line=dict(width=2)),
-            )
-    fig.update_layout(
-        height=560,
-        margin=dict(l=10, r=10, t=10, b=10),
-        clickmode="event+select",
-        xaxis=dict(title=dict(text=axis_titles[0])),
-        yaxis=dict(title=dict(text=axis_titles[1])),
-        legend=dict(itemsizing="constant"),
-    )
+            fig.add_scatter(x=coords[rows, 0], y=coords[rows, 1], mode="markers+text",
+                            name=EXPLORE_FIGURES["picked"], hoverinfo="skip",
+                            text=[f"#{index[r]}" for r in rows], textposition="top center",
+                            marker=dict(size=16, symbol="circle-open", color="black",
+                                        line=dict(width=2)))
+    fig.update_layout(height=560, margin=dict(l=10, r=10, t=10, b=10), clickmode="event+select",
+                      xaxis=dict(title=dict(text=axis_titles[0])),
+                      yaxis=dict(title=dict(text=axis_titles[1])),
+                      legend=dict(itemsizing="constant"))
     if prior_rings or ellipses is not None:
         fig.update_yaxes(scaleanchor="x", scaleratio=1)
     return fig

@@ -297,40 +297,17 @@ def evaluate_section(entry: ModelEntry, ckpt: Checkpoint, data: DataBundle) -> t
     st.subheader(EVAL["title"])
     st.markdown(EVAL["intro"])
     c1, c2, c3 = st.columns([2, 2, 1], vertical_alignment="bottom")
-    k = int(
-        c1.number_input(
-            EVAL["k"],
-            1,
-            MAX_IWAE_K,
-            DEFAULT_K,
-            step=100,
-            key="models_k",
-            help=EVAL["k_help"].format(cap=MAX_IWAE_K, budget=IWAE_BUDGET),
-        )
-    )
+    k = int(c1.number_input(EVAL["k"], 1, MAX_IWAE_K, DEFAULT_K, step=100, key="models_k",
+                            help=EVAL["k_help"].format(cap=MAX_IWAE_K, budget=IWAE_BUDGET)))
     total = data.n_test
-    n = int(
-        c2.number_input(
-            EVAL["n"],
-            1,
-            total,
-            min(DEFAULT_N, total),
-            step=50,
-            key="models_n",
-            help=EVAL["n_help"].format(total=total),
-        )
-    )
+    n = int(c2.number_input(EVAL["n"], 1, total, min(DEFAULT_N, total), step=50, key="models_n",
+                            help=EVAL["n_help"].format(total=total)))
     fp = model_store.fingerprint(ckpt)
     refused = over_budget(k, n)
     if refused:
         st.warning(refused)
-    if c3.button(
-        EVAL["run"],
-        key="models_eval",
-        type="primary",
-        icon=":material/play_arrow:",
-        disabled=refused is not None,
-    ):
+    if c3.button(EVAL["run"], key="models_eval", type="primary", icon=":material/play_arrow:",
+                 disabled=refused is not None):
         result = run_evaluation(fp, ckpt, data, k, n)
         st.caption(EVAL["done"].format(seconds=result["seconds"]))
     result = _store().get((fp, k, n))
@@ -341,31 +318,23 @@ def evaluate_section(entry: ModelEntry, ckpt: Checkpoint, data: DataBundle) -> t
     m[0].metric(EVAL["elbo"], _nats(result["elbo"]))
     m[1].metric(EVAL["recon"], _nats(result["recon"]))
     m[2].metric(EVAL["kl"], _nats(result["kl"]))
-    m[3].metric(
-        EVAL["au"], f"{result['active_units']} / {len(result['kl_per_dim'])}", help=EVAL["au_help"]
-    )
+    m[3].metric(EVAL["au"], f"{result['active_units']} / {len(result['kl_per_dim'])}",
+                help=EVAL["au_help"])
     m[4].metric(EVAL["iwae"].format(k=k), _nats(result["iwae_nll"]))
     st.caption(EVAL["iwae_gap"].format(n=n, gap=result["elbo_subset"] - result["iwae_nll"]))
     collapse.collapse_note(result["active_units"], len(result["kl_per_dim"]))
     left, right = st.columns(2)
-    left.plotly_chart(
-        figures.kl_bars(result["kl_per_dim"]).update_layout(  # z1 … zK, as elsewhere
-            title=dict(text=LIBRARY_FIGURES["kl_title"])
-        ),
-        key="models_kl_chart",
-    )
+    left.plotly_chart(figures.kl_bars(result["kl_per_dim"]).update_layout(  # z1 … zK, as elsewhere
+        title=dict(text=LIBRARY_FIGURES["kl_title"])), key="models_kl_chart")
     if "mig_error" in result:
         right.warning(EVAL["mig_error"].format(error=failure_words(result["mig_error"])))
     if "mig" in result:
         right.metric(EVAL["mig"], f"{result['mig']:.3f}", help=EVAL["mig_help"])
-        right.plotly_chart(
-            figures.layout(
-                figures.mig_bars(result["mig_per_factor"], result.get("mig_top_latent", {})),
-                height=280,
-                title=EVAL["mig_title"].format(score=result["mig"]),
-            ),
-            key="models_mig_chart",
-        )
+        right.plotly_chart(figures.layout(figures.mig_bars(result["mig_per_factor"],
+                                                      result.get("mig_top_latent", {})),
+                                          height=280,
+                                          title=EVAL["mig_title"].format(score=result["mig"])),
+                           key="models_mig_chart")
     return k, n
 
 
@@ -438,34 +407,24 @@ def anomaly_section(entry: ModelEntry, ckpt: Checkpoint, data: DataBundle) -> No
     st.subheader(ANOMALY_SCORES["title"])
     st.markdown(ANOMALY_SCORES["intro"])
     fp = model_store.fingerprint(ckpt)
-    n_samples = st.select_slider(
-        ANOMALY_SCORES["samples"], [1, 2, 4, 8, 16], value=4, key="models_samples"
-    )
+    n_samples = st.select_slider(ANOMALY_SCORES["samples"], [1, 2, 4, 8, 16], value=4,
+                                 key="models_samples")
     scores = _scores(fp, "test", n_samples, ckpt.model, data.test_x)
     low, high = extremes(torch.from_numpy(scores), 8)
     left, right = st.columns(2)
     _grid(data.test_x[low], scores[low.numpy()], ANOMALY_SCORES["typical"], left)
     _grid(data.test_x[high], scores[high.numpy()], ANOMALY_SCORES["odd"], right)
-    st.plotly_chart(
-        score_hist(
-            {ANOMALY_SCORES["in_label"].format(name=data.name): scores},
-            ANOMALY_SCORES["hist_title"].format(n=scores.size),
-        ),
-        key="models_hist",
-    )
+    in_label = ANOMALY_SCORES["in_label"].format(name=data.name)
+    st.plotly_chart(score_hist({in_label: scores},
+                               ANOMALY_SCORES["hist_title"].format(n=scores.size)),
+                    key="models_hist")
 
     st.subheader(ANOMALY_SCORES["ood_title"])
     options = [o for o in OOD_CHOICES if o != ckpt.data_cfg.dataset]
     default = next((i for i, o in enumerate(options) if o in ("digits", "shapes")), 0)
     labels = ANOMALY_SCORES["ood_labels"]
-    name = st.selectbox(
-        ANOMALY_SCORES["ood"],
-        options,
-        index=default,
-        key="models_ood",
-        format_func=labels.__getitem__,
-        help=ANOMALY_SCORES["ood_help"],
-    )
+    name = st.selectbox(ANOMALY_SCORES["ood"], options, index=default, key="models_ood",
+                        format_func=labels.__getitem__, help=ANOMALY_SCORES["ood_help"])
     if name == "none":
         return
     try:
@@ -479,20 +438,10 @@ def anomaly_section(entry: ModelEntry, ckpt: Checkpoint, data: DataBundle) -> No
     if result.auc < 0.5:
         st.warning(ANOMALY_SCORES["auc_low"])
     left, right = st.columns(2)
-    left.plotly_chart(
-        score_hist(
-            {
-                ANOMALY_SCORES["in_label"].format(name=data.name): result.in_scores,
-                ANOMALY_SCORES["out_label"].format(name=name): result.out_scores,
-            }
-        ),
-        key="models_ood_hist",
-    )
+    out_label = ANOMALY_SCORES["out_label"].format(name=name)
+    left.plotly_chart(score_hist({in_label: result.in_scores, out_label: result.out_scores}),
+                      key="models_ood_hist")
     right.plotly_chart(roc_figure(result.fpr, result.tpr, result.auc), key="models_roc")
     most, _ = extremes(torch.from_numpy(out_scores), 8)
-    _grid(
-        fit_to_model(ckpt.model, out_x[most]),
-        out_scores[most.numpy()],
-        ANOMALY_SCORES["ood_typical"],
-        st,
-    )
+    _grid(fit_to_model(ckpt.model, out_x[most]), out_scores[most.numpy()],
+          ANOMALY_SCORES["ood_typical"], st)
