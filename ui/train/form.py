@@ -85,8 +85,10 @@ def settings_form(*, disabled: bool = False) -> Settings:
     with st.expander(TRAIN["advanced"]):
         for names in ADVANCED_ROWS:
             shown = [n for n in names if BY_NAME[n].applies(Settings(**values))]
-            for column, name in zip(st.columns(3), shown):
-                draw(column, name)
+            # a row of one has the whole width: in a third of it a label was cut at 800 px
+            places = st.columns(3) if len(names) > 1 else [st.container()]
+            for place, name in zip(places, shown):
+                draw(place, name)
     st.caption(TRAIN["ranges"])
     return Settings(**values, upload_hash=_upload_hash(values["dataset"]))
 
