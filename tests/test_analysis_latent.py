@@ -327,10 +327,29 @@ def test_gif_bytes_and_frame_count():
         frames_to_gif(torch.zeros(3, 2, 4, 4))
 
 
-def test_grid_image_grey_rgb_and_rows():
-    grey = grid_image(torch.rand(6, 1, 8, 8), nrow=3, padding=2)
-    assert grey.dtype == np.uint8 and grey.shape == (2 + 2 * 10, 2 + 3 * 10)
-    rgb = grid_image(torch.rand(4, 3, 5, 5), nrow=2, padding=0)
-    assert rgb.shape == (10, 10, 3)
-    rows = grid_image(torch.ones(3, 4, 1, 8, 8), padding=1)  # a traversal grid: 3 rows of 4
-    assert rows.shape == (1 + 3 * 9, 1 + 4 * 9) and rows.max() == 255
+@pytest.mark.parametrize("shape, nrow, padding, pad_value", [
+    ((6, 1, 8, 8), 3, 2, 1.0), ((4, 3, 5, 5), 2, 0, 0.5), ((5, 1, 7, 9), 8, 1, 0.0)])
+def test_grid_image_is_make_grids_layout_in_uint8(shape, nrow, padding, pad_value):
+    """The one tiler keeps torchvision's layout without importing torchvision."""
+    from torchvision.utils import make_grid
+
+    images = torch.rand(*shape, generator=torch.Generator().manual_seed(0)) * 1.2 - 0.1
+    ref = make_grid(images.clamp(0, 1), nrow=nrow, padding=padding, pad_value=pad_value)
+    expected = (ref * 255).round().to(torch.uint8).permute(1, 2, 0).numpy()  # -> (H', W', 3)
+    grid = grid_image(images, nrow=nrow, padding=padding, pad_value=pad_value)
+    assert grid.dtype == np.uint8
+    np.testing.assert_array_equal(grid, expected)
+
+
+def test_grid_image_scales_pads_a_lone_image_and_refuses_bad_shapes():
+    grid = grid_image(torch.rand(2, 1, 8, 8), nrow=2, scale=3, padding=2)
+    assert grid.shape == (2 + 24 + 2, 2 + 2 * (24 + 2), 3)
+    block = grid[2:5, 2:5]
+    assert (block == block[0, 0]).all()  # nearest neighbour: one flat block per pixel
+    assert (grid[:2] == 255).all()       # white gaps by default
+    one = grid_image(torch.zeros(1, 1, 4, 4), padding=1)  # make_grid would return it bare
+    assert one.shape == (6, 6, 3) and (one[0] == 255).all() and one[1:5, 1:5].max() == 0
+    with pytest.raises(ValueError, match="C = 1 or 3"):
+        grid_image(torch.zeros(2, 2, 4, 4))
+    with pytest.raises(ValueError, match="at least 1"):
+        grid_image(torch.zeros(2, 1, 4, 4), nrow=0)

@@ -195,8 +195,8 @@ def test_a_bad_beta_list_in_a_link(env):
 def test_no_url_value_breaks_a_setting(text):
     """Whatever a URL holds, each Train setting gets a usable value or its default."""
     spec = train_links.settings_spec()
-    widget_values, problems = links.read_link({s.param: text for s in spec}, spec)
-    named = {p.split("=")[0] for p in problems}
+    widget_values, problems = links.read_link_problems({s.param: text for s in spec}, spec)
+    named = {p.param for p in problems}
     for s in spec:
         value = widget_values[s.widget_key({})]
         if s.kind in ("int", "float"):

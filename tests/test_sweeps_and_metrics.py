@@ -21,7 +21,6 @@ from vae_core.analysis.rate_distortion import (
     elbo_levels,
     frontier,
     rd_point,
-    rd_points,
 )
 from vae_core.config import ModelConfig, TrainConfig
 from vae_core.models.base import VAE
@@ -119,10 +118,10 @@ def test_beta_slope_line_passes_through_the_point_with_slope_minus_beta():
 
 def test_rd_points_levels_and_frontier():
     evals = [{"test_recon": 30.0, "test_kl": 1.0}, {"test_recon": 25.0, "test_kl": 4.0},
-             {"test_recon": 28.0, "test_kl": 5.0}]
-    points = rd_points(evals, [4.0, 1.0, 0.5])
-    assert [p.label for p in points] == ["β=4", "β=1", "β=0.5"]
-    assert [p.elbo for p in points] == [31.0, 29.0, 33.0]
+             {"test_recon": 28.0, "test_kl": 5.0}]  # TrainResult.summary()'s keys
+    points = [rd_point(e, beta=b) for e, b in zip(evals, [4.0, 1.0, 0.5])]
+    assert [(p.rate, p.distortion, p.elbo) for p in points] == [
+        (1.0, 30.0, 31.0), (4.0, 25.0, 29.0), (5.0, 28.0, 33.0)]
     assert elbo_levels(points, n=3) == [29.0, 31.0, 33.0]
     assert [p.beta for p in frontier(points)] == [4.0, 1.0]  # β=0.5 is beaten by β=1
     with pytest.raises(ValueError, match="rate"):
@@ -203,7 +202,7 @@ def test_stop_ends_a_sweep_promptly_keeping_weights(digits):
     assert snap.jobs[2].message == "not started"
     results = sweep.results()
     assert [r.label for r in results] == ["β=0.5", "β=1"]
-    assert all(r.model is not None and r.has_test_metrics for r in results)
+    assert all(r.model is not None and "test_elbo" in r.summary for r in results)
 
 
 def test_pitfalls_collapse_and_kl_sign_bug_on_digits(digits):

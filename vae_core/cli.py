@@ -130,14 +130,39 @@ def train_configs(args) -> tuple[DataConfig, TrainConfig]:
 
 def _train(args, ctx) -> int:
     """One training run; under torchrun ``ctx`` is this process's ``DistContext``."""
-    import torch
-
-    from vae_core.checkpoints import save_checkpoint
-    from vae_core.data import load_dataset
-    from vae_core.training import TrainerCallback, resolve_amp, resolve_device, train_model
+    from vae_core.training import train_model
 
     main_process = ctx is None or ctx.is_main
     data_cfg, train_cfg = train_configs(args)
+    out = _prepare_run(args, ctx, train_cfg)
+    t0 = time.perf_counter()
+    data = _load_data(data_cfg, ctx)
+    model_cfg = _model_config(args, data.input_shape)
+    if ctx is not None and main_process and not args.quiet:
+        print(f"distributed: {ctx.world_size} processes ({ctx.backend}, {ctx.device.type}); "
+              f"batch {args.batch_size} per process, global batch "
+              f"{args.batch_size * ctx.world_size}", file=sys.stderr)
+    progress = _progress_bar(args) if main_process else None
+    try:
+        model, result = train_model(model_cfg, data, train_cfg,
+                                    callbacks=[progress] if progress else [],
+                                    binarize_data=args.binarize, dist=ctx)
+    finally:
+        if progress is not None:
+            progress.bar.close()
+    _save_once(ctx, lambda: _save_and_report(args, ctx, model, result, out=out, data=data,
+                                             data_cfg=data_cfg, train_cfg=train_cfg, t0=t0))
+    return 0 if result.status != "diverged" else 1
+
+
+def _prepare_run(args, ctx, train_cfg: TrainConfig) -> Path:
+    """The output path, once what would otherwise fail only after loading and training (AMP on
+    this device, ``--threads``, a missing output folder) has been refused; sets torch's
+    threads."""
+    import torch
+
+    from vae_core.training import resolve_amp, resolve_device
+
     resolve_amp(train_cfg.amp, ctx.device if ctx else resolve_device(train_cfg.device))
     if args.threads is not None:
         if args.threads < 1:
@@ -145,22 +170,27 @@ def _train(args, ctx) -> int:
         torch.set_num_threads(args.threads)
     out = Path(args.out)
     folder_error = None
-    if main_process and not out.parent.exists():  # only rank 0 writes
+    if (ctx is None or ctx.is_main) and not out.parent.exists():  # only rank 0 writes
         folder_error = f"output folder {out.parent} does not exist"
     if ctx is None and folder_error:
         raise ValueError(folder_error)
     if ctx is not None:
         ctx.raise_if_any(folder_error)
-    t0 = time.perf_counter()
+    return out
+
+
+def _load_data(data_cfg: DataConfig, ctx):
+    from vae_core.data import load_dataset
+
     if ctx is None:
-        data = load_dataset(data_cfg)
-    else:  # one download per machine, then the other processes read the files
-        data = ctx.local_leader_first(lambda: load_dataset(data_cfg))
-    model_cfg = _model_config(args, data.input_shape)
-    if ctx is not None and main_process and not args.quiet:
-        print(f"distributed: {ctx.world_size} processes ({ctx.backend}, {ctx.device.type}); "
-              f"batch {args.batch_size} per process, global batch "
-              f"{args.batch_size * ctx.world_size}", file=sys.stderr)
+        return load_dataset(data_cfg)
+    # one download per machine, then the other processes read the files
+    return ctx.local_leader_first(lambda: load_dataset(data_cfg))
+
+
+def _progress_bar(args):
+    """A ``TrainerCallback`` drawing a tqdm bar on stderr (``.bar``; hidden by ``--quiet``)."""
+    from vae_core.training import TrainerCallback
 
     class Progress(TrainerCallback):
         def __init__(self) -> None:
@@ -178,46 +208,44 @@ def _train(args, ctx) -> int:
             self.bar.set_description(f"epoch {m.epoch}/{args.epochs} test −ELBO "
                                      f"{m.test_elbo:.2f}")
 
-    progress = Progress() if main_process else None
-    try:
-        model, result = train_model(model_cfg, data, train_cfg,
-                                    callbacks=[progress] if progress else [],
-                                    binarize_data=args.binarize, dist=ctx)
-    finally:
-        if progress is not None:
-            progress.bar.close()
-    code = 0 if result.status != "diverged" else 1
+    return Progress()
 
-    def save_and_report() -> None:
-        summary = result.summary()
-        summary["dataset"] = data.name
-        summary["wall_s_total"] = round(time.perf_counter() - t0, 3)
-        where = ""
-        if ctx is not None:
-            summary.update(world_size=ctx.world_size, backend=ctx.backend,
-                           global_batch_size=args.batch_size * ctx.world_size)
-            where = f" on {ctx.world_size} processes"
-        save_checkpoint(out, model, data_cfg=data_cfg, train_cfg=train_cfg, summary=summary,
-                        name=args.name or out.stem)
-        elbo = summary.get("test_elbo")
-        elbo_text = f"{elbo:.2f}" if elbo is not None else "n/a"
-        print(f"{result.status}: {result.message}; test −ELBO {elbo_text} nats/image; "
-              f"{result.wall_s:.1f} s training{where}; saved {out}")
 
+def _save_and_report(args, ctx, model, result, *, out: Path, data, data_cfg: DataConfig,
+                     train_cfg: TrainConfig, t0: float) -> None:
+    from vae_core.checkpoints import save_checkpoint
+
+    summary = result.summary()
+    summary["dataset"] = data.name
+    summary["wall_s_total"] = round(time.perf_counter() - t0, 3)
+    where = ""
+    if ctx is not None:
+        summary.update(world_size=ctx.world_size, backend=ctx.backend,
+                       global_batch_size=args.batch_size * ctx.world_size)
+        where = f" on {ctx.world_size} processes"
+    save_checkpoint(out, model, data_cfg=data_cfg, train_cfg=train_cfg, summary=summary,
+                    name=args.name or out.stem)
+    elbo = summary.get("test_elbo")
+    elbo_text = f"{elbo:.2f}" if elbo is not None else "n/a"
+    print(f"{result.status}: {result.message}; test −ELBO {elbo_text} nats/image; "
+          f"{result.wall_s:.1f} s training{where}; saved {out}")
+
+
+def _save_once(ctx, save) -> None:
+    """``save()`` in this process, or under torchrun in rank 0 alone."""
     if ctx is None:
-        save_and_report()
-        return code
+        save()
+        return
     # every process holds the same weights: rank 0 saves them while the others wait, so all
     # leave together (a process tearing its process group down while a peer was still busy
     # aborted now and then) and a failed save fails every process
     save_error = None
-    if main_process:
+    if ctx.is_main:
         try:
-            save_and_report()
+            save()
         except (ValueError, OSError) as exc:
             save_error = str(exc) or type(exc).__name__
     ctx.raise_if_any(save_error)
-    return code
 
 
 def cmd_evaluate(args) -> int:

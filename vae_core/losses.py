@@ -86,7 +86,3 @@ def elbo_terms(out: VAEOutput, x: Tensor, likelihood: Likelihood, weight: KLWeig
     return LossTerms(total=recon_loss + weighted, recon=recon, kl=kl,
                      kl_per_dim=kl_per_example_dim.mean(dim=0), kl_term=weighted,
                      beta=weight.beta)
-
-
-def is_finite(t: Tensor) -> bool:
-    return bool(torch.isfinite(t).all())

@@ -226,10 +226,6 @@ class SweepResult:
     steps: tuple[StepMetrics, ...] = ()
     mig: MIGResult | None = None
 
-    @property
-    def has_test_metrics(self) -> bool:
-        return "test_elbo" in self.summary
-
     def rd_point(self) -> RDPoint:
         """This model on the rate–distortion plane, with its effective β."""
         return rd_point(self.summary, beta=self.summary["effective_beta"], label=self.label)

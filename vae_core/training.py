@@ -87,6 +87,24 @@ class TrainResult:
         return out
 
 
+@dataclass
+class _Run:
+    """What ``Trainer.fit`` carries from step to step and epoch to epoch."""
+
+    good_state: dict[str, torch.Tensor]  # the last weights known to give a finite loss
+    t0: float                            # perf_counter at the start
+    good_step: int = 0                   # the step of good_state
+    step: int = 0                        # optimiser steps taken
+    rate: float = 0.0                    # images per second, smoothed over the steps
+    history: list[EpochMetrics] = field(default_factory=list)
+    status: str = "finished"             # how it ended: TrainResult's status, code and params
+    code: str = "finished"
+    params: dict = field(default_factory=dict)
+
+    def end(self, status: str, code: str, **params: Any) -> None:
+        self.status, self.code, self.params = status, code, params
+
+
 class TrainerCallback:
     """Override what you need; every hook runs on the training thread."""
 
@@ -175,97 +193,117 @@ class Trainer:
             self.total_steps = min(self.total_steps, cfg.max_steps)
 
     def fit(self) -> TrainResult:
-        cfg, model = self.cfg, self.model
+        """Train until the epochs or ``max_steps`` run out, a stop or a divergence; how it ended
+        is in the result (a NaN / inf loss is reported, not raised)."""
         # the batch order: one generator, seeded alike in every process (distributed.py)
-        generator = torch.Generator().manual_seed(cfg.seed)
+        generator = torch.Generator().manual_seed(self.cfg.seed)
         # ε and binarisation: independent per process under torch.distributed
-        self.noise.manual_seed(cfg.seed + (self.dist.rank if self.dist is not None else 0))
-        good_state, good_step = self._copy_weights(), 0
-        history: list[EpochMetrics] = []
-        step, status, code, params = 0, "finished", "finished", {}
-        t0 = time.perf_counter()
-        rate = 0.0
-        train_x = self.data.train_x
-        for epoch in range(cfg.epochs):
-            model.train()
-            epoch_elbo, epoch_n = 0.0, 0
-            for idx in self._minibatches(generator):
-                stop_requested = self.stop_event.is_set()
-                if stop_requested and self.dist is None:
-                    status, code, params = "stopped", "stopped_after", {"steps": step}
-                    break
-                t_step = time.perf_counter()
-                x = train_x[idx]
-                if self.binarize_data:
-                    x = binarize(x, self.noise)
-                weight = kl_weight_at(cfg, step, self.total_steps, self.steps_per_epoch,
-                                      beta=self.base_beta)
-                terms = elbo_terms(self._forward(x), x, model.likelihood, weight,
-                                   reduction=cfg.reduction, kl_sign_bug=cfg.kl_sign_bug,
-                                   variational=model.cfg.variational)
-                stats = self._step_stats(terms, stop_requested)
-                if stats["stop"]:  # under torch.distributed: some process was asked to stop
-                    status, code, params = "stopped", "stopped_after", {"steps": step}
-                    break
-                if not math.isfinite(stats["total"]):
-                    with self.weights_lock:
-                        model.load_state_dict(good_state)
-                    status, code = "diverged", "diverged_at"
-                    params = {"step": step + 1, "loss": stats["total"], "good_step": good_step,
-                              "lr": cfg.lr}
-                    break
-                if step - good_step >= SNAPSHOT_EVERY:
-                    good_state, good_step = self._copy_weights(), step
-                self.optimizer.zero_grad(set_to_none=True)
-                if self.scaler is not None:
-                    self.scaler.scale(terms.total).backward()
-                    with self.weights_lock:
-                        self.scaler.step(self.optimizer)  # skipped if the grads overflowed
-                        self.scaler.update()
-                else:
-                    terms.total.backward()
-                    with self.weights_lock:
-                        self.optimizer.step()
-                step += 1
-                dt = time.perf_counter() - t_step
-                batch_rate = x.shape[0] * self.world_size / max(dt, 1e-9)  # all processes
-                rate = batch_rate if step == 1 else 0.9 * rate + 0.1 * batch_rate
-                elbo = stats["elbo"]
-                epoch_elbo += elbo * x.shape[0]
-                epoch_n += x.shape[0]
-                metrics = StepMetrics(
-                    step=step, epoch=epoch + epoch_n / self.epoch_size,
-                    recon=stats["recon"], kl=stats["kl"], beta=weight.beta,
-                    kl_term=stats["kl_term"], total=stats["total"], elbo=elbo,
-                    kl_per_dim=stats["kl_per_dim"], samples_per_s=rate)
-                for cb in self.callbacks:
-                    cb.on_step(metrics)
-                if step >= self.total_steps:
-                    break
-            if status != "finished" or epoch_n == 0:
+        self.noise.manual_seed(self.cfg.seed + (self.dist.rank if self.dist is not None else 0))
+        run = _Run(good_state=self._copy_weights(), t0=time.perf_counter())
+        for epoch in range(self.cfg.epochs):
+            self.model.train()
+            epoch_elbo, epoch_n = self._train_epoch(epoch, generator, run)
+            if run.status != "finished" or epoch_n == 0:
                 break
-            model.eval()
-            test = self._evaluate(self.data.test_x)
-            if not math.isfinite(test["elbo"]):
-                with self.weights_lock:
-                    model.load_state_dict(good_state)
-                status, code = "diverged", "diverged_test"
-                params = {"epoch": epoch + 1, "good_step": good_step}
+            self._end_epoch(epoch, epoch_elbo / epoch_n, run)
+            if run.status != "finished" or run.step >= self.total_steps:
                 break
-            good_state, good_step = self._copy_weights(), step
-            em = EpochMetrics(epoch=epoch + 1, step=step, train_elbo=epoch_elbo / epoch_n,
-                              test_elbo=test["elbo"], test_recon=test["recon"],
-                              test_kl=test["kl"], test_kl_per_dim=tuple(test["kl_per_dim"]),
-                              active_units=test["active_units"],
-                              seconds=time.perf_counter() - t0)
-            history.append(em)
+        self.model.eval()
+        return self._result(run)
+
+    def _train_epoch(self, epoch: int, generator: torch.Generator,
+                     run: _Run) -> tuple[float, int]:
+        """One pass over this process's minibatches, cut short by a stop, a divergence (both
+        end ``run``) or the step budget: (the batches' −ELBO summed per image, images seen)."""
+        epoch_elbo, epoch_n = 0.0, 0
+        for idx in self._minibatches(generator):
+            stop_requested = self.stop_event.is_set()
+            if stop_requested and self.dist is None:
+                run.end("stopped", "stopped_after", steps=run.step)
+                break
+            t_step = time.perf_counter()
+            x = self.data.train_x[idx]
+            if self.binarize_data:
+                x = binarize(x, self.noise)
+            stats = self._train_step(x, stop_requested, run)
+            if stats is None:
+                break
+            run.step += 1
+            dt = time.perf_counter() - t_step
+            batch_rate = x.shape[0] * self.world_size / max(dt, 1e-9)  # all processes
+            run.rate = batch_rate if run.step == 1 else 0.9 * run.rate + 0.1 * batch_rate
+            epoch_elbo += stats["elbo"] * x.shape[0]
+            epoch_n += x.shape[0]
+            metrics = StepMetrics(
+                step=run.step, epoch=epoch + epoch_n / self.epoch_size,
+                recon=stats["recon"], kl=stats["kl"], beta=stats["beta"],
+                kl_term=stats["kl_term"], total=stats["total"], elbo=stats["elbo"],
+                kl_per_dim=stats["kl_per_dim"], samples_per_s=run.rate)
             for cb in self.callbacks:
-                cb.on_epoch(em)
-            if step >= self.total_steps:
+                cb.on_step(metrics)
+            if run.step >= self.total_steps:
                 break
-        model.eval()
-        if status == "finished":
-            params = {"epochs": len(history), "steps": step}
+        return epoch_elbo, epoch_n
+
+    def _train_step(self, x: torch.Tensor, stop_requested: bool, run: _Run) -> dict | None:
+        """One optimiser step on the batch ``x``: its numbers (``_step_stats``, and "beta"), or
+        None when the run ends here instead (a stop under torch.distributed, or a NaN / inf
+        loss, after which the last good weights are back in the model)."""
+        cfg, model = self.cfg, self.model
+        weight = kl_weight_at(cfg, run.step, self.total_steps, self.steps_per_epoch,
+                              beta=self.base_beta)
+        terms = elbo_terms(self._forward(x), x, model.likelihood, weight,
+                           reduction=cfg.reduction, kl_sign_bug=cfg.kl_sign_bug,
+                           variational=model.cfg.variational)
+        stats = self._step_stats(terms, stop_requested)
+        if stats["stop"]:  # under torch.distributed: some process was asked to stop
+            run.end("stopped", "stopped_after", steps=run.step)
+            return None
+        if not math.isfinite(stats["total"]):
+            self._restore(run.good_state)
+            run.end("diverged", "diverged_at", step=run.step + 1, loss=stats["total"],
+                    good_step=run.good_step, lr=cfg.lr)
+            return None
+        if run.step - run.good_step >= SNAPSHOT_EVERY:
+            run.good_state, run.good_step = self._copy_weights(), run.step
+        self._optimizer_step(terms.total)
+        return {**stats, "beta": weight.beta}
+
+    def _optimizer_step(self, loss: torch.Tensor) -> None:
+        self.optimizer.zero_grad(set_to_none=True)
+        if self.scaler is not None:
+            self.scaler.scale(loss).backward()
+            with self.weights_lock:
+                self.scaler.step(self.optimizer)  # skipped if the grads overflowed
+                self.scaler.update()
+        else:
+            loss.backward()
+            with self.weights_lock:
+                self.optimizer.step()
+
+    def _end_epoch(self, epoch: int, train_elbo: float, run: _Run) -> None:
+        """Test the epoch's weights: keep them as the good ones and report them, or (a NaN /
+        inf test loss) put the last good ones back and end ``run``."""
+        self.model.eval()
+        test = self._evaluate(self.data.test_x)
+        if not math.isfinite(test["elbo"]):
+            self._restore(run.good_state)
+            run.end("diverged", "diverged_test", epoch=epoch + 1, good_step=run.good_step)
+            return
+        run.good_state, run.good_step = self._copy_weights(), run.step
+        em = EpochMetrics(epoch=epoch + 1, step=run.step, train_elbo=train_elbo,
+                          test_elbo=test["elbo"], test_recon=test["recon"],
+                          test_kl=test["kl"], test_kl_per_dim=tuple(test["kl_per_dim"]),
+                          active_units=test["active_units"],
+                          seconds=time.perf_counter() - run.t0)
+        run.history.append(em)
+        for cb in self.callbacks:
+            cb.on_epoch(em)
+
+    def _result(self, run: _Run) -> TrainResult:
+        history, step = run.history, run.step
+        if run.status == "finished":
+            run.params = {"epochs": len(history), "steps": step}
         if history and history[-1].step == step:
             last = history[-1]
             final = {"elbo": last.test_elbo, "recon": last.test_recon, "kl": last.test_kl,
@@ -275,10 +313,14 @@ class Trainer:
             final = self._evaluate(self.data.test_x)
             if not math.isfinite(final["elbo"]):
                 final = {}
-        return TrainResult(status=status, message=OUTCOMES[code].format(**params), steps=step,
-                           epochs=len(history), wall_s=time.perf_counter() - t0,
+        return TrainResult(status=run.status, message=OUTCOMES[run.code].format(**run.params),
+                           steps=step, epochs=len(history), wall_s=time.perf_counter() - run.t0,
                            last_epoch=history[-1] if history else None, history=history,
-                           final_test=final, code=code, params=params)
+                           final_test=final, code=run.code, params=run.params)
+
+    def _restore(self, state: dict[str, torch.Tensor]) -> None:
+        with self.weights_lock:
+            self.model.load_state_dict(state)
 
     def _copy_weights(self) -> dict[str, torch.Tensor]:
         return copy.deepcopy(self.model.state_dict())

@@ -11,6 +11,7 @@ import torch
 from plotly.subplots import make_subplots
 
 from ui.shell.strings import FIGURES
+from vae_core.analysis.gif import grid_image
 from vae_core.analysis.traversal import COLLAPSED_KL
 
 MAX_POINTS = 400          # curves are thinned to this many points before plotting
@@ -136,26 +137,11 @@ def latent_bars(mu: np.ndarray, sigma: np.ndarray, z: np.ndarray) -> go.Figure:
 
 
 def image_grid(images: torch.Tensor, *, nrow: int, px: int = IMAGE_PX, pad: int = 2) -> np.ndarray:
-    """(N, C, H, W) in [0, 1] -> one uint8 picture (H', W', 3) with white gaps, each image
-    upscaled by a whole factor to at least ``px`` pixels high, without blurring, so 8×8 digits
-    stay crisp (like torchvision's ``make_grid``, without importing torchvision at app start)."""
-    images = images.detach().float().cpu().clamp(0, 1)
-    n, c, h, w = images.shape
-    scale = max(1, -(-px // h))  # ceil: never smaller than px
-    if scale > 1:  # (N, C, H, W) -> (N, C, H*s, W*s)
-        images = images.repeat_interleave(scale, dim=-2).repeat_interleave(scale, dim=-1)
-    if c == 1:  # grey -> RGB
-        images = images.expand(n, 3, h * scale, w * scale)
-    arr = (images[:, :3].permute(0, 2, 3, 1).numpy() * 255).round().astype(np.uint8)
-    cols = min(nrow, n)
-    rows = -(-n // cols)
-    cell_h, cell_w = h * scale + pad, w * scale + pad
-    grid = np.full((rows * cell_h + pad, cols * cell_w + pad, 3), 255, dtype=np.uint8)
-    for i in range(n):
-        r, q = divmod(i, cols)
-        top, left = r * cell_h + pad, q * cell_w + pad
-        grid[top:top + h * scale, left:left + w * scale] = arr[i]
-    return grid
+    """(N, C, H, W) in [0, 1] -> one uint8 picture (H', W', 3) with white gaps
+    (``vae_core.analysis.gif.grid_image``), each image upscaled by a whole factor to at least
+    ``px`` pixels high."""
+    scale = max(1, -(-px // images.shape[-2]))  # ceil: never smaller than px
+    return grid_image(images, nrow=nrow, scale=scale, padding=pad)
 
 
 def single_image(image: torch.Tensor, *, px: int = SINGLE_PX) -> np.ndarray:

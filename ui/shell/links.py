@@ -148,12 +148,6 @@ def apply_link(page: str, settings: Sequence[Setting]) -> None:
     st.query_params.clear()
 
 
-def read_link(query: Mapping[str, str], settings: Sequence[Setting]) -> tuple[dict, list[str]]:
-    """(widget key -> value, the problems worded now): see ``read_link_problems``."""
-    values, problems = read_link_problems(query, settings)
-    return values, [p.words() for p in problems]
-
-
 def read_link_problems(query: Mapping[str, str],
                        settings: Sequence[Setting]) -> tuple[dict, list[Problem]]:
     """(widget key -> value, the problems): every setting the link names gets its value, or

@@ -51,30 +51,35 @@ def frames_to_gif(frames: Tensor, *, scale: int = 4, duration_ms: int = 80,
     return buf.getvalue()
 
 
-def grid_image(images: Tensor, *, nrow: int | None = None, padding: int = 2,
-               pad_value: float = 0.5) -> np.ndarray:
-    """Tile images into one picture for display: uint8 (H, W) for grey, (H, W, 3) for RGB.
+def grid_image(images: Tensor, *, nrow: int = 8, scale: int = 1, padding: int = 2,
+               pad_value: float = 1.0) -> np.ndarray:
+    """(N, C, H, W) in [0, 1] (clamped), C = 1 or 3 -> one uint8 picture (H', W', 3): ``nrow``
+    images per row, each enlarged ``scale`` times (nearest, so 8×8 digits stay crisp),
+    ``padding`` pixels of ``pad_value`` (white by default) around and between them.
 
-    ``images`` is (N, C, H, W), ``nrow`` images per row (8 by default, as in torchvision), or a
-    (R, N, C, H, W) grid such as ``traversal_grid``'s, laid out as R rows of N. ``pad_value``
-    0.5 (grey) separates tiles on both dark and light backgrounds.
+    The layout is torchvision's ``make_grid``'s, pixel for pixel, except that a single image
+    is padded too (``make_grid`` returns it bare). Not built on it: importing torchvision takes
+    seconds, which the first grid on a page would wait for unless a torchvision dataset had
+    already been loaded.
     """
-    from torchvision.utils import make_grid
-
-    if images.ndim == 5:
-        rows, cols = images.shape[:2]
-        if nrow is not None and nrow != cols:
-            raise ValueError(f"a (R, N, C, H, W) grid has {cols} images per row, got nrow={nrow}")
-        nrow = int(cols)
-        images = images.reshape(rows * cols, *images.shape[2:])  # (R, N, C, H, W) -> (R*N, ...)
     if images.ndim != 4 or images.shape[1] not in (1, 3):
         raise ValueError(f"images must be (N, C, H, W) with C = 1 or 3, got {tuple(images.shape)}")
     if images.shape[0] < 1:
         raise ValueError("need at least one image")
-    grey = images.shape[1] == 1
-    grid = make_grid(images.detach().float().cpu().clamp(0, 1), nrow=nrow or 8, padding=padding,
-                     pad_value=pad_value)  # (3, H', W'): make_grid repeats a grey channel
-    pixels = _to_uint8(grid)
-    if grey:
-        return pixels[0].numpy().copy()  # (3, H', W') -> (H', W')
-    return pixels.permute(1, 2, 0).numpy().copy()  # (3, H', W') -> (H', W', 3)
+    if nrow < 1 or scale < 1:
+        raise ValueError(f"nrow and scale must be at least 1, got {nrow!r} and {scale!r}")
+    pixels = _to_uint8(images)
+    if scale > 1:  # (N, C, H, W) -> (N, C, H*s, W*s)
+        pixels = pixels.repeat_interleave(scale, dim=-2).repeat_interleave(scale, dim=-1)
+    n, _, h, w = pixels.shape
+    pixels = pixels.expand(n, 3, h, w).permute(0, 2, 3, 1)  # grey -> RGB; -> (N, H, W, 3)
+    cols = min(nrow, n)
+    rows = -(-n // cols)
+    fill = _to_uint8(torch.tensor(float(pad_value)))
+    grid = torch.full((rows * (h + padding) + padding, cols * (w + padding) + padding, 3),
+                      int(fill), dtype=torch.uint8)
+    for i in range(n):
+        r, q = divmod(i, cols)
+        top, left = padding + r * (h + padding), padding + q * (w + padding)
+        grid[top:top + h, left:left + w] = pixels[i]
+    return grid.numpy()

@@ -59,17 +59,6 @@ def rd_point(evaluation: dict, *, beta: float, label: str = "") -> RDPoint:
     return RDPoint(beta=_finite("beta", beta), rate=r, distortion=d, elbo=d + r, label=label)
 
 
-def rd_points(evaluations: Sequence[dict], betas: Sequence[float], *,
-              labels: Sequence[str] | None = None) -> list[RDPoint]:
-    """One ``RDPoint`` per evaluation, in order; ``labels`` default to "β=<beta>"."""
-    if len(evaluations) != len(betas):
-        raise ValueError(f"{len(evaluations)} evaluations but {len(betas)} betas")
-    if labels is not None and len(labels) != len(betas):
-        raise ValueError(f"{len(labels)} labels for {len(betas)} betas")
-    names = labels if labels is not None else [f"β={b:g}" for b in betas]
-    return [rd_point(e, beta=b, label=n) for e, b, n in zip(evaluations, betas, names)]
-
-
 def _range(r_range: Sequence[float]) -> np.ndarray:
     if len(r_range) != 2:
         raise ValueError(f"r_range must be (r_min, r_max), got {r_range!r}")
