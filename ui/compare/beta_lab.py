@@ -3,7 +3,7 @@ side (``pages/beta_lab.py`` draws it)."""
 
 import streamlit as st
 
-from ui.compare import figures as cf
+from ui.compare import figures as compare_figures
 from ui.compare import share as compare_links
 from ui.compare import sweeps as compare
 from ui.compare import views as compare_views
@@ -86,7 +86,8 @@ def schedules_tab() -> None:
             dataset=s_dataset)
     s_results = compare.progress("schedule")
     if s_results:
-        st.plotly_chart(cf.schedule_curves(s_results, [compare.label(r.label) for r in s_results],
-                                           compare.capacity_targets(s_results)),
+        labels = [compare.label(r.label) for r in s_results]
+        st.plotly_chart(compare_figures.schedule_curves(s_results, labels,
+                                                        compare.capacity_targets(s_results)),
                         key="bl_schedule_curves")
         st.dataframe(compare_views.summary_rows(s_results), hide_index=True)

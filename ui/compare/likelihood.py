@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from ui.compare import figures as cf
+from ui.compare import figures as compare_figures
 from ui.compare import sweeps as compare
 from ui.compare.strings import LIKELIHOOD
 from ui.compare.views import summary_rows
@@ -24,10 +24,10 @@ def results_view(results: list[Any], data: DataBundle) -> None:
     labels = [compare.label(r.label) for r in results]
     st.subheader(LIKELIHOOD["curves"])
     st.caption(LIKELIHOOD["curves_caption"])
-    st.plotly_chart(cf.comparable_figure(results, labels), key="bm_curves")
+    st.plotly_chart(compare_figures.comparable_figure(results, labels), key="bm_curves")
     st.markdown(f"**{LIKELIHOOD['own_nats']}**")
     st.caption(LIKELIHOOD["own_nats_caption"])
-    st.plotly_chart(cf.own_nats_figure(results, labels, [
+    st.plotly_chart(compare_figures.own_nats_figure(results, labels, [
         LIKELIHOOD["recon_panel"].format(label=name) for name in labels]), key="bm_own_nats")
     blur_note(results)
     st.subheader(LIKELIHOOD["side_by_side"])
@@ -38,7 +38,8 @@ def results_view(results: list[Any], data: DataBundle) -> None:
             st.markdown(f"**{name}**")
             st.image(compare.recon_image("likelihood", res, data), caption=LIKELIHOOD["recons"])
             st.caption(LIKELIHOOD["errors"])
-            st.plotly_chart(cf.error_heatmap(err, zmax=zmax), key=f"bm_err_{res.index}")
+            st.plotly_chart(compare_figures.error_heatmap(err, zmax=zmax),
+                            key=f"bm_err_{res.index}")
             st.image(compare.sample_image("likelihood", res), caption=LIKELIHOOD["samples"])
     for res in results:
         k = len(res.summary.get("kl_per_dim", ())) or res.model_cfg.latent_dim

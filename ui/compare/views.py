@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from ui.compare import figures as cf
+from ui.compare import figures as compare_figures
+from ui.compare.figures import fmt
 from ui.compare.strings import BETA, COMPARE_TABLE, LIKELIHOOD, SWEEP
 from ui.compare.sweeps import label, recon_image, sample_image, token, traversal_image
 from ui.shell import collapse, figures, model_store, state
@@ -41,16 +42,16 @@ def summary_rows(results: list[SweepResult], *, comparable_elbo: bool = True) ->
         row = {
             COMPARE_TABLE["model"]: label(r.label),
             COMPARE_TABLE["status"]: SWEEP["status"].get(r.status, r.status),
-            COMPARE_TABLE["elbo" if comparable_elbo else "elbo_nc"]: cf.fmt(s.get("test_elbo")),
-            COMPARE_TABLE["recon" if comparable_elbo else "recon_nc"]: cf.fmt(s.get("test_recon")),
-            COMPARE_TABLE["kl"]: cf.fmt(s.get("test_kl")),
+            COMPARE_TABLE["elbo" if comparable_elbo else "elbo_nc"]: fmt(s.get("test_elbo")),
+            COMPARE_TABLE["recon" if comparable_elbo else "recon_nc"]: fmt(s.get("test_recon")),
+            COMPARE_TABLE["kl"]: fmt(s.get("test_kl")),
             COMPARE_TABLE["active"]: f"{s['active_units']} / {k}" if "active_units" in s else "—",
-            COMPARE_TABLE["pixel_mse"]: cf.fmt(s.get("pixel_mse"), 4),
-            COMPARE_TABLE["pixel_bce"]: cf.fmt(s.get("pixel_bce"), 4),
-            COMPARE_TABLE["eff_beta"]: cf.fmt(s.get("effective_beta")),
+            COMPARE_TABLE["pixel_mse"]: fmt(s.get("pixel_mse"), 4),
+            COMPARE_TABLE["pixel_bce"]: fmt(s.get("pixel_bce"), 4),
+            COMPARE_TABLE["eff_beta"]: fmt(s.get("effective_beta")),
         }
         if "mig" in s:
-            row[COMPARE_TABLE["mig"]] = cf.fmt(s["mig"])
+            row[COMPARE_TABLE["mig"]] = fmt(s["mig"])
         if noted:
             row[COMPARE_TABLE["not_measured"]] = measure_words(s) or ""
         rows.append(row)
@@ -76,7 +77,7 @@ def rd_plane(results: list[SweepResult], *, key: str) -> SweepResult | None:
     if chosen not in by_index:
         chosen = min(plotted, key=lambda r: abs(np.log((r.value or 1e-3) + 1e-3))).index
     collapsed = [r for r in plotted if r.summary.get("active_units") == 0]
-    fig = cf.rd_figure(
+    fig = compare_figures.rd_figure(
         points, [r.index for r in plotted], selected=chosen, collapsed={r.index for r in collapsed}
     )
     st.plotly_chart(fig, key=key, on_select="rerun", selection_mode=("points",))
@@ -113,9 +114,9 @@ def beta_model_view(kind: str, res: SweepResult, data: DataBundle) -> None:
     st.markdown(
         BETA["selected"].format(
             label=label(res.label),
-            elbo=cf.fmt(s.get("test_elbo")),
-            recon=cf.fmt(s.get("test_recon")),
-            kl=cf.fmt(s.get("test_kl")),
+            elbo=fmt(s.get("test_elbo")),
+            recon=fmt(s.get("test_recon")),
+            kl=fmt(s.get("test_kl")),
             active=s.get("active_units", "—"),
             k=k,
         )
@@ -214,7 +215,7 @@ def pitfall_view(results: list[SweepResult], data: DataBundle) -> None:
         with col:
             st.markdown(f"**{label(res.label)}**")
             c1, c2 = st.columns(2)
-            c1.metric(COMPARE_TABLE["kl"], cf.fmt(s.get("test_kl")))
+            c1.metric(COMPARE_TABLE["kl"], fmt(s.get("test_kl")))
             c2.metric(
                 COMPARE_TABLE["active"],
                 f"{s.get('active_units', '—')} / {k}",

@@ -15,7 +15,7 @@ import numpy as np
 import streamlit as st
 import torch
 
-from ui.explore import figures as xfig
+from ui.explore import figures as explore_figures
 from ui.explore.strings import MAP
 from ui.shell import figures, i18n, model_store
 from ui.shell.config_words import error_words
@@ -203,7 +203,7 @@ def _scatter_figure(settings: tuple, picked: tuple[int, ...], _coords: np.ndarra
                     _outlines: Any, _prior_rings: bool) -> Any:
     """The map's figure, shared read-only like ``_aggregate_figure``. ``settings`` (with the
     picks) determines every unhashed argument, so coming back to a map builds nothing."""
-    return xfig.latent_scatter(_coords, _index, _labels, _names, axis_titles=_axes,
+    return explore_figures.latent_scatter(_coords, _index, _labels, _names, axis_titles=_axes,
                                picked=list(picked), ellipses=_outlines,
                                prior_rings=_prior_rings)
 
@@ -247,7 +247,8 @@ def latent_map(entry: ModelEntry, ckpt: Checkpoint, data: DataBundle,
     outlines = None
     if s.ellipses and s.projection == "raw":
         d = list(s.dims)
-        ell = posterior_ellipses(mu[:xfig.MAX_ELLIPSES, d], logvar[:xfig.MAX_ELLIPSES, d])
+        shown = explore_figures.MAX_ELLIPSES
+        ell = posterior_ellipses(mu[:shown, d], logvar[:shown, d])
         outlines = ellipse_outlines(ell)
     chart_key = f"latent_map_{fp}_{s.projection}_{s.dims}_{s.n}"
     # the chart's selection is in its widget state before the chart is drawn: take the clicks
@@ -284,7 +285,7 @@ def picked_points(ckpt: Checkpoint, data: DataBundle, view: MapView,
     _image(decode_point(ckpt.model, mu[0]), MAP["recon"], row)
     bars = row.container(width=MU_SIGMA_PX)
     bars.caption(MAP["mu_sigma"])
-    bars.plotly_chart(xfig.mu_sigma_bars(mu[0].numpy(), (0.5 * logvar[0]).exp().numpy()),
+    bars.plotly_chart(explore_figures.mu_sigma_bars(mu[0].numpy(), (0.5 * logvar[0]).exp().numpy()),
                       key="map_mu_sigma", width="stretch")
     if len(view.picks) == 2:
         a, b = view.picks
@@ -343,7 +344,7 @@ def _aggregate_figure(fp: str, n: int, lang: str, _mu: np.ndarray, _logvar: np.n
     ``to_dict``): building it took ~40 ms of every rerun, and a cached dict or a pickled figure
     would be validated by Plotly all over again."""
     h = aggregate_posterior_histograms(_mu, logvar=_logvar)
-    return xfig.aggregate_figure(h.centres, h.density, h.prior, range(_mu.shape[1]))
+    return explore_figures.aggregate_figure(h.centres, h.density, h.prior, range(_mu.shape[1]))
 
 
 def aggregate(view: MapView) -> None:

@@ -11,7 +11,7 @@ import numpy as np
 import streamlit as st
 import torch
 
-from ui.explore import figures as xfig
+from ui.explore import figures as explore_figures
 from ui.explore import latent
 from ui.explore import pointer as pointer_view
 from ui.explore.strings import TRAVERSE
@@ -145,7 +145,7 @@ def animation(fp: str, ckpt: Checkpoint, z: torch.Tensor, order: list[int], k: f
     values = traversal_values(z, [dim], k=k, n=ANIM_FRAMES)[0].tolist()
     pictures = [figures.single_image(f, px=GIF_PX * 2) for f in frames]
     c1, c2 = st.columns([3, 2])
-    c1.plotly_chart(xfig.traversal_animation(pictures, values, dim), key="trav_anim",
+    c1.plotly_chart(explore_figures.traversal_animation(pictures, values, dim), key="trav_anim",
                     width="stretch")
     c2.caption(TRAVERSE["anim_caption"])
     scale = max(1, GIF_PX // frames.shape[-1])

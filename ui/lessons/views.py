@@ -8,7 +8,7 @@ import numpy as np
 import streamlit as st
 import torch
 
-from ui.compare import figures as cf
+from ui.compare import figures as compare_figures
 from ui.explore import traverse as traverse_view
 from ui.home import explain
 from ui.lessons import progress
@@ -64,7 +64,7 @@ def rd_plane(facts: Facts) -> None:
         return
     points = [rd_point({"test_recon": r.test_recon, "test_kl": r.test_kl}, beta=r.beta,
                        label=f"β={r.beta:g}") for r in runs]
-    st.plotly_chart(cf.rd_figure(points, list(range(len(points)))), key="lesson6_rd")
+    st.plotly_chart(compare_figures.rd_figure(points, list(range(len(points)))), key="lesson6_rd")
 
 
 def _threshold(fp: str, model: torch.nn.Module, x: torch.Tensor) -> float:
