@@ -155,18 +155,10 @@ def score_hist(groups: dict[str, np.ndarray], title: str = "") -> go.Figure:
 
 
 def roc_figure(fpr: np.ndarray, tpr: np.ndarray, auc: float) -> go.Figure:
-    fig = go.Figure(
-        [
-            go.Scatter(x=fpr, y=tpr, mode="lines", name=LIBRARY_FIGURES["roc"].format(auc=auc)),
-            go.Scatter(
-                x=[0, 1],
-                y=[0, 1],
-                mode="lines",
-                name=LIBRARY_FIGURES["chance"],
-                line=dict(dash="dot", color="grey"),
-            ),
-        ]
-    )
+    fig = go.Figure([go.Scatter(x=fpr, y=tpr, mode="lines",
+                                name=LIBRARY_FIGURES["roc"].format(auc=auc)),
+                     go.Scatter(x=[0, 1], y=[0, 1], mode="lines", name=LIBRARY_FIGURES["chance"],
+                                line=dict(dash="dot", color="grey"))])
     fig.update_layout(xaxis_title=LIBRARY_FIGURES["fpr"], yaxis_title=LIBRARY_FIGURES["tpr"])
     return figures.layout(fig, height=300, title=LIBRARY_FIGURES["roc"].format(auc=auc))
 
@@ -180,31 +172,16 @@ def library_table(entries: list[ModelEntry], fps: dict[str, str]) -> None:
         facts = [value for _, value in picker.info_rows(e.info)]
         evald = _store().latest(fps[e.key]) if e.key in fps else None
         size = e.path.stat().st_size / 1000 if e.path is not None and e.path.exists() else None
-        rows.append(
-            {
-                cols["name"]: e.name,
-                cols["source"]: LIBRARY_PAGE["sources"][e.source],
-                cols["dataset"]: facts[0],
-                cols["arch"]: facts[1],
-                cols["recon"]: facts[2],
-                cols["beta"]: facts[3],
-                cols["schedule"]: e.info.get("schedule"),
-                cols["latent_dim"]: facts[4],
-                cols["test_elbo"]: e.info["test_elbo"],
-                cols["eval_elbo"]: evald["elbo"] if evald else None,
-                cols["iwae"]: evald.get("iwae_nll") if evald else None,
-                cols["size"]: size,
-            }
-        )
-    picker.number_table(
-        rows,
-        {
-            cols["test_elbo"]: "{:.2f}",
-            cols["eval_elbo"]: "{:.2f}",
-            cols["iwae"]: "{:.2f}",
-            cols["size"]: "{:,.0f}",
-        },
-    )
+        rows.append({
+            cols["name"]: e.name, cols["source"]: LIBRARY_PAGE["sources"][e.source],
+            cols["dataset"]: facts[0], cols["arch"]: facts[1], cols["recon"]: facts[2],
+            cols["beta"]: facts[3], cols["schedule"]: e.info.get("schedule"),
+            cols["latent_dim"]: facts[4], cols["test_elbo"]: e.info["test_elbo"],
+            cols["eval_elbo"]: evald["elbo"] if evald else None,
+            cols["iwae"]: evald.get("iwae_nll") if evald else None, cols["size"]: size,
+        })
+    picker.number_table(rows, {cols["test_elbo"]: "{:.2f}", cols["eval_elbo"]: "{:.2f}",
+                                cols["iwae"]: "{:.2f}", cols["size"]: "{:,.0f}"})
 
 
 def manage(entries: list[ModelEntry]) -> None:
@@ -215,24 +192,14 @@ def manage(entries: list[ModelEntry]) -> None:
     index = keys.index(current.key) if current is not None and current.key in keys else 0
     sources = LIBRARY_PAGE["sources"]
     labels = {k: f"{sources[e.source]} · {e.name}" for k, e in by_key.items()}
-    key = st.selectbox(
-        LIBRARY_PAGE["manage"],
-        keys,
-        index=index,
-        key="models_manage",
-        format_func=labels.__getitem__,
-        help=LIBRARY_PAGE["manage_help"],
-    )
+    key = st.selectbox(LIBRARY_PAGE["manage"], keys, index=index, key="models_manage",
+                       format_func=labels.__getitem__, help=LIBRARY_PAGE["manage_help"])
     entry = by_key[key]
     error = state.load_error(entry)
     if error:
         st.error(error)
-    elif st.button(
-        LIBRARY_PAGE["load"],
-        key="models_load",
-        icon=":material/check_circle:",
-        disabled=current is not None and current.key == key,
-    ):
+    elif st.button(LIBRARY_PAGE["load"], key="models_load", icon=":material/check_circle:",
+                   disabled=current is not None and current.key == key):
         state.select_model(key)
         _flash(LIBRARY_PAGE["loaded"].format(name=entry.name))
         st.rerun()
@@ -240,11 +207,8 @@ def manage(entries: list[ModelEntry]) -> None:
         picker.model_actions(entry, state.load_entry(entry), key=entry.key)
     st.subheader(LIBRARY_PAGE["rename_title"])
     if entry.source != "library" or entry.path is None:
-        st.caption(
-            LIBRARY_PAGE["read_only"].format(
-                name=entry.name, source=LIBRARY_PAGE["sources"][entry.source]
-            )
-        )
+        st.caption(LIBRARY_PAGE["read_only"].format(name=entry.name,
+                                                    source=LIBRARY_PAGE["sources"][entry.source]))
         return
     rename_delete(entry)
 
@@ -252,15 +216,11 @@ def manage(entries: list[ModelEntry]) -> None:
 def rename_delete(entry: ModelEntry) -> None:
     directory = model_store.library_dir()
     cols = st.columns([3, 1], vertical_alignment="bottom")
-    new_name = cols[0].text_input(
-        LIBRARY_PAGE["new_name"],
-        value=entry.name,
-        key=f"rename_{entry.key}",
-        max_chars=model_store.MAX_NAME,
-    )
-    if cols[1].button(
-        LIBRARY_PAGE["rename"], key=f"rename_btn_{entry.key}", icon=":material/edit:"
-    ):
+    new_name = cols[0].text_input(LIBRARY_PAGE["new_name"], value=entry.name,
+                                  key=f"rename_{entry.key}",
+                                  max_chars=model_store.MAX_NAME)
+    if cols[1].button(LIBRARY_PAGE["rename"], key=f"rename_btn_{entry.key}",
+                      icon=":material/edit:"):
         try:
             path = model_store.rename_model(entry.path, new_name, directory)
         except (ValueError, OSError) as exc:  # UnsafeName, FileExistsError, CheckpointError
@@ -271,13 +231,9 @@ def rename_delete(entry: ModelEntry) -> None:
             st.rerun()
     file = entry.path.name
     sure = st.checkbox(LIBRARY_PAGE["confirm_delete"].format(file=file), key=f"confirm_{entry.key}")
-    if st.button(
-        LIBRARY_PAGE["delete"],
-        key=f"delete_{entry.key}",
-        disabled=not sure,
-        type="primary",
-        icon=":material/delete:",
-    ):
+    if st.button(LIBRARY_PAGE["delete"], key=f"delete_{entry.key}", disabled=not sure,
+                 type="primary",
+                 icon=":material/delete:"):
         try:
             model_store.delete_model(entry.path, directory)
         except (ValueError, OSError) as exc:
@@ -343,27 +299,18 @@ def compare_section(entries: list[ModelEntry], k: int, n: int) -> None:
     st.subheader(EVAL["compare"])
     by_key = {e.key: e for e in entries}
     names = {key: e.name for key, e in by_key.items()}
-    chosen = st.multiselect(
-        EVAL["compare"],
-        list(by_key),
-        key="models_compare",
-        format_func=names.__getitem__,
-        help=EVAL["compare_help"],
-        label_visibility="collapsed",
-    )
+    chosen = st.multiselect(EVAL["compare"], list(by_key), key="models_compare",
+                            format_func=names.__getitem__, help=EVAL["compare_help"],
+                            label_visibility="collapsed")
     if len(chosen) < 2:
         return
-    fps = {
-        key: model_store.fingerprint(state.load_entry(by_key[key]))
-        for key in chosen
-        if state.load_error(by_key[key]) is None
-    }
+    fps = {key: model_store.fingerprint(state.load_entry(by_key[key])) for key in chosen
+           if state.load_error(by_key[key]) is None}
     missing = [key for key in fps if _store().get((fps[key], k, n)) is None]
     if missing:
         st.caption(EVAL["compare_missing"].format(count=len(missing), k=k, n=n))
-        if st.button(
-            EVAL["compare_run"], key="models_compare_run", disabled=over_budget(k, n) is not None
-        ):
+        if st.button(EVAL["compare_run"], key="models_compare_run",
+                     disabled=over_budget(k, n) is not None):
             for key in missing:
                 ckpt = state.load_entry(by_key[key])
                 data, error = datasets.test_data(ckpt)
@@ -376,23 +323,13 @@ def compare_section(entries: list[ModelEntry], k: int, n: int) -> None:
         e = by_key[key]
         r = _store().get((fps[key], k, n)) if key in fps else None
         r = r or {}
-        rows.append(
-            {
-                EVAL["col_model"]: e.name,
-                EVAL["col_dataset"]: e.info.get("dataset"),
-                EVAL["col_elbo"]: r.get("elbo"),
-                EVAL["col_recon"]: r.get("recon"),
-                EVAL["col_kl"]: r.get("kl"),
-                EVAL["col_au"]: r.get("active_units"),
-                EVAL["col_iwae"]: r.get("iwae_nll"),
-                EVAL["col_mig"]: r.get("mig"),
-            }
-        )
-    picker.number_table(
-        rows,
-        {EVAL[c]: "{:.2f}" for c in ("col_elbo", "col_recon", "col_kl", "col_iwae")}
-        | {EVAL["col_mig"]: "{:.3f}", EVAL["col_au"]: "{:.0f}"},
-    )
+        rows.append({EVAL["col_model"]: e.name, EVAL["col_dataset"]: e.info.get("dataset"),
+                     EVAL["col_elbo"]: r.get("elbo"), EVAL["col_recon"]: r.get("recon"),
+                     EVAL["col_kl"]: r.get("kl"), EVAL["col_au"]: r.get("active_units"),
+                     EVAL["col_iwae"]: r.get("iwae_nll"), EVAL["col_mig"]: r.get("mig")})
+    picker.number_table(rows, {EVAL[c]: "{:.2f}" for c in
+                                ("col_elbo", "col_recon", "col_kl", "col_iwae")}
+                         | {EVAL["col_mig"]: "{:.3f}", EVAL["col_au"]: "{:.0f}"})
     st.caption(EVAL["compare_note"])
 
 
