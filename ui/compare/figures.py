@@ -80,11 +80,10 @@ def rd_figure(points: Sequence[RDPoint], indices: Sequence[int], *,
                     line=dict(width=[3 if i == selected else 1 for i in indices],
                               color="black")),
         hovertemplate=COMPARE_FIGURES["hover_rd"])
-    fig.update_layout(
-        xaxis=dict(title=dict(text=COMPARE_FIGURES["rate"]), range=[r_lo, r_hi]),
-        yaxis=dict(title=dict(text=COMPARE_FIGURES["distortion"]), range=[d_lo, d_hi]),
-        showlegend=False,
-    )
+    fig.update_layout(xaxis=dict(title=dict(text=COMPARE_FIGURES["rate"]), range=[r_lo, r_hi]),
+                      yaxis=dict(title=dict(text=COMPARE_FIGURES["distortion"]), range=[d_lo,
+                                                                                        d_hi]),
+                      showlegend=False)
     return layout(fig, height=440)
 
 
@@ -101,13 +100,9 @@ def _point_texts(
     for a, p in enumerate(points):
         if a in placed:
             continue
-        group = [
-            b
-            for b in range(a, len(points))
-            if b not in placed
-            and abs(points[b].rate - p.rate) < 0.04 * spans[0]
-            and abs(points[b].distortion - p.distortion) < 0.04 * spans[1]
-        ]
+        group = [b for b in range(a, len(points)) if b not in placed
+                 and abs(points[b].rate - p.rate) < 0.04 * spans[0]
+                 and abs(points[b].distortion - p.distortion) < 0.04 * spans[1]]
         placed.update(group)
         names = ", ".join(points[b].label for b in group)
         if all(indices[b] in collapsed for b in group):
@@ -173,40 +168,18 @@ def schedule_curves(
 def comparable_figure(results: Sequence[Any], labels: Sequence[str]) -> go.Figure:
     """What every likelihood can share an axis for: pixel MSE and pixel BCE of decode(μ) (one
     bar per model) and the test KL per epoch."""
-    fig = make_subplots(
-        rows=1,
-        cols=3,
-        horizontal_spacing=0.08,
-        subplot_titles=[
-            COMPARE_FIGURES["pixel_mse"],
-            COMPARE_FIGURES["pixel_bce"],
-            COMPARE_FIGURES["test_kl"],
-        ],
-    )
+    fig = make_subplots(rows=1, cols=3, horizontal_spacing=0.08,
+                        subplot_titles=[COMPARE_FIGURES["pixel_mse"],
+                                        COMPARE_FIGURES["pixel_bce"], COMPARE_FIGURES["test_kl"]])
     colors = [PALETTE[k % len(PALETTE)] for k in range(len(results))]
     for col, field in ((1, "pixel_mse"), (2, "pixel_bce")):
-        fig.add_bar(
-            x=list(labels),
-            y=[r.summary.get(field) for r in results],
-            marker_color=colors,
-            showlegend=False,
-            row=1,
-            col=col,
-            meta={"quantity": field},
-            hovertemplate="%{x}: %{y:.4f}<extra></extra>",
-        )
+        fig.add_bar(x=list(labels), y=[r.summary.get(field) for r in results],
+                    marker_color=colors, showlegend=False, row=1, col=col,
+                    meta={"quantity": field}, hovertemplate="%{x}: %{y:.4f}<extra></extra>")
     for k, res in enumerate(results):
-        fig.add_scatter(
-            x=[e.epoch for e in res.history],
-            y=[e.test_kl for e in res.history],
-            mode="lines+markers",
-            name=labels[k],
-            line=dict(color=colors[k]),
-            marker=dict(size=4),
-            row=1,
-            col=3,
-            meta={"quantity": "test_kl"},
-        )
+        fig.add_scatter(x=[e.epoch for e in res.history], y=[e.test_kl for e in res.history],
+                        mode="lines+markers", name=labels[k], line=dict(color=colors[k]),
+                        marker=dict(size=4), row=1, col=3, meta={"quantity": "test_kl"})
     fig.update_xaxes(showticklabels=False, row=1, col=1)
     fig.update_xaxes(showticklabels=False, row=1, col=2)
     fig.update_xaxes(title=dict(text=COMPARE_FIGURES["epoch"]), row=1, col=3)
@@ -220,18 +193,10 @@ def own_nats_figure(
     cols = max(len(results), 1)
     fig = make_subplots(rows=1, cols=cols, subplot_titles=list(titles), horizontal_spacing=0.08)
     for k, res in enumerate(results):
-        fig.add_scatter(
-            x=[e.epoch for e in res.history],
-            y=[e.test_recon for e in res.history],
-            mode="lines+markers",
-            name=labels[k],
-            showlegend=False,
-            line=dict(color=PALETTE[k % len(PALETTE)]),
-            marker=dict(size=4),
-            row=1,
-            col=k + 1,
-            meta={"quantity": "recon_nats", "model": labels[k]},
-        )
+        fig.add_scatter(x=[e.epoch for e in res.history], y=[e.test_recon for e in res.history],
+                        mode="lines+markers", name=labels[k], showlegend=False,
+                        line=dict(color=PALETTE[k % len(PALETTE)]), marker=dict(size=4),
+                        row=1, col=k + 1, meta={"quantity": "recon_nats", "model": labels[k]})
         fig.update_xaxes(title=dict(text=COMPARE_FIGURES["epoch"]), row=1, col=k + 1)
     fig.update_yaxes(title=dict(text=COMPARE_FIGURES["nats"]), row=1, col=1)
     return layout(fig, height=300)
@@ -241,19 +206,10 @@ def error_heatmap(error: np.ndarray, *, zmax: float) -> go.Figure:
     """(H, W) mean squared error per pixel, on a colour scale shared by the compared models:
     0 is its lowest colour, white like the page, so pixels without error (the digits' always
     black borders) show nothing."""
-    fig = go.Figure(
-        go.Heatmap(
-            z=error,
-            zmin=0,
-            zmax=zmax,
-            colorscale=ERROR_SCALE,
-            colorbar=dict(title=dict(text=COMPARE_FIGURES["mse"]), thickness=10),
-            hovertemplate="(%{x}, %{y}): %{z:.4f}<extra></extra>",
-        )
-    )
-    fig.update_layout(
-        yaxis=dict(autorange="reversed", scaleanchor="x", showticklabels=False),
-        xaxis=dict(showticklabels=False),
-    )
+    fig = go.Figure(go.Heatmap(z=error, zmin=0, zmax=zmax, colorscale=ERROR_SCALE,
+                               colorbar=dict(title=dict(text=COMPARE_FIGURES["mse"]), thickness=10),
+                               hovertemplate="(%{x}, %{y}): %{z:.4f}<extra></extra>"))
+    fig.update_layout(yaxis=dict(autorange="reversed", scaleanchor="x", showticklabels=False),
+                      xaxis=dict(showticklabels=False))
     fig.update_layout(height=240, margin=dict(l=5, r=5, t=5, b=5))
     return fig

@@ -39,17 +39,16 @@ def summary_rows(results: list[SweepResult], *, comparable_elbo: bool = True) ->
     for r in results:
         s = r.summary
         k = len(s.get("kl_per_dim", ())) or r.model_cfg.latent_dim
-        row = {
-            COMPARE_TABLE["model"]: label(r.label),
-            COMPARE_TABLE["status"]: SWEEP["status"].get(r.status, r.status),
-            COMPARE_TABLE["elbo" if comparable_elbo else "elbo_nc"]: fmt(s.get("test_elbo")),
-            COMPARE_TABLE["recon" if comparable_elbo else "recon_nc"]: fmt(s.get("test_recon")),
-            COMPARE_TABLE["kl"]: fmt(s.get("test_kl")),
-            COMPARE_TABLE["active"]: f"{s['active_units']} / {k}" if "active_units" in s else "—",
-            COMPARE_TABLE["pixel_mse"]: fmt(s.get("pixel_mse"), 4),
-            COMPARE_TABLE["pixel_bce"]: fmt(s.get("pixel_bce"), 4),
-            COMPARE_TABLE["eff_beta"]: fmt(s.get("effective_beta")),
-        }
+        active = f"{s['active_units']} / {k}" if "active_units" in s else "—"
+        row = {COMPARE_TABLE["model"]: label(r.label),
+               COMPARE_TABLE["status"]: SWEEP["status"].get(r.status, r.status),
+               COMPARE_TABLE["elbo" if comparable_elbo else "elbo_nc"]: fmt(s.get("test_elbo")),
+               COMPARE_TABLE["recon" if comparable_elbo else "recon_nc"]: fmt(s.get("test_recon")),
+               COMPARE_TABLE["kl"]: fmt(s.get("test_kl")),
+               COMPARE_TABLE["active"]: active,
+               COMPARE_TABLE["pixel_mse"]: fmt(s.get("pixel_mse"), 4),
+               COMPARE_TABLE["pixel_bce"]: fmt(s.get("pixel_bce"), 4),
+               COMPARE_TABLE["eff_beta"]: fmt(s.get("effective_beta"))}
         if "mig" in s:
             row[COMPARE_TABLE["mig"]] = fmt(s["mig"])
         if noted:
@@ -77,16 +76,13 @@ def rd_plane(results: list[SweepResult], *, key: str) -> SweepResult | None:
     if chosen not in by_index:
         chosen = min(plotted, key=lambda r: abs(np.log((r.value or 1e-3) + 1e-3))).index
     collapsed = [r for r in plotted if r.summary.get("active_units") == 0]
-    fig = compare_figures.rd_figure(
-        points, [r.index for r in plotted], selected=chosen, collapsed={r.index for r in collapsed}
-    )
+    fig = compare_figures.rd_figure(points, [r.index for r in plotted], selected=chosen,
+                       collapsed={r.index for r in collapsed})
     st.plotly_chart(fig, key=key, on_select="rerun", selection_mode=("points",))
     st.caption(BETA["rd_caption"])
     if collapsed:
-        st.warning(
-            COLLAPSE["models"].format(labels=", ".join(label(r.label) for r in collapsed)),
-            icon=":material/compress:",
-        )
+        st.warning(COLLAPSE["models"].format(labels=", ".join(label(r.label) for r in collapsed)),
+                   icon=":material/compress:")
         st.page_link(collapse.LESSON, label=COLLAPSE["lesson"], icon=":material/bookmark:")
     return by_index[chosen]
 
@@ -111,16 +107,9 @@ def _selected_index(key: str) -> int | None:
 def beta_model_view(kind: str, res: SweepResult, data: DataBundle) -> None:
     s = res.summary
     k = len(s.get("kl_per_dim", ())) or res.model.latent_dim
-    st.markdown(
-        BETA["selected"].format(
-            label=label(res.label),
-            elbo=fmt(s.get("test_elbo")),
-            recon=fmt(s.get("test_recon")),
-            kl=fmt(s.get("test_kl")),
-            active=s.get("active_units", "—"),
-            k=k,
-        )
-    )
+    st.markdown(BETA["selected"].format(
+        label=label(res.label), elbo=fmt(s.get("test_elbo")), recon=fmt(s.get("test_recon")),
+        kl=fmt(s.get("test_kl")), active=s.get("active_units", "—"), k=k))
     st.caption(collapse.au_help())
     collapse.collapse_note(s.get("active_units"), k)
     c1, c2 = st.columns(2)
@@ -132,9 +121,8 @@ def beta_model_view(kind: str, res: SweepResult, data: DataBundle) -> None:
         if grid is None:
             st.info(BETA["no_traversal"])
         else:
-            st.image(
-                grid, caption=BETA["traversal"].format(dims=", z".join(str(d + 1) for d in dims))
-            )
+            st.image(grid, caption=BETA["traversal"].format(
+                dims=", z".join(str(d + 1) for d in dims)))
     with c2:
         st.markdown(f"**{BETA['kl_title']}**")
         st.plotly_chart(figures.kl_bars(s.get("kl_per_dim", [])), key=f"{kind}_kl_{res.index}")
@@ -143,10 +131,8 @@ def beta_model_view(kind: str, res: SweepResult, data: DataBundle) -> None:
         st.warning(BETA["not_measured"].format(error=problem), icon=":material/error:")
     elif "mig_per_factor" in s:
         st.markdown(f"**{BETA['mig_title']}**")
-        st.plotly_chart(
-            figures.mig_bars(s["mig_per_factor"], s.get("mig_top_latent", {})),
-            key=f"{kind}_mig_{res.index}",
-        )
+        st.plotly_chart(figures.mig_bars(s["mig_per_factor"], s.get("mig_top_latent", {})),
+                        key=f"{kind}_mig_{res.index}")
         st.caption(BETA["mig_caption"].format(score=s.get("mig", float("nan"))))
     else:
         st.caption(BETA["no_mig"])
@@ -162,31 +148,17 @@ def save_box(kind: str, results: list[SweepResult], data_cfg: DataConfig) -> Non
     # column its label was cut)
     row = st.container(horizontal=True, vertical_alignment="bottom")
     names = {r.index: label(r.label) for r in keep}
-    res = row.selectbox(
-        SWEEP["save_which"],
-        keep,
-        format_func=lambda r: names[r.index],
-        key=f"cmp_save_which_{kind}_{token(kind)}",
-        width=SAVE_FIELD_PX,
-    )
-    name = row.text_input(
-        SWEEP["save_name"],
-        value=f"{data_cfg.dataset} {res.label}",
-        key=f"cmp_save_name_{kind}_{token(kind)}_{res.index}",
-        max_chars=model_store.MAX_NAME,
-        width=SAVE_FIELD_PX,
-    )
+    res = row.selectbox(SWEEP["save_which"], keep, format_func=lambda r: names[r.index],
+                        key=f"cmp_save_which_{kind}_{token(kind)}", width=SAVE_FIELD_PX)
+    name = row.text_input(SWEEP["save_name"], value=f"{data_cfg.dataset} {res.label}",
+                          key=f"cmp_save_name_{kind}_{token(kind)}_{res.index}",
+                          max_chars=model_store.MAX_NAME, width=SAVE_FIELD_PX)
     memo_key = f"cmp_{kind}"
     if row.button(SWEEP["save"], icon=":material/save:", key=f"cmp_save_{kind}"):
         try:
-            path = model_store.save_model(
-                res.model,
-                name,
-                model_store.library_dir(),
-                data_cfg=data_cfg,
-                train_cfg=res.train_cfg,
-                summary=_json_summary(res),
-            )
+            path = model_store.save_model(res.model, name, model_store.library_dir(),
+                                          data_cfg=data_cfg,
+                                      train_cfg=res.train_cfg, summary=_json_summary(res))
         except (ValueError, OSError) as exc:
             state.remember_saved(memo_key, None)
             st.error(save_problem(exc))
@@ -200,11 +172,8 @@ def save_box(kind: str, results: list[SweepResult], data_cfg: DataConfig) -> Non
 
 def _json_summary(res: SweepResult) -> dict:
     """The summary without values a checkpoint header cannot hold (nested dicts stay)."""
-    return {
-        k: v
-        for k, v in res.summary.items()
-        if isinstance(v, (int, float, str, list, tuple, dict, bool)) or v is None
-    }
+    return {k: v for k, v in res.summary.items()
+            if isinstance(v, (int, float, str, list, tuple, dict, bool)) or v is None}
 
 
 def pitfall_view(results: list[SweepResult], data: DataBundle) -> None:
@@ -216,13 +185,11 @@ def pitfall_view(results: list[SweepResult], data: DataBundle) -> None:
             st.markdown(f"**{label(res.label)}**")
             c1, c2 = st.columns(2)
             c1.metric(COMPARE_TABLE["kl"], fmt(s.get("test_kl")))
-            c2.metric(
-                COMPARE_TABLE["active"],
-                f"{s.get('active_units', '—')} / {k}",
-                help=collapse.au_help(),
-            )
+            c2.metric(COMPARE_TABLE["active"], f"{s.get('active_units', '—')} / {k}",
+                      help=collapse.au_help())
             if collapse.few_active(s.get("active_units"), k):
-                st.page_link(collapse.LESSON, label=COLLAPSE["lesson"], icon=":material/bookmark:")
+                st.page_link(collapse.LESSON, label=COLLAPSE["lesson"],
+                             icon=":material/bookmark:")
             kl = s.get("test_kl")
             if isinstance(kl, (int, float)) and abs(kl) > 1e6:
                 st.warning(LIKELIHOOD["big_number"])

@@ -66,15 +66,8 @@ def latent_scatter(coords: np.ndarray, index: np.ndarray, labels: np.ndarray,
 def mu_sigma_bars(mu: np.ndarray, sigma: np.ndarray) -> go.Figure:
     """μ per dim as bars with ±σ error bars."""
     dims = [f"z{i + 1}" for i in range(len(mu))]
-    fig = go.Figure(
-        go.Bar(
-            x=dims,
-            y=mu,
-            name=EXPLORE_FIGURES["mu"],
-            marker_color="#1f77b4",
-            error_y=dict(type="data", array=sigma, color="#ff7f0e", thickness=2),
-        )
-    )
+    fig = go.Figure(go.Bar(x=dims, y=mu, name=EXPLORE_FIGURES["mu"], marker_color="#1f77b4",
+                           error_y=dict(type="data", array=sigma, color="#ff7f0e", thickness=2)))
     fig.update_layout(height=260, margin=dict(l=10, r=10, t=10, b=10))
     return fig
 
@@ -91,42 +84,17 @@ def aggregate_figure(
     from plotly.subplots import make_subplots
 
     rows = -(-len(dims) // cols)
-    fig = make_subplots(
-        rows=rows,
-        cols=cols,
-        subplot_titles=[f"z{d + 1}" for d in dims],
-        shared_xaxes=True,
-        vertical_spacing=0.12 / max(rows, 1) + 0.04,
-    )
+    fig = make_subplots(rows=rows, cols=cols, subplot_titles=[f"z{d + 1}" for d in dims],
+                        shared_xaxes=True, vertical_spacing=0.12 / max(rows, 1) + 0.04)
     width = float(centres[1] - centres[0]) if len(centres) > 1 else 1.0
     for k, d in enumerate(dims):
         r, c = divmod(k, cols)
-        fig.add_bar(
-            x=centres,
-            y=density[d],
-            width=width,
-            marker_color="#4c78a8",
-            name=EXPLORE_FIGURES["posterior"],
-            showlegend=k == 0,
-            row=r + 1,
-            col=c + 1,
-        )
-        fig.add_scatter(
-            x=centres,
-            y=prior,
-            mode="lines",
-            line=dict(color="#e45756"),
-            name=EXPLORE_FIGURES["prior_pdf"],
-            showlegend=k == 0,
-            row=r + 1,
-            col=c + 1,
-        )
-    fig.update_layout(
-        height=170 * rows + 60,
-        margin=dict(l=10, r=10, t=30, b=10),
-        bargap=0,
-        legend=dict(orientation="h", y=-0.08),
-    )
+        fig.add_bar(x=centres, y=density[d], width=width, marker_color="#4c78a8",
+                    name=EXPLORE_FIGURES["posterior"], showlegend=k == 0, row=r + 1, col=c + 1)
+        fig.add_scatter(x=centres, y=prior, mode="lines", line=dict(color="#e45756"),
+                        name=EXPLORE_FIGURES["prior_pdf"], showlegend=k == 0, row=r + 1, col=c + 1)
+    fig.update_layout(height=170 * rows + 60, margin=dict(l=10, r=10, t=30, b=10), bargap=0,
+                      legend=dict(orientation="h", y=-0.08))
     return fig
 
 
@@ -145,19 +113,11 @@ def traversal_animation(
     in the browser with no rerun."""
     uris = [png_uri(p) for p in pictures]
     names = [f"{v:+.2f}" for v in values]
-    fig = go.Figure(
-        go.Image(source=uris[0]),
-        frames=[
-            go.Frame(data=[go.Image(source=u)], name=n) for u, n in zip(uris, names, strict=True)
-        ],
-    )
-    fig.update_layout(
-        height=440,
-        margin=dict(l=10, r=10, t=10, b=70),
-        xaxis=dict(visible=False),
-        yaxis=dict(visible=False),
-        **animation_controls(
-            names, EXPLORE_FIGURES["frame"].format(dim=dim + 1), frame_ms=120, y=-0.02, active=0
-        ),
-    )
+    fig = go.Figure(go.Image(source=uris[0]),
+                    frames=[go.Frame(data=[go.Image(source=u)], name=n)
+                            for u, n in zip(uris, names, strict=True)])
+    fig.update_layout(height=440, margin=dict(l=10, r=10, t=10, b=70),
+                      xaxis=dict(visible=False), yaxis=dict(visible=False),
+                      **animation_controls(names, EXPLORE_FIGURES["frame"].format(dim=dim + 1),
+                                           frame_ms=120, y=-0.02, active=0))
     return fig

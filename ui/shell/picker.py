@@ -124,12 +124,9 @@ def upload_box() -> None:
         try:
             ckpt = model_store.read_upload(uploaded.name, uploaded.getvalue())
         except Exception as exc:  # CheckpointError and friends: a message, never a traceback
-            result = (
-                False,
-                LIBRARY["upload_error"].format(
-                    file=model_store.shown_name(uploaded.name), error=model_store.error_text(exc)
-                ),
-            )
+            result = (False,
+                      LIBRARY["upload_error"].format(file=model_store.shown_name(uploaded.name),
+                                                           error=model_store.error_text(exc)))
             state.remember_upload(file_id, result)
         else:
             state.add_session_model(ckpt)

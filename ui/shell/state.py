@@ -358,12 +358,8 @@ def trained_model() -> tuple[ModelEntry, Checkpoint] | tuple[None, None]:
     if key is None or key not in models:
         return None, None
     c = models[key]
-    entry = ModelEntry(
-        key=key,
-        source="session",
-        name=c.name,
-        info=model_store.describe(c.model_cfg, c.data_cfg, c.train_cfg, c.summary),
-    )
+    entry = ModelEntry(key=key, source="session", name=c.name,
+                       info=model_store.describe(c.model_cfg, c.data_cfg, c.train_cfg, c.summary))
     return entry, c
 
 
