@@ -20,6 +20,7 @@ import signal
 import sys
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +32,7 @@ from vae_core.messages import JOB_MESSAGES
 
 MARK = "(interrupted)"
 SAVE_WITHIN_S = 5.0  # the jobs' last steps and saves; with the grace and Streamlit's own close
-PAGES_GRACE_S = 1.5  # (< 1 s) a shutdown stays well within the 10 s that docker stop allows
+PAGES_GRACE_S = 3.0  # (< 1 s) a shutdown stays within the 10 s that docker stop allows
 SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
@@ -43,10 +44,31 @@ class ShutdownReport:
     seconds: float = 0.0                                  # from the signal to the last save
 
 
-def interrupt_all(registry: JobRegistry) -> tuple[list[Any], int]:
+_told: weakref.WeakSet = weakref.WeakSet()  # the jobs whose end a page has shown
+_told_lock = threading.Lock()
+
+
+def told(job: Any) -> None:
+    """A page has shown how ``job`` ended: a shutdown need not hold the server open for it."""
+    with _told_lock:
+        _told.add(job)
+
+
+def _wait_until_told(jobs: list[Any], within_s: float) -> None:
+    """Hold the server open until a page has shown each job's end, at most ``within_s``: a page
+    polls every second, and on a busy machine its rerun takes longer than any fixed pause."""
+    deadline = time.monotonic() + within_s
+    while time.monotonic() < deadline:
+        with _told_lock:
+            if all(job in _told for job in jobs):
+                return
+        time.sleep(0.05)
+
+
+def interrupt_all(registry: JobRegistry) -> tuple[list[Any], list[Any]]:
     """Close ``registry`` (no new job), tell its queued jobs they will not start and ask its
-    running jobs to stop at their next step, without waiting. Returns (running jobs, how many
-    were queued)."""
+    running jobs to stop at their next step, without waiting. Returns (running jobs, queued
+    jobs)."""
     running, queued = registry.close()
     for job in queued:
         if hasattr(job, "report"):
@@ -56,7 +78,7 @@ def interrupt_all(registry: JobRegistry) -> tuple[list[Any], int]:
             job.interrupt()
         else:  # a β lab sweep: its models are compared in the page, not kept one by one
             job.stop(timeout=0)
-    return running, len(queued)
+    return running, queued
 
 
 def save_interrupted(job: Any, directory: Path, *, timeout_s: float) -> tuple[str, Path | None]:
@@ -91,11 +113,13 @@ def shut_down(registry: JobRegistry, directory: Path, *, within_s: float = SAVE_
               log: Callable[[str], None] | None = None, then: Callable[[], None] | None = None,
               grace_s: float = 0.0) -> tuple[threading.Thread, ShutdownReport]:
     """Interrupt every job now, then save the running ones in a non-daemon thread (returned,
-    started) that fills in the report, at most ``within_s``; then, ``grace_s`` later if there
-    were jobs, it calls ``then`` (whatever happened: it is what stops the server)."""
+    started) that fills in the report, at most ``within_s``; then, once a page has shown each
+    job's end (at most ``grace_s``), it calls ``then`` (whatever happened: it is what stops the
+    server)."""
     t0 = time.monotonic()
     report = ShutdownReport()
-    running, report.not_started = interrupt_all(registry)
+    running, queued = interrupt_all(registry)
+    report.not_started = len(queued)
     say = log or (lambda line: None)
 
     def save_all() -> None:
@@ -113,8 +137,8 @@ def shut_down(registry: JobRegistry, directory: Path, *, within_s: float = SAVE_
             report.seconds = time.monotonic() - t0
             say(f"{len(report.saved)} interrupted runs saved to {directory} in "
                 f"{report.seconds:.2f} s; {report.not_started} queued runs not started")
-            if running or report.not_started:
-                time.sleep(grace_s)
+            if running or queued:
+                _wait_until_told([*running, *queued], grace_s)
         finally:
             if then is not None:
                 then()

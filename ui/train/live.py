@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 import torch
 
-from ui.shell import collapse, figures, state
+from ui.shell import collapse, figures, shutdown, state
 from ui.shell.config_words import job_words
 from ui.shell.jobs import QUEUED_POLL_S
 from ui.shell.strings import PROGRESS
@@ -163,6 +163,7 @@ def live_panel() -> None:
         if outcome is not None:
             message = job_words(snap)
             outcome(LIVE[snap.status].format(message=message[:1].upper() + message[1:]))
+            shutdown.told(job)  # a server shutting down waits for this
         last = snap.epochs[-1] if snap.epochs else None
         if last is not None:
             collapse.collapse_note(last.active_units, len(last.test_kl_per_dim))
