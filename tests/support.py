@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import time
 from types import SimpleNamespace
 
@@ -21,6 +22,12 @@ def keep_navigation_mode(monkeypatch) -> None:
         PagesManager.uses_pages_directory = False
 
     monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+def rendered(markdown: str) -> str:
+    """What a Markdown message reads as in the page: backslash escapes resolved, and the
+    invisible joiner that keeps an address from being linked (``ui.shell.inert``) gone."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
 
 
 def wait_until(condition, timeout_s: float, what: str, poll_s: float = 0.1):

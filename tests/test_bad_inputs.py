@@ -33,6 +33,7 @@ import hashlib
 import io
 import os
 import pickle
+import re
 import struct
 import time
 import tracemalloc
@@ -406,8 +407,9 @@ def test_odd_files_in_the_library_are_skipped_with_a_message(lib):
     for line in problems:
         line.encode("utf-8")
         assert "\n" not in line and line.isprintable(), line
-    assert any("\\xff\\xfe-latin1-\\xe9" in p and "not valid UTF-8" in p for p in problems)
-    assert any("bell\\x07" in p for p in problems)
+    shown = [re.sub(r"\\(.)", r"\1", p) for p in problems]  # as Markdown renders them
+    assert any("\\xff\\xfe-latin1-\\xe9" in p and "not valid UTF-8" in p for p in shown)
+    assert any("bell\\x07" in p for p in shown)
     assert sum("not a regular file" in p for p in problems) == 2
     for name in odd + [b"pipe.safetensors"]:  # the fixture's check ignores them: remove
         os.unlink(os.path.join(folder, name))

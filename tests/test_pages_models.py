@@ -13,7 +13,7 @@ import pytest
 import torch
 from streamlit.testing.v1 import AppTest
 
-from tests.support import plotly_figure, shown_cells
+from tests.support import plotly_figure, rendered, shown_cells
 from tests.test_pages import env, save_tiny_model, texts  # noqa: F401
 from ui.library import view as models_view
 from ui.shell import model_store
@@ -222,7 +222,7 @@ def test_odd_files_in_the_library_do_not_break_the_page(env):  # noqa: F811
     at = open_models()
     assert at.selectbox(key="models_manage").value == "library:tiny.safetensors"
     skipped = texts(at.sidebar.caption)
-    assert "caf\\xe9.safetensors: skipped, its file name is not valid UTF-8" in skipped
+    assert "caf\\xe9.safetensors: skipped, its file name is not valid UTF-8" in rendered(skipped)
     assert "pipe.safetensors: skipped, not a regular file" in skipped
 
 

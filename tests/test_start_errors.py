@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.i18n_leaks import english_sentences
-from tests.support import server_like_env
+from tests.support import rendered, server_like_env
 from tests.test_pages_explore import open_page, texts
 from ui.compare.strings import SWEEP
 from ui.shell import i18n, start_errors, state
@@ -75,7 +75,7 @@ def test_a_restarting_server_is_said_where_the_page_has_words_for_it():
 @pytest.mark.parametrize("page", sorted(TABLES))
 def test_a_missing_upload_is_worded_by_the_datasets_module(chinese, page):
     kind, message = start_errors.explain(UploadNotLoaded("upload:pics", "0" * 16), TABLES[page])
-    assert kind == "error" and "upload:pics" in message
+    assert kind == "error" and "upload:pics" in rendered(message)
     assert english_sentences([message]) == [], message
 
 

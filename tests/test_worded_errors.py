@@ -15,6 +15,7 @@ import pytest
 import torch
 
 from tests.i18n_leaks import english_sentences
+from tests.support import rendered
 from ui.compare import sweeps as compare
 from ui.compare import views as compare_views
 from ui.shell import datasets, i18n, model_store
@@ -147,7 +148,7 @@ def test_a_failed_sweep_model_line_is_worded(zh):
 def test_a_bug_keeps_its_english_inside_a_chinese_sentence(zh):
     params = failure_params(RuntimeError("CUDA kernel exploded"))
     assert "reason_code" not in params
-    assert failure_words(params) == "RuntimeError: CUDA kernel exploded"
+    assert rendered(failure_words(params)) == "RuntimeError: CUDA kernel exploded"
     snap = SimpleNamespace(code="failed", params=params, message="")
     assert job_words(snap).startswith("训练")
 

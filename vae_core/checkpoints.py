@@ -14,6 +14,7 @@ Layout of a safetensors file: ``u64 little-endian N | N bytes of JSON header | t
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import json
 import math
@@ -279,6 +280,10 @@ def _parse_info(raw: Any) -> dict[str, Any]:
             why = exc.wrapped() if isinstance(exc, ConfigError) else {}
             raise CheckpointError("bad_config", section=key, error=one_line(exc), **why) \
                 from None
+    if out["data_cfg"] is not None:
+        # where the files were on the machine that trained it: a file must not choose where
+        # a server reads, writes or downloads, so the reader's own data folder is used
+        out["data_cfg"] = dataclasses.replace(out["data_cfg"], data_dir=None)
     return out
 
 

@@ -16,6 +16,7 @@ import torch
 
 from ui.applications.strings import ANOMALY, APPS, COMPLETE, COMPRESS, DENOISE, GENERATE
 from ui.shell import figures
+from ui.shell.inert import inert
 from vae_core.analysis.anomaly import elbo_scores, extremes
 from vae_core.analysis.applications import (
     complete,
@@ -61,7 +62,7 @@ def _image_index(data: DataBundle, key: str, label: str | None = None, *,
 def _label(data: DataBundle, index: int) -> str:
     y = int(data.test_y[index])
     names = data.class_names
-    return APPS["test_label"].format(index=index, label=names[y] if y < len(names) else y)
+    return APPS["test_label"].format(index=index, label=inert(names[y]) if y < len(names) else y)
 
 
 # -- generation ------------------------------------------------------------------------------

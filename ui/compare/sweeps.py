@@ -21,6 +21,7 @@ from ui.compare.strings import BETA, LIKELIHOOD, SWEEP
 from ui.shell import start_errors, state
 from ui.shell.config_words import failure_words, job_words
 from ui.shell.figures import image_grid, thin
+from ui.shell.inert import inert
 from ui.shell.strings import LABELS
 from vae_core.analysis.encode import encode
 from vae_core.analysis.traversal import order_dims_by_kl, prior_samples, traversal_grid
@@ -132,7 +133,7 @@ def parse_numbers(text: str) -> list[float]:
         try:
             values.append(float(p))
         except ValueError:
-            raise ValueError(BETA["err_not_number"].format(value=repr(p))) from None
+            raise ValueError(BETA["err_not_number"].format(value=inert(repr(p)))) from None
     if any(not np.isfinite(v) or v < 0 for v in values):
         raise ValueError(BETA["err_negative"])
     if len(set(values)) != len(values):

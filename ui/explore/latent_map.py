@@ -19,6 +19,7 @@ from ui.explore import figures as explore_figures
 from ui.explore.strings import MAP
 from ui.shell import figures, i18n, model_store
 from ui.shell.config_words import error_words
+from ui.shell.inert import inert
 from ui.shell.model_store import ModelEntry
 from vae_core.analysis.aggregate import (
     aggregate_posterior_histograms,
@@ -281,7 +282,8 @@ def picked_points(ckpt: Checkpoint, data: DataBundle, view: MapView,
     # a row that wraps: in a narrow window the chart goes under the two images (columns kept
     # their share of the width and the 168 px images spilled over each other at 800 px)
     row = st.container(horizontal=True, gap="medium")
-    _image(x, MAP["original"].format(index=i, label=data.class_names[int(data.test_y[i])]), row)
+    name = inert(data.class_names[int(data.test_y[i])])  # an upload's folder name
+    _image(x, MAP["original"].format(index=i, label=name), row)
     _image(decode_point(ckpt.model, mu[0]), MAP["recon"], row)
     bars = row.container(width=MU_SIGMA_PX)
     bars.caption(MAP["mu_sigma"])

@@ -12,6 +12,7 @@ from ui.lessons.content import Lesson
 from ui.lessons.facts import Facts
 from ui.lessons.strings import LESSONS
 from ui.lessons.tasks import TASKS
+from ui.shell.inert import inert
 
 PARAM = "lesson"
 OVERVIEW = "pages/lessons.py"
@@ -100,7 +101,7 @@ def render_overview() -> None:
     st.title(LESSONS["title"])
     bad = invalid_param()
     if bad is not None:
-        st.error(LESSONS["bad_lesson"].format(value=bad, last=len(registry())))
+        st.error(LESSONS["bad_lesson"].format(value=inert(bad), last=len(registry())))
     st.markdown(LESSONS["intro"])
     ticked = update_ticks(progress.facts())
     st.table(progress_rows(ticked), hide_index=True, border="horizontal")  # text wraps

@@ -22,6 +22,7 @@ import torch
 from ui.library.strings import ANOMALY_SCORES, EVAL, LIBRARY_FIGURES, LIBRARY_PAGE, MODELS
 from ui.shell import collapse, datasets, figures, model_store, picker, state
 from ui.shell.config_words import failure_words
+from ui.shell.inert import inert
 from ui.shell.model_store import ModelEntry
 from vae_core import checkpoints, importers
 from vae_core.analysis.anomaly import elbo_scores, extremes, fit_to_model, ood_auc
@@ -201,13 +202,13 @@ def manage(entries: list[ModelEntry]) -> None:
     elif st.button(LIBRARY_PAGE["load"], key="models_load", icon=":material/check_circle:",
                    disabled=current is not None and current.key == key):
         state.select_model(key)
-        _flash(LIBRARY_PAGE["loaded"].format(name=entry.name))
+        _flash(LIBRARY_PAGE["loaded"].format(name=inert(entry.name)))
         st.rerun()
     if not error:
         picker.model_actions(entry, state.load_entry(entry), key=entry.key)
     st.subheader(LIBRARY_PAGE["rename_title"])
     if entry.source != "library" or entry.path is None:
-        st.caption(LIBRARY_PAGE["read_only"].format(name=entry.name,
+        st.caption(LIBRARY_PAGE["read_only"].format(name=inert(entry.name),
                                                     source=LIBRARY_PAGE["sources"][entry.source]))
         return
     rename_delete(entry)
@@ -227,10 +228,11 @@ def rename_delete(entry: ModelEntry) -> None:
             st.error(LIBRARY_PAGE["rename_error"].format(error=model_store.error_text(exc)))
         else:
             state.select_model(f"library:{path.name}")
-            _flash(LIBRARY_PAGE["renamed"].format(name=new_name.strip(), file=path.name))
+            _flash(LIBRARY_PAGE["renamed"].format(name=inert(new_name), file=inert(path.name)))
             st.rerun()
     file = entry.path.name
-    sure = st.checkbox(LIBRARY_PAGE["confirm_delete"].format(file=file), key=f"confirm_{entry.key}")
+    sure = st.checkbox(LIBRARY_PAGE["confirm_delete"].format(file=inert(file)),
+                       key=f"confirm_{entry.key}")
     if st.button(LIBRARY_PAGE["delete"], key=f"delete_{entry.key}", disabled=not sure,
                  type="primary",
                  icon=":material/delete:"):
@@ -239,7 +241,7 @@ def rename_delete(entry: ModelEntry) -> None:
         except (ValueError, OSError) as exc:
             st.error(LIBRARY_PAGE["delete_error"].format(error=model_store.error_text(exc)))
         else:
-            _flash(LIBRARY_PAGE["deleted"].format(file=file))
+            _flash(LIBRARY_PAGE["deleted"].format(file=inert(file)))
             st.rerun()
 
 
@@ -315,7 +317,8 @@ def compare_section(entries: list[ModelEntry], k: int, n: int) -> None:
                 ckpt = state.load_entry(by_key[key])
                 data, error = datasets.test_data(ckpt)
                 if data is None:
-                    st.warning(EVAL["compare_skipped"].format(name=by_key[key].name, error=error))
+                    st.warning(EVAL["compare_skipped"].format(name=inert(by_key[key].name),
+                                                                  error=error))
                     continue
                 run_evaluation(fps[key], ckpt, data, k, n, label=f"{by_key[key].name}: ")
     rows = []
@@ -369,7 +372,8 @@ def anomaly_section(entry: ModelEntry, ckpt: Checkpoint, data: DataBundle) -> No
         out_scores = _scores(fp, name, n_samples, ckpt.model, out_x)
         result = ood_auc(scores, out_scores)
     except ValueError as exc:  # DatasetUnavailable, channel mismatch, NaN scores
-        st.error(ANOMALY_SCORES["ood_error"].format(name=name, error=datasets.error_message(exc)))
+        st.error(ANOMALY_SCORES["ood_error"].format(name=inert(name),
+                                                    error=datasets.error_message(exc)))
         return
     st.metric(ANOMALY_SCORES["auc"], f"{result.auc:.3f}", help=ANOMALY_SCORES["auc_help"])
     if result.auc < 0.5:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ui.shell.inert import PARAM_CHARS, inert, inert_params
 from ui.shell.strings import ANALYSIS, CONFIG, DATASET_NAMES, JOB_MESSAGES, MISSING, UNAVAILABLE
 from vae_core.config import ConfigError
 from vae_core.data.base import DatasetUnavailable
@@ -16,13 +17,14 @@ from vae_core.messages import AnalysisError, config_message
 
 
 def config_text(code: str, params: Mapping[str, Any]) -> str:
-    return config_message(code, params, CONFIG)
+    return config_message(code, inert_params(params), CONFIG)
 
 
 def dataset_text(code: str, params: Mapping[str, Any]) -> str:
     """Why a dataset cannot be had. A torchvision set missing from disk is worded for the app
     (the Train page's Download button, the folder its files belong in), not as the CLI's
     sentence, which sends the reader to ``data_dir`` and an environment variable."""
+    params = inert_params(params)
     if code in MISSING:
         name = params.get("name", "")
         return MISSING[code].format(**params, dataset=DATASET_NAMES.get(name, name))
@@ -33,7 +35,7 @@ def coded_text(kind: str, code: str, params: Mapping[str, Any]) -> str:
     """An error's sentence from its ``reason_kind`` ("config", "analysis" or "dataset", as
     ``vae_core.jobs.failure_params`` names them), code and params."""
     if kind == "analysis":
-        return ANALYSIS[code].format(**params)
+        return ANALYSIS[code].format(**inert_params(params))
     if kind == "dataset":
         return dataset_text(code, params)
     return config_text(code, params)
@@ -57,7 +59,7 @@ def failure_words(params: Mapping[str, Any]) -> str:
     if "reason_code" in params:
         return coded_text(params.get("reason_kind", "config"), params["reason_code"],
                           params["reason_params"])
-    return str(params.get("error", ""))
+    return inert(params.get("error", ""), limit=PARAM_CHARS)
 
 
 def measure_words(summary: Mapping[str, Any]) -> str | None:
@@ -74,8 +76,8 @@ def job_words(snap: Any) -> str:
     """How a job ended, worded from its code in the current language (without a final full
     stop: the page's sentence goes on); an error's own text otherwise."""
     template = JOB_MESSAGES.get(snap.code) if snap.code else None
-    params = snap.params
+    params = inert_params(snap.params)
     if snap.code == "failed" and "reason_code" in params:  # the error's own code, worded
-        params = {**params, "error": failure_words(params)}
+        params = {**params, "error": failure_words(snap.params)}
     words = template.format(**params) if template else snap.message
     return words.rstrip("。.")

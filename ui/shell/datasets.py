@@ -11,6 +11,7 @@ import streamlit as st
 
 from ui.shell import state
 from ui.shell.config_words import error_words
+from ui.shell.inert import inert
 from ui.shell.strings import (
     DATASET_NAMES,
     DOWNLOAD,
@@ -64,7 +65,7 @@ def caption(name: str) -> str:
     if uploaded is None:
         return LABELS["datasets"][name]
     _, h, w = uploaded.bundle.input_shape
-    return UPLOAD["caption"].format(name=name, n=uploaded.n_images, h=h, w=w,
+    return UPLOAD["caption"].format(name=inert(name), n=uploaded.n_images, h=h, w=w,
                                     classes=len(uploaded.bundle.class_names))
 
 
@@ -88,14 +89,14 @@ def test_data(ckpt: Checkpoint) -> tuple[DataBundle | None, str | None]:
         if name in TORCHVISION_CLASSES:  # where its files belong, and the Download button
             return None, MISSING["not_downloaded"].format(
                 dataset=DATASET_NAMES.get(name, name), folder=raw_folder(name), files=_files())
-        return None, TEST_DATA["not_downloaded"].format(dataset=label(name))
+        return None, TEST_DATA["not_downloaded"].format(dataset=inert(label(name)))
     try:
         data = state.load_data(data_cfg)
     except ValueError as exc:  # DatasetUnavailable: says where the files go, or upload again
         return None, TEST_DATA["data_error"].format(error=error_message(exc))
     want = tuple(ckpt.model_cfg.input_shape)
     if tuple(data.test_x.shape[1:]) != want:
-        return None, TEST_DATA["shape_mismatch"].format(model=want, dataset=data_cfg.dataset,
+        return None, TEST_DATA["shape_mismatch"].format(model=want, dataset=inert(name),
                                                         data=tuple(data.test_x.shape[1:]))
     return data, None
 
@@ -105,7 +106,7 @@ def error_message(exc: Exception) -> str:
     refused upload, or images that do not fit a model (``AnalysisError``, a ``ConfigError``), in
     the reader's language, each worded from its code."""
     if isinstance(exc, UploadNotLoaded):
-        return UPLOAD["gone"].format(name=exc.name)
+        return UPLOAD["gone"].format(name=inert(exc.name))
     if isinstance(exc, UploadRejected):
         return REFUSED[exc.code].format(**exc.params)
     return error_words(exc)
@@ -152,7 +153,7 @@ def _read(filename: str, data: bytes, keep: bool) -> tuple[bool, Callable[[], st
             uploaded = load_upload(data, filename, keep_size=keep)
     except UploadRejected as exc:
         refusal = exc  # ``exc`` itself is unbound once the except block ends
-        return False, lambda: UPLOAD["refused"].format(file=filename,
+        return False, lambda: UPLOAD["refused"].format(file=inert(filename),
                                                        reason=error_message(refusal))
     dropped, replaced = state.add_session_dataset(uploaded)
     return True, lambda: _loaded_words(uploaded, dropped, replaced)
@@ -161,16 +162,16 @@ def _read(filename: str, data: bytes, keep: bool) -> tuple[bool, Callable[[], st
 def _loaded_words(uploaded: Any, dropped: list[str], replaced: bool) -> str:
     bundle = uploaded.bundle
     _, h, w = bundle.input_shape
-    lines = [UPLOAD["loaded"].format(name=uploaded.name, n=uploaded.n_images, h=h, w=w,
+    lines = [UPLOAD["loaded"].format(name=inert(uploaded.name), n=uploaded.n_images, h=h, w=w,
                                      classes=len(bundle.class_names), train=bundle.n_train,
                                      test=bundle.n_test)]
     if uploaded.n_ignored:
         lines.append(UPLOAD["ignored"].format(n=uploaded.n_ignored))
     if replaced:
-        lines.append(UPLOAD["replaced"].format(name=uploaded.name))
+        lines.append(UPLOAD["replaced"].format(name=inert(uploaded.name)))
     if dropped:
         lines.append(UPLOAD["dropped"].format(limit=state.MAX_SESSION_DATASETS,
-                                              names=", ".join(dropped)))
+                                              names=", ".join(inert(n) for n in dropped)))
     return "  \n".join(lines)
 
 

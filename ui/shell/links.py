@@ -18,6 +18,7 @@ import streamlit as st
 
 from ui.shell import state
 from ui.shell.config_words import error_words
+from ui.shell.inert import inert
 from ui.shell.strings import LINKS
 
 K_LINKS = "_vl_links"  # page -> {"seen": query strings applied, "bad": their Problems}
@@ -113,6 +114,9 @@ def _same_number(option: Any, text: str) -> bool:
         return False
 
 
+PARAM_CHARS = 30  # an unknown parameter's name is cut here (its value at inert's own limit)
+
+
 @dataclass(frozen=True)
 class Problem:
     """A value of a link that could not be used, kept unworded: the warning stays up until
@@ -131,7 +135,8 @@ class Problem:
                 self.setting.parse(self.value)
             except ValueError as exc:  # a coded core error is worded from its code
                 reason = error_words(exc)
-        return LINKS["bad_item"].format(param=self.param, value=self.value, reason=reason)
+        return LINKS["bad_item"].format(param=inert(self.param, limit=PARAM_CHARS),
+                                        value=inert(self.value), reason=reason)
 
 
 def apply_link(page: str, settings: Sequence[Setting]) -> None:

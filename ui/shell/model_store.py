@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ui.shell.config_words import config_text
+from ui.shell.inert import inert, inert_params
 from ui.shell.strings import CHECKPOINT, LIBRARY
 from vae_core import checkpoints
 from vae_core.checkpoints import Checkpoint, read_checkpoint_info, save_checkpoint
@@ -94,14 +95,14 @@ def safe_model_path(name: str, directory: Path) -> Path:
     raw = name.strip()
     if any(sep in raw for sep in ("/", "\\", ":")) or ".." in raw or raw.startswith("~") \
             or any(ord(c) < 32 for c in raw) or os.path.isabs(raw):
-        raise UnsafeName(LIBRARY["not_plain"].format(name=repr(raw)))
+        raise UnsafeName(LIBRARY["not_plain"].format(name=inert(repr(raw))))
     stem = slugify(raw.removesuffix(SUFFIX))
     if not stem:
-        raise UnsafeName(LIBRARY["no_letters"].format(name=repr(raw)))
+        raise UnsafeName(LIBRARY["no_letters"].format(name=inert(repr(raw))))
     base = directory.resolve()
     path = (base / f"{stem}{SUFFIX}").resolve()
     if path.parent != base:  # belt and braces: the slug cannot escape, but check anyway
-        raise UnsafeName(LIBRARY["outside"].format(name=repr(raw)))
+        raise UnsafeName(LIBRARY["outside"].format(name=inert(repr(raw))))
     return path
 
 
@@ -173,7 +174,7 @@ def list_models(directory: Path, source: str) -> tuple[list[ModelEntry], list[st
             header = _header(path)
         except Exception as exc:  # a bad file must not break the picker: list it as a problem
             if os.path.lexists(path):
-                problems.append(f"{path.name}: {error_text(exc)}")
+                problems.append(f"{inert(shown_name(path.name))}: {error_text(exc)}")
             continue
         name = header.get("name") or path.stem
         entries.append(ModelEntry(key=f"{source}:{path.name}", source=source, name=str(name),
@@ -242,15 +243,16 @@ def os_problem(exc: BaseException) -> dict[str, str] | None:
     path = Path(os.fsdecode(exc.filename)) if exc.filename else library_dir()
     if path.name.startswith(".") and path.suffix == ".tmp":  # a save's temp file: the folder
         path = path.parent                                    # refused it, the reader never saw it
-    return {"file": shown_name(path.name), "reason": exc.strerror}
+    return {"file": inert(shown_name(path.name)), "reason": exc.strerror}
 
 
 def _reason_worded(params: dict[str, Any]) -> dict[str, Any]:
     """A ``bad_config`` refusal carries the config's own code (``reason_code``): its
     ``{error}`` is then worded from that code too, not left in the core's English."""
+    worded = inert_params(params)
     if "reason_code" not in params:
-        return params
-    return {**params, "error": config_text(params["reason_code"], params["reason_params"])}
+        return worded
+    return {**worded, "error": config_text(params["reason_code"], params["reason_params"])}
 
 
 def shown_name(name: str) -> str:
@@ -270,9 +272,9 @@ def _odd_file(path: Path) -> str | None:
     except UnicodeEncodeError:
         plain = False
     if not plain:
-        return LIBRARY["odd_name"].format(file=shown_name(path.name))
+        return LIBRARY["odd_name"].format(file=inert(shown_name(path.name)))
     if not path.is_file():
-        return LIBRARY["not_regular"].format(file=path.name)
+        return LIBRARY["not_regular"].format(file=inert(path.name))
     return None
 
 
@@ -282,13 +284,13 @@ def save_model(model: VAE, name: str, directory: Path, *, data_cfg: DataConfig,
     when another server process saves the same name at the same moment)."""
     path = safe_model_path(name, directory)
     if path.exists() and not overwrite:
-        raise FileExistsError(LIBRARY["exists"].format(file=path.name))
+        raise FileExistsError(LIBRARY["exists"].format(file=inert(path.name)))
     directory.mkdir(parents=True, exist_ok=True)
     try:
         save_checkpoint(path, model, data_cfg=data_cfg, train_cfg=train_cfg,
                         summary=summary or {}, name=name.strip(), exclusive=not overwrite)
     except FileExistsError:
-        raise FileExistsError(LIBRARY["exists"].format(file=path.name)) from None
+        raise FileExistsError(LIBRARY["exists"].format(file=inert(path.name))) from None
     return path
 
 
@@ -306,7 +308,8 @@ def save_new_model(model: VAE, name: str, directory: Path, *, data_cfg: DataConf
         except FileExistsError:
             continue
         return path, candidate
-    raise FileExistsError(LIBRARY["exists"].format(file=safe_model_path(name, directory).name))
+    taken = safe_model_path(name, directory).name
+    raise FileExistsError(LIBRARY["exists"].format(file=inert(taken)))
 
 
 def download_name(name: str) -> str:
@@ -343,9 +346,9 @@ def read_upload(filename: str, data: bytes) -> Checkpoint:
     check_upload_name(filename)
     suffix = Path(filename).suffix.lower().lstrip(".")
     if suffix not in UPLOAD_TYPES:
-        raise ValueError(LIBRARY["bad_type"].format(file=repr(filename)))
+        raise ValueError(LIBRARY["bad_type"].format(file=inert(repr(filename))))
     if not data:
-        raise ValueError(LIBRARY["empty_file"].format(file=repr(filename)))
+        raise ValueError(LIBRARY["empty_file"].format(file=inert(repr(filename))))
     if suffix == "safetensors":
         return checkpoints.load_checkpoint(data, default_name=Path(filename).stem)
     model = import_examples_state_dict(data)
@@ -359,11 +362,11 @@ def _library_file(path: Path, directory: Path) -> Path:
     """``path`` resolved, if it is a checkpoint directly inside ``directory`` (never assets/)."""
     path, base = Path(path).resolve(), directory.resolve()
     if path.parent != base or path.suffix != SUFFIX:
-        raise UnsafeName(LIBRARY["not_library"].format(file=repr(path.name)))
+        raise UnsafeName(LIBRARY["not_library"].format(file=inert(repr(path.name))))
     if path.parent == assets_dir().resolve():
         raise UnsafeName(LIBRARY["assets_read_only"])
     if not path.is_file():
-        raise FileNotFoundError(LIBRARY["gone"].format(file=path.name))
+        raise FileNotFoundError(LIBRARY["gone"].format(file=inert(path.name)))
     return path
 
 
@@ -373,13 +376,13 @@ def rename_model(path: Path, new_name: str, directory: Path) -> Path:
     old = _library_file(path, directory)
     new = safe_model_path(new_name, directory)
     if new != old and new.exists():
-        raise FileExistsError(LIBRARY["exists"].format(file=new.name))
+        raise FileExistsError(LIBRARY["exists"].format(file=inert(new.name)))
     ckpt = checkpoints.load_checkpoint(old)
     try:  # exclusive: another process may have taken the new name since the check above
         save_checkpoint(new, ckpt.model, data_cfg=ckpt.data_cfg, train_cfg=ckpt.train_cfg,
                         summary=ckpt.summary, name=new_name.strip(), exclusive=new != old)
     except FileExistsError:
-        raise FileExistsError(LIBRARY["exists"].format(file=new.name)) from None
+        raise FileExistsError(LIBRARY["exists"].format(file=inert(new.name))) from None
     if new != old:
         old.unlink()
     return new

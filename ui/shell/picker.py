@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.shell import model_store, state
+from ui.shell.inert import inert
 from ui.shell.job_progress import progress_bar
 from ui.shell.model_store import ModelEntry
 from ui.shell.strings import LABELS, LIBRARY, MODEL, PICKER
@@ -63,13 +64,13 @@ def model_picker(*, job_progress: bool = True) -> ModelEntry | None:
         dropped = state.dropped_models()
         if dropped:
             st.info(PICKER["dropped"].format(limit=state.MAX_SESSION_MODELS,
-                                             names=", ".join(f"“{n}”" for n in dropped)))
+                                             names=", ".join(f"“{inert(n)}”" for n in dropped)))
         if entry is not None:
-            st.markdown("\n".join(f"- **{label}:** {value}"
+            st.markdown("\n".join(f"- **{label}:** {inert(value)}"  # a file's header: inert
                                   for label, value in info_rows(entry.info)))
             error = state.load_error(entry)
             if error:
-                st.error(PICKER["load_error"].format(name=entry.name, error=error))
+                st.error(PICKER["load_error"].format(name=inert(entry.name), error=error))
         if problems:
             with st.expander(PICKER["problems"]):
                 for line in problems:
@@ -97,7 +98,7 @@ def model_actions(entry: ModelEntry, ckpt: Checkpoint, *, key: str) -> None:
             state.remember_saved(key, None)
             st.error(MODEL["save_error"].format(error=model_store.error_text(exc)))
         else:
-            state.remember_saved(key, MODEL["saved"].format(file=path.name))
+            state.remember_saved(key, MODEL["saved"].format(file=inert(path.name)))
             st.rerun()  # the picker is drawn before the page: redraw it with the new file
     def data() -> bytes:  # made on the click: a 2 MB file per rerun, held per session, is not
         return checkpoint_bytes(ckpt.model, data_cfg=ckpt.data_cfg, train_cfg=ckpt.train_cfg,
@@ -124,13 +125,14 @@ def upload_box() -> None:
         try:
             ckpt = model_store.read_upload(uploaded.name, uploaded.getvalue())
         except Exception as exc:  # CheckpointError and friends: a message, never a traceback
-            result = (False,
-                      LIBRARY["upload_error"].format(file=model_store.shown_name(uploaded.name),
-                                                           error=model_store.error_text(exc)))
+            shown = inert(model_store.shown_name(uploaded.name))
+            result = (False, LIBRARY["upload_error"].format(file=shown,
+                                                            error=model_store.error_text(exc)))
             state.remember_upload(file_id, result)
         else:
             state.add_session_model(ckpt)
-            state.remember_upload(file_id, (True, LIBRARY["uploaded"].format(name=ckpt.name)))
+            loaded = LIBRARY["uploaded"].format(name=inert(ckpt.name))
+            state.remember_upload(file_id, (True, loaded))
             st.rerun()  # redraw the picker with the new model selected
     ok, message = result
     if ok:
