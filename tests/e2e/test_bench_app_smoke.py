@@ -4,8 +4,12 @@ tiny settings against their own server (the numbers are not checked)."""
 import subprocess
 import sys
 
+import pytest
+
 from tests.e2e.conftest import ROOT, _chromium, _missing
 from tests.test_bench_smoke import summary_rows
+
+pytestmark = pytest.mark.e2e  # it drives Chromium: -m "not e2e" leaves it out
 
 
 def test_bench_app_quick():

@@ -11,6 +11,7 @@ import pytest
 
 from tests.e2e.conftest import ARTIFACTS, AppDriver, js
 
+pytestmark = pytest.mark.e2e  # a browser test: -m "not e2e" leaves it out
 CLIPPED = js("clipped_text")
 OVERLAPPING = js("overlapping_pictures")
 WIDTH = 800
