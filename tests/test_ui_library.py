@@ -144,3 +144,22 @@ def test_one_fingerprint_follows_the_weights_not_the_name():
         next(other.parameters())[0, 0] += 1e-3
     changed = dataclasses.replace(ckpt, model=other)
     assert model_store.fingerprint(changed) != model_store.fingerprint(ckpt)
+
+
+def test_a_long_name_of_four_byte_characters_saves(tmp_path):
+    """64 four-byte letters (CJK extension B) are 256 bytes: the file name is cut at a
+    character within the file system's 255 bytes (it raised "File name too long")."""
+    name = "\U0002000b" * 64
+    path = model_store.save_model(tiny_model(), name, tmp_path, data_cfg=DataConfig(),
+                                  train_cfg=TrainConfig(), summary={})
+    assert len(path.name.encode("utf-8")) <= 255 and path.exists()
+    entries, problems = model_store.list_models(tmp_path, "library")
+    assert problems == [] and entries[0].name == name
+
+
+def test_display_names_are_stored_normalised():
+    """Full-width letters become their plain form; bidirectional and control characters go
+    (they make a name read differently from what it is)."""
+    assert model_store.display_name("ｍｏｄｅｌ １") == "model 1"
+    assert model_store.display_name("evil\u202eexe.txt\u200b\n") == "evil exe.txt"
+    assert model_store.slugify("ｍｏｄｅｌ") == "model"

@@ -11,13 +11,14 @@ import json
 import math
 import os
 import re
+import unicodedata
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ui.shell.config_words import config_text
-from ui.shell.inert import inert, inert_params
+from ui.shell.inert import inert, inert_params, plain
 from ui.shell.strings import CHECKPOINT, LIBRARY
 from vae_core import checkpoints
 from vae_core.checkpoints import Checkpoint, read_checkpoint_info, save_checkpoint
@@ -33,6 +34,8 @@ ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
 ZOO_INDEX = "zoo.json"           # order, descriptions and the default of the pretrained models
 SUFFIX = ".safetensors"
 MAX_NAME = 64
+MAX_STEM_BYTES = 200             # a file name is at most 255 bytes on most file systems, and a
+                                 # 64-character name of 4-byte characters is 256
 MAX_UPLOAD_NAME = 255            # characters of an uploaded file's name (most file systems' limit)
 UPLOAD_TYPES = ("safetensors", "pt", "pth")
 
@@ -76,12 +79,20 @@ def zoo_index(directory: Path) -> dict[str, Any]:
     return index if isinstance(index, dict) else {}
 
 
+def display_name(name: str) -> str:
+    """A model's display name as it is stored: Unicode NFKC (full-width ｍｏｄｅｌ is model),
+    without control or bidirectional characters, at most ``MAX_NAME`` characters."""
+    return plain(unicodedata.normalize("NFKC", name), limit=MAX_NAME)
+
+
 def slugify(name: str) -> str:
     """Lower-case a display name into a file stem: letters and digits of any script, ``-``,
-    ``_`` and ``.``; everything else becomes ``-``."""
-    slug = _SLUG_DROP.sub("-", name.strip().lower().translate(_GREEK))
-    slug = _SLUG_DASHES.sub("-", slug).strip("-.")
-    return slug[:MAX_NAME].rstrip("-.")
+    ``_`` and ``.``; everything else becomes ``-``. At most ``MAX_NAME`` characters and
+    ``MAX_STEM_BYTES`` bytes of UTF-8, cut at a character."""
+    slug = _SLUG_DROP.sub("-", display_name(name).lower().translate(_GREEK))
+    slug = _SLUG_DASHES.sub("-", slug).strip("-.")[:MAX_NAME]
+    slug = slug.encode("utf-8")[:MAX_STEM_BYTES].decode("utf-8", "ignore")
+    return slug.rstrip("-.")
 
 
 def safe_model_path(name: str, directory: Path) -> Path:
@@ -288,7 +299,8 @@ def save_model(model: VAE, name: str, directory: Path, *, data_cfg: DataConfig,
     directory.mkdir(parents=True, exist_ok=True)
     try:
         save_checkpoint(path, model, data_cfg=data_cfg, train_cfg=train_cfg,
-                        summary=summary or {}, name=name.strip(), exclusive=not overwrite)
+                        summary=summary or {}, name=display_name(name),
+                        exclusive=not overwrite)
     except FileExistsError:
         raise FileExistsError(LIBRARY["exists"].format(file=inert(path.name))) from None
     return path
@@ -380,7 +392,8 @@ def rename_model(path: Path, new_name: str, directory: Path) -> Path:
     ckpt = checkpoints.load_checkpoint(old)
     try:  # exclusive: another process may have taken the new name since the check above
         save_checkpoint(new, ckpt.model, data_cfg=ckpt.data_cfg, train_cfg=ckpt.train_cfg,
-                        summary=ckpt.summary, name=new_name.strip(), exclusive=new != old)
+                        summary=ckpt.summary, name=display_name(new_name),
+                        exclusive=new != old)
     except FileExistsError:
         raise FileExistsError(LIBRARY["exists"].format(file=inert(new.name))) from None
     if new != old:
