@@ -259,3 +259,18 @@ def test_iwae_cost_is_capped(env, monkeypatch):  # noqa: F811
     assert at.button(key="models_eval").disabled
     at.number_input(key="models_n").set_value(200).run()
     assert not at.button(key="models_eval").disabled
+
+
+def test_a_selected_model_whose_file_breaks_is_named_not_swapped_silently(env):  # noqa: F811
+    save_tiny_model(env.library, "other")
+    save_tiny_model(env.library, "tiny")
+    at = open_models()
+    at.sidebar.selectbox[0].select("library:tiny.safetensors").run()
+    path = env.library / "tiny.safetensors"
+    path.write_bytes(path.read_bytes()[:20])  # truncated inside its header
+    at.run()
+    assert not at.exception
+    assert at.sidebar.selectbox[0].value != "library:tiny.safetensors"
+    warning = rendered(texts(at.sidebar.warning))
+    assert "The model you had selected (tiny.safetensors) can no longer be read" in warning
+    assert "tiny.safetensors" in rendered(texts(at.sidebar.caption))  # the reason, listed

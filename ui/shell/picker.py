@@ -54,8 +54,12 @@ def model_picker(*, job_progress: bool = True) -> ModelEntry | None:
     with st.sidebar:
         if job_progress:
             progress_bar(where="sidebar", poll_s=1.0)
+        gone = state.vanished_selection()
+        if gone is not None:
+            st.warning(PICKER["vanished"].format(file=inert(model_store.shown_name(gone))))
         if not entries:
             st.info(PICKER["none"])
+            _problems(problems, expanded=gone is not None)
             return None
         labels = {k: _label(e) for k, e in by_key.items()}  # in this run's language
         key = st.selectbox(PICKER["label"], keys, format_func=labels.__getitem__,
@@ -71,11 +75,16 @@ def model_picker(*, job_progress: bool = True) -> ModelEntry | None:
             error = state.load_error(entry)
             if error:
                 st.error(PICKER["load_error"].format(name=inert(entry.name), error=error))
-        if problems:
-            with st.expander(PICKER["problems"]):
-                for line in problems:
-                    st.caption(line)
+        _problems(problems, expanded=gone is not None)
     return entry
+
+
+def _problems(problems: list[str], *, expanded: bool) -> None:
+    """The library's files that could not be read, each with why."""
+    if problems:
+        with st.expander(PICKER["problems"], expanded=expanded):
+            for line in problems:
+                st.caption(line)
 
 
 def model_actions(entry: ModelEntry, ckpt: Checkpoint, *, key: str) -> None:

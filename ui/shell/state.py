@@ -39,6 +39,7 @@ K_MODELS_DROPPED = "_vl_models_dropped"  # names dropped to make room, until the
 MAX_SESSION_MODELS = 12             # 2-4 MB each (weights, curves); least recently used go first
 K_SLOT = "_vl_job_slot"
 K_PENDING = "_vl_pending_selection"
+K_VANISHED = "_vl_selection_vanished"  # a selected file model that could no longer be read
 K_UPLOADS = "_vl_seen_uploads"
 K_PREVIEW = "_vl_preview"
 K_SAVED = "_vl_saved"
@@ -306,12 +307,21 @@ def apply_pending_selection(keys: list[str]) -> None:
     if pending in keys:
         st.session_state[PICKER_KEY] = pending
     elif st.session_state.get(PICKER_KEY) not in keys:
+        gone = st.session_state.get(PICKER_KEY)
+        if isinstance(gone, str) and gone.startswith(("library:", "asset:")):
+            st.session_state[K_VANISHED] = gone.split(":", 1)[1]  # say so, do not switch mutely
         zoo_default = model_store.zoo_index(model_store.assets_dir()).get("default")
         default = f"asset:{zoo_default}{model_store.SUFFIX}"
         if default in keys:
             st.session_state[PICKER_KEY] = default
         else:
             st.session_state.pop(PICKER_KEY, None)
+
+
+def vanished_selection() -> str | None:
+    """The file name of the model that was selected until its file could no longer be read
+    (once: the picker says so)."""
+    return st.session_state.pop(K_VANISHED, None)
 
 
 def selected_entry() -> ModelEntry | None:

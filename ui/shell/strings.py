@@ -43,6 +43,8 @@ PICKER = Strings("PICKER", {
     "dropped": "This session keeps its {limit} most recently used models: {names} made room "
                "for the new one (models you saved stay in the library).",
     "problems": "Some files in the library could not be read:",
+    "vanished": "The model you had selected ({file}) can no longer be read; the reason is under "
+                "“Some files in the library could not be read” below.",
     "load_error": "Cannot load {name}: {error}",
 })
 
