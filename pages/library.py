@@ -10,7 +10,7 @@ from ui.shell.strings import LIBRARY, TEST_DATA
 
 state.ensure_shell()
 st.title(MODELS["title"])
-st.markdown(MODELS["intro"].format(folder=model_store.library_dir()))
+st.markdown(MODELS["intro"])
 
 entries, _ = state.model_entries()
 entry, ckpt = state.selected_checkpoint()

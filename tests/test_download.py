@@ -247,8 +247,9 @@ def test_train_page_offline_names_the_folder_and_drops_the_old_dashboard(env, mo
     at = train_page_after_a_run()
     at.selectbox(key="tr_dataset").set_value("mnist").run()
     assert not at.exception
-    folder = str(raw_folder("mnist"))
-    assert folder in texts(at.warning) and "Start downloads" not in texts(at.warning)
+    folder = str(raw_folder("mnist"))  # named inside the server's data folder, not absolute
+    assert "`MNIST/raw` in the server's data folder" in texts(at.warning)
+    assert folder not in texts(at.warning) and "Start downloads" not in texts(at.warning)
     assert "Training diverged" not in texts(at.warning) and "Save to library" not in labels(at)
     assert at.button(key="train_start").disabled and not at.button(key="train_download").disabled
 
@@ -256,7 +257,7 @@ def test_train_page_offline_names_the_folder_and_drops_the_old_dashboard(env, mo
     run_until(at, lambda: at.error, "the download's error")
     assert not at.exception
     error = texts(at.error)
-    assert "download failed" in error and folder in error and RAW_FILES[0] in error
+    assert "download failed" in error and "`MNIST/raw`" in error and RAW_FILES[0] in error
     assert "Traceback" not in error and "\n" not in error
     assert "Save to library" not in labels(at) and at.button(key="train_start").disabled
 

@@ -143,3 +143,17 @@ def test_a_crafted_header_shows_as_text_in_the_sidebar(env):
     card = " ".join(m.value for m in at.sidebar.markdown)
     assert "upload\\:\\!\\[i\\]\\(http\u2060\\://127.0.0.3" in card
     assert not re.search(r"(?<!\\)\]\(", card)
+
+
+@pytest.mark.parametrize("blob", [b"\xff" * 64, (10**6).to_bytes(8, "little") + b"{}"])
+def test_a_refused_file_is_named_for_what_it_is_not_by_its_bytes(blob):
+    """A file's first 8 bytes are its header's length: the message says it is not a model file
+    (or is cut off), never that number (a link to another file would leak its first bytes)."""
+    from ui.shell import model_store
+
+    with pytest.raises(Exception) as refused:
+        model_store.read_upload("notes.safetensors", blob)
+    words = model_store.error_text(refused.value)
+    n = int.from_bytes(blob[:8], "little")
+    assert f"{n:,}" not in words and str(n) not in words
+    assert "not a model file" in words or "incomplete" in words

@@ -51,8 +51,10 @@ def test_download_shows_progress_then_start_is_enabled(browser, download_server)
         page.get_by_label("Dataset", exact=True).click()
         page.get_by_role("option", name="mnist", exact=True).click()
         app.wait()
-        folder = str(download_server.data_dir / "MNIST" / "raw")
+        # the folder inside the server's data folder, never the server's absolute path
+        folder = "MNIST/raw"
         page.get_by_text(folder).first.wait_for()
+        assert page.get_by_text(str(download_server.data_dir)).count() == 0
         start = page.get_by_role("button", name="Start", exact=True)
         assert start.is_disabled()
 

@@ -8,7 +8,7 @@ from ui.shell.i18n import Strings
 MODELS = Strings("MODELS", {
     "title": "Model library",
     "intro": "Every model the app knows: shipped pretrained ones 📦, this session's, the ones "
-             "saved on this server (folder `{folder}`) and uploads. Pick one to manage, evaluate "
+             "saved on this server and uploads. Pick one to manage, evaluate "
              "it on its test set, compare several, and use it to find unusual images.",
     "tab_library": "Library",
     "tab_evaluate": "Evaluate & compare",

@@ -7,13 +7,24 @@ Streamlit calls and no page modules here, so the library and the pages' Start ca
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from ui.shell.inert import PARAM_CHARS, inert, inert_params
 from ui.shell.strings import ANALYSIS, CONFIG, DATASET_NAMES, JOB_MESSAGES, MISSING, UNAVAILABLE
 from vae_core.config import ConfigError
-from vae_core.data.base import DatasetUnavailable
+from vae_core.data.base import DatasetUnavailable, default_data_dir
 from vae_core.messages import AnalysisError, config_message
+
+
+def shown_folder(folder: Any) -> str:
+    """A dataset's folder as a page names it: inside the server's data folder
+    (``$VAE_LAB_DATA_DIR``, e.g. ``MNIST/raw``), never the server's absolute path."""
+    path = Path(folder)
+    try:
+        return path.relative_to(default_data_dir()).as_posix()
+    except ValueError:
+        return Path(*path.parts[-2:]).as_posix()
 
 
 def config_text(code: str, params: Mapping[str, Any]) -> str:
@@ -27,7 +38,8 @@ def dataset_text(code: str, params: Mapping[str, Any]) -> str:
     params = inert_params(params)
     if code in MISSING:
         name = params.get("name", "")
-        return MISSING[code].format(**params, dataset=DATASET_NAMES.get(name, name))
+        return MISSING[code].format(**{**params, "folder": shown_folder(params["folder"])},
+                                    dataset=DATASET_NAMES.get(name, name))
     return UNAVAILABLE[code].format(**params)
 
 

