@@ -5,7 +5,7 @@ import streamlit as st
 
 from ui.library import view as models_view
 from ui.library.strings import MODELS
-from ui.shell import datasets, model_store, picker, state
+from ui.shell import datasets, picker, state
 from ui.shell.strings import LIBRARY, TEST_DATA
 
 state.ensure_shell()
@@ -20,8 +20,8 @@ tab_library, tab_eval, tab_anomaly = st.tabs(
 with tab_library:
     models_view.show_flash()
     if entries:
-        fps = {e.key: model_store.fingerprint(state.load_entry(e)) for e in entries
-               if state.load_error(e) is None}
+        # headers only: a model's weights are loaded when it is used, not to list it
+        fps = {e.key: fp for e in entries if (fp := state.known_fingerprint(e)) is not None}
         models_view.library_table(entries, fps)
         models_view.manage(entries)
     else:
