@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.support import plotly_figure, server_like_env
+from tests.support import plotly_figure, rendered, server_like_env
 from ui.shell import collapse, state
 from ui.shell.i18n import LANG_KEY
 from vae_core.sweeps import Sweep
@@ -292,5 +292,6 @@ def test_a_failed_sweep_and_its_failed_models_are_worded_in_the_readers_language
                          labels=("β=1", "β=4"), jobs=(job.snapshot(), failed), n_results=1,
                          elapsed_s=1.0, progress=1.0, code="failed", params={"error": "X"})
     monkeypatch.setattr(i18n, "current_language", lambda: "zh")
-    assert compare.failure_lines(snap) == ["β=4: 训练出错而失败：RuntimeError: boom"]
+    assert [rendered(line) for line in compare.failure_lines(snap)] == [
+        "β=4: 训练出错而失败：RuntimeError: boom"]
     assert compare.sweep_words(snap) == "X"  # the page's own sentence says it failed

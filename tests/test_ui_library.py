@@ -163,3 +163,31 @@ def test_display_names_are_stored_normalised():
     assert model_store.display_name("ｍｏｄｅｌ １") == "model 1"
     assert model_store.display_name("evil\u202eexe.txt\u200b\n") == "evil exe.txt"
     assert model_store.slugify("ｍｏｄｅｌ") == "model"
+
+
+def test_a_pretrained_models_name_is_reserved(tmp_path, monkeypatch):
+    from vae_core.checkpoints import save_checkpoint
+
+    assets = tmp_path / "assets"
+    assets.mkdir()
+    save_checkpoint(assets / "mnist-z8-bce.safetensors", tiny_model(), name="mnist-z8-bce")
+    monkeypatch.setenv("VAE_LAB_ASSETS", str(assets))
+    for name in ("mnist-z8-bce", "MNIST z8 BCE", "ｍｎｉｓｔ-z8-bce"):
+        with pytest.raises(model_store.UnsafeName, match="pretrained"):
+            model_store.save_model(tiny_model(), name, tmp_path / "lib", data_cfg=DataConfig(),
+                                   train_cfg=TrainConfig(), summary={})
+
+
+def test_a_name_that_reads_like_another_models_is_refused(tmp_path, monkeypatch):
+    """"Tеacher's model" with a Cyrillic е reads like the teacher's own: refused, on save and on
+    rename; the model's own name may be saved again."""
+    monkeypatch.setenv("VAE_LAB_ASSETS", str(tmp_path / "no-assets"))
+    lib = tmp_path / "lib"
+    kw = dict(data_cfg=DataConfig(), train_cfg=TrainConfig(), summary={})
+    model_store.save_model(tiny_model(), "Teacher's model", lib, **kw)
+    with pytest.raises(model_store.UnsafeName, match="reads like"):
+        model_store.save_model(tiny_model(), "T\u0435acher's model", lib, **kw)
+    other = model_store.save_model(tiny_model(), "mine", lib, **kw)
+    with pytest.raises(model_store.UnsafeName, match="reads like"):
+        model_store.rename_model(other, "TEACHER'S M\u041eDEL", lib)  # a Cyrillic О
+    model_store.save_model(tiny_model(), "Teacher's model", lib, overwrite=True, **kw)

@@ -17,7 +17,8 @@ from typing import Any
 
 MAX_CHARS = 80      # a shown value is cut here with "…": a 10 kB link value is not a wall of text
 # C0/C1 controls (newlines make headings), zero-width and bidirectional controls (they reorder
-# what a reader sees: "txt.exe" can look like "exe.txt"), and the byte-order mark
+# what a reader sees: a right-to-left override before "gpj.exe" shows it as "exe.jpg"),
+# and the byte-order mark
 _INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
 # what Markdown, KaTeX and Streamlit act on: emphasis, code, links and images, HTML, $…$,
 # :directives[…] and :icons:, e-mail autolinks; CommonMark shows a backslash-escaped one as

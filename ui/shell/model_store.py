@@ -85,6 +85,36 @@ def display_name(name: str) -> str:
     return plain(unicodedata.normalize("NFKC", name), limit=MAX_NAME)
 
 
+# letters of other scripts that read as Latin ones ("Tеacher" with a Cyrillic е): the common
+# lookalikes of Unicode's confusables list, enough to stop a name passing for another
+_LOOKALIKES = str.maketrans("аеорсухіјѕԁɡӏАВЕКМНОРСТУХІЈЅοαρτυνκιΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+                            "aeopcyxijsdglABEKMHOPCTYXIJSoaptuvkiABEZHIKMNOPTYX")
+
+
+def skeleton(name: str) -> str:
+    """What a name reads as: NFKD without accents, lookalike letters as Latin ones, case
+    folded, spaces, dashes and underscores dropped. Two names with one skeleton look alike."""
+    decomposed = unicodedata.normalize("NFKD", display_name(name))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[\s_\-.]+", "", bare.translate(_LOOKALIKES).casefold())
+
+
+def check_new_name(name: str, directory: Path, *, keep: Path | None = None) -> None:
+    """Refuse (``UnsafeName``) a display name that is a pretrained model's, or that looks like
+    another library model's name without being it (``keep``: the file being renamed)."""
+    mine = skeleton(name)
+    assets, _ = list_models(assets_dir(), "asset")
+    for entry in assets:
+        if skeleton(entry.name) == mine:
+            raise UnsafeName(LIBRARY["reserved"].format(name=inert(display_name(name))))
+    models, _ = list_models(directory, "library")
+    for entry in models:
+        if entry.path != keep and skeleton(entry.name) == mine \
+                and display_name(entry.name) != display_name(name):
+            raise UnsafeName(LIBRARY["lookalike"].format(name=inert(display_name(name)),
+                                                         other=inert(entry.name)))
+
+
 def slugify(name: str) -> str:
     """Lower-case a display name into a file stem: letters and digits of any script, ``-``,
     ``_`` and ``.``; everything else becomes ``-``. At most ``MAX_NAME`` characters and
@@ -296,6 +326,7 @@ def save_model(model: VAE, name: str, directory: Path, *, data_cfg: DataConfig,
     path = safe_model_path(name, directory)
     if path.exists() and not overwrite:
         raise FileExistsError(LIBRARY["exists"].format(file=inert(path.name)))
+    check_new_name(name, directory, keep=path)
     directory.mkdir(parents=True, exist_ok=True)
     try:
         save_checkpoint(path, model, data_cfg=data_cfg, train_cfg=train_cfg,
@@ -389,6 +420,7 @@ def rename_model(path: Path, new_name: str, directory: Path) -> Path:
     new = safe_model_path(new_name, directory)
     if new != old and new.exists():
         raise FileExistsError(LIBRARY["exists"].format(file=inert(new.name)))
+    check_new_name(new_name, directory, keep=old)
     ckpt = checkpoints.load_checkpoint(old)
     try:  # exclusive: another process may have taken the new name since the check above
         save_checkpoint(new, ckpt.model, data_cfg=ckpt.data_cfg, train_cfg=ckpt.train_cfg,

@@ -78,6 +78,9 @@ LIBRARY = Strings("LIBRARY", {
     "not_plain": "{name} is not a plain name: use letters, digits, '-' and '_' "
                  "(no '/', '\\', '..' or ':')",
     "no_letters": "{name} has no letters or digits to make a file name from",
+    "reserved": "{name} is the name of a pretrained model; pick another name",
+    "lookalike": "{name} reads like the name of another model ({other}); pick a name that looks "
+                 "different",
     "outside": "{name} would be saved outside the library",
     "exists": "{file} already exists in the library; pick another name",
     "bad_type": "{file}: upload a .safetensors checkpoint from VAE Lab or a pytorch/examples "

@@ -66,6 +66,8 @@ ZH = {
     "LIBRARY.not_plain": "{name} 不是一个普通名称：请使用字母、数字、'-' 和 '_'"
                          "（不能含 '/'、'\\'、'..' 或 ':'）",
     "LIBRARY.no_letters": "{name} 中没有可用于文件名的字母或数字",
+    "LIBRARY.reserved": "{name} 是一个预训练模型的名称；请换一个名称",
+    "LIBRARY.lookalike": "{name} 看起来和另一个模型的名称（{other}）一样；请换一个看起来不同的名称",
     "LIBRARY.outside": "{name} 会被保存到模型库之外",
     "LIBRARY.exists": "模型库中已有 {file}；请换一个名称",
     "LIBRARY.bad_type": "{file}：请上传 VAE Lab 的 .safetensors 检查点，或 pytorch/examples 的 "
