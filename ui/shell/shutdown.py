@@ -31,8 +31,13 @@ from ui.shell.jobs import JobRegistry, ended_run
 from vae_core.messages import JOB_MESSAGES
 
 MARK = "(interrupted)"
-SAVE_WITHIN_S = 5.0  # the jobs' last steps and saves; with the grace and Streamlit's own close
-PAGES_GRACE_S = 3.0  # (< 1 s) a shutdown stays within the 10 s that docker stop allows
+SAVE_WITHIN_S = 5.0  # the jobs' last steps and saves
+# the pages may be waited for until this long after the signal: with Streamlit's own close
+# (< 1 s) a shutdown stays within the 10 s that docker stop allows. A fixed 3 s grace after the
+# saves was too short for a page's rerun on a loaded 2-core machine (CI), and its learner then
+# never read where the weights went.
+PAGES_UNTIL_S = 9.0
+FLUSH_S = 0.2
 SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
@@ -54,14 +59,16 @@ def told(job: Any) -> None:
         _told.add(job)
 
 
-def _wait_until_told(jobs: list[Any], within_s: float) -> None:
-    """Hold the server open until a page has shown each job's end, at most ``within_s``: a page
-    polls every second, and on a busy machine its rerun takes longer than any fixed pause."""
-    deadline = time.monotonic() + within_s
-    while time.monotonic() < deadline:
+def _wait_until_told(jobs: list[Any], deadline: float) -> bool:
+    """Hold the server open until a page has shown each job's end, at most until ``deadline``
+    (``time.monotonic()``): a page polls every second, and on a busy machine its rerun takes
+    longer than any fixed pause. False when some page had not shown it by then."""
+    while True:
         with _told_lock:
             if all(job in _told for job in jobs):
-                return
+                return True
+        if time.monotonic() >= deadline:
+            return False
         time.sleep(0.05)
 
 
@@ -111,11 +118,11 @@ def _unsaved(job: Any, steps: int, error: str) -> str:
 
 def shut_down(registry: JobRegistry, directory: Path, *, within_s: float = SAVE_WITHIN_S,
               log: Callable[[str], None] | None = None, then: Callable[[], None] | None = None,
-              grace_s: float = 0.0) -> tuple[threading.Thread, ShutdownReport]:
+              pages_until_s: float = 0.0) -> tuple[threading.Thread, ShutdownReport]:
     """Interrupt every job now, then save the running ones in a non-daemon thread (returned,
     started) that fills in the report, at most ``within_s``; then, once a page has shown each
-    job's end (at most ``grace_s``), it calls ``then`` (whatever happened: it is what stops the
-    server)."""
+    job's end (at most ``pages_until_s`` after the start), it calls ``then`` (whatever
+    happened: it is what stops the server)."""
     t0 = time.monotonic()
     report = ShutdownReport()
     running, queued = interrupt_all(registry)
@@ -137,8 +144,12 @@ def shut_down(registry: JobRegistry, directory: Path, *, within_s: float = SAVE_
             report.seconds = time.monotonic() - t0
             say(f"{len(report.saved)} interrupted runs saved to {directory} in "
                 f"{report.seconds:.2f} s; {report.not_started} queued runs not started")
-            if running or queued:
-                _wait_until_told([*running, *queued], grace_s)
+            # a sweep's page does not say how it ended: only Train runs are waited for
+            reported = [job for job in [*running, *queued] if hasattr(job, "report")]
+            if reported and pages_until_s > 0:
+                shown = _wait_until_told(reported, t0 + pages_until_s)
+                say(f"pages told in {time.monotonic() - t0:.2f} s" if shown else
+                    f"not every page was told within {pages_until_s:.1f} s")
         finally:
             if then is not None:
                 then()
@@ -155,6 +166,13 @@ _begun = threading.Event()
 
 def _log(line: str) -> None:
     print(f"vae-lab shutdown: {line}", file=sys.stderr, flush=True)
+
+
+def _close_after_flush(loop: asyncio.AbstractEventLoop, previous: Callable, number: int) -> None:
+    """Hand Streamlit its signal a few of its send cycles from now: it sends each session's
+    queued messages from this loop every 5 ms, and stopping at once could drop the words a
+    page has just written about its run."""
+    loop.call_later(FLUSH_S, previous, number, None)
 
 
 def _wrap_handlers(registry: Callable[[], JobRegistry], directory: Callable[[], Path]) -> None:
@@ -174,8 +192,9 @@ def _wrap_handlers(registry: Callable[[], JobRegistry], directory: Callable[[], 
                 return
             _begun.set()
             _log(f"{signal.Signals(number).name}: stopping every training job")
-            shut_down(registry(), directory(), log=_log, grace_s=PAGES_GRACE_S,
-                      then=lambda: loop.call_soon_threadsafe(previous, number, None))
+            shut_down(registry(), directory(), log=_log, pages_until_s=PAGES_UNTIL_S,
+                      then=lambda: loop.call_soon_threadsafe(_close_after_flush, loop,
+                                                             previous, number))
 
         signal.signal(signum, handler)
 
