@@ -173,6 +173,7 @@ def lib(tmp_path):
         data_cfg=DataConfig(),
         train_cfg=TrainConfig(),
         summary={"test_elbo": 1.0},
+        owner="me",  # so that a rename reaches the name checks
     )
     before = tree_hash(folder)
     yield folder
@@ -380,7 +381,7 @@ def test_bad_save_and_rename_names_leave_the_library_unchanged(name, lib):
             build_model(TINY), name, lib, data_cfg=None, train_cfg=None, summary=None
         )
     )
-    refused(model_store.rename_model, lib / "good.safetensors", name, lib)
+    refused(lambda: model_store.rename_model(lib / "good.safetensors", name, lib, by="me"))
 
 
 def test_long_names_are_sanitised(tmp_path):

@@ -68,7 +68,8 @@ def _rename_rounds(directory: str, who: int, barrier, results) -> None:
     for i in range(ROUNDS):
         barrier.wait()
         try:
-            model_store.rename_model(folder / f"r{i}-{who}.safetensors", f"target {i}", folder)
+            model_store.rename_model(folder / f"r{i}-{who}.safetensors", f"target {i}", folder,
+                                     by=str(who))
         except FileExistsError:
             results.put((i, who, "refused"))
         else:
@@ -79,7 +80,7 @@ def test_two_processes_renaming_to_one_name_lose_no_model(tmp_path):
     for i in range(ROUNDS):
         for who in range(2):
             model_store.save_model(_model(who), f"r{i}-{who}", tmp_path, data_cfg=None,
-                               train_cfg=None, summary={"who": who})
+                               train_cfg=None, summary={"who": who}, owner=str(who))
     barrier, results = CTX.Barrier(2), CTX.Queue()
     _run(_rename_rounds, lambda who: (str(tmp_path), who, barrier, results))
     for _ in range(2 * ROUNDS):

@@ -14,9 +14,10 @@ import torch
 from streamlit.testing.v1 import AppTest
 
 from tests.support import plotly_figure, rendered, shown_cells
+from tests.test_library_ownership import owned_tiny_model
 from tests.test_pages import env, save_tiny_model, texts  # noqa: F401
 from ui.library import view as models_view
-from ui.shell import model_store
+from ui.shell import model_store, state
 from vae_core.config import preset_model
 from vae_core.data import torchvision_sets
 from vae_core.models import build_model
@@ -29,8 +30,11 @@ HAS_ASSETS = bool(list((ROOT / "assets").glob("*.safetensors")))
 needs_assets = pytest.mark.skipif(not HAS_ASSETS, reason="no pretrained models in assets/")
 
 
-def open_models() -> AppTest:
+def open_models(owner: str | None = None) -> AppTest:
+    """The Library page; ``owner``: the session's owner token (``state.owner_token``)."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if owner is not None:
+        at.session_state[state.K_OWNER] = owner
     at.run()
     at.switch_page(PAGE)
     at.run()
@@ -146,8 +150,8 @@ def test_a_model_whose_mig_cannot_be_measured_says_why_and_keeps_its_numbers(pre
 
 
 def test_rename_and_delete_a_library_model(env):  # noqa: F811
-    save_tiny_model(env.library, "tiny")
-    at = open_models()
+    owned_tiny_model(env.library, "tiny", "this session")
+    at = open_models(owner="this session")
     assert at.selectbox(key="models_manage").value == "library:tiny.safetensors"
     for bad in ("../escape", "/etc/passwd", "a/b", "..", "C:evil", "   "):
         at.text_input(key="rename_library:tiny.safetensors").set_value(bad)
@@ -182,15 +186,16 @@ def test_pretrained_models_cannot_be_renamed_or_deleted(env):  # noqa: F811
     assert not [b for b in at.button if b.key and b.key.startswith(("rename", "delete"))]
     # and the library functions refuse it too, and any unsafe name
     with pytest.raises(model_store.UnsafeName):
-        model_store.delete_model(path, env.library)
+        model_store.delete_model(path, env.library, by="me")
     with pytest.raises(model_store.UnsafeName):
-        model_store.rename_model(path, "stolen", env.library)
-    mine = save_tiny_model(env.library, "mine")
+        model_store.rename_model(path, "stolen", env.library, by="me")
+    mine = owned_tiny_model(env.library, "mine", "me")
     for bad in ("../x", "/tmp/x", "..", ""):
         with pytest.raises(model_store.UnsafeName):
-            model_store.rename_model(mine, bad, env.library)
+            model_store.rename_model(mine, bad, env.library, by="me")
     with pytest.raises(model_store.UnsafeName):
-        model_store.delete_model(env.library / ".." / "assets" / "shipped.safetensors", env.library)
+        model_store.delete_model(env.library / ".." / "assets" / "shipped.safetensors", env.library,
+                                 by="me")
     assert path.is_file() and mine.is_file()
 
 

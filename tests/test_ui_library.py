@@ -187,7 +187,7 @@ def test_a_name_that_reads_like_another_models_is_refused(tmp_path, monkeypatch)
     model_store.save_model(tiny_model(), "Teacher's model", lib, **kw)
     with pytest.raises(model_store.UnsafeName, match="reads like"):
         model_store.save_model(tiny_model(), "T\u0435acher's model", lib, **kw)
-    other = model_store.save_model(tiny_model(), "mine", lib, **kw)
+    other = model_store.save_model(tiny_model(), "mine", lib, owner="me", **kw)
     with pytest.raises(model_store.UnsafeName, match="reads like"):
-        model_store.rename_model(other, "TEACHER'S M\u041eDEL", lib)  # a Cyrillic О
+        model_store.rename_model(other, "TEACHER'S M\u041eDEL", lib, by="me")  # a Cyrillic О
     model_store.save_model(tiny_model(), "Teacher's model", lib, overwrite=True, **kw)

@@ -17,10 +17,10 @@ import torch
 from streamlit.testing.v1 import AppTest
 
 from tests.support import server_like_env
-from tests.test_pages import save_tiny_model
+from tests.test_library_ownership import owned_tiny_model
 from tests.test_worded_errors import _chinese_only, _sample, _wait_ended
 from ui.library.strings import LIBRARY_PAGE
-from ui.shell import datasets, i18n, model_store
+from ui.shell import datasets, i18n, model_store, state
 from ui.shell.config_words import failure_words, job_words, measure_words
 from ui.shell.i18n import LANG_KEY
 from vae_core import sweeps
@@ -176,10 +176,10 @@ def _refuse(monkeypatch, method: str) -> None:
 
 
 def test_a_delete_the_os_refuses_is_worded(tmp_path, monkeypatch, zh):
-    path = save_tiny_model(tmp_path, "mine")
+    path = owned_tiny_model(tmp_path, "mine", "me")
     _refuse(monkeypatch, "unlink")
     with pytest.raises(PermissionError) as info:
-        model_store.delete_model(path, tmp_path)
+        model_store.delete_model(path, tmp_path, by="me")
     reason = info.value.strerror
     words = LIBRARY_PAGE["delete_error"].format(error=model_store.error_text(info.value))
     assert "mine.safetensors" in words and reason in words and "Errno" not in words
@@ -191,7 +191,7 @@ def test_a_delete_the_os_refuses_is_worded(tmp_path, monkeypatch, zh):
 
 
 def test_a_rename_in_a_read_only_folder_names_the_folder(tmp_path, monkeypatch, zh):
-    path = save_tiny_model(tmp_path / "library", "mine")
+    path = owned_tiny_model(tmp_path / "library", "mine", "me")
 
     def read_only(*args, **kwargs):
         raise PermissionError(13, os.strerror(13),
@@ -199,7 +199,7 @@ def test_a_rename_in_a_read_only_folder_names_the_folder(tmp_path, monkeypatch, 
 
     monkeypatch.setattr("vae_core.checkpoints.tempfile.NamedTemporaryFile", read_only)
     with pytest.raises(PermissionError) as info:
-        model_store.rename_model(path, "theirs", tmp_path / "library")
+        model_store.rename_model(path, "theirs", tmp_path / "library", by="me")
     words = LIBRARY_PAGE["rename_error"].format(error=model_store.error_text(info.value))
     assert "library" in words and ".tmp" not in words  # the folder, not a temp file's name
     _chinese_only(words.replace(info.value.strerror, ""))
@@ -208,9 +208,10 @@ def test_a_rename_in_a_read_only_folder_names_the_folder(tmp_path, monkeypatch, 
 
 def test_the_models_page_words_a_refused_delete_in_chinese(tmp_path, monkeypatch):
     with server_like_env(tmp_path, monkeypatch, pretrained=False) as env:
-        save_tiny_model(env.library, "tiny")
+        owned_tiny_model(env.library, "tiny", "this session")
         at = AppTest.from_file(APP, default_timeout=TIMEOUT)
         at.session_state[LANG_KEY] = "中文"
+        at.session_state[state.K_OWNER] = "this session"
         at.run()
         at.switch_page("pages/library.py")
         at.run()

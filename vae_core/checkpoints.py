@@ -45,9 +45,10 @@ FORMAT = "vae-lab/1"
 META_KEY = "vae_lab"
 MAX_HEADER_BYTES = 2**20
 MAX_NAME_CHARS = 100
+MAX_OWNER_CHARS = 128  # ``saved_by``: opaque to the core (the app stores a sha256 hex digest)
 DEFAULT_NAME = "checkpoint"
 _DTYPE = "F32"  # safetensors' name for torch.float32, the only dtype we read or write
-_FIELDS = {"format", "name", "model_cfg", "data_cfg", "train_cfg", "summary"}
+_FIELDS = {"format", "name", "model_cfg", "data_cfg", "train_cfg", "summary", "saved_by"}
 
 @dataclass
 class Checkpoint:
@@ -57,13 +58,15 @@ class Checkpoint:
     train_cfg: TrainConfig | None
     summary: dict                   # JSON-able metrics: test_elbo, active_units, epochs, ...
     name: str                       # display name: the header's, else the file stem
+    saved_by: str | None = None     # who saved it, as the app records it; None: nobody said
 
 
 # ---------------------------------------------------------------------------------------- save
 
 def save_checkpoint(path: str | Path, model: VAE, *, data_cfg: DataConfig | None = None,
                     train_cfg: TrainConfig | None = None, summary: dict | None = None,
-                    name: str | None = None, exclusive: bool = False) -> Path:
+                    name: str | None = None, saved_by: str | None = None,
+                    exclusive: bool = False) -> Path:
     """Write ``model`` and its configs to ``path`` atomically; return the path.
 
     Refuses (``CheckpointError``) a model whose file could not be loaded back: wrong dtype,
@@ -71,17 +74,18 @@ def save_checkpoint(path: str | Path, model: VAE, *, data_cfg: DataConfig | None
     OS errors (missing folder, disk full) propagate; the old file, if any, is then untouched.
     ``exclusive``: raise ``FileExistsError`` rather than replace a file that exists, decided
     atomically, so that two processes saving the same name never silently drop one model.
+    ``saved_by``: an opaque owner string kept in the header (the app decides what it means).
     """
     path = Path(path)
     data = checkpoint_bytes(model, data_cfg=data_cfg, train_cfg=train_cfg, summary=summary,
-                            name=name)
+                            name=name, saved_by=saved_by)
     _atomic_write(path, data, exclusive=exclusive)
     return path
 
 
 def checkpoint_bytes(model: VAE, *, data_cfg: DataConfig | None = None,
                      train_cfg: TrainConfig | None = None, summary: dict | None = None,
-                     name: str | None = None) -> bytes:
+                     name: str | None = None, saved_by: str | None = None) -> bytes:
     """The bytes ``save_checkpoint`` would write (for download buttons)."""
     if not isinstance(model, VAE) or not isinstance(getattr(model, "cfg", None), ModelConfig):
         raise TypeError(f"model must be a vae_core VAE, got {type(model).__name__}")
@@ -91,6 +95,8 @@ def checkpoint_bytes(model: VAE, *, data_cfg: DataConfig | None = None,
             raise TypeError(f"{arg} must be a {cls.__name__} or None, got {type(value).__name__}")
     if name is not None and not isinstance(name, str):
         raise TypeError(f"name must be a string or None, got {type(name).__name__}")
+    if saved_by is not None and not _good_owner(saved_by):
+        raise CheckpointError("bad_saved_by", limit=MAX_OWNER_CHARS)
     # copy to CPU so a training thread cannot change the weights while they are serialised
     state = {k: v.detach().to("cpu", copy=True).contiguous() for k, v in model.state_dict().items()}
     check_tensors(state, _expected_spec(model.cfg))
@@ -102,6 +108,8 @@ def checkpoint_bytes(model: VAE, *, data_cfg: DataConfig | None = None,
         "train_cfg": train_cfg.to_dict() if train_cfg is not None else None,
         "summary": _jsonable(summary if summary is not None else {}, "summary"),
     }
+    if saved_by is not None:  # absent otherwise: a file without an owner stays what earlier
+        info["saved_by"] = saved_by  # versions wrote, and they read it (they refuse the key)
     meta = json.dumps(info, allow_nan=False, ensure_ascii=False)
     if len(meta.encode("utf-8")) > MAX_HEADER_BYTES // 2:
         raise CheckpointError("metadata_too_large", n=len(meta))
@@ -180,15 +188,17 @@ def load_checkpoint(source: Source, *, map_location: str | torch.device = "cpu",
     model.eval()
     return Checkpoint(model=model.to(map_location), model_cfg=model_cfg,
                       data_cfg=info["data_cfg"], train_cfg=info["train_cfg"],
-                      summary=info["summary"], name=_display_name(info, source, default_name))
+                      summary=info["summary"], name=_display_name(info, source, default_name),
+                      saved_by=info["saved_by"])
 
 
 def read_checkpoint_info(source: Source, *, default_name: str | None = None) -> dict[str, Any]:
     """Name, configs and summary from the header alone (no weights read), validated like
     ``load_checkpoint`` except for the tensor values (NaN weights are only caught on load).
 
-    Returns ``{"name", "model_cfg", "data_cfg", "train_cfg", "summary", "n_params"}`` with the
-    configs as ``ModelConfig`` / ``DataConfig`` / ``TrainConfig`` (or None).
+    Returns ``{"name", "model_cfg", "data_cfg", "train_cfg", "summary", "saved_by",
+    "n_params"}`` with the configs as ``ModelConfig`` / ``DataConfig`` / ``TrainConfig`` (or
+    None).
     """
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = read_all(source)
@@ -209,7 +219,7 @@ def read_checkpoint_info(source: Source, *, default_name: str | None = None) -> 
     n_params = sum(math.prod(v["shape"]) for k, v in header.items() if k != "__metadata__")
     return {"name": _display_name(info, source, default_name), "model_cfg": info["model_cfg"],
             "data_cfg": info["data_cfg"], "train_cfg": info["train_cfg"],
-            "summary": info["summary"], "n_params": n_params}
+            "summary": info["summary"], "saved_by": info["saved_by"], "n_params": n_params}
 
 
 def parse_header(data: bytes, size: int) -> tuple[dict, dict]:
@@ -260,12 +270,16 @@ def _parse_info(raw: Any) -> dict[str, Any]:
     name = info.get("name")
     if name is not None and (not isinstance(name, str) or len(name) > MAX_NAME_CHARS):
         raise CheckpointError("bad_name", limit=MAX_NAME_CHARS)
+    saved_by = info.get("saved_by")
+    if saved_by is not None and not _good_owner(saved_by):
+        raise CheckpointError("bad_saved_by", limit=MAX_OWNER_CHARS)
     summary = info.get("summary", {})
     if summary is None:
         summary = {}
     if not isinstance(summary, dict):
         raise CheckpointError("bad_summary", where="summary")
-    out = {"name": name, "summary": _jsonable(summary, "summary")}  # NaN -> null
+    out = {"name": name, "saved_by": saved_by,
+           "summary": _jsonable(summary, "summary")}  # NaN -> null
     for key, cls in (("model_cfg", ModelConfig), ("data_cfg", DataConfig),
                      ("train_cfg", TrainConfig)):
         value = info.get(key)
@@ -338,6 +352,11 @@ def _clean_name(name: str) -> str:
     """Display names: control characters become spaces, at most ``MAX_NAME_CHARS``."""
     cleaned = "".join(" " if not ch.isprintable() else ch for ch in name)
     return " ".join(cleaned.split())[:MAX_NAME_CHARS]
+
+
+def _good_owner(saved_by: Any) -> bool:
+    return isinstance(saved_by, str) and 0 < len(saved_by) <= MAX_OWNER_CHARS \
+        and saved_by.isprintable()
 
 
 def _display_name(info: dict, source: Any, default_name: str | None) -> str:

@@ -71,6 +71,8 @@ CHECKPOINT_MESSAGES = {  # CheckpointError.code -> English (the app words the co
                           "{expected!r})",
     "unknown_keys": "bad {key!r} metadata: unknown keys {keys}",
     "bad_name": "bad checkpoint name: must be a string of at most {limit} characters",
+    "bad_saved_by": "bad checkpoint owner (saved_by): must be a printable string of at most "
+                    "{limit} characters",
     "bad_summary": "bad checkpoint summary: {where} must be plain JSON (numbers, strings, "
                    "lists, objects)",
     "bad_config": "bad {section} in checkpoint: {error}",

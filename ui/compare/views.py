@@ -157,8 +157,8 @@ def save_box(kind: str, results: list[SweepResult], data_cfg: DataConfig) -> Non
     if row.button(SWEEP["save"], icon=":material/save:", key=f"cmp_save_{kind}"):
         try:
             path = model_store.save_model(res.model, name, model_store.library_dir(),
-                                          data_cfg=data_cfg,
-                                      train_cfg=res.train_cfg, summary=_json_summary(res))
+                                          data_cfg=data_cfg, train_cfg=res.train_cfg,
+                                          summary=_json_summary(res), owner=state.owner_token())
         except (ValueError, OSError) as exc:
             state.remember_saved(memo_key, None)
             st.error(save_problem(exc))

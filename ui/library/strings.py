@@ -36,6 +36,12 @@ LIBRARY_PAGE = Strings("LIBRARY_PAGE", {
     "rename_title": "Rename or delete",
     "read_only": "{name} is {source}: only models saved in the library can be renamed or "
                  "deleted. Save a session model to the library first.",
+    # who may rename or delete a library model (ui.shell.ownership)
+    "yours": "Saved by this session: you can rename or delete it here until this tab is closed "
+             "or reloaded.",
+    "others": "Saved by another session: only it can rename or delete this model.",
+    "unowned": "Only the server's administrator can rename or delete this model (it has no "
+               "owner).",
     "new_name": "New name",
     "rename": "Rename",
     "renamed": "Renamed to {name} ({file}).",

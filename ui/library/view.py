@@ -20,7 +20,7 @@ import streamlit as st
 import torch
 
 from ui.library.strings import ANOMALY_SCORES, EVAL, LIBRARY_FIGURES, LIBRARY_PAGE, MODELS
-from ui.shell import collapse, datasets, figures, model_store, picker, state
+from ui.shell import collapse, datasets, figures, model_store, ownership, picker, state
 from ui.shell.config_words import failure_words
 from ui.shell.inert import inert
 from ui.shell.model_store import ModelEntry
@@ -211,11 +211,17 @@ def manage(entries: list[ModelEntry]) -> None:
         st.caption(LIBRARY_PAGE["read_only"].format(name=inert(entry.name),
                                                     source=LIBRARY_PAGE["sources"][entry.source]))
         return
+    # from the listed header, to choose what to show: rename_model and delete_model read the
+    # file again before they act
+    if not ownership.owns(entry.saved_by, state.owner_token()):
+        st.caption(LIBRARY_PAGE["others" if entry.saved_by else "unowned"])
+        return
+    st.caption(LIBRARY_PAGE["yours"])
     rename_delete(entry)
 
 
 def rename_delete(entry: ModelEntry) -> None:
-    directory = model_store.library_dir()
+    directory, me = model_store.library_dir(), state.owner_token()
     cols = st.columns([3, 1], vertical_alignment="bottom")
     new_name = cols[0].text_input(LIBRARY_PAGE["new_name"], value=entry.name,
                                   key=f"rename_{entry.key}",
@@ -223,8 +229,8 @@ def rename_delete(entry: ModelEntry) -> None:
     if cols[1].button(LIBRARY_PAGE["rename"], key=f"rename_btn_{entry.key}",
                       icon=":material/edit:"):
         try:
-            path = model_store.rename_model(entry.path, new_name, directory)
-        except (ValueError, OSError) as exc:  # UnsafeName, FileExistsError, CheckpointError
+            path = model_store.rename_model(entry.path, new_name, directory, by=me)
+        except (ValueError, OSError) as exc:  # UnsafeName, NotOwner, FileExistsError, ...
             st.error(LIBRARY_PAGE["rename_error"].format(error=model_store.error_text(exc)))
         else:
             state.select_model(f"library:{path.name}")
@@ -237,7 +243,7 @@ def rename_delete(entry: ModelEntry) -> None:
                  type="primary",
                  icon=":material/delete:"):
         try:
-            model_store.delete_model(entry.path, directory)
+            model_store.delete_model(entry.path, directory, by=me)
         except (ValueError, OSError) as exc:
             st.error(LIBRARY_PAGE["delete_error"].format(error=model_store.error_text(exc)))
         else:

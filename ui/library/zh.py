@@ -42,6 +42,10 @@ ZH = {
     "LIBRARY_PAGE.rename_title": "重命名或删除",
     "LIBRARY_PAGE.read_only": "{name} 属于“{source}”：只有保存在模型库中的模型才能重命名或删除。"
                      "请先把会话模型保存到模型库。",
+    "LIBRARY_PAGE.yours": "由本会话保存：在关闭或重新加载这个标签页之前，"
+                          "你可以在这里重命名或删除它。",
+    "LIBRARY_PAGE.others": "由另一个会话保存：只有那个会话才能重命名或删除这个模型。",
+    "LIBRARY_PAGE.unowned": "只有服务器管理员才能重命名或删除这个模型（它没有所有者）。",
     "LIBRARY_PAGE.new_name": "新名称",
     "LIBRARY_PAGE.rename": "重命名",
     "LIBRARY_PAGE.renamed": "已重命名为 {name}（{file}）。",

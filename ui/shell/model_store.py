@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ui.shell import ownership
 from ui.shell.config_words import config_text
 from ui.shell.inert import inert, inert_params, plain
 from ui.shell.strings import CHECKPOINT, LIBRARY
@@ -57,6 +58,7 @@ class ModelEntry:
     name: str
     info: dict[str, Any] = field(default_factory=dict)  # see ``describe``
     path: Path | None = None      # file for library and asset models
+    saved_by: str | None = None   # a file's owner as its header records it (``ownership``)
 
 
 def library_dir() -> Path:
@@ -219,7 +221,8 @@ def list_models(directory: Path, source: str) -> tuple[list[ModelEntry], list[st
             continue
         name = header.get("name") or path.stem
         entries.append(ModelEntry(key=f"{source}:{path.name}", source=source, name=str(name),
-                                  info=_info_from_header(header), path=path))
+                                  info=_info_from_header(header), path=path,
+                                  saved_by=header.get("saved_by")))
     return entries, problems
 
 
@@ -268,6 +271,8 @@ def error_text(exc: BaseException) -> str:
     the app's own errors (``UnsafeName``, the "exists" message) are worded already."""
     if isinstance(exc, CheckpointError):
         return CHECKPOINT[exc.code].format(**_reason_worded(exc.params))
+    if isinstance(exc, ownership.NotOwner):
+        return LIBRARY[exc.code].format(**inert_params(exc.params))
     problem = os_problem(exc)
     if problem is not None:
         return LIBRARY["os_error"].format(**problem)
@@ -320,9 +325,11 @@ def _odd_file(path: Path) -> str | None:
 
 
 def save_model(model: VAE, name: str, directory: Path, *, data_cfg: DataConfig,
-               train_cfg: TrainConfig, summary: dict | None, overwrite: bool = False) -> Path:
+               train_cfg: TrainConfig, summary: dict | None, overwrite: bool = False,
+               owner: str | None = None) -> Path:
     """Save into the library under a safe file name; refuses to overwrite unless asked (also
-    when another server process saves the same name at the same moment)."""
+    when another server process saves the same name at the same moment). ``owner``: who may
+    rename or delete it (``ui.shell.ownership``; None: nobody, from the app)."""
     path = safe_model_path(name, directory)
     if path.exists() and not overwrite:
         raise FileExistsError(LIBRARY["exists"].format(file=inert(path.name)))
@@ -331,15 +338,15 @@ def save_model(model: VAE, name: str, directory: Path, *, data_cfg: DataConfig,
     try:
         save_checkpoint(path, model, data_cfg=data_cfg, train_cfg=train_cfg,
                         summary=summary or {}, name=display_name(name),
-                        exclusive=not overwrite)
+                        saved_by=ownership.record(owner), exclusive=not overwrite)
     except FileExistsError:
         raise FileExistsError(LIBRARY["exists"].format(file=inert(path.name))) from None
     return path
 
 
 def save_new_model(model: VAE, name: str, directory: Path, *, data_cfg: DataConfig,
-                   train_cfg: TrainConfig, summary: dict | None,
-                   tries: int = 100) -> tuple[Path, str]:
+                   train_cfg: TrainConfig, summary: dict | None, tries: int = 100,
+                   owner: str | None = None) -> tuple[Path, str]:
     """Save under ``name``, or ``name 2``, ``name 3``… when taken: never replaces a model.
     Returns (path, the name used)."""
     directory.mkdir(parents=True, exist_ok=True)  # its errors are not "the name is taken"
@@ -347,7 +354,7 @@ def save_new_model(model: VAE, name: str, directory: Path, *, data_cfg: DataConf
         candidate = name if n == 1 else f"{name} {n}"
         try:
             path = save_model(model, candidate, directory, data_cfg=data_cfg,
-                              train_cfg=train_cfg, summary=summary)
+                              train_cfg=train_cfg, summary=summary, owner=owner)
         except FileExistsError:
             continue
         return path, candidate
@@ -413,19 +420,22 @@ def _library_file(path: Path, directory: Path) -> Path:
     return path
 
 
-def rename_model(path: Path, new_name: str, directory: Path) -> Path:
+def rename_model(path: Path, new_name: str, directory: Path, *, by: str | None) -> Path:
     """Give a library model a new display name and the matching safe file name; returns the new
-    path. Refuses files outside ``directory``, unsafe names and existing files."""
+    path. Refuses files outside ``directory``, a model ``by`` does not own (``NotOwner``),
+    unsafe names and existing files. The model keeps its owner."""
     old = _library_file(path, directory)
+    ckpt = checkpoints.load_checkpoint(old)
+    # the file's own header decides, not the listing the page chose its buttons from
+    ownership.check(old.name, ckpt.saved_by, by)
     new = safe_model_path(new_name, directory)
     if new != old and new.exists():
         raise FileExistsError(LIBRARY["exists"].format(file=inert(new.name)))
     check_new_name(new_name, directory, keep=old)
-    ckpt = checkpoints.load_checkpoint(old)
     try:  # exclusive: another process may have taken the new name since the check above
         save_checkpoint(new, ckpt.model, data_cfg=ckpt.data_cfg, train_cfg=ckpt.train_cfg,
                         summary=ckpt.summary, name=display_name(new_name),
-                        exclusive=new != old)
+                        saved_by=ckpt.saved_by, exclusive=new != old)
     except FileExistsError:
         raise FileExistsError(LIBRARY["exists"].format(file=inert(new.name))) from None
     if new != old:
@@ -433,6 +443,9 @@ def rename_model(path: Path, new_name: str, directory: Path) -> Path:
     return new
 
 
-def delete_model(path: Path, directory: Path) -> None:
-    """Delete a library model's file; refuses anything not directly inside ``directory``."""
-    _library_file(path, directory).unlink()
+def delete_model(path: Path, directory: Path, *, by: str | None) -> None:
+    """Delete a library model's file; refuses anything not directly inside ``directory`` and a
+    model ``by`` does not own (``NotOwner``, read from the file's header, never a cache)."""
+    file = _library_file(path, directory)
+    ownership.check(file.name, read_checkpoint_info(file)["saved_by"], by)
+    file.unlink()

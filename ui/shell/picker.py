@@ -102,7 +102,7 @@ def model_actions(entry: ModelEntry, ckpt: Checkpoint, *, key: str) -> None:
         try:
             path = model_store.save_model(ckpt.model, name, model_store.library_dir(),
                                       data_cfg=ckpt.data_cfg, train_cfg=ckpt.train_cfg,
-                                      summary=ckpt.summary)
+                                      summary=ckpt.summary, owner=state.owner_token())
         except (ValueError, OSError) as exc:  # UnsafeName, FileExistsError, CheckpointError
             state.remember_saved(key, None)
             st.error(MODEL["save_error"].format(error=model_store.error_text(exc)))

@@ -104,7 +104,7 @@ def save_interrupted(job: Any, directory: Path, *, timeout_s: float) -> tuple[st
     try:
         path, name = model_store.save_new_model(model, f"{job.name} {MARK}", directory,
                                             data_cfg=job.data_cfg, train_cfg=train_cfg,
-                                            summary=summary)
+                                            summary=summary, owner=getattr(job, "owner", None))
     except (OSError, ValueError) as exc:  # disk full, read-only volume, a refused model
         return _unsaved(job, steps, f"{type(exc).__name__}: {exc}"), None
     job.report("interrupted_saved", steps=steps, name=name)

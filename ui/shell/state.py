@@ -16,6 +16,7 @@ no key is declared twice or used raw, and that nothing outside ``ui/`` touches e
 from __future__ import annotations
 
 import json
+import secrets
 import time
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ K_MODELS = "_vl_session_models"     # dict key -> Checkpoint, in creation order
 K_COUNTER = "_vl_model_counter"
 K_MODEL_USE = "_vl_model_use"       # session model key -> when it was last selected (a counter)
 K_MODELS_DROPPED = "_vl_models_dropped"  # names dropped to make room, until the picker says so
+K_OWNER = "_vl_owner_token"         # this session's secret: who saved a library model
 MAX_SESSION_MODELS = 12             # 2-4 MB each (weights, curves); least recently used go first
 K_SLOT = "_vl_job_slot"
 K_PENDING = "_vl_pending_selection"
@@ -240,6 +242,16 @@ def harvest_job() -> str | None:
 
 
 # -- models ----------------------------------------------------------------------------------
+def owner_token() -> str:
+    """Who this session is to the library (``ui.shell.ownership``): a random secret made on
+    first use. The models it saves record its hash, and only it may rename or delete them. A
+    reload is a new session and owns nothing. When learners sign in, return the learner's id
+    (or a secret of theirs) here instead: the library needs nothing else to change."""
+    if K_OWNER not in st.session_state:
+        st.session_state[K_OWNER] = secrets.token_hex(16)
+    return st.session_state[K_OWNER]
+
+
 def _session_models() -> dict[str, Any]:
     if K_MODELS not in st.session_state:
         st.session_state[K_MODELS] = {}

@@ -99,6 +99,12 @@ LIBRARY = Strings("LIBRARY", {
                    "be renamed or deleted (pretrained ones are read-only)",
     "assets_read_only": "pretrained models are read-only",
     "gone": "{file} is no longer in the library",
+    # a rename or delete refused (ui.shell.ownership codes)
+    "not_owner": "{file} was saved by another session: only that session can rename or delete "
+                 "it",
+    "no_owner": "{file} has no owner (it was saved before models had owners, or copied into the "
+                "library folder on the server): only the server's administrator can rename or "
+                "delete it",
 })
 
 FIGURES = Strings("FIGURES", {

@@ -339,6 +339,7 @@ ZH = {
     "CHECKPOINT.unsupported_format": "不支持的检查点格式 {found!r}（此版本读取 {expected!r}）",
     "CHECKPOINT.unknown_keys": "{key!r} 元数据有误：未知的键 {keys}",
     "CHECKPOINT.bad_name": "检查点名称有误：必须是不超过 {limit} 个字符的字符串",
+    "CHECKPOINT.bad_saved_by": "检查点记录的所有者有误：必须是不超过 {limit} 个字符的可打印字符串",
     "CHECKPOINT.bad_summary": "检查点摘要有误：{where} 必须是纯 JSON（数字、字符串、列表、对象）",
     "CHECKPOINT.bad_config": "检查点中的 {section} 有误：{error}",
     "CHECKPOINT.cannot_build": "无法按 model_cfg 构建模型：{error}",
@@ -421,6 +422,9 @@ ZH = {
                        "（预训练模型是只读的）",
     "LIBRARY.assets_read_only": "预训练模型是只读的",
     "LIBRARY.gone": "{file} 已不在模型库中",
+    "LIBRARY.not_owner": "{file} 是另一个会话保存的：只有那个会话才能重命名或删除它",
+    "LIBRARY.no_owner": "{file} 没有所有者（它是在模型有所有者之前保存的，或是在服务器上直接复制进"
+                        "模型库文件夹的）：只有服务器管理员才能重命名或删除它",
     "FIGURES.hover_kl": "%{x}：%{y:.3f} 奈特<extra></extra>",
     "FIGURES.hover_mig": "%{x}：间隙 %{y:.3f}（信息量最大的潜变量 %{text}）<extra></extra>",
     "FIGURES.factor": "因子",
