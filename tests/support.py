@@ -124,6 +124,26 @@ def digit_zip(per_label: int = 40, digits=(0, 1, 7)) -> bytes:
     return out.getvalue()
 
 
+def ramp_zip(per_label: int = 40, side: int = 64) -> bytes:
+    """A .zip of ``side``×``side`` greyscale PNGs in three label folders ("c0/000.png", ...):
+    smooth ramps, so that the file stays small while its images are large in memory."""
+    import io
+    import zipfile
+
+    import numpy as np
+    from PIL import Image
+
+    ramp = np.add.outer(np.arange(side), np.arange(side)).astype(np.uint8)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for label in range(3):
+            for i in range(per_label):
+                png = io.BytesIO()
+                Image.fromarray(ramp + np.uint8(i + 50 * label)).save(png, format="PNG")
+                zf.writestr(f"c{label}/{i:03d}.png", png.getvalue())
+    return out.getvalue()
+
+
 def idx_arrays(n_train: int, n_test: int, seed: int = 0) -> dict:
     """Random MNIST-layout arrays keyed by their IDX file names (train/t10k images and labels),
     for tests that write torchvision's files offline."""

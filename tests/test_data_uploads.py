@@ -317,6 +317,11 @@ REFUSALS = {
     "label_too_small": lambda: (make_zip([*labelled(), ("owl/0.png", png(77))]), "x.zip", {}),
     "label_too_small-npz": lambda: (make_npz(x=X100, y=np.r_[np.zeros(99, int), 1]), "x.npz",
                                     {}),
+    "over_memory": lambda: (make_zip(flat(100)), "m.zip",
+                            {"max_bytes": uploads.kept_bytes(100, 28, 28) - 1}),
+    "over_memory-kept": lambda: (make_zip(flat(100)), "m.zip", {
+        "keep_size": True, "max_bytes": uploads.kept_bytes(100, 8, 8) - 1}),
+    "over_memory-npz": lambda: (make_npz(x=X100), "m.npz", {"keep_size": True, "max_bytes": 100}),
 }
 
 
@@ -388,6 +393,17 @@ def test_every_code_is_documented_and_worded():
     assert raised <= documented
     assert {c.split("-")[0] for c in REFUSALS} | {"too_many_entries", "zip_too_large",
                                                   "too_many_pixels", "zip_ratio"} == documented
+
+
+def test_memory_is_refused_from_the_headers_before_any_image_is_decoded(monkeypatch):
+    def decoded(*args):
+        raise AssertionError("an image was decoded")
+
+    monkeypatch.setattr(uploads, "_to_grey", decoded)
+    for keep, side in ((False, 28), (True, 8)):
+        err = rejected(make_zip(flat(100)), "m.zip", keep_size=keep, max_bytes=1000)
+        assert err.code == "over_memory"
+        assert err.params == {"images": 100, "size": 100 * (side * side * 4 + 8), "limit": 1000}
 
 
 def test_wrong_arguments_are_type_or_value_errors():

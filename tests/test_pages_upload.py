@@ -121,3 +121,34 @@ def test_a_not_a_zip_upload_is_refused():
     at = train_page()
     upload(at, b"PK\x03\x04 this is not really a zip", "broken.zip")
     assert "not a readable zip archive" in texts(at.error)
+
+
+@pytest.mark.parametrize("lang", ["English", "中文"])
+def test_an_upload_over_the_session_memory_is_refused_and_fits_resized(lang, request,
+                                                                        monkeypatch):
+    """300 images of 64×64 kept at their size take 4.7 MB as float32, over a 1 MB cap; resized
+    to 28×28 they take 0.9 MB, and the refusal says so; unticking "keep size" loads them."""
+    from tests.i18n_leaks import english_sentences
+    from tests.support import ramp_zip
+    from ui.shell import memory_budget
+
+    monkeypatch.setenv(memory_budget.SESSION_MB_ENV, "1")
+    if lang != "English":
+        request.getfixturevalue("chinese_outside_the_script")
+    at = train_page(lang)
+    assert "1 MB" in texts(at.caption)  # the cap is shown next to the uploader
+    at.checkbox(key="tr_upload_keep").check().run()
+    upload(at, ramp_zip(100), "big.zip")
+    error = texts(at.error)
+    assert "big.zip" in error and "4.7 MB" in error and "1 MB" in error and "0.9 MB" in error
+    if lang == "English":
+        assert "its images would take 4.7 MB in memory; a session holds at most 1 MB" in error
+        assert "Without “Keep the images' own size” they would take 0.9 MB" in error
+    else:
+        assert "保留图片原尺寸" in error
+        assert english_sentences([error, texts(at.caption)]) == []
+    assert not at.session_state[state.K_DATASETS] if state.K_DATASETS in at.session_state \
+        else True  # nothing kept
+    at.checkbox(key="tr_upload_keep").uncheck().run()
+    assert not at.exception and not at.error
+    assert at.selectbox(key="tr_dataset").value == "upload:big"

@@ -9,7 +9,7 @@ from typing import Any
 
 import streamlit as st
 
-from ui.shell import state
+from ui.shell import memory_budget, state
 from ui.shell.config_words import error_words, shown_folder
 from ui.shell.inert import inert
 from ui.shell.strings import (
@@ -34,7 +34,14 @@ from vae_core.data import (
     load_upload,
     raw_folder,
 )
-from vae_core.data.uploads import MAX_IMAGES, MAX_SIDE_KEEP, MAX_UPLOAD_BYTES, MIN_IMAGES
+from vae_core.data.uploads import (
+    MAX_IMAGES,
+    MAX_SIDE_KEEP,
+    MAX_UPLOAD_BYTES,
+    MIN_IMAGES,
+    TARGET_SIDE,
+    kept_bytes,
+)
 
 UPLOAD_CHOICE = "+upload"  # the Train page's "your own images…" entry (not a dataset name)
 OFFLINE = ("mnist-5k", "digits", "shapes")  # the built-in datasets a sweep may train on
@@ -125,6 +132,9 @@ def upload_box(*, disabled: bool = False) -> None:
                             disabled=disabled)
     keep = st.checkbox(UPLOAD["keep_size"].format(side=MAX_SIDE_KEEP), key="tr_upload_keep",
                        disabled=disabled)
+    st.caption(UPLOAD["memory"].format(cap=memory_budget.cap_mb(), side=MAX_SIDE_KEEP,
+                                       small=kept_bytes(1, TARGET_SIDE, TARGET_SIDE) / 2**10,
+                                       large=kept_bytes(1, MAX_SIDE_KEEP, MAX_SIDE_KEEP) / 2**10))
     if file is None:
         return
     file_id = f"dataset:{getattr(file, 'file_id', file.name)}:{keep}"
@@ -151,13 +161,32 @@ def _read(filename: str, data: bytes, keep: bool) -> tuple[bool, Callable[[], st
     is worded in the language of each run that shows it."""
     try:
         with st.spinner(UPLOAD["reading"]):
-            uploaded = load_upload(data, filename, keep_size=keep)
+            # room: the session's older uploads and unselected models can make room
+            uploaded = load_upload(data, filename, keep_size=keep, max_bytes=state.upload_room())
     except UploadRejected as exc:
         refusal = exc  # ``exc`` itself is unbound once the except block ends
+        if refusal.code == "over_memory":  # worded with the session's cap, and what would fit
+            return False, lambda: UPLOAD["refused"].format(
+                file=inert(filename), reason=_too_big(**refusal.params, kept=keep))
         return False, lambda: UPLOAD["refused"].format(file=inert(filename),
                                                        reason=error_message(refusal))
     dropped, replaced = state.add_session_dataset(uploaded)
     return True, lambda: _loaded_words(uploaded, dropped, replaced)
+
+
+def _too_big(*, images: int, size: int, limit: int, kept: bool) -> str:
+    """Why an upload does not fit in the session's memory (``limit``: the cap less the selected
+    model), and whether its images would at 28×28."""
+    cap = memory_budget.cap_bytes()
+    words = [UPLOAD["too_big"].format(size=memory_budget.in_mb(size), cap=memory_budget.cap_mb())]
+    if limit < cap:
+        words.append(UPLOAD["too_big_selected"].format(model=memory_budget.in_mb(cap - limit),
+                                                       room=memory_budget.in_mb(limit)))
+    resized = kept_bytes(images, TARGET_SIDE, TARGET_SIDE)
+    if kept and resized <= limit:
+        words.append(UPLOAD["too_big_resize"].format(size=memory_budget.in_mb(resized),
+                                                     side=TARGET_SIDE))
+    return " ".join(words).replace("。 ", "。")  # 中文 sentences follow each other unspaced
 
 
 def _loaded_words(uploaded: Any, dropped: list[str], replaced: bool) -> str:
@@ -171,7 +200,7 @@ def _loaded_words(uploaded: Any, dropped: list[str], replaced: bool) -> str:
     if replaced:
         lines.append(UPLOAD["replaced"].format(name=inert(uploaded.name)))
     if dropped:
-        lines.append(UPLOAD["dropped"].format(limit=state.MAX_SESSION_DATASETS,
+        lines.append(UPLOAD["dropped"].format(cap=memory_budget.cap_mb(),
                                               names=", ".join(inert(n) for n in dropped)))
     return "  \n".join(lines)
 

@@ -8,12 +8,13 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from ui.shell import model_store, state
+from ui.shell import memory_budget, model_store, state
 from ui.shell.inert import inert
 from ui.shell.job_progress import progress_bar
 from ui.shell.model_store import ModelEntry
 from ui.shell.strings import LABELS, LIBRARY, MODEL, PICKER
 from vae_core.checkpoints import Checkpoint, checkpoint_bytes
+from vae_core.footprint import checkpoint_footprint
 
 NA = "—"  # how a missing value reads in every table
 
@@ -67,7 +68,7 @@ def model_picker(*, job_progress: bool = True) -> ModelEntry | None:
         entry = by_key.get(key)
         dropped = state.dropped_models()
         if dropped:
-            st.info(PICKER["dropped"].format(limit=state.MAX_SESSION_MODELS,
+            st.info(PICKER["dropped"].format(cap=memory_budget.cap_mb(),
                                              names=", ".join(f"“{inert(n)}”" for n in dropped)))
         if entry is not None:
             st.markdown("\n".join(f"- **{label}:** {inert(value)}"  # a file's header: inert
@@ -125,24 +126,32 @@ def model_actions(entry: ModelEntry, ckpt: Checkpoint, *, key: str) -> None:
 def upload_box() -> None:
     """Upload a checkpoint; a good one becomes a selected session model, a bad one an error."""
     uploaded = st.file_uploader(LIBRARY["upload"], type=list(model_store.UPLOAD_TYPES),
-                                help=LIBRARY["upload_help"], key="upload_model")
+                                help=LIBRARY["upload_help"].format(cap=memory_budget.cap_mb()),
+                                key="upload_model")
     if uploaded is None:
         return
     file_id = getattr(uploaded, "file_id", None) or f"{uploaded.name}:{uploaded.size}"
     result = state.upload_result(file_id)
     if result is None:
+        shown = inert(model_store.shown_name(uploaded.name))
         try:
             ckpt = model_store.read_upload(uploaded.name, uploaded.getvalue())
         except Exception as exc:  # CheckpointError and friends: a message, never a traceback
-            shown = inert(model_store.shown_name(uploaded.name))
             result = (False, LIBRARY["upload_error"].format(file=shown,
                                                             error=model_store.error_text(exc)))
             state.remember_upload(file_id, result)
         else:
-            state.add_session_model(ckpt)
-            loaded = LIBRARY["uploaded"].format(name=inert(ckpt.name))
-            state.remember_upload(file_id, (True, loaded))
-            st.rerun()  # redraw the picker with the new model selected
+            size = checkpoint_footprint(ckpt)
+            if size > memory_budget.cap_bytes():  # alone over the session's cap: not kept
+                error = LIBRARY["too_big"].format(size=memory_budget.in_mb(size),
+                                                  cap=memory_budget.cap_mb())
+                result = (False, LIBRARY["upload_error"].format(file=shown, error=error))
+                state.remember_upload(file_id, result)
+            else:
+                state.add_session_model(ckpt)
+                loaded = LIBRARY["uploaded"].format(name=inert(ckpt.name))
+                state.remember_upload(file_id, (True, loaded))
+                st.rerun()  # redraw the picker with the new model selected
     ok, message = result
     if ok:
         st.success(message)

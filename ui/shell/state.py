@@ -23,13 +23,14 @@ from typing import Any
 
 import streamlit as st
 
-from ui.shell import jobs, model_store, session_end, shutdown
+from ui.shell import jobs, memory_budget, model_store, session_end, shutdown
 from ui.shell.jobs import JobRegistry, SessionJobs
 from ui.shell.model_store import ModelEntry
 from ui.shell.strings import LABELS
 from vae_core.checkpoints import Checkpoint, load_checkpoint
 from vae_core.config import DataConfig, ModelConfig, TrainConfig, is_upload_name
 from vae_core.data import DataBundle, UploadNotLoaded, load_dataset
+from vae_core.footprint import checkpoint_footprint, upload_footprint
 from vae_core.jobs import TrainingJob
 from vae_core.training import preload_optimizer_imports
 
@@ -38,7 +39,6 @@ K_COUNTER = "_vl_model_counter"
 K_MODEL_USE = "_vl_model_use"       # session model key -> when it was last selected (a counter)
 K_MODELS_DROPPED = "_vl_models_dropped"  # names dropped to make room, until the picker says so
 K_OWNER = "_vl_owner_token"         # this session's secret: who saved a library model
-MAX_SESSION_MODELS = 12             # 2-4 MB each (weights, curves); least recently used go first
 K_SLOT = "_vl_job_slot"
 K_PENDING = "_vl_pending_selection"
 K_VANISHED = "_vl_selection_vanished"  # a selected file model that could no longer be read
@@ -50,7 +50,6 @@ K_DATASETS = "_vl_session_datasets"  # dataset name -> UploadedDataset, oldest f
 K_DATASET_PENDING = "_vl_pending_dataset"
 K_DATASET_NOTICE = "_vl_dataset_notice"
 DATASET_KEY = "tr_dataset"           # the Train page's dataset selectbox
-MAX_SESSION_DATASETS = 2             # uploads kept per session: up to 330 MB each (20k × 64²)
 PICKER_KEY = "vl_model"             # the sidebar selectbox
 PREVIEW_EVERY_S = 1.0            # image grids on the train page; a digits run lasts ~5 s
 
@@ -139,14 +138,13 @@ def session_datasets() -> dict[str, Any]:
 
 def add_session_dataset(uploaded: Any) -> tuple[list[str], bool]:
     """Keep ``uploaded`` (replacing one of the same name) and select it on the Train page; the
-    oldest go past ``MAX_SESSION_DATASETS``. Returns (names dropped, whether it replaced other
-    images of the same name)."""
+    session's older uploads, then its least recently used models, make room for it within the
+    session's memory cap (``ui.shell.memory_budget``; ``upload_room`` says first whether it
+    can fit). Returns (uploads dropped, whether it replaced other images of the same name)."""
     datasets = session_datasets()
     old = datasets.pop(uploaded.name, None)
     datasets[uploaded.name] = uploaded
-    dropped = [name for name in list(datasets)[:-MAX_SESSION_DATASETS]]
-    for name in dropped:
-        del datasets[name]
+    dropped = _make_room(keep={st.session_state.get(PICKER_KEY)}, new_dataset=uploaded.name)
     st.session_state[K_DATASET_PENDING] = uploaded.name
     return dropped, old is not None and old.content_hash != uploaded.content_hash
 
@@ -281,14 +279,31 @@ def _touch(key: str) -> None:
     use[key] = max(use.values(), default=0) + 1
 
 
-def _make_room(keep: set) -> None:
-    """Past ``MAX_SESSION_MODELS``, forget the least recently selected session models (their
-    library copies, if saved, stay); the picker names them once (``dropped_models``)."""
+def _make_room(keep: set, new_dataset: str | None = None) -> list[str]:
+    """Past the session's memory cap (``ui.shell.memory_budget``), forget the least recently
+    selected session models but ``keep`` (their library copies, if saved, stay; the picker
+    names them once: ``dropped_models``), and for ``new_dataset`` the older uploads first.
+    Returns the uploads dropped."""
     models, use = _session_models(), st.session_state.setdefault(K_MODEL_USE, {})
-    while len(models) > MAX_SESSION_MODELS:
-        oldest = min((k for k in models if k not in keep), key=lambda k: use.get(k, 0))
-        st.session_state.setdefault(K_MODELS_DROPPED, []).append(models.pop(oldest).name)
-        use.pop(oldest, None)
+    datasets = session_datasets()
+    uploads, keys = memory_budget.to_let_go(
+        {k: checkpoint_footprint(c) for k, c in models.items()}, use,
+        {name: upload_footprint(d) for name, d in datasets.items()},
+        keep=keep, new_dataset=new_dataset)
+    for key in keys:
+        st.session_state.setdefault(K_MODELS_DROPPED, []).append(models.pop(key).name)
+        use.pop(key, None)
+    for name in uploads:
+        del datasets[name]
+    return uploads
+
+
+def upload_room() -> int:
+    """Bytes an upload may take: the session's memory cap less its selected model (a session
+    model), which stays."""
+    selected = _session_models().get(st.session_state.get(PICKER_KEY))
+    held = checkpoint_footprint(selected) if selected is not None else 0
+    return memory_budget.cap_bytes() - held
 
 
 def dropped_models() -> list[str]:

