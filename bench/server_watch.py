@@ -128,11 +128,12 @@ def free_port() -> int:
 SESSION_TTL_S = 120
 
 
-def start_server(library: str, *, session_ttl_s: int = SESSION_TTL_S
-                 ) -> tuple[subprocess.Popen, str]:
+def start_server(library: str, *, session_ttl_s: int = SESSION_TTL_S,
+                 env_extra: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {**os.environ, "VAE_LAB_LIBRARY": library}
     env.pop("VAE_LAB_MAX_JOBS", None)  # the default limit, as users get it
+    env.update(env_extra or {})
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py",
                              "--server.headless", "true", "--server.port", str(port),
                              "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",

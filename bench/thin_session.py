@@ -29,6 +29,10 @@ QUEUED = re.compile(r"Queued: position (\d+) of (\d+)")
 TRAINING = re.compile(r"Training: epoch \d+ of (\d+)")
 FINISHED = re.compile(r"Finished (\d+) epochs")
 PROGRESS = re.compile(r": epoch \d+")  # the progress bar's text, loading or training
+# a Start the server refused: busy, one of the fairness rules (``ui.shell.strings.FAIR``), or
+# settings past the cap on one run
+REFUSED = re.compile(r"The server is busy|from your network address are already|"
+                     r"has not ended yet|Cannot train with these settings")
 PICKER_LABEL = "Model"  # the sidebar's model picker
 
 
@@ -40,6 +44,7 @@ class ThinSession:
     epochs: int | None = None  # the Epochs field's value at Start (None: the page's default)
     page: str = "train"
     start_label: str = "Start"
+    client: str | None = None  # sent as X-Forwarded-For: the address our nginx would forward
     page_hash: str = ""
     button_ids: dict[str, str] = field(default_factory=dict)  # label -> widget id
     number_ids: dict[str, str] = field(default_factory=dict)  # label -> widget id
@@ -56,6 +61,7 @@ class ThinSession:
     poll_intervals: set[float] = field(default_factory=set)  # the fragments' run_every seen
     script_runs: int = 0                    # full runs and fragment runs the server finished
     errors: list[str] = field(default_factory=list)
+    refused: str | None = None              # the words of a refused Start
     _ws: object = None
     _sent_start: bool = False
 
@@ -63,8 +69,9 @@ class ThinSession:
         """Open the page, press Start, follow the run; after it finished, stay connected (an
         open tab) until ``closed`` is set."""
         ws_url = self.url.replace("http://", "ws://") + "/_stcore/stream"
+        headers = {"X-Forwarded-For": self.client} if self.client else None
         async with connect(ws_url, subprotocols=["streamlit"], max_size=None,
-                           compression=None) as ws:
+                           compression=None, additional_headers=headers) as ws:
             self._ws = ws
             await self._rerun()
             reader = asyncio.ensure_future(self._read(ws))
@@ -85,7 +92,7 @@ class ThinSession:
 
     @property
     def ended(self) -> bool:
-        return self.finished_s is not None or bool(self.errors)
+        return self.finished_s is not None or bool(self.errors) or self.refused is not None
 
     async def _rerun(self, *, fragment_id: str = "", widgets: dict[str, bool] | None = None,
                      numbers: dict[str, int] | None = None, auto: bool = False) -> None:
@@ -173,6 +180,11 @@ class ThinSession:
         now = time.perf_counter() - self.started_at
         recent = " \n ".join(self.texts[-20:])
         self.texts.clear()
+        refused = REFUSED.search(recent)
+        if refused and self.training_s is None and not self.ever_queued:
+            line = next(t for t in recent.split(" \n ") if REFUSED.search(t))
+            self.refused = line[:200]
+            return
         place = QUEUED.search(recent)
         if place:
             self.queued = (int(place[1]), int(place[2]))
@@ -199,8 +211,9 @@ class ThinCrowd:
     then ``done()`` once every run has finished (or failed, or ``timeout_s`` passed), and
     ``close()`` (every session's websocket closes, as when its tab closes)."""
 
-    def __init__(self, url: str, n: int, *, epochs: int | None, timeout_s: float) -> None:
-        self.sessions = [ThinSession(url, epochs) for _ in range(n)]
+    def __init__(self, url: str, n: int, *, epochs: int | None, timeout_s: float,
+                 client: str | None = None) -> None:
+        self.sessions = [ThinSession(url, epochs, client=client) for _ in range(n)]
         self.timeout_s = timeout_s
         self._thread = threading.Thread(target=asyncio.run, args=(self._main(),),
                                         name="thin-crowd", daemon=True)

@@ -152,6 +152,14 @@ CONFIG_MESSAGES = {  # ConfigError.code -> English (the app words the codes itse
     "sweep_kind": "unknown sweep kind {value}; choose one of {choices}",
     "sweep_config_type": "{field} must be a {expected}, got {type}",
     "sweep_epochs": "a sweep trains each model for at most {max} epochs, got {epochs}",
+    # a server's cap on one run's arithmetic (the app's ``ui.shell.compute_budget``)
+    "run_too_costly": "these settings need {tflop:.1f} TFLOP ({epochs:,} epochs × {images:,} "
+                      "images × {mflop:.2f} MFLOP per image), more than the {budget:g} TFLOP this "
+                      "server allows one run; at most {max_epochs:,} epochs fit",
+    "sweep_too_costly": "this comparison needs {tflop:.1f} TFLOP ({models} models × {epochs:,} "
+                        "epochs × {images:,} images × {mflop:.2f} MFLOP per image), more than the "
+                        "{budget:g} TFLOP this server allows one run; at most {max_epochs:,} "
+                        "epochs fit",
     "sweep_not_list": "{field} must be a list, got {value}",
     "sweep_size": "{field}: a sweep trains 1 to {max} models, got {n}",
     "sweep_value": "{field}[{index}]: {reason}",  # {reason}: the wrapped error, worded first

@@ -75,6 +75,8 @@ EVAL = Strings("EVAL", {
     "run": "Evaluate",
     "progress": "IWAE on {n:,} images with k = {k:,}: {done:,} / {n:,}",
     "done": "Evaluated in {seconds:.1f} s.",
+    "busy": "The server is busy: {running} of {limit} training slots are in use, and an "
+            "evaluation takes one like a training run. Try again in a minute.",
     "not_yet": "Press **Evaluate** to compute the numbers for these settings.",
     "elbo": "−ELBO",
     "recon": "reconstruction",

@@ -20,7 +20,16 @@ import streamlit as st
 import torch
 
 from ui.library.strings import ANOMALY_SCORES, EVAL, LIBRARY_FIGURES, LIBRARY_PAGE, MODELS
-from ui.shell import collapse, datasets, figures, model_store, ownership, picker, state
+from ui.shell import (
+    collapse,
+    datasets,
+    figures,
+    model_store,
+    ownership,
+    picker,
+    start_errors,
+    state,
+)
 from ui.shell.config_words import failure_words
 from ui.shell.inert import inert
 from ui.shell.model_store import ModelEntry
@@ -96,16 +105,40 @@ def _store() -> _Store:
     return _Store()
 
 
+class _Stopped(Exception):
+    """The server is shutting down: an evaluation ends at its next progress report."""
+
+
 def run_evaluation(fp: str, ckpt: Checkpoint, data: DataBundle, k: int, n: int,
-                   label: str = "") -> dict:
-    """Evaluate (with a progress bar) unless cached; MIG is added for datasets with factors."""
+                   label: str = "") -> dict | None:
+    """Evaluate (with a progress bar) unless cached; MIG is added for datasets with factors.
+    It takes one of the server's training slots meanwhile (an IWAE of k = 5000 on the conv
+    network is minutes of a core): None, and the reason shown, when none is free or this
+    session already has a job."""
     cached = _store().get((fp, k, n))
     if cached is not None:
         return cached
+    registry = state.job_registry()
+    slot, refusal = start_errors.attempt(lambda: registry.take(state.who("evaluation")))
+    if refusal is not None:
+        start_errors.show(*start_errors.explain(refusal, EVAL))
+        return None
+    try:
+        return _evaluate(fp, ckpt, data, k, n, label, slot)
+    except _Stopped:
+        return None
+    finally:
+        registry.give_back(slot)
+
+
+def _evaluate(fp: str, ckpt: Checkpoint, data: DataBundle, k: int, n: int, label: str,
+              slot: Any) -> dict:
     bar = st.progress(0.0, text=label + EVAL["progress"].format(n=n, k=k, done=0))
     start = time.perf_counter()
 
     def progress(done: int, total: int) -> None:
+        if slot.stopping:
+            raise _Stopped
         bar.progress(done / max(total, 1), text=label + EVAL["progress"].format(n=n, k=k,
                                                                                  done=done))
 
@@ -273,7 +306,8 @@ def evaluate_section(entry: ModelEntry, ckpt: Checkpoint, data: DataBundle) -> t
     if c3.button(EVAL["run"], key="models_eval", type="primary", icon=":material/play_arrow:",
                  disabled=refused is not None):
         result = run_evaluation(fp, ckpt, data, k, n)
-        st.caption(EVAL["done"].format(seconds=result["seconds"]))
+        if result is not None:
+            st.caption(EVAL["done"].format(seconds=result["seconds"]))
     result = _store().get((fp, k, n))
     if result is None:
         st.info(EVAL["not_yet"])
@@ -326,7 +360,9 @@ def compare_section(entries: list[ModelEntry], k: int, n: int) -> None:
                     st.warning(EVAL["compare_skipped"].format(name=inert(by_key[key].name),
                                                                   error=error))
                     continue
-                run_evaluation(fps[key], ckpt, data, k, n, label=f"{by_key[key].name}: ")
+                if run_evaluation(fps[key], ckpt, data, k, n,
+                                  label=f"{by_key[key].name}: ") is None:
+                    break  # refused (the reason is shown) or stopped: the others would be too
     rows = []
     for key in chosen:
         e = by_key[key]

@@ -76,6 +76,8 @@ ZH = {
     "EVAL.run": "评估",
     "EVAL.progress": "在 {n:,} 张图像上计算 IWAE，k = {k:,}：{done:,} / {n:,}",
     "EVAL.done": "评估用时 {seconds:.1f} 秒。",
+    "EVAL.busy": "服务器正忙：{limit} 个训练名额中已有 {running} 个在用，"
+                 "而评估和训练一样要占用一个名额。请一分钟后再试。",
     "EVAL.not_yet": "按下**评估**，计算这些设置下的各项数值。",
     "EVAL.elbo": "−ELBO",
     "EVAL.recon": "重构",

@@ -12,9 +12,12 @@ import os
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
+from ui.shell import fairness
+from ui.shell.fairness import NOBODY, Who
 from vae_core.threads import return_freed_memory_soon  # no torch: safe before the thread cap
 
 MAX_JOBS_ENV = "VAE_LAB_MAX_JOBS"
@@ -25,6 +28,7 @@ DEFAULT_MAX_QUEUE = 30
 # queued tabs polling twice a second took the GIL from the training threads and the health
 # endpoint alike (bench/bench_load.py, README "Many users at once"): queued pages poll slower.
 QUEUED_POLL_S = 2.0
+MAX_CLIENTS_REMEMBERED = 1024  # for round-robin: when each client last got a slot
 DISPATCH_POLL_S = 0.1  # how soon a queued job starts after a slot frees (jobs cannot signal it)
 THREADS_ENV = "OMP_NUM_THREADS"
 DEFAULT_THREADS = "1"  # one core per job; see ``limit_torch_threads``
@@ -45,6 +49,33 @@ class QueueFull(ServerBusy):
         super().__init__(running, limit)
         self.queued = queued
         self.args = (f"{running} of {limit} training jobs are running and {queued} are queued",)
+
+
+class ClientQueueFull(QueueFull):
+    """This client address already has as many queued jobs as one client may."""
+
+    def __init__(self, running: int, limit: int, queued: int, per_client: int) -> None:
+        super().__init__(running, limit, queued)
+        self.per_client = per_client
+        self.args = (f"{per_client} jobs from this client are already queued",)
+
+
+class ClientBusy(ServerBusy):
+    """This client address already runs as many jobs as one client may at once."""
+
+    def __init__(self, running: int, limit: int, per_client: int) -> None:
+        super().__init__(running, limit)
+        self.per_client = per_client
+        self.args = (f"{per_client} jobs from this client are already running",)
+
+
+class SessionBusy(RuntimeError):
+    """This session already has a job running or queued (of ``kind``: see ``fairness.KINDS``);
+    one at a time, whichever page started it."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(f"this session's {kind} job has not ended")
+        self.kind = kind
 
 
 class ServerClosing(QueueFull):
@@ -83,35 +114,105 @@ def limit_torch_threads() -> None:
         os.environ.setdefault(THREADS_ENV, DEFAULT_THREADS)
 
 
-class JobRegistry:
-    """The jobs of this process: at most ``limit`` run at once.
+class _Held:
+    """A slot taken for work that runs in the page's own thread (an evaluation): alive until
+    the ``hold`` block ends; ``stop`` (a server shutting down) asks that work to end early."""
 
-    ``submit`` (the Train and home pages) puts a job past the limit in a FIFO queue of at most
-    ``max_queue``; a dispatcher thread, alive only while the queue is not empty, starts the
-    queued jobs as slots free up, so no browser has to be connected for that. ``start`` (the
-    sweeps) refuses instead. One lock guards the running list and the queue, and a job leaves
-    the queue and starts under it, so a job is always either queued, started, or cancelled.
+    def __init__(self) -> None:
+        self.alive, self.stopping = True, False
+
+    def start(self) -> None:  # taken at once: there is no thread to start
+        pass
+
+    def is_alive(self) -> bool:
+        return self.alive
+
+    def stop(self, timeout: float | None = None) -> None:
+        self.stopping = True
+
+
+class JobRegistry:
+    """The jobs of this process: at most ``limit`` run at once, one per session.
+
+    ``submit`` (the Train and home pages) puts a job past the limit in a queue of at most
+    ``max_queue`` (``max_per_client`` from one client address), served round-robin over
+    clients (``fairness.fair_order``); a dispatcher thread, alive only while the queue is not
+    empty, starts the queued jobs as slots free up, so no browser has to be connected for
+    that. ``start`` (the sweeps) and ``hold`` (evaluations) refuse instead. One lock guards
+    the running list and the queue, and a job leaves the queue and starts under it, so a job is
+    always either queued, started, or cancelled.
     """
 
     def __init__(self, limit: int, max_queue: int = DEFAULT_MAX_QUEUE, *,
-                 poll_s: float = DISPATCH_POLL_S) -> None:
+                 poll_s: float = DISPATCH_POLL_S, max_per_client: int | None = None,
+                 max_running_per_client: int | None = None) -> None:
         self.limit, self.max_queue, self.poll_s = limit, max_queue, poll_s
+        self.max_per_client = (fairness.max_queued_per_client() if max_per_client is None
+                               else max_per_client)
+        self.max_running_per_client = (fairness.max_running_per_client(limit)
+                                       if max_running_per_client is None
+                                       else max_running_per_client)
         self._jobs: list[Any] = []
         self._queue: deque[Any] = deque()
+        self._who: dict[int, Who] = {}  # id(job) -> who asked, while it runs or waits
+        self._served: dict[str | None, int] = {}  # client -> when it last got a slot (a count)
+        self._turn = 0
         self._lock = threading.Condition()
         self._dispatcher: threading.Thread | None = None
         self.closed = False  # set by ``close``: a server shutting down starts nothing new
+
+    def _who_of(self, job: Any) -> Who:
+        return self._who.get(id(job), NOBODY)
+
+    def _order(self) -> list[Any]:
+        return fairness.fair_order(self._queue, self._jobs, self._who_of, self._served)
+
+    def _may_run(self, who: Who) -> bool:
+        """Whether ``who``'s client is under its share of the running slots."""
+        if who.client is None or not self.max_running_per_client:
+            return True
+        running = sum(self._who_of(job).client == who.client for job in self._jobs)
+        return running < self.max_running_per_client
 
     def _dispatch(self) -> None:
         """Forget ended jobs and start queued ones while there is room (lock held)."""
         self._jobs = [j for j in self._jobs if j.is_alive()]
         while self._queue and len(self._jobs) < self.limit:
-            job = self._queue.popleft()
+            job = next((j for j in self._order() if self._may_run(self._who_of(j))), None)
+            if job is None:  # the jobs waiting are of clients that hold their share
+                break
+            self._queue.remove(job)
             try:
                 job.start()
             except Exception:  # one job that cannot start must not block the ones behind it;
-                continue       # its session sees it neither queued nor alive, i.e. ended
+                self._who.pop(id(job), None)  # its session sees it neither queued nor alive,
+                continue                       # i.e. ended
             self._jobs.append(job)
+            self._note_served(self._who_of(job).client)
+        ids = {id(j) for j in self._jobs} | {id(j) for j in self._queue}
+        self._who = {key: who for key, who in self._who.items() if key in ids}
+
+    def _admit(self, who: Who, replaces: Any) -> None:
+        """Refuse a job of ``who`` while the server closes or its session has another one
+        (``replaces`` excepted: the job it is about to take the place of)."""
+        self._refuse_if_closed()
+        self._dispatch()
+        other = fairness.session_job([*self._jobs, *self._queue], self._who_of, who, replaces)
+        if other is not None:
+            raise SessionBusy(self._who_of(other).kind)
+
+    def _run_now(self, job: Any, who: Who) -> None:
+        job.start()
+        self._jobs.append(job)
+        self._who[id(job)] = who
+        self._note_served(who.client)
+
+    def _note_served(self, client: str | None) -> None:
+        self._turn += 1
+        self._served[client] = self._turn
+        if len(self._served) > MAX_CLIENTS_REMEMBERED:  # the clients served longest ago
+            for old in sorted(self._served, key=self._served.__getitem__)[:len(self._served) // 2]:
+                del self._served[old]
 
     def _dispatch_loop(self) -> None:
         from vae_core.threads import name_os_thread
@@ -151,43 +252,69 @@ class JobRegistry:
             self._jobs = [j for j in self._jobs if j.is_alive()]
             return list(self._jobs), queued
 
-    def start(self, make_job: Callable[[], Any]) -> Any:
-        """Build a job with ``make_job()`` and start it, or raise ``ServerBusy``."""
+    def start(self, make_job: Callable[[], Any], *, who: Who = NOBODY,
+              replaces: Any = None) -> Any:
+        """Build a job with ``make_job()`` and start it, or raise ``ServerBusy`` (no free
+        slot) or ``SessionBusy``."""
         with self._lock:
-            self._refuse_if_closed()
-            self._dispatch()  # queued jobs first: after this, a free slot means an empty queue
+            self._admit(who, replaces)  # queued jobs first: a slot still free is no one's turn
             if len(self._jobs) >= self.limit:
                 raise ServerBusy(len(self._jobs), self.limit)
+            if not self._may_run(who):
+                raise ClientBusy(len(self._jobs), self.limit, self.max_running_per_client)
             job = make_job()
-            job.start()
-            self._jobs.append(job)
+            self._run_now(job, who)
             return job
 
-    def submit(self, job: Any) -> int:
-        """Start ``job`` (not started yet) now and return 0, or queue it and return its place
-        (1 = next); raises ``QueueFull`` when ``max_queue`` jobs are already waiting, and
-        ``ServerClosing`` once the server shuts down."""
+    def take(self, who: Who = NOBODY) -> _Held:
+        """Take a slot for work done in the caller's thread (an evaluation) until ``give_back``,
+        or raise as ``start`` does. The work should end early once the slot's ``stopping``."""
+        return self.start(_Held, who=who)
+
+    def give_back(self, held: _Held) -> None:
         with self._lock:
-            self._refuse_if_closed()
-            self._dispatch()
-            if len(self._jobs) < self.limit:
-                job.start()
-                self._jobs.append(job)
+            held.alive = False
+            self._lock.notify()
+
+    @contextmanager
+    def hold(self, who: Who = NOBODY) -> Iterator[_Held]:
+        """``take`` a slot for the block, and ``give_back`` whatever happens."""
+        held = self.take(who)
+        try:
+            yield held
+        finally:
+            self.give_back(held)
+
+    def submit(self, job: Any, *, who: Who = NOBODY, replaces: Any = None) -> int:
+        """Start ``job`` (not started yet) now and return 0, or queue it and return its place
+        (1 = next); raises ``QueueFull`` when ``max_queue`` jobs are already waiting
+        (``ClientQueueFull`` when its client has ``max_per_client``), ``SessionBusy`` when its
+        session has another job, and ``ServerClosing`` once the server shuts down."""
+        with self._lock:
+            self._admit(who, replaces)
+            if len(self._jobs) < self.limit and self._may_run(who):
+                self._run_now(job, who)
                 return 0
             if len(self._queue) >= self.max_queue:
                 raise QueueFull(len(self._jobs), self.limit, len(self._queue))
+            mine = fairness.queued_by(self._queue, self._who_of, who.client)
+            if self.max_per_client and mine >= self.max_per_client:
+                raise ClientQueueFull(len(self._jobs), self.limit, len(self._queue),
+                                      self.max_per_client)
             self._queue.append(job)
+            self._who[id(job)] = who
             if self._dispatcher is None:
                 self._dispatcher = threading.Thread(target=self._dispatch_loop,
                                                     name="vae-queue", daemon=True)
                 self._dispatcher.start()
-            return len(self._queue)
+            return self._order().index(job) + 1
 
     def position(self, job: Any) -> tuple[int, int] | None:
-        """(place, queue length) while ``job`` waits, place 1 being next; else None."""
+        """(place, queue length) while ``job`` waits, place 1 being next; else None. A place
+        can grow: a newly queued job of a client with fewer turns goes ahead."""
         with self._lock:
             try:
-                return self._queue.index(job) + 1, len(self._queue)
+                return self._order().index(job) + 1, len(self._queue)
             except ValueError:
                 return None
 

@@ -18,12 +18,14 @@ import streamlit as st
 
 from ui.shell import datasets
 from ui.shell.config_words import error_words
-from ui.shell.jobs import ServerBusy, ServerClosing
+from ui.shell.jobs import ClientBusy, ClientQueueFull, ServerBusy, ServerClosing, SessionBusy
+from ui.shell.strings import FAIR
 from vae_core.data import DatasetUnavailable
 
-# what a Start may be refused with: QueueFull and ServerClosing are ServerBusy, and
-# DatasetUnavailable and ConfigError are ValueErrors (a config field out of its range)
-REFUSALS = (ServerBusy, ValueError)
+# what a Start may be refused with: QueueFull and ServerClosing are ServerBusy,
+# DatasetUnavailable and ConfigError are ValueErrors (a config field out of its range), and
+# SessionBusy is the fairness rule of one job per session
+REFUSALS = (ServerBusy, SessionBusy, ValueError)
 
 
 def attempt(start: Callable[[], Any]) -> tuple[Any, Exception | None]:
@@ -36,7 +38,14 @@ def attempt(start: Callable[[], Any]) -> tuple[Any, Exception | None]:
 
 def explain(refusal: Exception, table: Mapping[str, str]) -> tuple[str, str]:
     """``(kind, message)`` for a refused Start: "warning" when the server is busy or
-    restarting (try again later), "error" when the data or the settings are at fault."""
+    restarting (try again later), "error" when the data or the settings are at fault. The
+    fairness refusals are worded alike on every page (``FAIR``)."""
+    if isinstance(refusal, SessionBusy):
+        return "warning", FAIR["session_busy"].format(what=FAIR["kinds"][refusal.kind])
+    if isinstance(refusal, ClientQueueFull):
+        return "warning", FAIR["client_queue_full"].format(per_client=refusal.per_client)
+    if isinstance(refusal, ClientBusy):
+        return "warning", FAIR["client_running"].format(per_client=refusal.per_client)
     if isinstance(refusal, ServerBusy):
         key = "closing" if isinstance(refusal, ServerClosing) and "closing" in table else "busy"
         return "warning", table[key].format(running=refusal.running, limit=refusal.limit,

@@ -23,7 +23,15 @@ from typing import Any
 
 import streamlit as st
 
-from ui.shell import jobs, memory_budget, model_store, session_end, shutdown
+from ui.shell import (
+    compute_budget,
+    fairness,
+    jobs,
+    memory_budget,
+    model_store,
+    session_end,
+    shutdown,
+)
 from ui.shell.jobs import JobRegistry, SessionJobs
 from ui.shell.model_store import ModelEntry
 from ui.shell.strings import LABELS
@@ -202,6 +210,23 @@ def job_slot() -> SessionJobs:
     return slot
 
 
+def who(kind: str) -> fairness.Who:
+    """This session and its client's address, for the job registry's fairness rules (a job
+    of ``kind``: ``fairness.KINDS``)."""
+    headers, peer = _request()
+    client = fairness.client_address(headers, peer)
+    return fairness.Who(session=session_end.current_session_id(), client=client, kind=kind)
+
+
+def _request() -> tuple[dict[str, str], str | None]:
+    """The websocket request's headers and peer address (None for this machine: our nginx, or
+    a local browser)."""
+    try:
+        return dict(st.context.headers or {}), st.context.ip_address
+    except Exception:  # outside a server (AppTest) there is no connection to ask
+        return {}, None
+
+
 def start_job(model_cfg: ModelConfig, data_cfg: DataConfig, train_cfg: TrainConfig, *,
               data: DataBundle = None,
               name: str = "") -> Any:
@@ -210,8 +235,11 @@ def start_job(model_cfg: ModelConfig, data_cfg: DataConfig, train_cfg: TrainConf
     slot = job_slot()
     slot.stop()
     registry = job_registry()
+    if data is not None:  # the server's cap on one run (``ConfigError`` "run_too_costly")
+        compute_budget.check(model_cfg, data.n_train, train_cfg.epochs)
     job = TrainingJob(model_cfg, data_cfg, train_cfg, data=data, name=name)
-    registry.submit(job)
+    job.owner = owner_token()  # a shutdown saves the run as this session's model
+    registry.submit(job, who=who("train"), replaces=slot.job)
     slot.attach(job, registry)
     st.session_state.pop(K_PREVIEW, None)
     return job

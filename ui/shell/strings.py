@@ -414,3 +414,20 @@ TEST_DATA = Strings("TEST_DATA", {
     "not_downloaded": "{dataset} is not on this server yet: choose it on the Train page and "
                       "press Download (this needs internet access).",
 })
+
+# why a Start was refused for fairness (``ui.shell.jobs.SessionBusy``, ``ClientQueueFull``)
+FAIR = Strings("FAIR", {
+    "session_busy": "Your {what} has not ended yet: one run at a time per learner. Wait for it "
+                    "to end or stop it there, then start this one.",
+    "kinds": {
+        "train": "training run (Train page)",
+        "sweep": "comparison (β lab or BCE vs MSE)",
+        "why": "“Why variational?” comparison",
+        "evaluation": "evaluation (Library)",
+    },
+    "client_queue_full": "{per_client} runs from your network address are already waiting, the "
+                         "most one address may queue. Try again once one of them has started.",
+    "client_running": "{per_client} runs from your network address are already training, the "
+                      "most one address may run at once while others can wait. Try again when "
+                      "one of them has ended.",
+})

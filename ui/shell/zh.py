@@ -183,6 +183,13 @@ ZH = {
     "CONFIG.sweep_kind": "未知的扫描类型 {value}；可选：{choices}",
     "CONFIG.sweep_config_type": "{field} 必须是 {expected}，实际是 {type}",
     "CONFIG.sweep_epochs": "一次扫描中每个模型最多训练 {max} 轮，实际为 {epochs}",
+    "CONFIG.run_too_costly": "这些设置需要 {tflop:.1f} TFLOP 的运算（{epochs:,} 轮 × "
+                             "{images:,} 张图像 × 每张 {mflop:.2f} MFLOP），超过本服务器"
+                             "允许单次运行的 {budget:g} TFLOP；最多只能训练 {max_epochs:,} 轮",
+    "CONFIG.sweep_too_costly": "这次对比需要 {tflop:.1f} TFLOP 的运算（{models} 个模型 × "
+                               "{epochs:,} 轮 × {images:,} 张图像 × 每张 {mflop:.2f} MFLOP），"
+                               "超过本服务器允许单次运行的 {budget:g} TFLOP；"
+                               "最多只能训练 {max_epochs:,} 轮",
     "CONFIG.sweep_not_list": "{field} 必须是列表，实际为 {value}",
     "CONFIG.sweep_size": "{field}：一次扫描训练 1 到 {max} 个模型，实际为 {n}",
     "CONFIG.sweep_value": "{field}[{index}]：{reason}",
@@ -490,4 +497,14 @@ ZH = {
     "TEST_DATA.shape_mismatch": "该模型接收 {model} 的图像，而 {dataset} 的图像是 {data}。",
     "TEST_DATA.not_downloaded": "本服务器上还没有 {dataset}：请在训练页面选择它并按“下载”"
                                 "（需要联网）。",
+    "FAIR.session_busy": "你的{what}还没有结束：每位学习者同一时间只能运行一个任务。请等它结束，"
+                         "或到那里停止它，然后再开始这一个。",
+    "FAIR.kinds.train": "训练（训练页面）",
+    "FAIR.kinds.sweep": "对比实验（β 实验室或 BCE 与 MSE）",
+    "FAIR.kinds.why": "“为什么要变分？”对比",
+    "FAIR.kinds.evaluation": "评估（模型库）",
+    "FAIR.client_queue_full": "来自你的网络地址的 {per_client} 个任务已经在排队，"
+                              "这是一个地址最多可排队的数量。等其中一个开始后再试。",
+    "FAIR.client_running": "来自你的网络地址的 {per_client} 个任务已经在训练，"
+                           "这是一个地址同时最多可运行的数量。等其中一个结束后再试。",
 }

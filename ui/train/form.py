@@ -11,9 +11,10 @@ from typing import Any
 
 import streamlit as st
 
-from ui.shell import datasets, start_errors, state
+from ui.shell import compute_budget, datasets, start_errors, state
 from ui.shell.strings import LABELS, RUN_SETTINGS
 from ui.train.strings import TRAIN
+from vae_core.data import UploadNotLoaded
 from vae_core.run_settings import BY_NAME, LR_DIVERGES, RunSettings, Setting
 
 Settings = RunSettings
@@ -81,6 +82,7 @@ def settings_form(*, disabled: bool = False) -> Settings:
     row = st.container(horizontal=True)
     for name in MAIN_ROW:
         draw(row, name, width=FIELD_W)
+    _budget_note(Settings(**values, upload_hash=_upload_hash(values["dataset"])))
     _dataset_notes(values["dataset"], disabled=disabled)
     with st.expander(TRAIN["advanced"]):
         for names in ADVANCED_ROWS:
@@ -91,6 +93,24 @@ def settings_form(*, disabled: bool = False) -> Settings:
                 draw(place, name)
     st.caption(TRAIN["ranges"])
     return Settings(**values, upload_hash=_upload_hash(values["dataset"]))
+
+
+def _budget_note(settings: Settings) -> None:
+    """Under the row: the server's cap on one run, as the most epochs these settings may have
+    (a warning when the epochs are past it: Start would be refused)."""
+    budget = compute_budget.budget_tflop()
+    if budget is None or not datasets.ready(settings.dataset):
+        return
+    try:  # the data is cached per server: Start loads the same
+        data = state.load_data(settings.data_config())
+        model_cfg = settings.configs(data.input_shape)[0]
+    except (ValueError, UploadNotLoaded):  # no upload yet, or a refused setting: said elsewhere
+        return
+    cap = compute_budget.cap_epochs(model_cfg, data.n_train)
+    if settings.epochs > cap:
+        st.warning(TRAIN["budget_over"].format(budget=budget, max_epochs=cap))
+    else:
+        st.caption(TRAIN["budget"].format(budget=budget, max_epochs=cap))
 
 
 def _dataset_notes(dataset: str, *, disabled: bool) -> None:

@@ -23,6 +23,11 @@ TRAIN = Strings("TRAIN", {
     "ranges": "Allowed ranges are in each field's help (?). A value outside its range is not "
               "applied: the field says so and keeps the last valid value.",
     "bad_config": "Cannot train with these settings: {error}",
+    "budget": "This server allows {budget:g} TFLOP of arithmetic per run: with this dataset and "
+              "network, at most {max_epochs:,} epochs.",
+    "budget_over": "Too many epochs for this server: it allows {budget:g} TFLOP of arithmetic per "
+                   "run, which with this dataset and network is at most {max_epochs:,} epochs. "
+                   "Lower the epochs (or choose a smaller network) to start.",
     "data_error": "Cannot load the dataset: {error}",
     "idle": "Press **Start** to train. The defaults train on 4,000 real MNIST digits in about "
             "ten seconds.",

@@ -39,7 +39,7 @@ def start_why(make_run: Any) -> Any:
     every slot is taken) as the session's comparison, in place of the previous one."""
     runs = _why_runs()
     runs.stop()
-    runs.run = state.job_registry().start(make_run)
+    runs.run = state.job_registry().start(make_run, who=state.who("why"), replaces=runs.run)
     runs.memo = {}
     return runs.run
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import streamlit as st
 
-from ui.shell import start_errors, state
+from ui.shell import compute_budget, start_errors, state
 from ui.shell.figures import image_grid
 from ui.why import runs as why_runs
 from ui.why.figures import class_legend, latent_map
@@ -75,6 +75,7 @@ def _launch(epochs: int, latent: int, seed: int) -> bool:
     def begin() -> None:
         data = state.load_data(DEFAULT_DATA)
         spec = default_spec(data.input_shape, epochs=epochs, latent_dim=latent, seed=seed)
+        compute_budget.check(spec.model_cfg, data.n_train, epochs, models=2)  # AE and VAE
         why_runs.start_why(lambda: WhyVariational(spec, data=data))
 
     started, _ = start_errors.start_or_explain(begin, WHY)
