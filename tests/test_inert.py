@@ -157,3 +157,22 @@ def test_a_refused_file_is_named_for_what_it_is_not_by_its_bytes(blob):
     n = int.from_bytes(blob[:8], "little")
     assert f"{n:,}" not in words and str(n) not in words
     assert "not a model file" in words or "incomplete" in words
+
+
+def test_an_uploads_class_names_show_as_text_in_plotly_figures():
+    """Plotly.js renders <a href>, <b> and <br> in legend entries and hover lines: a zip whose
+    folder is named like a link would put a live link in the latent map's legend."""
+    import numpy as np
+
+    from ui.explore.figures import latent_scatter
+    from ui.shell.inert import plot_text
+
+    payload = '<a href="http://evil.invalid/login">Log in</a><br><b>HACKED</b>\u202e'
+    fig = latent_scatter(np.zeros((2, 2)), np.arange(2), np.array([0, 1]), [payload, "seven"],
+                         axis_titles=("z1", "z2"))
+    names = [trace.name for trace in fig.data]
+    assert "seven" in names
+    shown = next(n for n in names if "evil" in n)
+    assert "<" not in shown and ">" not in shown and "\u202e" not in shown
+    assert shown.startswith("&lt;a href=") and shown.endswith("…")  # cut at 40 characters
+    assert plot_text("Tom & Jerry <3") == "Tom &amp; Jerry &lt;3"

@@ -294,3 +294,16 @@ def test_the_library_lists_models_without_loading_their_weights(env, monkeypatch
     at = open_models()
     assert len(at.dataframe[0].value) == 4  # all four listed
     assert loaded == [at.sidebar.selectbox[0].value.split(":", 1)[1]]  # the selected one only
+
+
+def test_an_uploaded_model_without_a_dataset_says_so_instead_of_failing(env):  # noqa: F811
+    from vae_core.checkpoints import checkpoint_bytes
+    from vae_core.config import ModelConfig
+
+    upload = checkpoint_bytes(build_model(ModelConfig(input_shape=(1, 8, 8), hidden=(8,),
+                                                      latent_dim=2)), name="bare")
+    at = open_models()
+    at.file_uploader[0].set_value(("bare.safetensors", upload, "application/octet-stream"))
+    at.run()
+    assert not at.exception, at.exception
+    assert at.error, "the page should say why this model cannot be evaluated"

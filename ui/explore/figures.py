@@ -14,6 +14,7 @@ from PIL import Image
 
 from ui.explore.strings import EXPLORE_FIGURES
 from ui.shell.figures import animation_controls
+from ui.shell.inert import plot_text
 
 PALETTE = px.colors.qualitative.Plotly + px.colors.qualitative.D3  # 20 distinct colours
 MAX_ELLIPSES = 600
@@ -40,7 +41,7 @@ def latent_scatter(coords: np.ndarray, index: np.ndarray, labels: np.ndarray,
     for value in np.unique(labels):
         mask = labels == value
         fig.add_scatter(
-            x=coords[mask, 0], y=coords[mask, 1], mode="markers", name=str(names[int(value)]),
+            x=coords[mask, 0], y=coords[mask, 1], mode="markers", name=plot_text(names[int(value)]),
             customdata=index[mask][:, None],  # (n,) -> (n, 1)
             marker=dict(size=7, color=PALETTE[int(value) % len(PALETTE)], opacity=0.85,
                         line=dict(width=0.5, color="white")),

@@ -72,7 +72,8 @@ def over_budget(k: int, n: int) -> str | None:
 def show_data_error(ckpt: Checkpoint, error: str) -> None:
     """Why the model cannot be evaluated (with the MNIST hint for imported models)."""
     st.error(error)
-    if ckpt.data_cfg.dataset in ("mnist", "fashion-mnist", "kmnist"):
+    dataset = ckpt.data_cfg.dataset if ckpt.data_cfg is not None else None  # a bare upload
+    if dataset in ("mnist", "fashion-mnist", "kmnist"):
         st.info(MODELS["data_hint"])
 
 

@@ -45,6 +45,16 @@ def inert(text: Any, *, limit: int = MAX_CHARS) -> str:
     return _AUTOLINK.sub(_JOINER, escaped)
 
 
+PLOT_CHARS = 40  # a legend entry or a hover line
+
+
+def plot_text(text: Any, *, limit: int = PLOT_CHARS) -> str:
+    """``plain(text)`` for a Plotly label (a legend entry, a hover line, a tick): Plotly.js
+    renders a subset of HTML in them, ``<a href>`` as a live link among it, so ``&``, ``<`` and
+    ``>`` become the entities it shows as those characters."""
+    return plain(text, limit=limit).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 # parameters the app and the core fill in themselves, never from a link or a file: the server's
 # folder and file names (set in `code` spans, where a backslash would show), field names,
 # allowed ranges and choices, limits

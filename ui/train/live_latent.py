@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ui.shell.figures import PALETTE, animation_controls
+from ui.shell.inert import plot_text
 from ui.train.strings import LIVE_LATENT
 
 MAX_FRAMES = 60   # the replay's frames (evenly thinned): 1,000 points each, ~30 kB of JSON
@@ -80,7 +81,7 @@ def section(job: Any, ended: bool) -> None:
     names = job.data.class_names if job.data is not None else []
     ys = recorder.labels.tolist()
     colours = [PALETTE[y % 10] for y in ys]
-    labels = [names[y] if y < len(names) else str(y) for y in ys]
+    labels = [plot_text(names[y]) if y < len(names) else str(y) for y in ys]  # upload folders
     extent = _extent(snaps)
     if ended:
         fig = replay_figure(snaps, k, colours, labels, extent)
