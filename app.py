@@ -10,7 +10,7 @@ from ui.compare.strings import PAGES as CMP_PAGES
 from ui.explore.strings import EXPLORE
 from ui.lessons import core as lessons
 from ui.lessons.strings import LESSONS
-from ui.shell import i18n, picker, state
+from ui.shell import i18n, picker, session_job, state
 from ui.shell.strings import APP
 from ui.why.strings import WHY
 
@@ -46,7 +46,7 @@ PAGES = {
 # expanded: collapsed, Streamlit hides pages behind a "View N more" that it words only in English
 page = st.navigation(PAGES, expanded=True)
 lessons.route(page)  # ?lesson=N opens lesson N (a link a teacher shares)
-state.harvest_job()  # a job that ended while we were away becomes a session model
+session_job.harvest_job()  # a job that ended while we were away becomes a session model
 i18n.language_toggle()
 # the Train page's live panel shows the progress: a second poll in the sidebar would only
 # double what each of a class's tabs asks of the server

@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui.home import explain
 from ui.home.strings import HOME
-from ui.shell import figures, state
+from ui.shell import figures, session_job, state
 from ui.shell.job_progress import progress_bar
 from ui.shell.jobs import QueueFull
 from ui.train import form as train_view
@@ -31,7 +31,7 @@ if ckpt is None:
     st.info(HOME["no_model"])
     progress_bar(where="home")
     if st.button(HOME["quick_train"], type="primary", help=HOME["quick_help"],
-                 icon=":material/bolt:", disabled=state.job_slot().running()):
+                 icon=":material/bolt:", disabled=session_job.job_slot().running()):
         try:
             train_view.start(train_view.Settings(), name="quick MNIST")
         except QueueFull as full:

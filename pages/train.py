@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui.shell import datasets, links, picker, state
+from ui.shell import datasets, links, picker, session_job, state
 from ui.train import form as train_view
 from ui.train import live as train_live
 from ui.train import share as train_links
@@ -14,7 +14,7 @@ st.markdown(TRAIN["intro"])
 
 links.apply_link(train_links.PATH, train_links.settings_spec())  # a shared link: its settings
 links.show_problems(train_links.PATH)
-slot = state.job_slot()
+slot = session_job.job_slot()
 running = slot.running()
 settings = train_view.settings_form(disabled=running)  # a dataset not on disk: Download, progress
 ready = datasets.ready(settings.dataset)
@@ -37,6 +37,6 @@ elif running:
 # starts.
 if running or (ready and failure is None):
     train_live.live_panel()
-    entry, ckpt = state.trained_model()
+    entry, ckpt = session_job.trained_model()
     if ckpt is not None:
         picker.model_actions(entry, ckpt, key=entry.key)

@@ -215,7 +215,7 @@ def test_a_run_saved_at_shutdown_belongs_to_the_session_that_started_it(digits, 
 
     job = TrainingJob(ModelConfig(hidden=(16,), latent_dim=2), DataConfig(dataset="digits"),
                       TrainConfig(epochs=1), data=digits, name="mine")
-    job.owner = ME  # what state.start_job gives every job of a session
+    job.owner = ME  # what session_job.start_job gives every job of a session
     job.start()
     _, path = shutdown.save_interrupted(job, tmp_path, timeout_s=60)
     assert path is not None and read_checkpoint_info(path)["saved_by"] == ownership.owner_hash(ME)

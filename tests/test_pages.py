@@ -12,7 +12,7 @@ import torch
 from streamlit.testing.v1 import AppTest
 
 from tests.support import latent_view, server_like_env
-from ui.shell import state
+from ui.shell import session_job, state
 from ui.shell.jobs import SessionJobs
 from ui.train import form as train_view
 from vae_core.checkpoints import save_checkpoint
@@ -43,7 +43,7 @@ def open_app(page: str | None = None) -> AppTest:
 
 
 def slot(at: AppTest) -> SessionJobs:
-    return at.session_state[state.K_SLOT]
+    return at.session_state[session_job.K_SLOT]
 
 
 def wait_for_job(at: AppTest, timeout: float = TIMEOUT) -> None:
@@ -334,7 +334,7 @@ def train_page_after_a_diverged_run() -> AppTest:
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     job_slot = SessionJobs()
     job_slot.attach(EndedJob())
-    at.session_state[state.K_SLOT] = job_slot
+    at.session_state[session_job.K_SLOT] = job_slot
     at.run()
     at.switch_page("pages/train.py").run()
     return at
@@ -401,7 +401,7 @@ def test_a_diverged_model_is_not_selected_for_every_page(tmp_path, monkeypatch):
         before = at.sidebar.selectbox[0].value  # the pretrained default
         job_slot = SessionJobs()
         job_slot.attach(EndedJob())
-        at.session_state[state.K_SLOT] = job_slot
+        at.session_state[session_job.K_SLOT] = job_slot
         at.run()
         assert at.sidebar.selectbox[0].value == before and before.startswith("asset:")
 

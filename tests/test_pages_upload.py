@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.support import digit_zip, server_like_env
-from ui.shell import datasets, state
+from ui.shell import datasets, session_job, state
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -71,7 +71,7 @@ def test_an_uploaded_zip_trains_and_is_explored():
     assert "120 images of 28×28 pixels in 3 class(es) (96 train / 24 test)" in texts(at.success)
     at.number_input(key="tr_epochs").set_value(2).run()
     at.button(key="train_start").click().run()
-    job = at.session_state[state.K_SLOT].job
+    job = at.session_state[session_job.K_SLOT].job
     job.join(TIMEOUT)
     at.run()
     assert not at.exception

@@ -10,7 +10,7 @@ from tests.i18n_leaks import english_sentences
 from tests.support import rendered, server_like_env
 from tests.test_pages_explore import open_page, texts
 from ui.compare.strings import SWEEP
-from ui.shell import i18n, start_errors, state
+from ui.shell import i18n, session_job, start_errors, state
 from ui.shell.i18n import LANG_KEY
 from ui.shell.jobs import QueueFull, ServerBusy, ServerClosing
 from ui.train.strings import TRAIN
@@ -115,4 +115,4 @@ def test_a_refused_train_start_follows_the_language(env, monkeypatch):
     at.sidebar.radio(key=LANG_KEY).set_value("中文").run()
     assert not at.exception, at.exception
     assert "无法用这些设置训练：lr 必须在 (0, 10] 之内，实际为 50.0" in texts(at.error)
-    assert at.session_state[state.K_SLOT].job is None  # nothing started
+    assert at.session_state[session_job.K_SLOT].job is None  # nothing started

@@ -18,7 +18,7 @@ import streamlit as st
 import torch
 
 from ui.compare.strings import BETA, LIKELIHOOD, SWEEP
-from ui.shell import compute_budget, start_errors, state
+from ui.shell import compute_budget, session_job, start_errors, state
 from ui.shell.config_words import failure_words, job_words
 from ui.shell.figures import image_grid, thin
 from ui.shell.inert import inert
@@ -190,7 +190,7 @@ def launch(kind: str, dataset: str, make_spec: Callable[[Any], SweepSpec]) -> bo
         compute_budget.check(spec.model_cfg, data.n_train, spec.train_cfg.epochs,
                              models=len(spec.values))
         return state.job_registry().start(lambda: Sweep(spec, data=data),
-                                          who=state.who("sweep"))
+                                          who=session_job.who("sweep"))
 
     started, new = start_errors.start_or_explain(begin, SWEEP)
     if not started:

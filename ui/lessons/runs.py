@@ -1,5 +1,5 @@
 """The small runs a lesson starts itself (a button with the settings filled in), through the
-Train page's machinery (``ui.train.form.Settings``, ``ui.shell.state.start_job``: one job per
+Train page's machinery (``ui.train.form.Settings``, ``ui.shell.session_job.start_job``: one job per
 session, queued when the server is busy), and the table of the session's runs."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import streamlit as st
 
 from ui.lessons.facts import DATASET, Facts
 from ui.lessons.strings import LESSONS
-from ui.shell import start_errors, state
+from ui.shell import session_job, start_errors, state
 from ui.shell.strings import LABELS
 from ui.train import form as train_view
 
@@ -34,7 +34,7 @@ def start(preset: Preset, *, lesson: int) -> None:
     settings = train_view.Settings(**{"dataset": DATASET, "epochs": EPOCHS, **preset.settings})
     data = state.load_data(settings.data_config())
     model_cfg, data_cfg, train_cfg = settings.configs(data.input_shape, **preset.train)
-    state.start_job(model_cfg, data_cfg, train_cfg, data=data,
+    session_job.start_job(model_cfg, data_cfg, train_cfg, data=data,
                     name=f"lesson {lesson} · {preset.id}")
 
 
@@ -49,7 +49,7 @@ def buttons(lesson: int, presets: Sequence[Preset], labels: dict[str, str]) -> N
     """One button per preset (off while the session's job runs); a refusal is shown."""
     if not presets:
         return
-    running = state.job_slot().running()
+    running = session_job.job_slot().running()
     row = st.container(horizontal=True)
     for preset in presets:
         if not row.button(labels[preset.id], key=f"lesson{lesson}_run_{preset.id}",

@@ -14,7 +14,7 @@ from ui.home import explain
 from ui.lessons import progress
 from ui.lessons.facts import DATASET, Facts
 from ui.lessons.strings import LESSONS
-from ui.shell import datasets, model_store, state
+from ui.shell import datasets, model_store, session_job, state
 from ui.train import live as train_live
 from ui.why import view as why_view
 from vae_core.analysis.anomaly import elbo_scores
@@ -49,7 +49,7 @@ def why_comparison() -> None:
 
 def live_training() -> None:
     """The Train page's live panel for this session's run (a lesson's or the Train page's)."""
-    if state.job_slot().job is None:
+    if session_job.job_slot().job is None:
         st.info(LESSONS["idle"])
         return
     train_live.live_panel()

@@ -27,6 +27,7 @@ from ui.shell import (
     model_store,
     ownership,
     picker,
+    session_job,
     start_errors,
     state,
 )
@@ -120,7 +121,7 @@ def run_evaluation(fp: str, ckpt: Checkpoint, data: DataBundle, k: int, n: int,
     if cached is not None:
         return cached
     registry = state.job_registry()
-    slot, refusal = start_errors.attempt(lambda: registry.take(state.who("evaluation")))
+    slot, refusal = start_errors.attempt(lambda: registry.take(session_job.who("evaluation")))
     if refusal is not None:
         start_errors.show(*start_errors.explain(refusal, EVAL))
         return None

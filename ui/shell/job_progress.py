@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.shell import state
+from ui.shell import session_job
 from ui.shell.jobs import QUEUED_POLL_S
 from ui.shell.strings import PROGRESS
 
@@ -16,7 +16,7 @@ def progress_bar(*, where: str, poll_s: float = POLL_S) -> None:
 
     When the job ends it reruns the whole app, so its model shows up in the picker whatever
     page the user is on."""
-    slot = state.job_slot()
+    slot = session_job.job_slot()
     if not slot.running():
         return
 

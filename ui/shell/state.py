@@ -2,10 +2,10 @@
 shares. Pages never touch ``st.session_state`` or ``st.cache_*``; they call ``ui/``.
 
 Per session: the session models (trained here or uploaded), the datasets uploaded here (your own
-images: they live only in this session), the picker's selection, and one job slot
-(``ui.shell.jobs.SessionJobs``). A session-scoped ``st.cache_resource`` holds a guard whose
-``on_release`` stops (or unqueues) the session's job when the tab closes. Per process: the
-``JobRegistry`` that limits and queues training, loaded datasets and loaded checkpoint files.
+images: they live only in this session) and the picker's selection; its one job slot, and the
+guard that stops that job when the tab closes, are in ``ui.shell.session_job``. Per process:
+the ``JobRegistry`` that limits and queues training, loaded datasets and loaded checkpoint
+files.
 
 A view's own small memory (the Latent map's picks, the Library's flash message, lesson progress
 in ``ui.lessons.progress``) stays in the module that uses it, under a ``K_*`` key declared there
@@ -24,22 +24,18 @@ from typing import Any
 import streamlit as st
 
 from ui.shell import (
-    compute_budget,
-    fairness,
     jobs,
     memory_budget,
     model_store,
-    session_end,
     shutdown,
 )
-from ui.shell.jobs import JobRegistry, SessionJobs
+from ui.shell.jobs import JobRegistry
 from ui.shell.model_store import ModelEntry
 from ui.shell.strings import LABELS
 from vae_core.checkpoints import Checkpoint, load_checkpoint
-from vae_core.config import DataConfig, ModelConfig, TrainConfig, is_upload_name
+from vae_core.config import DataConfig, is_upload_name
 from vae_core.data import DataBundle, UploadNotLoaded, load_dataset
 from vae_core.footprint import checkpoint_footprint, upload_footprint
-from vae_core.jobs import TrainingJob
 from vae_core.training import preload_optimizer_imports
 
 K_MODELS = "_vl_session_models"     # dict key -> Checkpoint, in creation order
@@ -47,7 +43,6 @@ K_COUNTER = "_vl_model_counter"
 K_MODEL_USE = "_vl_model_use"       # session model key -> when it was last selected (a counter)
 K_MODELS_DROPPED = "_vl_models_dropped"  # names dropped to make room, until the picker says so
 K_OWNER = "_vl_owner_token"         # this session's secret: who saved a library model
-K_SLOT = "_vl_job_slot"
 K_PENDING = "_vl_pending_selection"
 K_VANISHED = "_vl_selection_vanished"  # a selected file model that could no longer be read
 K_UPLOADS = "_vl_seen_uploads"
@@ -176,97 +171,6 @@ def apply_pending_dataset(choices: list[str]) -> None:
         del st.session_state[DATASET_KEY]
 
 
-# -- the session's job slot ------------------------------------------------------------------
-class _Guard:
-    """Lives in the session-scoped cache; released (tab closed) -> the job is stopped or leaves
-    the queue, and the session's media files are given back once it can no longer return
-    (``ui.shell.session_end``)."""
-
-    def __init__(self) -> None:
-        self.slot: SessionJobs | None = None
-        self.session_id = session_end.current_session_id()
-        session_end.forget_expired()  # a new session is an event at which old ones expire
-
-    def release(self) -> None:
-        if self.slot is not None:
-            self.slot.release()
-        session_end.session_closed(self.session_id)
-
-
-@st.cache_resource(scope="session", on_release=lambda guard: guard.release(), show_spinner=False)
-def _session_guard() -> _Guard:
-    return _Guard()
-
-
-def job_slot() -> SessionJobs:
-    """This session's job slot, registered with the guard that stops it when the tab closes."""
-    if K_SLOT not in st.session_state:
-        st.session_state[K_SLOT] = SessionJobs()
-    slot = st.session_state[K_SLOT]
-    guard = _session_guard()
-    if guard.slot is not slot:  # a new guard: a new session, or one that reconnected
-        slot.released = False
-        guard.slot = slot
-    return slot
-
-
-def who(kind: str) -> fairness.Who:
-    """This session and its client's address, for the job registry's fairness rules (a job
-    of ``kind``: ``fairness.KINDS``)."""
-    headers, peer = _request()
-    client = fairness.client_address(headers, peer)
-    return fairness.Who(session=session_end.current_session_id(), client=client, kind=kind)
-
-
-def _request() -> tuple[dict[str, str], str | None]:
-    """The websocket request's headers and peer address (None for this machine: our nginx, or
-    a local browser)."""
-    try:
-        return dict(st.context.headers or {}), st.context.ip_address
-    except Exception:  # outside a server (AppTest) there is no connection to ask
-        return {}, None
-
-
-def start_job(model_cfg: ModelConfig, data_cfg: DataConfig, train_cfg: TrainConfig, *,
-              data: DataBundle = None,
-              name: str = "") -> Any:
-    """Start a ``TrainingJob`` in this session's slot, or queue it when every slot is busy
-    (``job_slot().queue_position()`` says where); raises ``ui.shell.jobs.QueueFull``."""
-    slot = job_slot()
-    slot.stop()
-    registry = job_registry()
-    if data is not None:  # the server's cap on one run (``ConfigError`` "run_too_costly")
-        compute_budget.check(model_cfg, data.n_train, train_cfg.epochs)
-    job = TrainingJob(model_cfg, data_cfg, train_cfg, data=data, name=name)
-    job.owner = owner_token()  # a shutdown saves the run as this session's model
-    registry.submit(job, who=who("train"), replaces=slot.job)
-    slot.attach(job, registry)
-    st.session_state.pop(K_PREVIEW, None)
-    return job
-
-
-def harvest_job() -> str | None:
-    """If the session's job has ended, turn its weights into a session model (once).
-
-    Returns the new model's key when one was added in this call.
-    """
-    slot = job_slot()
-    job = slot.job
-    if job is None or slot.harvested or slot.running():
-        return None
-    slot.harvested = True
-    run = jobs.ended_run(job)
-    if run is None:
-        return None
-    model, train_cfg, summary = run
-    snap = job.snapshot()
-    ckpt = Checkpoint(model=model, model_cfg=job.model_cfg, data_cfg=job.data_cfg,
-                      train_cfg=train_cfg, summary=summary, name=job.name)
-    # a diverged run's weights are kept, but not handed to every page as the model to explore
-    slot.model_key = add_session_model(ckpt, select=snap.status != "diverged")
-    return slot.model_key
-
-
 # -- models ----------------------------------------------------------------------------------
 def owner_token() -> str:
     """Who this session is to the library (``ui.shell.ownership``): a random secret made on
@@ -276,6 +180,11 @@ def owner_token() -> str:
     if K_OWNER not in st.session_state:
         st.session_state[K_OWNER] = secrets.token_hex(16)
     return st.session_state[K_OWNER]
+
+
+def session_model(key: str) -> Checkpoint | None:
+    """The session model ``key``, if the session still has it."""
+    return _session_models().get(key)
 
 
 def _session_models() -> dict[str, Any]:
@@ -433,18 +342,6 @@ def selected_checkpoint() -> tuple[ModelEntry, Checkpoint] | tuple[None, None]:
     if entry is None or load_error(entry) is not None:
         return None, None
     return entry, load_entry(entry)
-
-
-def trained_model() -> tuple[ModelEntry, Checkpoint] | tuple[None, None]:
-    """The session model that this session's last job became (if it still exists)."""
-    key = job_slot().model_key
-    models = _session_models()
-    if key is None or key not in models:
-        return None, None
-    c = models[key]
-    entry = ModelEntry(key=key, source="session", name=c.name,
-                       info=model_store.describe(c.model_cfg, c.data_cfg, c.train_cfg, c.summary))
-    return entry, c
 
 
 def session_checkpoints() -> list[Any]:

@@ -11,7 +11,7 @@ from typing import Any
 
 import streamlit as st
 
-from ui.shell import compute_budget, datasets, start_errors, state
+from ui.shell import compute_budget, datasets, session_job, start_errors, state
 from ui.shell.strings import LABELS, RUN_SETTINGS
 from ui.train.strings import TRAIN
 from vae_core.data import UploadNotLoaded
@@ -160,7 +160,7 @@ def try_start(settings: Settings) -> bool:
     _, refusal = start_errors.attempt(lambda: start(settings))
     if refusal is None:
         return True
-    memory.failure = _Failure(settings, state.job_slot().job, refusal)
+    memory.failure = _Failure(settings, session_job.job_slot().job, refusal)
     return False
 
 
@@ -170,7 +170,7 @@ def start_failure(settings: Settings) -> tuple[str, str] | None:
     memory = _memory()
     failure = memory.failure
     if failure is None or failure.settings != settings or \
-            state.job_slot().job is not failure.job:
+            session_job.job_slot().job is not failure.job:
         memory.failure = None
         return None
     return start_errors.explain(failure.refusal, TRAIN)
@@ -183,4 +183,4 @@ def start(settings: Settings, *, name: str = "") -> Any:
     """
     data = state.load_data(settings.data_config())
     model_cfg, data_cfg, train_cfg = settings.configs(data.input_shape)
-    return state.start_job(model_cfg, data_cfg, train_cfg, data=data, name=name)
+    return session_job.start_job(model_cfg, data_cfg, train_cfg, data=data, name=name)

@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 import torch
 
-from ui.shell import collapse, figures, shutdown, state
+from ui.shell import collapse, figures, session_job, shutdown, state
 from ui.shell.config_words import job_words
 from ui.shell.jobs import QUEUED_POLL_S
 from ui.shell.strings import PROGRESS
@@ -119,7 +119,7 @@ def live_panel() -> None:
     """Poll the session's job every ``POLL_S`` seconds while it waits or runs (a fragment),
     else draw its final state once. When it ends, rerun the whole app so the picker gets the
     model."""
-    slot = state.job_slot()
+    slot = session_job.job_slot()
     job = slot.job
     if job is None:
         st.info(TRAIN["idle"])

@@ -9,7 +9,7 @@ from typing import Any
 
 import streamlit as st
 
-from ui.shell import state
+from ui.shell import session_job, state
 
 
 class _WhyRuns:
@@ -39,7 +39,7 @@ def start_why(make_run: Any) -> Any:
     every slot is taken) as the session's comparison, in place of the previous one."""
     runs = _why_runs()
     runs.stop()
-    runs.run = state.job_registry().start(make_run, who=state.who("why"), replaces=runs.run)
+    runs.run = state.job_registry().start(make_run, who=session_job.who("why"), replaces=runs.run)
     runs.memo = {}
     return runs.run
 
