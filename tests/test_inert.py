@@ -160,8 +160,8 @@ def test_a_refused_file_is_named_for_what_it_is_not_by_its_bytes(blob):
 
 
 def test_an_uploads_class_names_show_as_text_in_plotly_figures():
-    """Plotly.js renders <a href>, <b> and <br> in legend entries and hover lines: a zip whose
-    folder is named like a link would put a live link in the latent map's legend."""
+    """In the browser Plotly renders <a href>, <b> and <br> in legend entries and hover lines:
+    a zip whose folder is named like a link would put a live link in the latent map's legend."""
     import numpy as np
 
     from ui.explore.figures import latent_scatter

@@ -49,9 +49,9 @@ PLOT_CHARS = 40  # a legend entry or a hover line
 
 
 def plot_text(text: Any, *, limit: int = PLOT_CHARS) -> str:
-    """``plain(text)`` for a Plotly label (a legend entry, a hover line, a tick): Plotly.js
-    renders a subset of HTML in them, ``<a href>`` as a live link among it, so ``&``, ``<`` and
-    ``>`` become the entities it shows as those characters."""
+    """``plain(text)`` for a Plotly label (a legend entry, a hover line, a tick): in the
+    browser Plotly renders a subset of HTML in them, ``<a href>`` as a live link among it, so
+    ``&``, ``<`` and ``>`` become the entities it shows as those characters."""
     return plain(text, limit=limit).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
