@@ -12,6 +12,14 @@ def digits():
     return load_dataset(DataConfig(dataset="digits"))
 
 
+@pytest.fixture
+def zh(monkeypatch):
+    """The UI words what it shows in 中文 (``tests.support.use_language``)."""
+    from tests.support import use_language
+
+    use_language(monkeypatch, "zh")
+
+
 @pytest.fixture(autouse=True)
 def navigation_mode(monkeypatch):
     """Every AppTest runs app.py in ``st.navigation`` mode, as a real server does (see

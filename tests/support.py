@@ -1,9 +1,10 @@
-"""Helpers shared by the page tests (AppTest) and the browser tests."""
+"""Helpers shared by the page tests (AppTest), the browser tests and the tests of worded errors."""
 
 from __future__ import annotations
 
 import contextlib
 import re
+import string
 import time
 from types import SimpleNamespace
 
@@ -28,6 +29,53 @@ def rendered(markdown: str) -> str:
     """What a Markdown message reads as in the page: backslash escapes resolved, and the
     invisible joiner that keeps an address from being linked (``ui.shell.inert``) gone."""
     return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
+
+
+def use_language(monkeypatch, lang: str) -> None:
+    """The UI words what it shows in ``lang`` ("en" or "zh") for the rest of the test."""
+    from ui.shell import i18n
+
+    monkeypatch.setattr(i18n, "current_language", lambda: lang)
+
+
+def chinese_only(text: str) -> None:
+    """``text`` is 中文 with no English sentence left in it (names and units may stay)."""
+    from tests.i18n_leaks import english_sentences
+
+    assert english_sentences([text]) == [], text
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in text), text
+
+
+def placeholder_values(template: str) -> dict:
+    """Any value for each placeholder of ``template`` (a number formats under :g and :,)."""
+    return {name.split(".")[0].split("[")[0]: 7
+            for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def chinese_of_key(key: str, tables: dict) -> str:
+    """The 中文 of a string key ("TABLE.code"), formatted with a value for each placeholder,
+    once the English of ``tables["TABLE"]`` has formatted the same way."""
+    from ui.shell import i18n
+
+    table, code = key.split(".")[0], key.split(".")[1]
+    english = dict(tables[table].items())[code]
+    chinese = i18n.translations("zh")[key]
+    assert english.format(**placeholder_values(english))
+    return chinese.format(**placeholder_values(chinese))
+
+
+def wait_ended(work, timeout: float = 60.0):
+    """The snapshot of a job or sweep once it has finished, stopped, diverged or failed."""
+    def ended():
+        snap = work.snapshot()
+        return snap if snap.status in ("finished", "stopped", "diverged", "failed") else None
+
+    return wait_until(ended, timeout, "the run to end", poll_s=0.02)
+
+
+def texts(elements) -> str:
+    """The values of AppTest elements (warnings, errors, ...) as one string."""
+    return " ".join(str(e.value) for e in elements)
 
 
 def wait_until(condition, timeout_s: float, what: str, poll_s: float = 0.1):
