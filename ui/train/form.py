@@ -106,7 +106,8 @@ def _budget_note(settings: Settings) -> None:
         model_cfg = settings.configs(data.input_shape)[0]
     except (ValueError, UploadNotLoaded):  # no upload yet, or a refused setting: said elsewhere
         return
-    cap = compute_budget.cap_epochs(model_cfg, data.n_train)
+    # past the field's own maximum the budget is not what limits: name the field's
+    cap = min(compute_budget.cap_epochs(model_cfg, data.n_train), int(BY_NAME["epochs"].hi))
     if settings.epochs > cap:
         st.warning(TRAIN["budget_over"].format(budget=budget, max_epochs=cap))
     else:
