@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -20,6 +22,7 @@ def summary_rows(stdout: str) -> dict[str, str]:
     return rows
 
 
+@pytest.mark.e2e  # a whole program in a subprocess
 def test_bench_train_data_and_latent_quick():
     proc = subprocess.run([sys.executable, "-m", "bench", "--quick", "--only", "train",
                            "--only", "data", "--only", "latent"], cwd=ROOT, capture_output=True,

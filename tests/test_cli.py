@@ -16,6 +16,7 @@ def run_cli(*args):
     return proc.returncode, proc.stdout, proc.stderr
 
 
+@pytest.mark.e2e  # a whole program in a subprocess
 def test_train_then_evaluate_then_info(tmp_path):
     out = tmp_path / "m.safetensors"
     code, stdout, stderr = run_cli("train", "--dataset", "digits", "--epochs", "3",

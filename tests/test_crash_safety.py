@@ -12,6 +12,7 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
 import torch
 
 from vae_core.checkpoints import load_checkpoint, save_checkpoint
@@ -38,6 +39,7 @@ WRITER = textwrap.dedent("""
 """)
 
 
+@pytest.mark.e2e  # a whole program in a subprocess
 def test_killed_writer_never_leaves_a_broken_file(tmp_path: Path):
     target = tmp_path / "model.safetensors"
     torch.manual_seed(0)

@@ -338,6 +338,7 @@ def _torchrun_train(out: Path) -> subprocess.CompletedProcess:
                           timeout=170)
 
 
+@pytest.mark.e2e  # a whole program in a subprocess
 @pytest.mark.timeout(180)
 def test_cli_under_torchrun_writes_one_loadable_checkpoint(tmp_path, digits):
     """(c) ``torchrun --nproc_per_node 2 -m vae_core train``: one file, written by rank 0 only,
@@ -357,6 +358,7 @@ def test_cli_under_torchrun_writes_one_loadable_checkpoint(tmp_path, digits):
     assert ckpt.train_cfg.batch_size == PER_RANK_BATCH  # per process, as given
 
 
+@pytest.mark.e2e  # a whole program in a subprocess
 @pytest.mark.timeout(180)
 def test_cli_under_torchrun_fails_every_process_when_the_save_fails(tmp_path):
     """Rank 0 cannot write (the target is a folder): every process exits 2 with the reason,
