@@ -38,3 +38,13 @@ def fresh_session_resources():
     import streamlit as st
 
     st.cache_resource.clear()
+
+
+@pytest.fixture
+def pretrained_env(tmp_path, monkeypatch):
+    """The app as its server runs it, with the shipped pretrained models and an empty library
+    (``tests.support.server_like_env``)."""
+    from tests.support import server_like_env
+
+    with server_like_env(tmp_path, monkeypatch, pretrained=True) as env:
+        yield env

@@ -6,8 +6,10 @@ import contextlib
 import re
 import string
 import time
+from pathlib import Path
 from types import SimpleNamespace
 
+APP_SCRIPT = str(Path(__file__).resolve().parents[1] / "app.py")  # AppTest.from_file
 
 def keep_navigation_mode(monkeypatch) -> None:
     """AppTest resets ``PagesManager.uses_pages_directory`` before every run, and with a

@@ -6,7 +6,6 @@ core's clear sentence, which the CLI and the logs keep."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
@@ -14,7 +13,13 @@ import pytest
 import torch
 from streamlit.testing.v1 import AppTest
 
-from tests.support import chinese_of_key, chinese_only, server_like_env, texts, use_language
+from tests.support import (
+    APP_SCRIPT,
+    chinese_of_key,
+    chinese_only,
+    texts,
+    use_language,
+)
 from ui.compare.strings import BETA, COMPARE_TABLE
 from ui.shell import datasets, state
 from ui.shell.config_words import error_words, measure_words
@@ -29,15 +34,9 @@ from vae_core.messages import ANALYSIS_MESSAGES, AnalysisError
 from vae_core.models import build_model
 from vae_core.sweeps import Variant
 
-ROOT = Path(__file__).resolve().parents[1]
-APP = str(ROOT / "app.py")
+APP = APP_SCRIPT
 TIMEOUT = 120
 
-
-@pytest.fixture
-def env(tmp_path, monkeypatch):
-    with server_like_env(tmp_path, monkeypatch, pretrained=True) as e:
-        yield e
 
 
 # -- every new key formats in both languages ------------------------------------------------
@@ -166,7 +165,7 @@ def test_a_diverged_sweep_model_keeps_the_mig_code(monkeypatch):
 
 
 # -- ... and in the β lab, which says why ------------------------------------------------------
-def test_the_beta_lab_says_why_a_model_was_not_measured(env, monkeypatch):
+def test_the_beta_lab_says_why_a_model_was_not_measured(pretrained_env, monkeypatch):
     def diverged(*args, **kwargs):
         raise AnalysisError("codes_not_finite")
 

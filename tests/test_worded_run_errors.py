@@ -7,7 +7,6 @@ English inside the page's sentence."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -15,10 +14,10 @@ from streamlit.testing.v1 import AppTest
 
 from tests.i18n_leaks import english_sentences, visible_texts
 from tests.support import (
+    APP_SCRIPT,
     chinese_of_key,
     chinese_only,
     rendered,
-    server_like_env,
     texts,
     use_language,
     wait_ended,
@@ -36,15 +35,9 @@ from vae_core.data import DatasetUnavailable
 from vae_core.jobs import TrainingJob, failure_params
 from vae_core.sweeps import Sweep, beta_sweep
 
-ROOT = Path(__file__).resolve().parents[1]
-APP = str(ROOT / "app.py")
+APP = APP_SCRIPT
 TIMEOUT = 120
 
-
-@pytest.fixture
-def env(tmp_path, monkeypatch):
-    with server_like_env(tmp_path, monkeypatch, pretrained=True) as e:
-        yield e
 
 
 # -- every new key formats in both languages ------------------------------------------------
@@ -159,7 +152,7 @@ def _press_refused(monkeypatch, case: str, lang: str) -> AppTest:
 
 
 @pytest.mark.parametrize("case", list(REFUSED))
-def test_a_refused_lesson_run_is_worded_in_chinese(env, monkeypatch, case):
+def test_a_refused_lesson_run_is_worded_in_chinese(pretrained_env, monkeypatch, case):
     at = _press_refused(monkeypatch, case, "中文")
     kind = REFUSED[case][2]
     shown = texts(at.error if kind == "error" else at.warning)
@@ -169,7 +162,7 @@ def test_a_refused_lesson_run_is_worded_in_chinese(env, monkeypatch, case):
 
 
 @pytest.mark.parametrize("case", list(REFUSED))
-def test_a_refused_lesson_run_is_worded_in_english(env, monkeypatch, case):
+def test_a_refused_lesson_run_is_worded_in_english(pretrained_env, monkeypatch, case):
     at = _press_refused(monkeypatch, case, "English")
     _, _, kind, english = REFUSED[case]
     shown = texts(at.error if kind == "error" else at.warning)
