@@ -4,6 +4,7 @@ views), whether ``?lesson=N`` has been followed yet, and the facts of the whole 
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 import streamlit as st
@@ -30,13 +31,22 @@ def tick_lesson_task(lesson: int, task: str) -> None:
     _lessons()["ticks"].setdefault(lesson, set()).add(task)
 
 
-def lesson_answers() -> dict[tuple[int, str], str]:
-    """(lesson, question id) -> the option the learner last chose."""
+def quiz_attempts() -> dict[tuple[int, str], list[str]]:
+    """(lesson, question id) -> every option the learner chose, in order; the first counts."""
     return _lessons()["answers"]
 
 
-def record_lesson_answer(lesson: int, question: str, option: str) -> None:
-    _lessons()["answers"][(lesson, question)] = option
+def record_quiz_attempt(lesson: int, question: str, option: str, correct: bool) -> None:
+    """One answer given (``correct``: whether it is the right option, for the teacher's
+    table); choosing the option already shown is not a new attempt."""
+    tries = _lessons()["answers"].setdefault((lesson, question), [])
+    if not tries or tries[-1] != option:
+        tries.append(option)
+
+
+def learner_seed() -> str:
+    """A string that stays the same for this learner (their shuffles are seeded by it)."""
+    return st.session_state.setdefault("_vl_learner_seed", secrets.token_hex(8))
 
 
 def lesson_facts() -> dict[str, Any]:

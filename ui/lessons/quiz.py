@@ -22,18 +22,18 @@ class Question:
 
 def right(lesson: int, questions: Sequence[Question]) -> int:
     """How many of the lesson's questions the learner last answered right."""
-    answers = progress.lesson_answers()
-    return sum(answers.get((lesson, q.id)) == q.answer for q in questions)
+    answers = progress.quiz_attempts()
+    return sum(answers.get((lesson, q.id), [None])[-1] == q.answer for q in questions)
 
 
 def answered(lesson: int, questions: Sequence[Question]) -> int:
-    answers = progress.lesson_answers()
-    return sum((lesson, q.id) in answers for q in questions)
+    answers = progress.quiz_attempts()
+    return sum(bool(answers.get((lesson, q.id))) for q in questions)
 
 
 def render(lesson: int, questions: Sequence[Question], texts: dict[str, Any]) -> None:
     """``texts``: question id -> {"q": question, "options": {id: text}, "why": {id: text}}."""
-    recorded = progress.lesson_answers()
+    recorded = {k: v[-1] for k, v in progress.quiz_attempts().items() if v}
     for number, q in enumerate(questions, start=1):
         t = texts[q.id]
         before = recorded.get((lesson, q.id))
@@ -42,7 +42,7 @@ def render(lesson: int, questions: Sequence[Question], texts: dict[str, Any]) ->
                           format_func=t["options"].get, key=f"lesson{lesson}_quiz_{q.id}")
         if choice is None:
             continue
-        progress.record_lesson_answer(lesson, q.id, choice)
+        progress.record_quiz_attempt(lesson, q.id, choice, choice == q.answer)
         if choice == q.answer:
             st.success(LESSONS["right"].format(why=t["why"][choice]), icon=":material/check:")
         else:
