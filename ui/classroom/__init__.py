@@ -1,0 +1,1 @@
+"""Classes: learners who keep their progress without an account, and teachers' dashboards."""
