@@ -1,6 +1,6 @@
 """AppTest for the Lessons group: the overview and every lesson render in English and 中文,
-each quiz answer says why it is right or wrong (and the overview counts it), and the shareable
-``?lesson=N`` link opens lesson N and stays in the address bar."""
+each quiz answer says why it is right or wrong (and the overview counts the first try), and the
+shareable ``?lesson=N`` link opens lesson N and stays in the address bar."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def test_the_overview_lists_every_lesson_without_progress():
                                            for n, r in zip(range(1, 9), rows)]
     assert rows[4]["Lesson"] == "Lesson 5 · BCE vs MSE"
     assert all(r["Tasks done"].startswith("0 / ") for r in rows)
-    assert rows[4]["Tasks done"] == "0 / 3" and rows[4]["Quiz"] == "0 of 3 right (0 answered)"
+    assert rows[4]["Tasks done"] == "0 / 3" and rows[4]["Quiz"] == "first try: 0 of 3 (0 answered)"
     assert "What it teaches" in rows[0] and rows[6]["What it teaches"].startswith("Posterior")
     assert [link.proto.page for link in at.get("page_link")] == [
         f"lesson_{n}" for n in range(1, 9)]
@@ -99,11 +99,11 @@ def test_every_quiz_answer_explains_itself(n):
                 assert f"Right. {why}" in texts(at.success)
             else:
                 assert f"Not quite. {why}" in texts(at.error)
-    # the last option of each question is the one kept; the overview counts the right ones
-    right = sum(q.options[-1] == q.answer for q in lesson.questions)
+    # the first option chosen is the one that counts; the last one stays shown
+    right = sum(q.options[0] == q.answer for q in lesson.questions)
     at.switch_page(OVERVIEW).run()
     row = overview_rows(at)[n - 1]
-    assert row["Quiz"] == f"{right} of {len(lesson.questions)} right " \
+    assert row["Quiz"] == f"first try: {right} of {len(lesson.questions)} " \
                           f"({len(lesson.questions)} answered)"
     at.switch_page(f"pages/lesson_{n}.py").run()  # the answer is still chosen on return
     assert at.radio(key=f"lesson{n}_quiz_{lesson.questions[0].id}").value == \
@@ -116,6 +116,7 @@ def test_a_quiz_answer_in_chinese():
     assert "不对。恰好相反" in texts(at.error)
     at.radio(key="lesson5_quiz_q2").set_value("a").run()
     assert texts(at.success).startswith("答对了。平方误差要除以 2σ²")
+    assert "计分只看第一次作答，所以这道题在你的成绩里仍算错" in texts(at.info)
 
 
 @pytest.mark.parametrize("n", [1, 5, 8])

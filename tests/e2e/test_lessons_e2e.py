@@ -1,7 +1,8 @@
 """End to end in Chromium: a teacher's link ``?lesson=7`` opens lesson 7; the learner trains
 with the reconstruction averaged over pixels and the task ticks when that run has collapsed,
-fixes it with the sum and the second ticks, answers both questions (a wrong answer is
-explained too), and the overview shows the lesson done."""
+fixes it with the sum and the second ticks, answers the three questions (a wrong answer is
+explained too, and a right answer after it is not counted: the first try counts), and the
+overview shows the lesson done."""
 
 from __future__ import annotations
 
@@ -42,17 +43,23 @@ def test_a_lesson_from_the_link_to_the_overview(app):
     app.wait()
     app.assert_no_exception()
 
-    # the quiz: a wrong answer says why it is wrong, the right one why it is right
-    questions = page.locator("[data-testid='stMain'] [data-testid='stRadio']")
+    # the quiz: a wrong answer says why it is wrong, the right one why it is right; after a
+    # wrong first try the right answer is explained too, and the page says the first counts
+    questions = page.locator(".st-key-vl_quiz_7 [data-testid='stRadio']")
     questions.nth(0).get_by_text("784", exact=True).click()
     app.wait()
     page.get_by_text("Right. Against the summed loss").wait_for()
-    questions.nth(1).get_by_text("The KL is huge", exact=True).click()
+    questions.nth(1).get_by_text("The KL is huge", exact=False).click()
     app.wait()
     page.get_by_text("Not quite. That is the opposite failure").wait_for()
     questions.nth(1).get_by_text("KL ≈ 0, no active units", exact=False).click()
     app.wait()
     page.get_by_text("Right. The code carries nothing").wait_for()
+    page.get_by_text("Your first try was “The KL is huge").wait_for()
+    questions.nth(2).get_by_text("Sum the reconstruction over the 784 pixels",
+                                 exact=False).click()
+    app.wait()
+    page.get_by_text("Right. With both terms summed").wait_for()
     app.screenshot("lesson-7-done")
     app.assert_fits(800)  # the lesson with its runs' live panel, table and answers
 
@@ -60,7 +67,7 @@ def test_a_lesson_from_the_link_to_the_overview(app):
     page.get_by_role("heading", name="Lessons: a guided course on VAEs").wait_for()
     row = page.locator("[data-testid='stTable'] tr", has_text="Lesson 7 · Posterior collapse")
     text = row.inner_text()
-    assert "2 / 2" in text and "2 of 2 right (2 answered)" in text, text
+    assert "2 / 2" in text and "first try: 2 of 3 (3 answered)" in text, text
     # lesson 7's runs also do other lessons' tasks (the sum run is lesson 2's β = 1 run)
     total = page.get_by_text(re.compile(r"^\d+ of 18 tasks done$"))
     assert int(total.inner_text().split()[0]) >= 2

@@ -44,9 +44,15 @@ class Lesson:
         return TASKS[self.number]
 
 
-def _q(qid: str, order: str, answer: str = "a") -> Question:
-    """A question with its options shown in ``order`` (the strings' "a", "b", "c")."""
-    return Question(qid, tuple(order), answer)
+def _q(qid: str, answer: str = "a", options: str = "abc") -> Question:
+    """A question whose options are the strings' ``options`` ("a", "b", "c"); each learner sees
+    them in their own order (``quiz.order``), so the letter of the answer gives nothing away."""
+    return Question(qid, tuple(options), answer)
+
+
+def _quiz(*answers: str) -> tuple[Question, ...]:
+    """Questions q1, q2, ... with these answers."""
+    return tuple(_q(f"q{i}", answer) for i, answer in enumerate(answers, start=1))
 
 
 def _lesson6_view() -> None:
@@ -62,26 +68,26 @@ def _lesson8_view() -> None:
 
 
 LESSONS: dict[int, Lesson] = {
-    1: Lesson(1, LESSON1, (_q("q1", "bac"), _q("q2", "cab", "b")), views.why_comparison,
+    1: Lesson(1, LESSON1, _quiz("a", "b", "a"), views.why_comparison,
               presets=(Preset("ae", {"beta": 0.0}), Preset("vae", {"beta": 1.0})),
               formulas=(LOSS,)),
-    2: Lesson(2, LESSON2, (_q("q1", "cab"), _q("q2", "acb")), views.live_training,
+    2: Lesson(2, LESSON2, _quiz("a", "a", "a"), views.live_training,
               presets=(Preset("vae", {"beta": 1.0}), Preset("long", {"epochs": 60})),
               formulas=(r"\log p(x) = \underbrace{\mathbb{E}_{q(z|x)}\big[\log p(x|z)\big]"
                         r" - \mathrm{KL}\big(q(z|x)\,\|\,p(z)\big)}_{\mathrm{ELBO}}"
                         r" + \underbrace{\mathrm{KL}\big(q(z|x)\,\|\,p(z|x)\big)}_{\ge 0}",)),
-    3: Lesson(3, LESSON3, (_q("q1", "bca"), _q("q2", "cab")), views.walk_through,
+    3: Lesson(3, LESSON3, _quiz("a", "a", "a"), views.walk_through,
               presets=(Preset("ae", {"beta": 0.0}),),
               formulas=(r"z = \mu + \sigma \odot \varepsilon,\qquad \varepsilon \sim "
                         r"\mathcal{N}(0, I),\qquad "
                         r"\sigma = \exp\!\big(\tfrac12 \log\sigma^2\big)",)),
-    4: Lesson(4, LESSON4, (_q("q1", "bac"), _q("q2", "abc")), views.live_training,
+    4: Lesson(4, LESSON4, _quiz("a", "a", "a"), views.live_training,
               presets=(Preset("sign", train={"kl_sign_bug": True}),
                        Preset("beta4", {"beta": 4.0})),
               formulas=(r"\mathrm{KL}_k = -\tfrac12\left(1 + \log\sigma_k^2 - \mu_k^2"
                         r" - \sigma_k^2\right),\qquad \mathrm{KL}\big(q(z|x)\,\|\,p(z)\big)"
                         r" = \sum_{k=1}^{K} \mathrm{KL}_k",)),
-    5: Lesson(5, LESSON5, (_q("q1", "cba"), _q("q2", "bca"), _q("q3", "acb")), views.live_training,
+    5: Lesson(5, LESSON5, _quiz("a", "a", "a"), views.live_training,
               presets=(Preset("bce", {"recon": "bce"}), Preset("mse", {"recon": "mse"}),
                        Preset("mse_wide", {"recon": "mse", "sigma": 1.0}),
                        Preset("cb", {"recon": "cb"})),
@@ -89,15 +95,15 @@ LESSONS: dict[int, Lesson] = {
                         r"{2\sigma^2} + \frac{D}{2}\log(2\pi\sigma^2)",
                         r"\frac{\lVert x-\hat x\rVert^2}{2\sigma^2} + \mathrm{KL} \;\propto\;"
                         r" \lVert x-\hat x\rVert^2 + 2\sigma^2\,\mathrm{KL}")),
-    6: Lesson(6, LESSON6, (_q("q1", "cab"), _q("q2", "bac")), _lesson6_view,
+    6: Lesson(6, LESSON6, _quiz("a", "a", "a"), _lesson6_view,
               presets=(Preset("b05", {"beta": 0.5}), Preset("b1", {"beta": 1.0}),
                        Preset("b8", {"beta": 8.0})),
               formulas=(r"\mathcal{L}_\beta = D + \beta R,\qquad D = \mathbb{E}_{q(z|x)}"
                         r"\big[-\log p(x|z)\big],\quad R = \mathrm{KL}\big(q(z|x)\,\|\,p(z)\big),"
                         r"\qquad -\mathrm{ELBO} = D + R",)),
-    7: Lesson(7, LESSON7, (_q("q1", "bca"), _q("q2", "cab")), views.live_training,
+    7: Lesson(7, LESSON7, _quiz("a", "a", "a"), views.live_training,
               presets=(Preset("mean", {"reduction": "mean"}), Preset("sum", {"reduction": "sum"})),
               formulas=(r"\frac{1}{D}\sum_{i=1}^{D}\ell(x_i,\hat x_i) + \mathrm{KL} \;\propto\;"
                         r" \sum_{i=1}^{D}\ell(x_i,\hat x_i) + D\cdot\mathrm{KL},\qquad D = 784",)),
-    8: Lesson(8, LESSON8, (_q("q1", "acb"), _q("q2", "bac")), _lesson8_view, table=False),
+    8: Lesson(8, LESSON8, _quiz("a", "a", "a"), _lesson8_view, table=False),
 }

@@ -28,7 +28,7 @@ LESSONS = Strings("LESSONS", {
             "7": "Lesson 7 · Posterior collapse", "8": "Lesson 8 · Continuity"},
     "overview_cols": {"lesson": "Lesson", "teaches": "What it teaches", "tasks": "Tasks done",
                       "quiz": "Quiz"},
-    "quiz_score": "{right} of {total} right ({answered} answered)",
+    "quiz_score": "first try: {right} of {total} ({answered} answered)",
     "total": "{done} of {total} tasks done",
     "share": "Share a lesson: add `?lesson=N` to the app's address, for example "
              "`/?lesson=5` for lesson 5.",
@@ -42,6 +42,11 @@ LESSONS = Strings("LESSONS", {
     "back": "All lessons",
     "right": "Right. {why}",
     "wrong": "Not quite. {why}",
+    "first_wrong": "Your first try was “{option}”, which is not right, and the first try is what "
+                   "counts: this question stays wrong in your score. Later tries are explained "
+                   "all the same.",
+    "first_right": "Your first try, “{option}”, was right, and the first try is what counts: "
+                   "this question stays right in your score.",
     "run_help": "Trains a small model on mnist-5k for {epochs} epochs in the background (a few "
                 "seconds; it waits its turn when the server is busy). The result becomes a "
                 "model of this session.",
@@ -97,26 +102,44 @@ LESSON1 = Strings("LESSON1", {
     "runs": {"ae": "Train β = 0", "vae": "Train β = 1"},
     "quiz": {
         "q1": {"q": "Why can a plain autoencoder not generate new digits from a random z?",
-               "options": {"a": "Its codes sit wherever training put them: most random z lie "
-                                 "where no image was encoded.",
-                           "b": "Its decoder is too small to draw digits.",
-                           "c": "It has no encoder."},
-               "why": {"a": "Nothing organises the code space, so the decoder never learned "
-                            "what to draw at most random points.",
-                       "b": "The same decoder rebuilds test digits well: the problem is where z "
-                            "comes from, not the decoder's size.",
-                       "c": "It has one (the “auto” in the name): it maps each image to one "
-                            "point, but nothing ties the points to a known distribution."}},
+               "options": {"a": "Its codes sit wherever training put them: most random z lie where "
+                                "no image was encoded.",
+                           "b": "Its decoder needs the input image as well as z, so a code on its "
+                                "own draws nothing.",
+                           "c": "Its codes are exact points, and decoding a point without noise "
+                                "gives a blurred average."},
+               "why": {"a": "Nothing organises the code space, so the decoder never learned what "
+                            "to draw at most random points.",
+                       "b": "The decoder takes z alone: it rebuilds a test digit from its code and "
+                            "nothing else. The trouble is where a random z lands, not what the "
+                            "decoder needs.",
+                       "c": "An autoencoder decodes its own codes into sharp reconstructions, "
+                            "noise or not; the trouble is the random z that lands where no image "
+                            "was encoded."}},
         "q2": {"q": "What does a VAE's encoder output for one image?",
-               "options": {"a": "One code z",
+               "options": {"a": "A single code z, the point the decoder draws this image from",
                            "b": "μ and log σ² of q(z|x), one pair per latent dimension",
-                           "c": "The digit's class"},
+                           "c": "The probability of each of the ten digit classes"},
                "why": {"a": "That is the autoencoder. The VAE's encoder outputs a distribution, "
                             "and z is drawn from it.",
-                       "b": "A Gaussian q(z|x) per image; z = μ + σ⊙ε is drawn from it "
-                            "(lesson 3).",
+                       "b": "A Gaussian q(z|x) per image; z = μ + σ⊙ε is drawn from it (lesson 3).",
                        "c": "A VAE is trained without labels; the class is not an output, though "
                             "it often shows in the latent space."}},
+        "q3": {"q": "You train with β = 0. What is the model then?",
+               "options": {"a": "An autoencoder with noise on its codes: nothing pulls q(z|x) "
+                                "toward the prior",
+                           "b": "A VAE with sharper prior samples, since no KL term blurs its "
+                                "reconstructions",
+                           "c": "A model whose codes all sit at the origin, since a zero KL means "
+                                "q(z|x) = p(z)"},
+               "why": {"a": "β weighs the KL, the only term that pulls q(z|x) toward N(0, I); at β "
+                            "= 0 the codes go wherever the reconstruction wants them, and the KL "
+                            "grows (a β = 0 run in the table shows it).",
+                       "b": "Its reconstructions may be sharper, but its prior samples get worse: "
+                            "without the pull, a z drawn from N(0, I) often lands where no image "
+                            "was encoded.",
+                       "c": "β = 0 sets the KL's weight to zero, not the KL itself: with nothing "
+                            "to stop it, the KL grows large, as a β = 0 run in the table shows."}},
     },
 })
 
@@ -140,24 +163,39 @@ LESSON2 = Strings("LESSON2", {
     "runs": {"vae": "Train β = 1", "long": "Train β = 1 for 60 epochs (time to change β)"},
     "quiz": {
         "q1": {"q": "What does training minimise?",
-               "options": {"a": "−ELBO = reconstruction + KL", "b": "The ELBO",
-                           "c": "log p(x) itself"},
-               "why": {"a": "Gradient descent minimises, and the ELBO is to be maximised, so "
-                            "the loss is its negative.",
+               "options": {"a": "−ELBO = reconstruction + KL",
+                           "b": "The ELBO, the bound below log p(x)",
+                           "c": "−log p(x) itself, computed exactly"},
+               "why": {"a": "Gradient descent minimises, and the ELBO is to be maximised, so the "
+                            "loss is its negative.",
                        "b": "The ELBO is to be *maximised*; minimising it would make the model "
                             "worse. The loss is −ELBO.",
-                       "c": "log p(x) needs an integral over all z that we cannot compute; the "
-                            "ELBO is the computable bound below it."}},
+                       "c": "−log p(x) needs an integral over every z that we cannot compute; the "
+                            "−ELBO is the computable bound above it."}},
         "q2": {"q": "Why is the ELBO a lower bound on log p(x)?",
                "options": {"a": "The gap is KL(q(z|x) ‖ p(z|x)), and a KL is never negative",
-                           "b": "Because the reconstruction term is negative",
-                           "c": "Because β = 1"},
-               "why": {"a": "log p(x) = ELBO + KL(q(z|x) ‖ p(z|x)) ≥ ELBO, with equality only "
-                            "when q(z|x) is the true posterior.",
-                       "b": "For a Bernoulli decoder log p(x|z) ≤ 0, but that is not the bound; "
-                            "the bound comes from the gap being a KL.",
-                       "c": "The bound holds for any q; β is a weight added in training, and "
-                            "at β ≠ 1 the loss is no longer the −ELBO."}},
+                           "b": "The term log p(x|z) is never positive, and the KL only lowers it "
+                                "further",
+                           "c": "It is a lower bound at β = 1 only; at other β it bounds log p(x) "
+                                "from above"},
+               "why": {"a": "log p(x) = ELBO + KL(q(z|x) ‖ p(z|x)) ≥ ELBO, with equality only when "
+                            "q(z|x) is the true posterior.",
+                       "b": "For a Bernoulli decoder log p(x|z) ≤ 0 (a Gaussian's can be "
+                            "positive), but that is not the bound: the bound comes from the gap "
+                            "being a KL.",
+                       "c": "The bound holds for any q and has no β in it; β is a weight added in "
+                            "training, and at β ≠ 1 the loss is simply no longer the −ELBO."}},
+        "q3": {"q": "A β = 1 run reports a reconstruction of 110 nats and a KL of 25 nats per test "
+                    "image. What is its test −ELBO?",
+               "options": {"a": "135 nats: reconstruction + KL",
+                           "b": "85 nats: reconstruction − KL",
+                           "c": "110 nats: the KL is not part of it"},
+               "why": {"a": "ELBO = E_q[log p(x|z)] − KL, so −ELBO = reconstruction + KL = 110 + "
+                            "25 = 135 nats per image: the table's test −ELBO is this sum.",
+                       "b": "The minus sign is the ELBO's; negating the ELBO flips both terms, so "
+                            "the −ELBO adds them: 110 + 25 = 135.",
+                       "c": "The KL is one of the ELBO's two terms; the reconstruction alone (110) "
+                            "is not the bound."}},
     },
 })
 
@@ -182,24 +220,41 @@ LESSON3 = Strings("LESSON3", {
     "runs": {"ae": "Train β = 0"},
     "quiz": {
         "q1": {"q": "Why not draw z ~ N(μ, σ²) directly in the forward pass?",
-               "options": {"a": "A draw has no gradient with respect to μ and σ; "
-                                 "z = μ + σ⊙ε puts the randomness in an input",
-                           "b": "Drawing directly is slower",
-                           "c": "N(μ, σ²) cannot be sampled on a GPU"},
-               "why": {"a": "ε carries the randomness; z is then an ordinary function of μ and "
-                            "σ, and backpropagation reaches the encoder.",
-                       "b": "Both take one random draw; only the reparameterised form lets "
-                            "gradients reach μ and σ.",
-                       "c": "It can be; the issue is differentiating through the draw, not "
-                            "drawing."}},
+               "options": {"a": "A draw has no gradient with respect to μ and σ; z = μ + σ⊙ε puts "
+                                "the randomness in an input",
+                           "b": "A direct draw gives a different z on every pass, so the loss "
+                                "could never settle down",
+                           "c": "Software can only draw from N(0, 1), so any other Gaussian must "
+                                "be built out of it"},
+               "why": {"a": "ε carries the randomness; z is then an ordinary function of μ and σ, "
+                            "and backpropagation reaches the encoder.",
+                       "b": "z = μ + σ⊙ε is just as random (a new ε on every pass), and training "
+                            "copes with that noise; the trouble is that a draw has no gradient.",
+                       "c": "Any Gaussian can be sampled directly, on any device; the issue is "
+                            "differentiating through the draw, not drawing."}},
         "q2": {"q": "The encoder outputs log σ². Which line is right?",
                "options": {"a": "z = mu + exp(0.5 * logvar) * eps",
-                           "b": "z = mu + exp(logvar) * eps",
-                           "c": "z = mu + logvar * eps"},
+                           "b": "z = mu + 0.5 * exp(logvar) * eps",
+                           "c": "z = mu + sqrt(logvar) * eps"},
                "why": {"a": "exp(½ log σ²) = σ, the standard deviation.",
-                       "b": "exp(log σ²) = σ², the variance: the noise would be scaled by σ² "
-                            "instead of σ.",
-                       "c": "log σ² can be negative; it is not a standard deviation."}},
+                       "b": "0.5 · exp(log σ²) = σ²/2, half the variance: the noise would be "
+                            "scaled by σ²/2 instead of σ.",
+                       "c": "The square root of log σ² is not σ, and it is undefined whenever log "
+                            "σ² < 0, that is σ < 1."}},
+        "q3": {"q": "In z = μ + σ⊙ε, where does backpropagation send gradients?",
+               "options": {"a": "To μ and σ, and through them the encoder; ε is an input and gets "
+                                "none",
+                           "b": "To ε alone: it is the one part of the formula that changes on "
+                                "each pass",
+                           "c": "To μ only: σ multiplies random noise, so its gradient averages "
+                                "out to zero"},
+               "why": {"a": "z is an ordinary function of μ and σ: ∂z/∂μ = 1 and ∂z/∂σ = ε. ε is "
+                            "drawn afresh each time and treated as data.",
+                       "b": "ε is drawn, not computed from any weights, so there is nothing behind "
+                            "it to train; the gradients go to μ and σ.",
+                       "c": "∂z/∂σ = ε is random, but multiplied by the reconstruction's gradient "
+                            "it does not average to zero: σ is learned too (the walk-through shows "
+                            "a σ for every dimension)."}},
     },
 })
 
@@ -223,7 +278,8 @@ LESSON4 = Strings("LESSON4", {
     "runs": {"sign": "Train with the KL's sign flipped", "beta4": "Train β = 4"},
     "quiz": {
         "q1": {"q": "For which μ_k and σ_k is KL_k = 0?",
-               "options": {"a": "μ_k = 0, σ_k = 1", "b": "μ_k = 0, σ_k → 0",
+               "options": {"a": "μ_k = 0, σ_k = 1",
+                           "b": "μ_k = 0, σ_k → 0",
                            "c": "μ_k = 1, σ_k = 1"},
                "why": {"a": "Then q(z_k|x) is the prior N(0, 1) itself.",
                        "b": "As σ_k → 0, −log σ_k² grows without bound: a very sure code is far "
@@ -231,14 +287,24 @@ LESSON4 = Strings("LESSON4", {
                        "c": "Then KL_k = ½ μ_k² = 0.5 nats: a shifted mean costs KL."}},
         "q2": {"q": "What happens when the code computes +½ Σ(1 + log σ² − μ² − σ²)?",
                "options": {"a": "Minimising the loss maximises the KL: |μ| grows without bound",
-                           "b": "Nothing: the sign of a constant does not matter",
-                           "c": "Training stops at once with NaN"},
-               "why": {"a": "The term is −KL, so gradient descent pushes the codes away from "
-                            "the prior; your run's KL shows it.",
-                       "b": "It is not a constant: it is the whole KL term, and its sign "
-                            "decides whether training shrinks it or grows it.",
-                       "c": "Nothing stops at first: the KL climbs to absurd sizes while the "
-                            "loss seems to go down."}},
+                           "b": "Nothing changes: the sign of a constant term does not move the "
+                                "optimum",
+                           "c": "Training stops within a step or two, as the loss turns NaN at "
+                                "once"},
+               "why": {"a": "The term is −KL, so gradient descent pushes the codes away from the "
+                            "prior; your run's KL shows it.",
+                       "b": "It is not a constant: it is the whole KL term, and its sign decides "
+                            "whether training shrinks it or grows it.",
+                       "c": "Nothing stops at first: the KL climbs to absurd sizes while the loss "
+                            "seems to go down."}},
+        "q3": {"q": "For one image, a dimension has μ_k = 2 and σ_k = 1. What is its KL_k?",
+               "options": {"a": "2 nats: only the mean is off, and it costs ½ μ_k²",
+                           "b": "4 nats: a shifted mean costs μ_k², its squared distance",
+                           "c": "0 nats: σ_k = 1, so the dimension matches the prior"},
+               "why": {"a": "KL_k = ½(μ_k² + σ_k² − 1 − log σ_k²) = ½(4 + 1 − 1 − 0) = 2 nats.",
+                       "b": "The closed form halves it: ½ μ_k² = ½ · 4 = 2 nats, not 4.",
+                       "c": "The spread matches the prior, but the mean sits 2 standard deviations "
+                            "away: that costs ½ μ_k² = 2 nats."}},
     },
 })
 
@@ -268,7 +334,9 @@ LESSON5 = Strings("LESSON5", {
     "quiz": {
         "q1": {"q": "Summed MSE ‖x − x̂‖² is, up to a constant, −log p(x|z) of a Gaussian with "
                     "which σ?",
-               "options": {"a": "σ² = ½", "b": "σ = 1", "c": "None: MSE is not a likelihood"},
+               "options": {"a": "σ² = ½",
+                           "b": "σ = 1",
+                           "c": "None: MSE is not a likelihood"},
                "why": {"a": "‖x − x̂‖² / (2σ²) = ‖x − x̂‖² when 2σ² = 1.",
                        "b": "σ = 1 gives ‖x − x̂‖² / 2, half the summed MSE: the KL then weighs "
                             "twice as much.",
@@ -276,22 +344,23 @@ LESSON5 = Strings("LESSON5", {
                             "constant (D/2)·log(2πσ²)."}},
         "q2": {"q": "You raise the Gaussian decoder's σ from 0.71 to 1. What happens to the KL?",
                "options": {"a": "It shrinks: the reconstruction weighs less, as with a larger β",
-                           "b": "It grows",
-                           "c": "Nothing: σ only adds a constant to the loss"},
+                           "b": "It grows: the looser reconstruction lets the code carry more "
+                                "detail",
+                           "c": "It stays the same: σ only adds a constant to the loss"},
                "why": {"a": "The squared error is divided by 2σ²; a larger σ weakens it, the KL "
                             "weighs relatively more, and the model spends less of it.",
-                       "b": "It is the other way round: a larger σ divides the reconstruction "
-                            "term by more, so the KL's relative weight rises and the KL falls.",
-                       "c": "(D/2)·log(2πσ²) is a constant, but σ also divides ‖x − x̂‖², and "
-                            "that changes the trade-off."}},
+                       "b": "It is the other way round: a larger σ divides the reconstruction term "
+                            "by more, so the KL's relative weight rises and the KL falls.",
+                       "c": "(D/2)·log(2πσ²) is a constant, but σ also divides ‖x − x̂‖², and that "
+                            "changes the trade-off."}},
         "q3": {"q": "Why can a continuous-Bernoulli model's −ELBO be negative?",
                "options": {"a": "Its likelihood is a density on [0, 1], which can exceed 1",
-                           "b": "Its training diverged",
-                           "c": "Its KL became negative"},
-               "why": {"a": "A density above 1 has a positive log, so −log p(x|z) can be below "
-                            "0. Compare models with the same likelihood, not across them.",
-                       "b": "A negative −ELBO is normal for a density; a diverged run shows NaN "
-                            "or a huge loss.",
+                           "b": "Its training diverged and the loss ran off below zero",
+                           "c": "Its KL term turned negative and outweighs the reconstruction"},
+               "why": {"a": "A density above 1 has a positive log, so −log p(x|z) can be below 0. "
+                            "Compare models with the same likelihood, not across them.",
+                       "b": "A negative −ELBO is normal for a density; a diverged run shows NaN or "
+                            "a huge loss.",
                        "c": "A KL is never negative; the sign comes from the reconstruction "
                             "term."}},
     },
@@ -320,22 +389,33 @@ LESSON6 = Strings("LESSON6", {
                "options": {"a": "Lower rate, higher distortion",
                            "b": "Higher rate, lower distortion",
                            "c": "On the same line of equal ELBO"},
-               "why": {"a": "The KL costs more, so the code carries less and the "
-                            "reconstructions blur.",
+               "why": {"a": "The KL costs more, so the code carries less and the reconstructions "
+                            "blur.",
                        "b": "That is a smaller β: a cheap KL lets the code carry more.",
                        "c": "Lines of equal ELBO have slope −1; a β-VAE's optimum is where the "
                             "frontier's slope is −β, so different β land on different lines."}},
         "q2": {"q": "Your β = 8 run has 3 active units of 8. What became of the other 5?",
-               "options": {"a": "Their q(z|x) is the prior for every x: KL ≈ 0, they carry "
-                                 "nothing",
-                           "b": "They were deleted from the model",
-                           "c": "They store the digit's class"},
+               "options": {"a": "Their q(z|x) is the prior for every x: KL ≈ 0, they carry nothing",
+                           "b": "Training pruned them: their weights were removed from the model",
+                           "c": "They store the digit's class, a cheap code that takes only a few "
+                                "nats"},
                "why": {"a": "Matching the prior costs no KL, and at β = 8 the KL is expensive: "
                             "only the most useful dimensions stay on.",
                        "b": "They are still there; each is drawn from N(0, 1) whatever x is, and "
                             "the decoder learned to ignore it.",
-                       "c": "An inactive unit's mean does not vary with x "
-                            "(Cov_x(E_q[z_u]) ≤ 0.01), so it can store nothing."}},
+                       "c": "An inactive unit's mean does not vary with x (Cov_x(E_q[z_u]) ≤ "
+                            "0.01), so it can store nothing."}},
+        "q3": {"q": "Run A has distortion D = 100 and rate R = 30 nats; run B has D = 120 and R = "
+                    "5. Which has the higher ELBO?",
+               "options": {"a": "B: its D + R is 125 nats, below A's 130",
+                           "b": "A: its distortion is lower, so its digits are sharper",
+                           "c": "Neither: runs trained at different β cannot be compared"},
+               "why": {"a": "−ELBO = D + R: 100 + 30 = 130 for A and 120 + 5 = 125 for B, so B's "
+                            "ELBO (−125) is the higher one, although B reconstructs worse.",
+                       "b": "A reconstructs better, but it pays 25 more nats of rate to save 20 of "
+                            "distortion: its D + R is the larger.",
+                       "c": "The ELBO is −(D + R) whatever β a run was trained with; β changes "
+                            "where a model lands on the plane, not how its ELBO is computed."}},
     },
 })
 
@@ -359,24 +439,42 @@ LESSON7 = Strings("LESSON7", {
     "quiz": {
         "q1": {"q": "The reconstruction is a mean over 784 pixels and the KL a sum over 8 "
                     "dimensions. What is the effective β?",
-               "options": {"a": "784", "b": "1/784", "c": "8"},
-               "why": {"a": "Against the summed loss, the reconstruction is 784 times too "
-                            "small: the KL weighs 784 times more.",
-                       "b": "The reconstruction is the term made smaller, so the KL weighs "
-                            "more, not less.",
-                       "c": "The number of latent dimensions does not enter: the KL is summed "
-                            "in both versions."}},
+               "options": {"a": "784",
+                           "b": "1/784",
+                           "c": "8"},
+               "why": {"a": "Against the summed loss, the reconstruction is 784 times too small: "
+                            "the KL weighs 784 times more.",
+                       "b": "The reconstruction is the term made smaller, so the KL weighs more, "
+                            "not less.",
+                       "c": "The number of latent dimensions does not enter: the KL is summed in "
+                            "both versions."}},
         "q2": {"q": "How do you recognise posterior collapse in a run?",
                "options": {"a": "KL ≈ 0, no active units, every reconstruction the same blurry "
-                                 "digit",
-                           "b": "The loss turns NaN",
-                           "c": "The KL is huge"},
-               "why": {"a": "The code carries nothing, so the decoder can only draw the "
-                            "average digit.",
+                                "digit",
+                           "b": "The loss turns NaN after a few epochs and the run stops early",
+                           "c": "The KL is huge and keeps on growing while the reconstruction "
+                                "improves"},
+               "why": {"a": "The code carries nothing, so the decoder can only draw the average "
+                            "digit.",
                        "b": "Collapse trains smoothly to a finite loss; NaN is divergence (a "
                             "learning rate far too large).",
                        "c": "That is the opposite failure (the flipped KL sign of lesson 4); "
                             "collapse has KL ≈ 0."}},
+        "q3": {"q": "Your run with the mean over pixels has collapsed. Which change fixes it?",
+               "options": {"a": "Sum the reconstruction over the 784 pixels, as the KL is summed "
+                                "over dimensions",
+                           "b": "Average the KL over the latent dimensions too, so that both terms "
+                                "are means",
+                           "c": "Train for longer: the KL settles first, and the code catches up "
+                                "later on"},
+               "why": {"a": "With both terms summed the loss is the −ELBO again (an effective β of "
+                            "1): the reconstruction is worth spending KL on, and the units switch "
+                            "back on.",
+                       "b": "That divides the KL by 8 as well, but the reconstruction is still 784 "
+                            "times too small: the effective β is 784 / 8 = 98, and the posterior "
+                            "still collapses.",
+                       "c": "With an effective β of 784 the KL wins for good: more epochs keep "
+                            "every unit switched off."}},
     },
 })
 
@@ -403,25 +501,41 @@ LESSON8 = Strings("LESSON8", {
         "q1": {"q": "Why do points between two codes decode to digit-like images in a VAE, but "
                     "often not in a plain autoencoder?",
                "options": {"a": "The KL term fills the region between codes, so the decoder "
-                                 "learned to draw there",
-                           "b": "The VAE's decoder is larger",
-                           "c": "The VAE interpolates in pixel space"},
+                                "learned to draw there",
+                           "b": "The VAE's decoder is larger, so it has learned to draw a digit "
+                                "from any z",
+                           "c": "The VAE blends the two images pixel by pixel rather than their "
+                                "codes"},
                "why": {"a": "Codes drawn with noise cover the space between the means; the "
                             "autoencoder's codes leave gaps the decoder never saw.",
                        "b": "The decoders can be the same size; what differs is how training "
                             "shapes the code space.",
-                       "c": "Blending pixels overlays two digits; here the path runs in z and "
-                            "each step is decoded."}},
+                       "c": "Blending pixels overlays two digits; here the path runs in z and each "
+                            "step is decoded."}},
         "q2": {"q": "Why slerp rather than lerp?",
                "options": {"a": "Slerp keeps ‖z‖ where typical codes lie; lerp's midpoint has a "
-                                 "smaller norm",
-                           "b": "Slerp is faster",
-                           "c": "Lerp leaves the latent space"},
-               "why": {"a": "Under N(0, I) in K dimensions most codes have ‖z‖ ≈ √K; the "
-                            "straight line's middle cuts inside that shell.",
-                       "b": "Both decode the same number of steps; the difference is where the "
-                            "path runs.",
-                       "c": "Every z is in the latent space; lerp's middle is just where the "
-                            "decoder saw fewer codes."}},
+                                "smaller norm",
+                           "b": "Slerp needs fewer steps, since a great circle is the shortest "
+                                "path",
+                           "c": "Lerp's midpoint falls outside the latent space and cannot be "
+                                "decoded"},
+               "why": {"a": "Under N(0, I) in K dimensions most codes have ‖z‖ ≈ √K; the straight "
+                            "line's middle cuts inside that shell.",
+                       "b": "Both decode the same number of steps, and the straight line is the "
+                            "shorter path; the difference is where the path runs.",
+                       "c": "Every z is in the latent space and can be decoded; lerp's middle is "
+                            "just where the decoder saw fewer codes."}},
+        "q3": {"q": "Under the prior N(0, I) with K = 8 latent dimensions, where do most codes z "
+                    "lie?",
+               "options": {"a": "Near the shell ‖z‖ ≈ √8 ≈ 2.8, few of them near the origin",
+                           "b": "Near the origin, where the prior's density is highest",
+                           "c": "Inside the unit ball ‖z‖ ≤ 1, within one standard deviation"},
+               "why": {"a": "‖z‖² is a sum of 8 squared N(0, 1) draws, with mean 8, so most codes "
+                            "lie near ‖z‖ ≈ √8. Lerp's middle cuts inside this shell, where the "
+                            "decoder saw few codes.",
+                       "b": "The density is highest at the origin, but there is very little volume "
+                            "near it: in 8 dimensions few draws land close to the centre.",
+                       "c": "Each coordinate is within 1 of 0 about 68% of the time, but all 8 at "
+                            "once only rarely; a typical ‖z‖ is about √8 ≈ 2.8."}},
     },
 })

@@ -31,7 +31,7 @@ ZH = {
     "LESSONS.overview_cols.teaches": "讲什么",
     "LESSONS.overview_cols.tasks": "已完成任务",
     "LESSONS.overview_cols.quiz": "测验",
-    "LESSONS.quiz_score": "答对 {right} / {total}（已答 {answered}）",
+    "LESSONS.quiz_score": "首次作答：答对 {right} / {total}（已答 {answered}）",
     "LESSONS.total": "已完成 {done} / {total} 个任务",
     "LESSONS.share": "分享某一课：在应用地址后加上 `?lesson=N`，例如第 5 课是 `/?lesson=5`。",
     "LESSONS.bad_lesson": "没有“{value}”这一课：课程编号是 1 到 {last}。",
@@ -44,6 +44,10 @@ ZH = {
     "LESSONS.back": "全部课程",
     "LESSONS.right": "答对了。{why}",
     "LESSONS.wrong": "不对。{why}",
+    "LESSONS.first_wrong": "你第一次选的是“{option}”，这个答案不对；计分只看第一次作答，"
+                           "所以这道题在你的成绩里仍算错。之后的作答照样会给出解释。",
+    "LESSONS.first_right": "你第一次选的“{option}”是对的；计分只看第一次作答，"
+                           "所以这道题在你的成绩里仍算对。",
     "LESSONS.run_help": "在后台用 mnist-5k 训练一个小模型 {epochs} 轮（几秒钟；服务器忙时会排队"
                         "等候）。训练结果会成为本次会话的一个模型。",
     "LESSONS.busy": "服务器正忙：{limit} 个训练名额中有 {running} 个在运行，还有 {queued} 个在"
@@ -104,21 +108,34 @@ ZH = {
     "LESSON1.quiz.q1.q": "为什么普通自编码器不能从随机的 z 生成新数字？",
     "LESSON1.quiz.q1.options.a": "它的编码落在训练放置的地方：大多数随机的 z 所在之处从没有图像"
                                  "被编码过。",
-    "LESSON1.quiz.q1.options.b": "它的解码器太小，画不出数字。",
-    "LESSON1.quiz.q1.options.c": "它没有编码器。",
+    "LESSON1.quiz.q1.options.b": "它的解码器除了 z 还需要输入图像本身，所以单凭一个编码画不出任何东"
+                                 "西。",
+    "LESSON1.quiz.q1.options.c": "它的编码是精确的点，而不加噪声地解码一个点，"
+                                 "只会得到模糊的平均数字。",
     "LESSON1.quiz.q1.why.a": "没有任何东西来组织编码空间，所以解码器从没学过在大多数随机点上"
                              "该画什么。",
-    "LESSON1.quiz.q1.why.b": "同一个解码器能很好地重构测试数字：问题在于 z 从哪里来，而不在于"
-                             "解码器的大小。",
-    "LESSON1.quiz.q1.why.c": "它有编码器（名字里的“自”）：它把每张图像映射成一个点，只是没有"
-                             "什么把这些点和一个已知的分布联系起来。",
+    "LESSON1.quiz.q1.why.b": "解码器只接收 z：它仅凭编码就能重构一张测试数字，别的什么都不需要。"
+                             "问题在于随机的 z 落在哪里，而不在于解码器需要什么。",
+    "LESSON1.quiz.q1.why.c": "自编码器能把它自己的编码解码成清晰的重构，加不加噪声都一样；"
+                             "问题在于随机的 z 落在了从没有图像被编码过的地方。",
     "LESSON1.quiz.q2.q": "对一张图像，VAE 的编码器输出什么？",
-    "LESSON1.quiz.q2.options.a": "一个编码 z",
+    "LESSON1.quiz.q2.options.a": "单独一个编码 z，也就是解码器用来画出这张图像的那个点",
     "LESSON1.quiz.q2.options.b": "q(z|x) 的 μ 和 log σ²，每个潜变量维度一对",
-    "LESSON1.quiz.q2.options.c": "数字的类别",
+    "LESSON1.quiz.q2.options.c": "这张图像分别属于十个数字类别的概率，每类一个",
     "LESSON1.quiz.q2.why.a": "那是自编码器。VAE 的编码器输出一个分布，z 是从中抽取的。",
     "LESSON1.quiz.q2.why.b": "每张图像对应一个高斯分布 q(z|x)；z = μ + σ⊙ε 从中抽取（第 3 课）。",
     "LESSON1.quiz.q2.why.c": "VAE 的训练不用标签；类别不是输出，尽管它常常在潜在空间中显现出来。",
+    "LESSON1.quiz.q3.q": "用 β = 0 训练，得到的是什么模型？",
+    "LESSON1.quiz.q3.options.a": "一个在编码上加了噪声的自编码器：没有什么把 q(z|x) 拉向先验",
+    "LESSON1.quiz.q3.options.b": "一个先验样本更清晰的 VAE，因为没有 KL 项让重构变模糊",
+    "LESSON1.quiz.q3.options.c": "一个所有编码都落在原点的模型，因为 KL 为零意味着 q(z|x) = p(z)",
+    "LESSON1.quiz.q3.why.a": "β 是 KL 的权重，而 KL 是唯一把 q(z|x) 拉向 N(0, I) 的项；β = 0 时，"
+                             "编码会去重构想让它们去的任何地方，KL 随之变大（表格里 β = 0 的训练就"
+                             "说明了这一点）。",
+    "LESSON1.quiz.q3.why.b": "它的重构也许更清晰，但先验样本会变差：没有这股拉力，从 N(0, I)"
+                             " 抽取的 z 常常落在从没有图像被编码过的地方。",
+    "LESSON1.quiz.q3.why.c": "β = 0 让 KL 的权重变成零，而不是让 KL 本身为零：没有什么约束它，"
+                             "KL 会变得很大，正如表格里 β = 0 的训练所示。",
     # -- LESSON2 -------------------------------------------------------------------------------
     "LESSON2.teaches": "证据下界，以及为什么损失是 −ELBO",
     "LESSON2.explain": "我们想要的是 log p(x)，即模型给一个数字的概率，但它需要对所有 z 积分。"
@@ -138,22 +155,32 @@ ZH = {
     "LESSON2.runs.long": "训练 β = 1，共 60 轮（留出时间修改 β）",
     "LESSON2.quiz.q1.q": "训练最小化的是什么？",
     "LESSON2.quiz.q1.options.a": "−ELBO = 重构 + KL",
-    "LESSON2.quiz.q1.options.b": "ELBO",
-    "LESSON2.quiz.q1.options.c": "log p(x) 本身",
+    "LESSON2.quiz.q1.options.b": "ELBO，即 log p(x) 下方的那个界",
+    "LESSON2.quiz.q1.options.c": "精确算出来的 −log p(x) 本身",
     "LESSON2.quiz.q1.why.a": "梯度下降做的是最小化，而 ELBO 应当被最大化，所以损失取它的相反数。",
     "LESSON2.quiz.q1.why.b": "ELBO 应当被*最大化*；最小化它会让模型变差。损失是 −ELBO。",
-    "LESSON2.quiz.q1.why.c": "log p(x) 需要对所有 z 积分，我们算不出来；ELBO 是它下方一个可以"
-                             "计算的界。",
+    "LESSON2.quiz.q1.why.c": "−log p(x) 需要对所有 z 积分，我们算不出来；−ELBO 是它上方一个可以计算"
+                             "的界。",
     "LESSON2.quiz.q2.q": "为什么 ELBO 是 log p(x) 的下界？",
     "LESSON2.quiz.q2.options.a": "两者之差是 KL(q(z|x) ‖ p(z|x))，而 KL 从不为负",
-    "LESSON2.quiz.q2.options.b": "因为重构项是负的",
-    "LESSON2.quiz.q2.options.c": "因为 β = 1",
+    "LESSON2.quiz.q2.options.b": "log p(x|z) 从不为正，而 KL 只会让它再低一些",
+    "LESSON2.quiz.q2.options.c": "只有 β = 1 时它才是下界；β 取其他值时，它是 log p(x) 的上界",
     "LESSON2.quiz.q2.why.a": "log p(x) = ELBO + KL(q(z|x) ‖ p(z|x)) ≥ ELBO，只有当 q(z|x) 就是真实"
                              "后验时才取等号。",
-    "LESSON2.quiz.q2.why.b": "对伯努利解码器 log p(x|z) ≤ 0，但这不是下界的来由；下界来自两者之差"
-                             "是一个 KL。",
-    "LESSON2.quiz.q2.why.c": "这个下界对任何 q 都成立；β 是训练时加上的权重，β ≠ 1 时损失就不再"
-                             "是 −ELBO。",
+    "LESSON2.quiz.q2.why.b": "对伯努利解码器 log p(x|z) ≤ 0（高斯解码器的可以为正），"
+                             "但这不是下界的来由：下界来自两者之差是一个 KL。",
+    "LESSON2.quiz.q2.why.c": "这个下界对任何 q 都成立，其中根本没有 β；β 是训练时加上的权重，"
+                             "β ≠ 1 时损失只是不再等于 −ELBO。",
+    "LESSON2.quiz.q3.q": "一次 β = 1 的训练报告：每张测试图像的重构为 110 奈特，KL 为 25 奈特。"
+                         "它的测试 −ELBO 是多少？",
+    "LESSON2.quiz.q3.options.a": "135 奈特：重构 + KL",
+    "LESSON2.quiz.q3.options.b": "85 奈特：重构 − KL",
+    "LESSON2.quiz.q3.options.c": "110 奈特：KL 不算在内",
+    "LESSON2.quiz.q3.why.a": "ELBO = E_q[log p(x|z)] − KL，所以 −ELBO = 重构 + KL = 110 + 25 = 135 "
+                             "奈特/图像：表格里的测试 −ELBO 就是这个和。",
+    "LESSON2.quiz.q3.why.b": "负号属于 ELBO；给 ELBO 取相反数会把两项的符号都翻过来，"
+                             "所以 −ELBO 是两者相加：110 + 25 = 135。",
+    "LESSON2.quiz.q3.why.c": "KL 是 ELBO 的两项之一；只有重构（110）并不是这个界。",
     # -- LESSON3 -------------------------------------------------------------------------------
     "LESSON3.teaches": "z = μ + σ⊙ε：梯度如何穿过一次随机抽样到达编码器",
     "LESSON3.explain": "重构项是对 z ~ q(z|x) 的期望。训练编码器需要这个期望对 μ 和 σ 的梯度，"
@@ -171,18 +198,31 @@ ZH = {
     "LESSON3.runs.ae": "训练 β = 0",
     "LESSON3.quiz.q1.q": "为什么不在前向传播中直接抽取 z ~ N(μ, σ²)？",
     "LESSON3.quiz.q1.options.a": "抽样对 μ 和 σ 没有梯度；z = μ + σ⊙ε 把随机性放进一个输入里",
-    "LESSON3.quiz.q1.options.b": "直接抽样更慢",
-    "LESSON3.quiz.q1.options.c": "在 GPU 上无法从 N(μ, σ²) 抽样",
+    "LESSON3.quiz.q1.options.b": "直接抽样时每次前向传播都得到不同的 z，损失因此永远稳定不下来",
+    "LESSON3.quiz.q1.options.c": "程序只能从 N(0, 1) 抽样，其他任何高斯分布都必须由它构造出来",
     "LESSON3.quiz.q1.why.a": "ε 承载随机性；z 于是成为 μ 和 σ 的普通函数，反向传播就能到达编码器。",
-    "LESSON3.quiz.q1.why.b": "两者都只抽样一次；只有重参数化的形式能让梯度到达 μ 和 σ。",
-    "LESSON3.quiz.q1.why.c": "可以抽样；问题在于对抽样求导，而不在于抽样本身。",
+    "LESSON3.quiz.q1.why.b": "z = μ + σ⊙ε 同样是随机的（每次前向都抽一个新的 ε），"
+                             "训练也能应付这种噪声；问题在于抽样没有梯度。",
+    "LESSON3.quiz.q1.why.c": "任何高斯分布都可以直接抽样，在什么设备上都行；问题在于对抽样求导，"
+                             "而不在于抽样本身。",
     "LESSON3.quiz.q2.q": "编码器输出的是 log σ²。哪一行是对的？",
     "LESSON3.quiz.q2.options.a": "z = mu + exp(0.5 * logvar) * eps",
-    "LESSON3.quiz.q2.options.b": "z = mu + exp(logvar) * eps",
-    "LESSON3.quiz.q2.options.c": "z = mu + logvar * eps",
+    "LESSON3.quiz.q2.options.b": "z = mu + 0.5 * exp(logvar) * eps",
+    "LESSON3.quiz.q2.options.c": "z = mu + sqrt(logvar) * eps",
     "LESSON3.quiz.q2.why.a": "exp(½ log σ²) = σ，即标准差。",
-    "LESSON3.quiz.q2.why.b": "exp(log σ²) = σ²，是方差：噪声会按 σ² 而不是 σ 缩放。",
-    "LESSON3.quiz.q2.why.c": "log σ² 可以是负数；它不是标准差。",
+    "LESSON3.quiz.q2.why.b": "0.5 · exp(log σ²) = σ²/2，是方差的一半：噪声会按 σ²/2 而不是 σ 缩"
+                             "放。",
+    "LESSON3.quiz.q2.why.c": "log σ² 的平方根不是 σ，而且只要 log σ² < 0（即 σ < 1）它就没有定义。",
+    "LESSON3.quiz.q3.q": "在 z = μ + σ⊙ε 中，反向传播把梯度送到哪里？",
+    "LESSON3.quiz.q3.options.a": "送到 μ 和 σ，再经由它们送到编码器；ε 是输入，得不到梯度",
+    "LESSON3.quiz.q3.options.b": "只送到 ε：它是公式里唯一在每次前向传播时都会变化的部分",
+    "LESSON3.quiz.q3.options.c": "只送到 μ：σ 乘的是随机的噪声，所以它的梯度平均下来正好为零",
+    "LESSON3.quiz.q3.why.a": "z 是 μ 和 σ 的普通函数：∂z/∂μ = 1，∂z/∂σ = ε。ε 每次重新抽取，"
+                             "被当作数据。",
+    "LESSON3.quiz.q3.why.b": "ε 是抽出来的，不是由任何权重算出来的，它背后没有可训练的东西；"
+                             "梯度送往 μ 和 σ。",
+    "LESSON3.quiz.q3.why.c": "∂z/∂σ = ε 是随机的，但乘上重构项的梯度后，平均下来并不为零："
+                             "σ 同样在学习（演示中每个维度都有一个 σ）。",
     # -- LESSON4 -------------------------------------------------------------------------------
     "LESSON4.teaches": "KL(N(μ, σ²) ‖ N(0, 1)) 的闭式解：每个维度一项，以及它的符号",
     "LESSON4.explain": "当 q(z|x) 是高斯分布、先验是标准正态分布时，KL 有闭式解，每个潜变量维度 k "
@@ -209,12 +249,20 @@ ZH = {
     "LESSON4.quiz.q1.why.c": "这时 KL_k = ½ μ_k² = 0.5 奈特：均值偏移要付出 KL。",
     "LESSON4.quiz.q2.q": "如果代码算的是 +½ Σ(1 + log σ² − μ² − σ²)，会怎样？",
     "LESSON4.quiz.q2.options.a": "最小化损失就是最大化 KL：|μ| 无限增大",
-    "LESSON4.quiz.q2.options.b": "没什么：一个常数的符号无关紧要",
-    "LESSON4.quiz.q2.options.c": "训练立即因 NaN 而停止",
+    "LESSON4.quiz.q2.options.b": "没什么变化：常数项的符号不会移动最优点",
+    "LESSON4.quiz.q2.options.c": "一两步之内训练就会停下，因为损失立刻变成 NaN",
     "LESSON4.quiz.q2.why.a": "这一项是 −KL，所以梯度下降把编码推离先验；你那次训练的 KL 就说明"
                              "了这一点。",
     "LESSON4.quiz.q2.why.b": "它不是常数：它是整个 KL 项，它的符号决定训练是让它变小还是变大。",
     "LESSON4.quiz.q2.why.c": "起初什么也不会停止：KL 涨到荒谬的大小，而损失看起来还在下降。",
+    "LESSON4.quiz.q3.q": "对某张图像，一个维度的 μ_k = 2，σ_k = 1。它的 KL_k 是多少？",
+    "LESSON4.quiz.q3.options.a": "2 奈特：只有均值偏了，代价是 ½ μ_k²",
+    "LESSON4.quiz.q3.options.b": "4 奈特：均值偏移的代价是 μ_k²，即距离的平方",
+    "LESSON4.quiz.q3.options.c": "0 奈特：σ_k = 1，这个维度与先验一致",
+    "LESSON4.quiz.q3.why.a": "KL_k = ½(μ_k² + σ_k² − 1 − log σ_k²) = ½(4 + 1 − 1 − 0) = 2 奈特。",
+    "LESSON4.quiz.q3.why.b": "闭式解里有一个 ½：½ μ_k² = ½ · 4 = 2 奈特，而不是 4。",
+    "LESSON4.quiz.q3.why.c": "分布的宽度与先验一致，但均值偏离了 2 个标准差："
+                             "这要付出 ½ μ_k² = 2 奈特。",
     # -- LESSON5 -------------------------------------------------------------------------------
     "LESSON5.teaches": "似然是一种选择：BCE、带 σ 的 MSE（σ 的作用如同 β）、连续伯努利",
     "LESSON5.explain": "重构项是我们所选似然的 −log p(x|z)。**伯努利**似然（对 784 个像素求和的"
@@ -246,7 +294,7 @@ ZH = {
     "LESSON5.quiz.q1.why.c": "它就是 σ² = ½ 的高斯的负对数似然，只差常数 (D/2)·log(2πσ²)。",
     "LESSON5.quiz.q2.q": "把高斯解码器的 σ 从 0.71 提高到 1，KL 会怎样？",
     "LESSON5.quiz.q2.options.a": "变小：重构的分量变轻，就像 β 变大",
-    "LESSON5.quiz.q2.options.b": "变大",
+    "LESSON5.quiz.q2.options.b": "变大：重构的约束放松了，编码能携带更多细节",
     "LESSON5.quiz.q2.options.c": "不变：σ 只给损失加上一个常数",
     "LESSON5.quiz.q2.why.a": "平方误差要除以 2σ²；σ 越大它越弱，KL 的相对分量越重，模型就在 KL "
                              "上花得越少。",
@@ -254,8 +302,8 @@ ZH = {
     "LESSON5.quiz.q2.why.c": "(D/2)·log(2πσ²) 是常数，但 σ 还除着 ‖x − x̂‖²，这改变了两者的取舍。",
     "LESSON5.quiz.q3.q": "为什么连续伯努利模型的 −ELBO 可以是负数？",
     "LESSON5.quiz.q3.options.a": "它的似然是 [0, 1] 上的概率密度，可以大于 1",
-    "LESSON5.quiz.q3.options.b": "它的训练发散了",
-    "LESSON5.quiz.q3.options.c": "它的 KL 变成了负数",
+    "LESSON5.quiz.q3.options.b": "它的训练发散了，损失一路跌到了零以下，变成负数",
+    "LESSON5.quiz.q3.options.c": "它的 KL 项变成了负数，并且在数值上完全压过了重构项",
     "LESSON5.quiz.q3.why.a": "大于 1 的密度取对数为正，所以 −log p(x|z) 可以小于 0。请在相同的"
                              "似然之间比较模型，不要跨似然比较。",
     "LESSON5.quiz.q3.why.b": "对概率密度来说，负的 −ELBO 很正常；发散的训练会出现 NaN 或巨大的"
@@ -287,14 +335,25 @@ ZH = {
     "LESSON6.quiz.q1.why.c": "ELBO 相等的线斜率为 −1；β-VAE 的最优点在前沿斜率为 −β 处，所以不同"
                              "的 β 落在不同的线上。",
     "LESSON6.quiz.q2.q": "你 β = 8 的模型 8 个单元中有 3 个活跃单元。另外 5 个怎么了？",
-    "LESSON6.quiz.q2.options.a": "对每个 x，它们的 q(z|x) 都是先验：KL ≈ 0，不携带任何信息",
-    "LESSON6.quiz.q2.options.b": "它们被从模型里删掉了",
-    "LESSON6.quiz.q2.options.c": "它们存储着数字的类别",
+    "LESSON6.quiz.q2.options.a": "它们的 q(z|x) 总是先验：KL ≈ 0，不携带信息",
+    "LESSON6.quiz.q2.options.b": "训练过程把它们剪掉了：这几个维度的权重已经从模型中彻底删除",
+    "LESSON6.quiz.q2.options.c": "它们存储着数字的类别，这种编码很便宜，只需要花几个奈特",
     "LESSON6.quiz.q2.why.a": "与先验一致不花 KL，而 β = 8 时 KL 很贵：只有最有用的维度保持开启。",
     "LESSON6.quiz.q2.why.b": "它们还在；无论 x 是什么，每个都从 N(0, 1) 中抽取，"
                              "解码器学会了忽略它。",
     "LESSON6.quiz.q2.why.c": "不活跃的单元的均值不随 x 变化（Cov_x(E_q[z_u]) ≤ 0.01），所以它什么"
                              "也存不了。",
+    "LESSON6.quiz.q3.q": "训练 A 的失真 D = 100、码率 R = 30 奈特；训练 B 的 D = 120、R = 5。"
+                         "哪一个的 ELBO 更高？",
+    "LESSON6.quiz.q3.options.a": "B：D + R 为 125 奈特，比 A 的 130 低",
+    "LESSON6.quiz.q3.options.b": "A：它的失真比 B 低，所以它重构出的数字更加清晰",
+    "LESSON6.quiz.q3.options.c": "无法判断：β 不同的训练，ELBO 不能放在一起比较",
+    "LESSON6.quiz.q3.why.a": "−ELBO = D + R：A 是 100 + 30 = 130，B 是 120 + 5 = 125，"
+                             "所以 B 的 ELBO（−125）更高，尽管 B 的重构更差。",
+    "LESSON6.quiz.q3.why.b": "A 的重构更好，但它多花了 25 奈特的码率，只省下 20 奈特的失真："
+                             "它的 D + R 更大。",
+    "LESSON6.quiz.q3.why.c": "无论训练时用的 β 是多少，ELBO 都是 −(D + R)；"
+                             "β 改变的是模型落在平面上的位置，而不是 ELBO 的算法。",
     # -- LESSON7 -------------------------------------------------------------------------------
     "LESSON7.teaches": "后验坍塌，以及导致它的“对像素取平均”错误",
     "LESSON7.explain": "**后验坍塌**：对每个 x，q(z|x) 都变成了先验，KL 为 0，解码器不管输入是"
@@ -320,11 +379,20 @@ ZH = {
     "LESSON7.quiz.q1.why.c": "潜变量维度数不起作用：两种写法中 KL 都是求和。",
     "LESSON7.quiz.q2.q": "怎样在一次训练中认出后验坍塌？",
     "LESSON7.quiz.q2.options.a": "KL ≈ 0，没有活跃单元，每个重构都是同一个模糊的数字",
-    "LESSON7.quiz.q2.options.b": "损失变成 NaN",
-    "LESSON7.quiz.q2.options.c": "KL 非常大",
+    "LESSON7.quiz.q2.options.b": "跑了几轮之后，损失就变成了 NaN，训练也因此被提前中止了",
+    "LESSON7.quiz.q2.options.c": "KL 非常大，而且在重构不断变好的同时还在持续增长",
     "LESSON7.quiz.q2.why.a": "编码不携带任何信息，所以解码器只能画出平均数字。",
     "LESSON7.quiz.q2.why.b": "坍塌的训练平稳地收敛到有限的损失；NaN 是发散（学习率大得离谱）。",
     "LESSON7.quiz.q2.why.c": "那是相反的失败（第 4 课中 KL 符号取反）；坍塌时 KL ≈ 0。",
+    "LESSON7.quiz.q3.q": "你那次对像素取平均的训练已经坍塌。哪个改动能修正它？",
+    "LESSON7.quiz.q3.options.a": "把重构对 784 个像素求和，就像 KL 对各维度求和一样",
+    "LESSON7.quiz.q3.options.b": "把 KL 也对各个潜变量维度取平均，让两项都变成平均值",
+    "LESSON7.quiz.q3.options.c": "训练更久一些：KL 会先稳定下来，编码随后自然就会赶上来",
+    "LESSON7.quiz.q3.why.a": "两项都求和，损失就又是 −ELBO（等效 β 为 1）：重构值得花费 KL，"
+                             "各个单元重新开启。",
+    "LESSON7.quiz.q3.why.b": "这把 KL 也除以了 8，但重构仍然小了 784 倍：等效 β 是 784 / 8 = 98，"
+                             "后验照样坍塌。",
+    "LESSON7.quiz.q3.why.c": "等效 β 为 784 时，KL 会一直占上风：训练再多轮，每个单元也仍然关闭。",
     # -- LESSON8 -------------------------------------------------------------------------------
     "LESSON8.teaches": "连续的潜在空间：插值，线性插值与球面线性插值，以及它的用处",
     "LESSON8.explain": "KL 项把所有编码压进原点附近的同一个区域，所以相近的 z 解码出相似的图像，"
@@ -343,8 +411,8 @@ ZH = {
     "LESSON8.quiz.q1.q": "为什么在 VAE 中，两个编码之间的点能解码成像数字的图像，而在普通自编码器"
                          "中往往不能？",
     "LESSON8.quiz.q1.options.a": "KL 项填满了编码之间的区域，所以解码器学会了在那里画图",
-    "LESSON8.quiz.q1.options.b": "VAE 的解码器更大",
-    "LESSON8.quiz.q1.options.c": "VAE 在像素空间中插值",
+    "LESSON8.quiz.q1.options.b": "VAE 的解码器更大，所以它学会了从任何一个 z 画出数字",
+    "LESSON8.quiz.q1.options.c": "VAE 逐像素地混合两张图像，而不是混合它们的编码",
     "LESSON8.quiz.q1.why.a": "带噪声抽取的编码覆盖了均值之间的空间；自编码器的编码则留下解码器从没"
                              "见过的空隙。",
     "LESSON8.quiz.q1.why.b": "两者的解码器可以一样大；不同的是训练如何塑造编码空间。",
@@ -353,11 +421,22 @@ ZH = {
     "LESSON8.quiz.q2.q": "为什么用球面线性插值而不用线性插值？",
     "LESSON8.quiz.q2.options.a": "球面线性插值让 ‖z‖ 保持在典型编码所在之处；线性插值的中点范数"
                                  "更小",
-    "LESSON8.quiz.q2.options.b": "球面线性插值更快",
-    "LESSON8.quiz.q2.options.c": "线性插值会离开潜在空间",
+    "LESSON8.quiz.q2.options.b": "球面线性插值需要的步数更少，因为沿大圆走是两点之间最短的路径",
+    "LESSON8.quiz.q2.options.c": "线性插值的中点落在了潜在空间之外，解码器无法解码那里的点",
     "LESSON8.quiz.q2.why.a": "在 K 维的 N(0, I) 下，大多数编码的 ‖z‖ ≈ √K；直线的中段切进了这层"
                              "球壳的内部。",
-    "LESSON8.quiz.q2.why.b": "两者解码的步数相同；区别在于路径经过哪里。",
-    "LESSON8.quiz.q2.why.c": "每个 z 都在潜在空间中；线性插值的中段只是落在解码器见过的编码较少的"
-                             "地方。",
+    "LESSON8.quiz.q2.why.b": "两者解码的步数相同，而且直线才是更短的路径；区别在于路径经过哪里。",
+    "LESSON8.quiz.q2.why.c": "每个 z 都在潜在空间中，都能解码；线性插值的中段只是落在解码器见过的编"
+                             "码较少的地方。",
+    "LESSON8.quiz.q3.q": "在 K = 8 个潜变量维度的先验 N(0, I) 下，大多数编码 z 落在哪里？",
+    "LESSON8.quiz.q3.options.a": "在 ‖z‖ ≈ √8 ≈ 2.8 的球壳附近，原点附近很少",
+    "LESSON8.quiz.q3.options.b": "在原点附近，因为那里是先验概率密度最高的地方",
+    "LESSON8.quiz.q3.options.c": "在单位球 ‖z‖ ≤ 1 之内，也就是一个标准差的范围以内",
+    "LESSON8.quiz.q3.why.a": "‖z‖² 是 8 个 N(0, 1) 抽样的平方和，均值为 8，"
+                             "所以大多数编码落在 ‖z‖ ≈ √8 附近。线性插值的中段切进了这层球壳的内"
+                             "部，那里解码器见过的编码很少。",
+    "LESSON8.quiz.q3.why.b": "原点处的密度确实最高，但它附近的体积很小：在 8 维中，"
+                             "很少有抽样落在中心附近。",
+    "LESSON8.quiz.q3.why.c": "每个坐标落在 0 附近 1 以内的概率约为 68%，但 8 个坐标同时如此就很少见"
+                             "了；典型的 ‖z‖ 约为 √8 ≈ 2.8。",
 }
