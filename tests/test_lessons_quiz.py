@@ -1,7 +1,8 @@
 """The lessons' quizzes assess: at least three questions a lesson, the right option not given
 away by its length (in English and in 中文), every option explained in both languages, the
 options shuffled for each learner (stable for the same learner, across processes), and the
-first try counted (AppTest: a wrong answer then the right one scores 0, and the page says why)."""
+first try counted (AppTest: a wrong answer then the right one scores 0, and the page says why).
+The printed worksheet lists the same questions in the learner's order."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.support import server_like_env
 from tests.test_pages_explore import APP, TIMEOUT, texts
-from ui.lessons import core, progress, quiz
+from ui.lessons import core, progress, quiz, worksheet
 from ui.shell import i18n
 from ui.shell.i18n import LANG_KEY
 
@@ -196,3 +197,48 @@ def test_the_first_try_counts_in_chinese(env, monkeypatch):
     assert "你第一次选的是“85 奈特：重构 − KL”" in texts(at.info)
     assert "计分只看第一次作答" in texts(at.info)
     assert overview_quiz(at, n, "测验") == "首次作答：答对 0 / 3（已答 1）"
+
+
+# -- the printed worksheet ---------------------------------------------------------------------
+def test_app_text_becomes_inert_html():
+    assert worksheet.inline("<b>x</b> & **y** `z < 1` *e*") == \
+        "&lt;b&gt;x&lt;/b&gt; &amp; <strong>y</strong> <code>z &lt; 1</code> <em>e</em>"
+    assert worksheet.inline("exp(0.5 * logvar) * eps") == "exp(0.5 * logvar) * eps"
+
+
+def worksheet_html(at: AppTest) -> str:
+    bodies = [h.proto.body for h in at.get("html") if h.proto.body.startswith("<section")]
+    assert len(bodies) == 1
+    return bodies[0]
+
+
+@pytest.mark.parametrize("lang", ["English", "中文"])
+def test_the_worksheet_lists_tasks_and_questions_in_the_learner_order(env, monkeypatch, lang):
+    seeded(monkeypatch, "ada")
+    n = 5
+    at = open_lesson(n, lang)
+    sheet = worksheet_html(at)
+    assert any(h.proto.body.startswith("<style>") and "@media print" in h.proto.body
+               for h in at.get("html"))
+    lesson = core.registry()[n]
+    table = i18n.translations("zh") if lang == "中文" else i18n_catalog_english()
+    assert table["LESSONS.ws_title"] in sheet
+    for task in lesson.tasks:
+        assert worksheet.inline(table[f"LESSON{n}.tasks.{task.id}"]) in sheet
+    shown = radio_options(at, n)
+    for q, on_page in zip(lesson.questions, shown, strict=True):
+        assert worksheet.inline(table[f"LESSON{n}.quiz.{q.id}.q"]) in sheet
+        printed = [worksheet.inline(table[f"LESSON{n}.quiz.{q.id}.options.{o}"])
+                   for o in quiz.order(n, q, "ada")]
+        places = [sheet.index(f"<li>{text}</li>") for text in printed]
+        assert places == sorted(places)                       # the learner's order ...
+        assert printed == [worksheet.inline(t) for t in on_page]  # ... as on the page
+    assert sheet.count('class="vl-ws-line"') == (len(lesson.tasks) * worksheet.TASK_LINES
+                                                 + len(lesson.questions)
+                                                 * worksheet.QUESTION_LINES)
+
+
+def i18n_catalog_english() -> dict[str, str]:
+    from ui.shell.i18n_catalog import english
+
+    return english()

@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from ui.lessons import content, progress, quiz, runs
+from ui.lessons import content, progress, quiz, runs, worksheet
 from ui.lessons.content import Lesson
 from ui.lessons.facts import Facts
 from ui.lessons.strings import LESSONS
@@ -58,6 +58,7 @@ def render_lesson(n: int) -> None:
     st.markdown(text["explain"])
     for formula in lesson.formulas:
         st.latex(formula)
+    worksheet.render(lesson)  # printed, the page is this worksheet (hidden on screen)
     st.subheader(LESSONS["live"])
     lesson.view()
     st.subheader(LESSONS["try"])

@@ -47,6 +47,14 @@ LESSONS = Strings("LESSONS", {
                    "all the same.",
     "first_right": "Your first try, “{option}”, was right, and the first try is what counts: "
                    "this question stays right in your score.",
+    # the printed worksheet (worksheet.py): shown only when the page is printed
+    "ws_title": "Worksheet",
+    "ws_intro": "Do each task in the app and write down what you saw. For each question, circle "
+                "one answer and say why in a sentence.",
+    "ws_name": "Name",
+    "ws_date": "Date",
+    "ws_tasks": "Tasks",
+    "ws_questions": "Questions",
     "run_help": "Trains a small model on mnist-5k for {epochs} epochs in the background (a few "
                 "seconds; it waits its turn when the server is busy). The result becomes a "
                 "model of this session.",

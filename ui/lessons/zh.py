@@ -48,6 +48,13 @@ ZH = {
                            "所以这道题在你的成绩里仍算错。之后的作答照样会给出解释。",
     "LESSONS.first_right": "你第一次选的“{option}”是对的；计分只看第一次作答，"
                            "所以这道题在你的成绩里仍算对。",
+    "LESSONS.ws_title": "练习单",
+    "LESSONS.ws_intro": "在应用里完成每个任务，写下你看到了什么。每道题圈出一个答案，"
+                        "并用一句话说明理由。",
+    "LESSONS.ws_name": "姓名",
+    "LESSONS.ws_date": "日期",
+    "LESSONS.ws_tasks": "任务",
+    "LESSONS.ws_questions": "题目",
     "LESSONS.run_help": "在后台用 mnist-5k 训练一个小模型 {epochs} 轮（几秒钟；服务器忙时会排队"
                         "等候）。训练结果会成为本次会话的一个模型。",
     "LESSONS.busy": "服务器正忙：{limit} 个训练名额中有 {running} 个在运行，还有 {queued} 个在"
