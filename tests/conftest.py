@@ -1,3 +1,5 @@
+import sys
+
 import pytest
 import torch
 
@@ -30,6 +32,16 @@ def navigation_mode(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def keep_main_module():
+    """AppTest runs the app as ``__main__`` and leaves it there: a later test that starts
+    processes with the spawn method (``test_distributed``) would then run the whole app in
+    each child (its ``__main__`` is re-run there) and fail outside a Streamlit session."""
+    main = sys.modules["__main__"]
+    yield
+    sys.modules["__main__"] = main
+
+
+@pytest.fixture(autouse=True)
 def fresh_session_resources():
     """Every AppTest runs as the same session ("test session id"), so a session-scoped
     ``st.cache_resource`` (a session's sweeps, its job slot, its comparisons) would outlive the
@@ -37,7 +49,10 @@ def fresh_session_resources():
     yield
     import streamlit as st
 
+    from ui.classroom import database
+
     st.cache_resource.clear()
+    database.forget_stores()  # each test's class database is its own
 
 
 @pytest.fixture

@@ -92,7 +92,7 @@ GLOSSARY: tuple[Term, ...] = (
          en_pattern=r"MIG gap|information gap|\bgap %|gap \{"),
     Term("origin z = 0", "原点", ("零点",),
          "Where a traversal starts by default: the prior's mean.", "遍历默认的起点：先验的均值。",
-         en_pattern=r"\bzero\b|\borigin\b"),
+         en_pattern=r"\borigin\b|\bz = 0\b"),  # "zero" alone is mostly the number
     Term("nats", "奈特", ("纳特",),
          "Natural-log units of information (1 nat ≈ 1.44 bits).",
          "以自然对数计的信息单位（1 奈特 ≈ 1.44 比特）。", en_pattern=r"\bnats?\b"),
