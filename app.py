@@ -6,6 +6,8 @@ Page config, navigation over ``pages/`` and the sidebar model picker shared by e
 import streamlit as st
 
 from ui.applications.strings import APPS
+from ui.classroom import join, learner
+from ui.classroom.strings import CLASS, CLASSROOM, TEACHER
 from ui.compare.strings import PAGES as CMP_PAGES
 from ui.explore.strings import EXPLORE
 from ui.lessons import core as lessons
@@ -41,13 +43,24 @@ PAGES = {
     APP["group_models"]: [
         st.Page("pages/library.py", title=APP["page_library"], icon=":material/inventory_2:"),
     ],
+    CLASSROOM["group"]: [
+        st.Page("pages/class.py", title=CLASS["page"], icon=":material/groups:",
+                url_path=join.URL_PATH),
+        st.Page("pages/teacher.py", title=TEACHER["page"], icon=":material/co_present:",
+                url_path="teacher"),
+    ],
 }
 
 # expanded: collapsed, Streamlit hides pages behind a "View N more" that it words only in English
 page = st.navigation(PAGES, expanded=True)
+learner.before_page()  # writes that waited for the class database land now
+# ?lang= on a session's first run, else the learner's remembered language; taken before the
+# links below switch pages, and before anything is drawn that a learner could click
+i18n.take_language(remembered=learner.remembered_language())
 lessons.route(page)  # ?lesson=N opens lesson N (a link a teacher shares)
+join.route(page)  # ?class=CODE opens the class page (the link a teacher hands out)
+learner.keep_language(i18n.language_toggle())
 session_job.harvest_job()  # a job that ended while we were away becomes a session model
-i18n.language_toggle()
 # the Train page's live panel shows the progress: a second poll in the sidebar would only
 # double what each of a class's tabs asks of the server
 picker.model_picker(job_progress=page.url_path != "train")

@@ -158,7 +158,7 @@ def test_the_formula_check_finds_english_labels():
 def test_every_page_renders_in_both_languages(env, page, lang):
     at = open_app(lang, page)
     assert not at.exception, at.exception
-    assert at.sidebar.radio(key=LANG_KEY).value == lang
+    assert at.radio(key=LANG_KEY).value == lang
     formulas = formula_texts(at)
     if lang == "中文":
         assert english_sentences(visible_texts(at)) == []
@@ -189,14 +189,14 @@ def test_the_toggle_switches_the_home_page_to_chinese_and_back(env):
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.run()
     assert at.title[0].value == "What is a VAE?"
-    at.sidebar.radio(key=LANG_KEY).set_value("中文").run()
+    at.radio(key=LANG_KEY).set_value("中文").run()
     assert not at.exception
     assert at.title[0].value == "什么是 VAE？"
     assert at.sidebar.selectbox[0].label == "模型"
     at.switch_page("pages/train.py")
     at.run()
     assert at.title[0].value == "训练一个 VAE"  # the language survives a page change
-    at.sidebar.radio(key=LANG_KEY).set_value("English").run()
+    at.radio(key=LANG_KEY).set_value("English").run()
     assert at.title[0].value == "Train a VAE"
 
 
@@ -208,7 +208,7 @@ def test_switching_language_keeps_the_chosen_model_and_settings(env):
     at.run()
     at.selectbox(key="tr_recon").select("mse").run()
     at.selectbox(key="tr_arch").select("conv").run()
-    at.sidebar.radio(key=LANG_KEY).set_value("中文").run()
+    at.radio(key=LANG_KEY).set_value("中文").run()
     assert not at.exception
     assert at.sidebar.selectbox[0].value == "asset:mnist-z2-bce.safetensors"
     assert at.selectbox(key="tr_recon").value == "mse"

@@ -98,7 +98,7 @@ def test_bad_train_link_values_are_named_and_defaulted(env):
 def test_bad_link_message_in_chinese(env):
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.run()
-    at.sidebar.radio(key="vl_lang").set_value("中文").run()
+    at.radio(key="vl_lang").set_value("中文").run()
     at.switch_page("pages/train.py")
     at.query_params.update({"beta": "lots"})
     at.run()

@@ -180,7 +180,7 @@ def test_train_page_trains_shows_metrics_and_adds_a_session_model(env):
 def test_how_a_run_ended_is_worded_in_chinese(env):
     """The trainer returns a code with its numbers; the page words it (no English sentence)."""
     at = open_app()
-    at.sidebar.radio[0].set_value("中文").run()
+    at.radio(key="vl_lang").set_value("中文").run()
     at.switch_page("pages/train.py").run()
     at.number_input(key="tr_epochs").set_value(2)
     at.button(key="train_start").click().run()

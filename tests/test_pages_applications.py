@@ -50,7 +50,7 @@ def test_every_use_renders_on_the_default_model():
 
 def test_the_page_in_chinese():
     at = open_page(PAGE)
-    at.sidebar.radio(key=LANG_KEY).set_value("中文").run()
+    at.radio(key=LANG_KEY).set_value("中文").run()
     assert not at.exception, at.exception
     assert texts(at.title) == "VAE 能用来做什么"
     assert [t.label for t in at.tabs] == ["生成", "去噪", "补全", "压缩", "异常检测"]

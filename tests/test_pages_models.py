@@ -143,7 +143,7 @@ def test_a_model_whose_mig_cannot_be_measured_says_why_and_keeps_its_numbers(pre
     assert not at.exception
     assert "MIG could not be measured for this model: codes contain NaN" in texts(at.warning)
     assert "MIG (shapes factors)" not in metrics(at) and "ROC AUC" in metrics(at)
-    at.sidebar.radio(key="vl_lang").set_value("中文").run()  # the cached result, reworded
+    at.radio(key="vl_lang").set_value("中文").run()  # the cached result, reworded
     assert not at.exception
     assert "无法为这个模型测量 MIG：编码中有 NaN" in texts(at.warning)
     assert "could not" not in texts(at.warning) and "contain" not in texts(at.warning)

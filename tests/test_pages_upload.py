@@ -43,7 +43,7 @@ def train_page(lang: str = "English") -> AppTest:
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.run()
     if lang != "English":
-        at.sidebar.radio[0].set_value(lang).run()
+        at.radio(key="vl_lang").set_value(lang).run()
     at.switch_page("pages/train.py")
     # the selectbox's labels change with the language, which AppTest's set_value cannot follow:
     # choose "your own images…" through the widget's key instead

@@ -108,7 +108,7 @@ def test_train_both_shows_the_results():
 
 def test_the_results_in_chinese_and_after_a_page_switch():
     at = open_page(PAGE)
-    at.sidebar.radio(key=LANG_KEY).set_value("中文").run()
+    at.radio(key=LANG_KEY).set_value("中文").run()
     assert texts(at.title) == "为什么要变分？自编码器与 VAE 对照"
     assert at.button(key="why_start").label == "训练两个模型"
     train_both(at, epochs=1, latent=4)

@@ -112,7 +112,7 @@ def test_a_refused_train_start_follows_the_language(env, monkeypatch):
     at.button(key="train_start").click().run()
     assert not at.exception, at.exception
     assert "Cannot train with these settings: lr must be in (0, 10], got 50.0" in texts(at.error)
-    at.sidebar.radio(key=LANG_KEY).set_value("中文").run()
+    at.radio(key=LANG_KEY).set_value("中文").run()
     assert not at.exception, at.exception
     assert "无法用这些设置训练：lr 必须在 (0, 10] 之内，实际为 50.0" in texts(at.error)
     assert at.session_state[session_job.K_SLOT].job is None  # nothing started

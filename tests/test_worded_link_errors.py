@@ -21,7 +21,7 @@ def test_a_bad_beta_list_in_a_link_is_worded_in_chinese(tmp_path, monkeypatch):
     with server_like_env(tmp_path, monkeypatch, pretrained=False):
         at = AppTest.from_file(APP, default_timeout=60)
         at.run()
-        at.sidebar.radio(key="vl_lang").set_value("中文").run()
+        at.radio(key="vl_lang").set_value("中文").run()
         at.switch_page("pages/beta_lab.py")
         at.query_params.update({"betas": "1,x", "colour": "red"})
         at.run()
@@ -42,7 +42,7 @@ def test_a_bad_link_warning_follows_a_language_switch(tmp_path, monkeypatch):
         english = " ".join(str(w.value) for w in at.warning)
         assert "beta=lots (not a number from 0.0 to 1000.0)" in english, english
         assert "colour=red (not a setting of this page)" in english
-        at.sidebar.radio(key=LANG_KEY).set_value("中文").run()
+        at.radio(key=LANG_KEY).set_value("中文").run()
         assert not at.exception, at.exception
         chinese = " ".join(str(w.value) for w in at.warning)
         assert "beta=lots（不是 0.0 到 1000.0 之间的数）" in chinese, chinese

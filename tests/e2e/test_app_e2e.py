@@ -182,7 +182,7 @@ def test_switching_to_chinese_redraws_the_chosen_options_in_chinese(app):
     """A keyed selectbox keeps showing its option in the old language unless its value is set
     again (ui.shell.i18n): the picker and the Train page's selectboxes, read from the page."""
     app.open("train")
-    app.page.locator("[data-testid='stSidebar']").get_by_text("中文").click()
+    app.page.locator(".st-key-vl_lang_row").get_by_text("中文").click()
     app.page.wait_for_timeout(300)
     app.wait()
     shown = app.page.evaluate("""() => [...document.querySelectorAll(

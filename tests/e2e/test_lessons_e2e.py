@@ -19,7 +19,8 @@ def test_a_lesson_from_the_link_to_the_overview(app):
     page = app.page
     app.open("?lesson=7")
     page.get_by_role("heading", name="Lesson 7 · Posterior collapse").wait_for()
-    assert re.search(r"/lesson_7\?lesson=7$", page.url), page.url  # shareable as it stands
+    # shareable as it stands, with its language
+    assert re.search(r"/lesson_7\?lesson=7&lang=en$", page.url), page.url
     task = page.locator("[data-testid='stMarkdownContainer']",
                         has_text="Train with the reconstruction averaged over pixels.")
     assert "Not yet" in task.first.inner_text()

@@ -54,7 +54,7 @@ def test_every_page_opens_and_cuts_no_text_at_800_px(narrow, lang):
     paths = page_paths(app)
     assert {"", "train", "library"} <= set(paths) and len(paths) >= 8, paths
     if lang == "中文":
-        app.page.locator("[data-testid='stSidebar']").get_by_text("中文").click()
+        app.page.locator(".st-key-vl_lang_row").get_by_text("中文").click()
         app.page.wait_for_timeout(300)
         app.wait()
     cut = {}

@@ -3,15 +3,19 @@ lesson page and the overview, and the ``?lesson=N`` link."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
 
+from ui.classroom.catalog import LessonInfo
+from ui.classroom.join import continue_box
 from ui.lessons import content, progress, quiz, runs, worksheet
 from ui.lessons.content import Lesson
 from ui.lessons.facts import Facts
 from ui.lessons.strings import LESSONS
 from ui.lessons.tasks import TASKS
+from ui.shell.i18n import LANG_PARAM, current_language
 from ui.shell.inert import inert
 
 PARAM = "lesson"
@@ -113,6 +117,24 @@ def render_overview() -> None:
         st.page_link(page_path(n), label=LESSONS[f"page_{n}"], icon=":material/bookmark:",
                      help=lesson.text["teaches"])
     st.caption(LESSONS["share"])
+    continue_box()
+
+
+def lesson_links() -> dict[int, Callable[[], None]]:
+    """Lesson number -> draws a link to that lesson (the class page lists its class's)."""
+    def link(n: int) -> Callable[[], None]:
+        return lambda: st.page_link(page_path(n), label=LESSONS[f"page_{n}"],
+                                    icon=":material/bookmark:")
+    return {n: link(n) for n in registry()}
+
+
+def catalog() -> dict[int, LessonInfo]:
+    """What the teacher's dashboard shows of each lesson, in the page's language."""
+    return {n: LessonInfo(LESSONS[f"page_{n}"],
+                          tuple((t.id, _plain(lesson.text["tasks"][t.id]))
+                                for t in lesson.tasks),
+                          len(lesson.questions))
+            for n, lesson in registry().items()}
 
 
 # -- ?lesson=N ---------------------------------------------------------------------------------
@@ -141,6 +163,16 @@ def route(page: Any) -> None:
         return
     number, bad = requested(st.query_params)
     if number is not None:
-        st.switch_page(page_path(number), query_params={PARAM: str(number)})
+        st.switch_page(page_path(number), query_params={PARAM: str(number), **_language()})
     if bad is not None and page.url_path == "":
-        st.switch_page(OVERVIEW, query_params={PARAM: bad})
+        st.switch_page(OVERVIEW, query_params={PARAM: bad, **_language()})
+
+
+def _plain(markdown: str) -> str:
+    """A task's words for a table cell, which shows Markdown's marks as they are."""
+    return markdown.replace("**", "")
+
+
+def _language() -> dict[str, str]:
+    """The language shown, kept in the address bar across the switch."""
+    return {LANG_PARAM: current_language()}

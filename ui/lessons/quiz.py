@@ -69,9 +69,11 @@ def render(lesson: int, questions: Sequence[Question], texts: dict[str, Any]) ->
             shown = order(lesson, q)
             tries = attempts.get((lesson, q.id), [])
             latest = tries[-1] if tries else None
-            choice = st.radio(f"{number}. {t['q']}", shown,
-                              index=shown.index(latest) if latest in shown else None,
-                              format_func=t["options"].get, key=f"lesson{lesson}_quiz_{q.id}")
+            key = progress.quiz_widget_key(lesson, q.id)
+            if key not in st.session_state and latest in shown:
+                st.session_state[key] = latest  # the learner's answer, from their record
+            choice = st.radio(f"{number}. {t['q']}", shown, index=None,
+                              format_func=t["options"].get, key=key)
             if choice is None:
                 continue
             first = tries[0] if tries else choice

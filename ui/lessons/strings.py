@@ -11,8 +11,9 @@ LESSONS = Strings("LESSONS", {
     "intro": "Eight short lessons on 28×28 MNIST digits (the app's **mnist-5k** set). Each has "
              "one screen of explanation, a live view on a real model, **Try this** tasks that "
              "tick by themselves when you have done them here (the app checks your runs and "
-             "your clicks), and a short quiz. Your ticks and answers last for this browser "
-             "session.",
+             "your clicks), and a short quiz whose first try counts. This browser keeps your "
+             "ticks, answers and language for you (no account): they are here after a reload "
+             "or a restart, and on another device with your continue code (below).",
     "page_1": "Lesson 1 · From autoencoder to VAE",
     "page_2": "Lesson 2 · The ELBO",
     "page_3": "Lesson 3 · The reparameterisation trick",
@@ -30,8 +31,9 @@ LESSONS = Strings("LESSONS", {
                       "quiz": "Quiz"},
     "quiz_score": "first try: {right} of {total} ({answered} answered)",
     "total": "{done} of {total} tasks done",
-    "share": "Share a lesson: add `?lesson=N` to the app's address, for example "
-             "`/?lesson=5` for lesson 5.",
+    "share": "Share a lesson: add `?lesson=N` to the app's address, and `&lang=zh` or "
+             "`&lang=en` for its language, for example `/?lesson=5&lang=zh` for lesson 5 in "
+             "中文.",
     "bad_lesson": "There is no lesson “{value}”: the lessons are numbered 1 to {last}.",
     "live": "Live view",
     "try": "Try this",

@@ -9,8 +9,9 @@ ZH = {
     "LESSONS.title": "课程：VAE 入门导学",
     "LESSONS.intro": "八节短课，用的是 28×28 的 MNIST 手写数字（应用的 **mnist-5k** 数据集）。"
                      "每节课有一屏讲解、一个在真实模型上运行的实时视图、几个**动手试试**任务"
-                     "（应用会检查你在这里的训练和点击，做到了就自动打勾），以及一个小测验。"
-                     "打勾和答案在本次浏览器会话中一直保留。",
+                     "（应用会检查你在这里的训练和点击，做到了就自动打勾），以及一个以首次作答"
+                     "计分的小测验。这个浏览器会替你保存打勾、答案和语言（无需账号）：刷新页面"
+                     "或服务器重启后都还在；在另一台设备上用你的继续码（见下方）也能接着学。",
     "LESSONS.page_1": "第 1 课 · 从自编码器到 VAE",
     "LESSONS.page_2": "第 2 课 · 证据下界（ELBO）",
     "LESSONS.page_3": "第 3 课 · 重参数化技巧",
@@ -33,7 +34,8 @@ ZH = {
     "LESSONS.overview_cols.quiz": "测验",
     "LESSONS.quiz_score": "首次作答：答对 {right} / {total}（已答 {answered}）",
     "LESSONS.total": "已完成 {done} / {total} 个任务",
-    "LESSONS.share": "分享某一课：在应用地址后加上 `?lesson=N`，例如第 5 课是 `/?lesson=5`。",
+    "LESSONS.share": "分享某一课：在应用地址后加上 `?lesson=N`，再加上 `&lang=zh` 或 `&lang=en` "
+                     "指定语言，例如中文版第 5 课是 `/?lesson=5&lang=zh`。",
     "LESSONS.bad_lesson": "没有“{value}”这一课：课程编号是 1 到 {last}。",
     "LESSONS.live": "实时视图",
     "LESSONS.try": "动手试试",

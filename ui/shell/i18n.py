@@ -1,9 +1,9 @@
-"""English / 中文: translated string tables and the sidebar language toggle.
+"""English / 中文: translated string tables and the language switch at the top of every page.
 
 Every string table of the app is a ``Strings`` mapping built from its English dict::
 
     HOME = Strings("HOME", {"title": "What is a VAE?", ...})
-    HOME["title"]                 # English, or 中文 when the sidebar toggle says so
+    HOME["title"]                 # English, or 中文 when the language switch says so
     HOME["busy"].format(running=2, limit=2, queued=30)
     LABELS["arch_labels"].get      # nested dicts are ``Strings`` too ("LABELS.arch_labels")
 
@@ -32,10 +32,13 @@ from typing import Any
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-LANG_KEY = "vl_lang"                              # the sidebar radio's widget key
+LANG_KEY = "vl_lang"                              # the language switch's widget key
 LANGUAGES = {"English": "en", "中文": "zh"}        # toggle label -> language code
 DEFAULT = "en"
 _LANG_SEEN = "_vl_lang_seen"                     # the language of the previous run
+_LANG_ORIGIN = "_vl_lang_origin"                 # whether a link or the learner set it
+LANG_PARAM = "lang"                              # ?lang=zh / ?lang=en on any page's link
+_LABEL_OF = {code: label for label, code in LANGUAGES.items()}
 
 
 def feature_modules(name: str) -> Iterator[ModuleType]:
@@ -61,7 +64,7 @@ def translations(lang: str) -> dict[str, str]:
 
 
 def current_language() -> str:
-    """``"en"`` or ``"zh"``: the sidebar toggle's value; English outside a Streamlit run."""
+    """``"en"`` or ``"zh"``: the language switch's value; English outside a Streamlit run."""
     from streamlit.runtime.scriptrunner import get_script_run_ctx
 
     if get_script_run_ctx(suppress_warning=True) is None:
@@ -126,14 +129,62 @@ class Strings(Mapping[str, Any]):
                 yield f"{self.name}.{key}", value
 
 
+def take_language(remembered: str | None = None) -> str:
+    """Before anything is drawn (and before a link's page switch): the language of this run.
+    A link's ``?lang=`` sets it when a session opens; the learner's remembered language
+    (``remembered``, known a run later) sets it when no link did and the learner has not
+    switched yet. Returns the language code."""
+    _take_link_or_remembered(remembered)
+    return current_language()
+
+
 def language_toggle() -> str:
-    """The sidebar "English / 中文" switch (kept across pages); returns the language code."""
-    with st.sidebar:
-        label = st.radio("Language / 语言", list(LANGUAGES), key=LANG_KEY, horizontal=True,
-                         label_visibility="collapsed", persist_state="session")
+    """The "English / 中文" switch, at the top of every page (kept across pages); returns the
+    language code. The address bar then carries the language, so a reload keeps it."""
+    # at the top of the page, not the sidebar: at 1366×768 the sidebar's navigation pushes a
+    # widget below it off the first screen, and at 800 px the sidebar starts closed
+    row = st.container(horizontal=True, horizontal_alignment="right", key="vl_lang_row")
+    with row:
+        label = row.radio("Language / 语言", list(LANGUAGES), key=LANG_KEY, horizontal=True,
+                          label_visibility="collapsed",
+                          on_change=_switched, width="content")
     lang = LANGUAGES.get(label, DEFAULT)
+    if st.query_params.get(LANG_PARAM) != lang:
+        st.query_params[LANG_PARAM] = lang
     _refresh_widget_labels(lang)
     return lang
+
+
+def language_of(value: Any) -> str | None:
+    """A ``?lang=`` value as a language code, or None when it names none."""
+    text = str(value).strip().lower() if value is not None else ""
+    return text if text in LANGUAGES.values() else None
+
+
+def _take_link_or_remembered(remembered: str | None) -> None:
+    """Before the switch is drawn: the link's language on a session's first run; else the
+    remembered one, once, unless the learner chose already."""
+    origin = st.session_state.setdefault(_LANG_ORIGIN, {})
+    if "first_run_done" not in origin:
+        origin["first_run_done"] = True
+        linked = language_of(st.query_params.get(LANG_PARAM))
+        if linked is not None:
+            _show(linked)
+            origin["chosen"] = True
+    if not origin.get("chosen") and language_of(remembered) is not None:
+        _show(language_of(remembered))
+        origin["chosen"] = True
+
+
+def _show(lang: str) -> None:
+    """Set the switch, only if it shows another language: a value set from Python is sent to
+    the browser and would undo a click on the switch made while this run was on its way."""
+    if st.session_state.get(LANG_KEY, _LABEL_OF[DEFAULT]) != _LABEL_OF[lang]:
+        st.session_state[LANG_KEY] = _LABEL_OF[lang]
+
+
+def _switched() -> None:
+    st.session_state.setdefault(_LANG_ORIGIN, {})["chosen"] = True
 
 
 def _refresh_widget_labels(lang: str) -> None:

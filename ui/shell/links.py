@@ -18,9 +18,12 @@ import streamlit as st
 
 from ui.shell import state
 from ui.shell.config_words import error_words
+from ui.shell.i18n import LANG_PARAM, current_language
 from ui.shell.inert import inert
 from ui.shell.strings import LINKS
 
+# parameters every page understands (the language), never a page's setting
+APP_PARAMS = frozenset({LANG_PARAM})
 K_LINKS = "_vl_links"  # page -> {"seen": query strings applied, "bad": their Problems}
 
 
@@ -143,14 +146,15 @@ def apply_link(page: str, settings: Sequence[Setting]) -> None:
     """Before the page's widgets are drawn: take the settings of the URL's query string into
     the widgets (once per session and query string), say which could not be used, and clear
     the query string. A page without query parameters is left as it is."""
-    query = {k: st.query_params[k] for k in st.query_params}
+    query = {k: st.query_params[k] for k in st.query_params if k not in APP_PARAMS}
     if not query:
         return
     if first_visit_of_link(page, urlencode(sorted(query.items()))):
         values, bad = read_link_problems(query, settings)
         state.set_widget_values(values)
         remember_link_problems(page, bad)
-    st.query_params.clear()
+    for param in query:
+        del st.query_params[param]
 
 
 def read_link_problems(query: Mapping[str, str],
@@ -192,7 +196,8 @@ def link(path: str, settings: Sequence[Setting], values: Mapping[str, Any]) -> s
     """The page's address (``st.context.url``, the browser's) with ``values`` as its query
     string; without a browser (tests) a link relative to the app's root."""
     by_param = {s.param: s for s in settings}
-    query = urlencode({p: by_param[p].encode(v) for p, v in values.items()})
+    query = urlencode({**{p: by_param[p].encode(v) for p, v in values.items()},
+                       LANG_PARAM: current_language()})
     base = st.context.url or f"./{path}"
     return f"{base.split('?')[0]}?{query}"
 
