@@ -503,3 +503,13 @@ def test_this_process_queues_its_sqlite_writers_in_turn_and_not_forever(tmp_path
             opened._gate.release()
         opened.apply(ANN, [Tick(1, "train")])
         assert opened.learner(ANN).ticks == {1: frozenset({"train"})}
+
+
+def test_the_benchmark_runs_on_a_small_class(capsys):
+    """``bench/bench_classroom.py`` end to end on 3 learners (its numbers are not checked)."""
+    from bench import bench_classroom
+
+    assert bench_classroom.main(["--learners", "3", "--lessons", "2", "--dashboard-calls", "2",
+                                 "--postgres", ""]) == 0
+    out = capsys.readouterr().out
+    assert "| SQLite (WAL, temp file) | 3" in out and "dashboard refresh ms" in out
