@@ -218,3 +218,24 @@ def test_a_csv_cell_that_starts_like_a_formula_stays_text():
     assert cell("+31") == "'+31" and cell("-2") == "'-2" and cell("Ada") == "Ada"
     text = to_csv([{"Learner": "=HYPERLINK(\"http://x\")", "L1": "1/2"}]).decode("utf-8")
     assert "\"'=HYPERLINK(\"\"http://x\"\")\"" in text
+
+
+def test_a_teacher_removes_a_learner_and_closes_the_class():
+    _, code, key = create_class()
+    for learner, name in ((LEARNER, "Ada"), ("learner-fedcba9876543210", "Grace")):
+        student = session(learner=learner, params={"class": code})
+        [t for t in student.text_input if t.label == "Your name in this class"][0].set_value(name)
+        [b for b in student.button if b.label == "Join the class"][0].click().run()
+    dash = open_dashboard(code, key)
+    assert list(dash.dataframe[0].value["Learner"]) == ["Ada", "Grace"]
+    pick = [s for s in dash.selectbox if s.label == "Learner to remove"][0]
+    pick.set_value(LEARNER).run()
+    [b for b in dash.button if b.label == "Remove from the class"][0].click().run()
+    assert list(dash.dataframe[0].value["Learner"]) == ["Grace"]
+    [c for c in dash.checkbox if c.label.startswith("Yes, close it")][0].check().run()
+    [b for b in dash.button if b.label == "Close the class"][0].click().run()
+    assert any("closed" in i.value for i in dash.info)
+
+    late = session(learner="learner-0000111122223333", params={"class": code})
+    assert any("is closed" in e.value for e in late.error)
+    assert not [t for t in late.text_input if t.label == "Your name in this class"]

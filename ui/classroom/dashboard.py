@@ -95,7 +95,7 @@ def _manage(db: Any, info: ClassInfo, rows: Sequence[DashboardRow]) -> None:
                      disabled=who is None):
             db.remove_learner(info.code, who)
             st.toast(TEACHER["removed"].format(name=inert(names[who])))
-            st.rerun(scope="fragment")
+            st.rerun()
     if info.closed:
         return
     with st.expander(TEACHER["close"], icon=":material/lock:"):
@@ -103,4 +103,4 @@ def _manage(db: Any, info: ClassInfo, rows: Sequence[DashboardRow]) -> None:
         if st.button(TEACHER["close_button"], key=f"vl_close_{info.code}", disabled=not sure):
             db.close_class(info.code)
             st.toast(TEACHER["close_done"])
-            st.rerun(scope="fragment")
+            st.rerun()
