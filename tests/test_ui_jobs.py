@@ -210,10 +210,18 @@ def test_concurrent_submit_cancel_and_stop_never_exceed_the_limit_or_lose_a_job(
     assert ledger.alive == 0
 
 
-@pytest.mark.parametrize("raw, expected", [("", 2), ("4", 4), ("0", 2), ("-1", 2), ("x", 2)])
+@pytest.mark.parametrize("raw, expected", [("", None), ("4", 4), ("0", None), ("-1", None),
+                                           ("x", None)])
 def test_max_jobs_from_env(monkeypatch, raw, expected):
+    """A usable value is taken; else one slot per core this process may use."""
     monkeypatch.setenv(jobs.MAX_JOBS_ENV, raw)
-    assert jobs.max_jobs() == expected
+    monkeypatch.setattr(jobs.os, "sched_getaffinity", lambda pid: {0, 1, 2, 5, 6})
+    assert jobs.max_jobs() == (expected or 5)
+
+
+def test_max_jobs_follows_the_cores_this_process_may_use(monkeypatch):
+    monkeypatch.delenv(jobs.MAX_JOBS_ENV, raising=False)
+    assert jobs.max_jobs() == len(jobs.os.sched_getaffinity(0))
 
 
 @pytest.mark.parametrize("raw, expected", [("", 30), ("5", 5), ("0", 0), ("-1", 30), ("x", 30)])

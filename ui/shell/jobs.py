@@ -29,7 +29,6 @@ from ui.shell.job_errors import (  # where every caller has found them
 from vae_core.threads import return_freed_memory_soon  # no torch: safe before the thread cap
 
 MAX_JOBS_ENV = "VAE_LAB_MAX_JOBS"
-DEFAULT_MAX_JOBS = 2
 MAX_QUEUE_ENV = "VAE_LAB_MAX_QUEUE"
 DEFAULT_MAX_QUEUE = 30
 # A queue place changes only when a run ends (every few seconds with a class waiting), and 28
@@ -50,9 +49,19 @@ def _int_env(name: str, default: int, *, lowest: int) -> int:
     return value if value >= lowest else default
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity: a container's or ``taskset``'s
+    limit, not the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
 def max_jobs() -> int:
-    """``$VAE_LAB_MAX_JOBS`` (a positive integer), else 2."""
-    return _int_env(MAX_JOBS_ENV, DEFAULT_MAX_JOBS, lowest=1)
+    """``$VAE_LAB_MAX_JOBS`` (a positive integer), else one slot per usable core: each job
+    trains on one torch thread (``limit_torch_threads``)."""
+    return _int_env(MAX_JOBS_ENV, usable_cores(), lowest=1)
 
 
 def max_queue() -> int:
