@@ -12,7 +12,7 @@ from ui.compare.strings import PAGES as CMP_PAGES
 from ui.explore.strings import EXPLORE
 from ui.lessons import core as lessons
 from ui.lessons.strings import LESSONS
-from ui.shell import i18n, picker, session_job, state
+from ui.shell import i18n, picker, session_job, shutdown, state
 from ui.shell.strings import APP
 from ui.why.strings import WHY
 
@@ -66,3 +66,4 @@ session_job.harvest_job()  # a job that ended while we were away becomes a sessi
 picker.model_picker(job_progress=page.url_path != "train")
 page.run()
 state.preload_training()  # after the page is drawn: its ~1 s import must not delay it
+shutdown.end_of_run()  # the whole page is drawn: a shutdown waiting for its words may go on

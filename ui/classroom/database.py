@@ -9,6 +9,7 @@ with what to do, on every page until it is dealt with.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import threading
@@ -100,12 +101,15 @@ def flush() -> bool:
         return True
     db = store()
     while pending and db is not None:
-        learner, ops = pending[0]
+        item = pending[0]
         try:
-            db.apply(learner, ops)
+            db.apply(*item)
         except StoreUnavailable:
             break
-        pending.pop(0)
+        # by value: another run of this session may have landed it meanwhile (seen once, with
+        # a dashboard refreshing itself beside the learner's writes); a write lands twice safely
+        with contextlib.suppress(ValueError):
+            pending.remove(item)
     if pending:
         _tell_once()
         return False

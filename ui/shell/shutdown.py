@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import streamlit as st
+
 from ui.shell import model_store
 from ui.shell.jobs import JobRegistry, ended_run
 from vae_core.messages import JOB_MESSAGES
@@ -37,7 +39,7 @@ SAVE_WITHIN_S = 5.0  # the jobs' last steps and saves
 # saves was too short for a page's rerun on a loaded 2-core machine (CI), and its learner then
 # never read where the weights went.
 PAGES_UNTIL_S = 9.0
-FLUSH_S = 0.2
+FLUSH_S = 0.5
 SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
@@ -49,6 +51,7 @@ class ShutdownReport:
     seconds: float = 0.0                                  # from the signal to the last save
 
 
+K_SHOWN = "_vl_shutdown_shown"  # the jobs this script run has drawn the end of
 _told: weakref.WeakSet = weakref.WeakSet()  # the jobs whose end a page has shown
 _told_lock = threading.Lock()
 
@@ -57,6 +60,19 @@ def told(job: Any) -> None:
     """A page has shown how ``job`` ended: a shutdown need not hold the server open for it."""
     with _told_lock:
         _told.add(job)
+
+
+def shown(job: Any) -> None:
+    """This run draws how ``job`` ended; it counts as told once the run has drawn the whole
+    page (``end_of_run``): told mid-run, the server closed while the rest of the run still
+    held the messages back, and a page under load never got the words (CI, once)."""
+    st.session_state.setdefault(K_SHOWN, []).append(job)
+
+
+def end_of_run() -> None:
+    """The script run is over: every job it showed has been told."""
+    for job in st.session_state.pop(K_SHOWN, []):
+        told(job)
 
 
 def _wait_until_told(jobs: list[Any], deadline: float) -> bool:

@@ -163,7 +163,7 @@ def live_panel() -> None:
         if outcome is not None:
             message = job_words(snap)
             outcome(LIVE[snap.status].format(message=message[:1].upper() + message[1:]))
-            shutdown.told(job)  # a server shutting down waits for this
+            shutdown.shown(job)  # a server shutting down waits for this run to end
         last = snap.epochs[-1] if snap.epochs else None
         if last is not None:
             collapse.collapse_note(last.active_units, len(last.test_kl_per_dim))
