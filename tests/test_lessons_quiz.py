@@ -94,6 +94,7 @@ def test_the_shuffle_is_a_permutation_stable_for_a_seed_and_different_across_see
     assert 0.2 < answer_first / shown < 0.5
 
 
+@pytest.mark.e2e  # whole interpreters in subprocesses, like the other e2e-marked programs
 def test_the_shuffle_does_not_depend_on_the_process():
     """SHA-256, not ``hash()``: another interpreter with another hash seed agrees."""
     code = ("from ui.lessons import core, quiz\n"
