@@ -27,10 +27,17 @@ def new_page(browser, width: int = 1400, *, init_script: str | None = None):
     return context, page
 
 
+LEARNER_KNOWN = """() => { try { return localStorage.getItem('vae-lab-learner') !== null; }
+                           catch (e) { return true; } }"""  # (storage refused: nothing to wait for)
+
+
 def open_page(page, url: str) -> None:
+    """Open ``url`` and wait until the page has settled: drawn, the learner's id reported (its
+    report reruns the page, and a click during that rerun may be dropped), and idle."""
     page.goto(url)
     page.wait_for_selector("[data-testid='stMain'] [data-testid='stElementContainer']")
-    page.wait_for_selector(APP_IDLE)
+    page.wait_for_function(LEARNER_KNOWN)
+    idle(page)
 
 
 def idle(page) -> None:
@@ -100,19 +107,24 @@ def test_a_browser_that_refuses_storage_is_told_and_still_works(browser, server)
         context.close()
 
 
+def create_class(teacher, url: str, name: str) -> tuple[str, str, str, str]:
+    """On the Teacher page: (class link in English, in 中文, teacher key, class code)."""
+    open_page(teacher, f"{url}/teacher")
+    teacher.get_by_role("textbox", name="Class name").fill(name)
+    teacher.get_by_role("button", name="Create the class").click()
+    teacher.get_by_text("shown only once").wait_for()
+    shown = teacher.locator(".st-key-vl_class_created [data-testid='stCode']")
+    shown.nth(2).wait_for()
+    link_en, link_zh, key = shown.locator("code").all_inner_texts()
+    return link_en, link_zh, key, re.search(r"class=(\w+)", link_zh).group(1)
+
+
 def test_a_teacher_sees_a_student_join_and_answer_live(browser, server):
     t_context, teacher = new_page(browser)
     s_context, student = new_page(browser, 800)
     try:
-        open_page(teacher, f"{server.url}/teacher")
-        teacher.get_by_role("textbox", name="Class name").fill("Physics 7B")
-        teacher.get_by_role("button", name="Create the class").click()
-        teacher.get_by_text("shown only once").wait_for()
-        teacher.locator(".st-key-vl_class_created [data-testid='stCode']").nth(2).wait_for()
-        link_en, link_zh, key = teacher.locator(
-            ".st-key-vl_class_created [data-testid='stCode'] code").all_inner_texts()
+        link_en, link_zh, key, code = create_class(teacher, server.url, "Physics 7B")
         assert link_en.endswith("lang=en") and link_zh.endswith("lang=zh")
-        code = re.search(r"class=(\w+)", link_zh).group(1)
         table = teacher.locator(f".st-key-vl_dashboard_{code}")
         table.get_by_text("No learner has joined yet").wait_for()
 
@@ -183,5 +195,22 @@ def test_a_click_on_the_switch_while_the_page_opens_is_kept(browser, server):
             page.wait_for_function("localStorage.getItem('vae-lab-lang') === 'zh'")
             idle(page)
             assert language(page) == "中文" and "lang=zh" in page.url
+        finally:
+            context.close()
+
+
+def test_a_link_language_stays_when_the_learner_arrives(browser, server):
+    """``?lesson=N&lang=zh`` switches pages before the language switch is drawn; the switch
+    must still show 中文 once drawn, or the browser's next report puts the page back in English
+    (it did in 2 of 8 openings)."""
+    for _ in range(3):
+        context, page = new_page(browser)
+        try:
+            page.goto(f"{server.url}/?lesson=3&lang=zh")
+            page.get_by_role("heading", name=re.compile("第 3 课")).wait_for()
+            page.wait_for_function("localStorage.getItem('vae-lab-lang') === 'zh'")
+            idle(page)
+            assert language(page) == "中文"
+            page.get_by_role("heading", name=re.compile("第 3 课")).wait_for()
         finally:
             context.close()

@@ -6,48 +6,16 @@ finds the answer again. nginx's access log shows that each browser stayed on its
 
 from __future__ import annotations
 
-import contextlib
 import re
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from bench import bench_load as load
-from deploy import nginx
 from tests.classroom_db import postgres_schema, postgres_url
-from tests.e2e.test_classroom_e2e import checked_answer, idle, open_page
-from tests.e2e.test_replicas_e2e import _free_port, _log, _routes_to_replicas
+from tests.e2e.test_classroom_e2e import checked_answer, create_class, idle, open_page
+from tests.e2e.test_replicas_e2e import _log, replicas_behind_nginx
 
 pytestmark = pytest.mark.e2e
-
-
-@contextlib.contextmanager
-def replicas_behind_nginx(start_server, nginx_bin, tmp_path, database: str):
-    library, run_dir = tmp_path / "library", tmp_path / "nginx"
-    library.mkdir()
-    with contextlib.ExitStack() as stack:
-        started = []
-
-        def start(i: int):
-            server = start_server(library, max_jobs=1, log_name=f"e2e-class-replica-{i}",
-                                  env={"VAE_LAB_DATABASE_URL": database})
-            replica = server.__enter__()
-            started.append(server)
-            return replica
-
-        stack.callback(lambda: [server.__exit__(None, None, None) for server in started])
-        with ThreadPoolExecutor(2) as pool:
-            replicas = list(pool.map(start, range(2)))
-        upstreams = [f"127.0.0.1:{r.port}" for r in replicas]
-        port = _free_port()
-        proc = nginx.start_nginx(nginx.render(upstreams, listen=f"127.0.0.1:{port}",
-                                              run_dir=run_dir, log_dir=run_dir),
-                                 run_dir, nginx=nginx_bin)
-        stack.callback(proc.wait, 10)
-        stack.callback(proc.terminate)
-        proxy = f"http://127.0.0.1:{port}"
-        nginx.wait_healthy(proxy, 30, proc=proc)
-        yield proxy, upstreams, _routes_to_replicas(proxy, run_dir, upstreams), run_dir
 
 
 def routed_page(browser, proxy: str, route: str, width: int):
@@ -61,19 +29,13 @@ def routed_page(browser, proxy: str, route: str, width: int):
 def test_a_teacher_on_one_replica_sees_a_student_on_the_other(
         browser, start_server, nginx_bin, tmp_path):
     with postgres_schema(postgres_url()) as database, \
-            replicas_behind_nginx(start_server, nginx_bin, tmp_path, database) as (
+            replicas_behind_nginx(start_server, nginx_bin, tmp_path, name="e2e-class-replica",
+                                  max_jobs=1, env={"VAE_LAB_DATABASE_URL": database}) as (
                 proxy, upstreams, routes, run_dir):
         t_context, teacher = routed_page(browser, proxy, routes[upstreams[0]], 1400)
         s_context, student = routed_page(browser, proxy, routes[upstreams[1]], 800)
         try:
-            open_page(teacher, f"{proxy}/teacher")
-            teacher.get_by_role("textbox", name="Class name").fill("Replicas 9C")
-            teacher.get_by_role("button", name="Create the class").click()
-            teacher.get_by_text("shown only once").wait_for()
-            teacher.locator(".st-key-vl_class_created [data-testid='stCode']").nth(2).wait_for()
-            link_zh = teacher.locator(
-                ".st-key-vl_class_created [data-testid='stCode'] code").nth(1).inner_text()
-            code = re.search(r"class=(\w+)", link_zh).group(1)
+            _, link_zh, _, code = create_class(teacher, proxy, "Replicas 9C")
 
             open_page(student, link_zh)
             student.get_by_role("textbox", name="你在这个班级里的名字").fill("李华")

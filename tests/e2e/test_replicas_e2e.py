@@ -59,15 +59,19 @@ def _routes_to_replicas(proxy: str, run_dir, upstreams: list[str]) -> dict[str, 
     raise AssertionError(f"64 keys reached only {sorted(found)} of {upstreams}")
 
 
-def test_two_sessions_stick_to_their_replicas_and_share_the_library(
-        browser, start_server, nginx_bin, tmp_path):
+@contextlib.contextmanager
+def replicas_behind_nginx(start_server, nginx_bin, tmp_path, *, name: str = "e2e-replica",
+                          max_jobs: int = 2, env: dict | None = None):
+    """Two ``streamlit run`` replicas sharing one library folder (and ``env``) behind nginx,
+    started at once; yields (proxy URL, upstreams, upstream -> routing cookie, nginx's run
+    folder with its access log). Everything started stops at the end, even after a failure."""
     library, run_dir = tmp_path / "library", tmp_path / "nginx"
     library.mkdir()
     with contextlib.ExitStack() as stack:
         started = []  # each started replica stops at the end, even if the other failed
 
         def start(i: int):
-            server = start_server(library, max_jobs=2, log_name=f"e2e-replica-{i}")
+            server = start_server(library, max_jobs=max_jobs, log_name=f"{name}-{i}", env=env)
             replica = server.__enter__()
             started.append(server)
             return replica
@@ -84,7 +88,13 @@ def test_two_sessions_stick_to_their_replicas_and_share_the_library(
         stack.callback(proc.terminate)
         proxy = f"http://127.0.0.1:{port}"
         nginx.wait_healthy(proxy, 30, proc=proc)
-        routes = _routes_to_replicas(proxy, run_dir, upstreams)
+        yield proxy, upstreams, _routes_to_replicas(proxy, run_dir, upstreams), run_dir
+
+
+def test_two_sessions_stick_to_their_replicas_and_share_the_library(
+        browser, start_server, nginx_bin, tmp_path):
+    with replicas_behind_nginx(start_server, nginx_bin, tmp_path) as (
+            proxy, upstreams, routes, run_dir):
         with urllib.request.urlopen(f"{proxy}/_stcore/health", timeout=5) as r:  # no cookie yet:
             assert any(re.fullmatch(r"vae_lab_route=[0-9a-f]{32}; Path=/; HttpOnly; SameSite=Lax",
                                     c) for c in r.headers.get_all("Set-Cookie"))  # one is given

@@ -36,7 +36,11 @@ export default function (component) {
   const want = data || {};
   const now = read(want);
   const had = want.reported || {};
-  if (had.id !== now.id || had.lang !== now.lang || had.storage !== now.storage) {
+  // what Python asked for it knows already: a report of it would only rerun the page (and a
+  // rerun can swallow a click made meanwhile)
+  const knownId = want.adopt || had.id;
+  const knownLang = want.lang || had.lang;
+  if (knownId !== now.id || knownLang !== now.lang || had.storage !== now.storage) {
     setStateValue("learner", now);
   }
   return undefined;

@@ -143,6 +143,9 @@ def language_toggle() -> str:
     language code. The address bar then carries the language, so a reload keeps it."""
     # at the top of the page, not the sidebar: at 1366×768 the sidebar's navigation pushes a
     # widget below it off the first screen, and at 800 px the sidebar starts closed
+    origin = st.session_state.setdefault(_LANG_ORIGIN, {})
+    if origin.get("unsent") is not None:
+        st.session_state[LANG_KEY] = _LABEL_OF[origin["unsent"]]
     row = st.container(horizontal=True, horizontal_alignment="right", key="vl_lang_row")
     with row:
         label = row.radio("Language / 语言", list(LANGUAGES), key=LANG_KEY, horizontal=True,
@@ -171,6 +174,10 @@ def _take_link_or_remembered(remembered: str | None) -> None:
         if linked is not None:
             _show(linked)
             origin["chosen"] = True
+            # a value set from Python does not always reach the browser's switch when the
+            # link switches pages before the switch is drawn (seen on a cold server): the
+            # switch is set again on every run until the learner clicks it
+            origin["unsent"] = linked
     if not origin.get("chosen") and language_of(remembered) is not None:
         _show(language_of(remembered))
         origin["chosen"] = True
@@ -184,7 +191,9 @@ def _show(lang: str) -> None:
 
 
 def _switched() -> None:
-    st.session_state.setdefault(_LANG_ORIGIN, {})["chosen"] = True
+    origin = st.session_state.setdefault(_LANG_ORIGIN, {})
+    origin["chosen"] = True
+    origin.pop("unsent", None)  # the learner's click wins over the link
 
 
 def _refresh_widget_labels(lang: str) -> None:

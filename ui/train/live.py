@@ -156,6 +156,10 @@ def live_panel() -> None:
             st.rerun()  # full rerun: harvest the model into the picker, stop polling
 
     panel()
+    if not running and not slot.harvested:
+        # it ended between app.py's harvest and this page's check: nothing would rerun the
+        # page, and the picker would lack the model until the learner's next click
+        st.rerun()
     if not running:
         snap = job.snapshot()
         outcome = {"finished": st.success, "stopped": st.info, "diverged": st.warning,
