@@ -6,6 +6,7 @@ with ``set_beta`` and ends it with ``stop()``. The thread never touches any UI.
 
 from __future__ import annotations
 
+import logging
 import math
 import threading
 import time
@@ -20,6 +21,7 @@ from vae_core.data import DataBundle, DatasetUnavailable, load_dataset
 from vae_core.messages import JOB_MESSAGES, AnalysisError
 from vae_core.models import build_model
 from vae_core.models.base import VAE
+from vae_core.resume import TrainerState
 from vae_core.threads import BackgroundWork, name_os_thread  # noqa: F401  (this API too)
 from vae_core.training import EpochMetrics, StepMetrics, Trainer, TrainerCallback, check_fit
 
@@ -67,9 +69,25 @@ class JobSnapshot:
         return min(1.0, self.step / self.total_steps) if self.total_steps else 0.0
 
 
+@dataclass
+class ForkPoint:
+    """A running job at one step: the trainer's state and the job's curves up to it, from which
+    another job goes on (``TrainingJob.fork``)."""
+
+    state: TrainerState
+    steps: list[StepMetrics]
+    stride: int
+    seen: int
+    last: StepMetrics | None
+    epochs: list[EpochMetrics]
+    total_steps: int
+    latent: list = field(default_factory=list)  # the latent replay's snapshots so far
+
+
 class TrainingJob(TrainerCallback, BackgroundWork):
     def __init__(self, model_cfg: ModelConfig, data_cfg: DataConfig, train_cfg: TrainConfig, *,
-                 data: DataBundle | None = None, name: str = "") -> None:
+                 data: DataBundle | None = None, name: str = "",
+                 resume: ForkPoint | None = None) -> None:
         self.model_cfg, self.data_cfg, self.train_cfg = model_cfg, data_cfg, train_cfg
         self.name = name or f"{data_cfg.dataset}-{model_cfg.arch}-z{model_cfg.latent_dim}"
         self.data = data
@@ -92,10 +110,35 @@ class TrainingJob(TrainerCallback, BackgroundWork):
         self._t_end: float | None = None
         self._summary: dict = {}
         self.latent: LatentRecorder | None = None  # the test means while it trains
+        self.resume = resume
+        if resume is not None:  # the curves so far are this job's from the start
+            self._steps, self._stride, self._seen = list(resume.steps), resume.stride, resume.seen
+            self._epochs, self._last = list(resume.epochs), resume.last
+            self._total_steps = resume.total_steps
+        self.on_end: list = []  # callables(job), run in the job's thread once it has ended
+        self._final: VAE | None = None
+
+    @classmethod
+    def ended(cls, model: VAE, model_cfg: ModelConfig, data_cfg: DataConfig,
+              train_cfg: TrainConfig, snap: JobSnapshot, latent: list, latent_labels: Any, *,
+              data: DataBundle | None = None, name: str = "") -> TrainingJob:
+        """A job that has ended as ``snap`` says, with ``model``'s weights (a run kept in the
+        run cache, ``vae_core.run_cache``): pages show it as they show a run that just ended."""
+        job = cls(model_cfg, data_cfg, train_cfg, data=data, name=name)
+        job.model = model.cpu().eval()
+        job._status, job._message, job._code = snap.status, snap.message, snap.code
+        job._params, job._summary, job._beta = dict(snap.params), dict(snap.summary), snap.beta
+        job._steps, job._epochs = list(snap.steps), list(snap.epochs)
+        job._last = job._steps[-1] if job._steps else None
+        job._total_steps = snap.total_steps
+        job._t0, job._t_end = 0.0, snap.elapsed_s
+        job.latent = LatentRecorder.replay(latent, latent_labels)
+        job._stepped.set()
+        return job
 
     # -- control -----------------------------------------------------------------------------
     def start(self) -> TrainingJob:
-        self._t0 = time.perf_counter()
+        self._t0 = time.perf_counter() - (self.resume.state.elapsed_s if self.resume else 0.0)
         self._start_thread(f"vae-job-{self.name}")
         return self
 
@@ -161,6 +204,36 @@ class TrainingJob(TrainerCallback, BackgroundWork):
         clone.load_state_dict(state)
         return clone.eval()
 
+    def final_model(self) -> VAE | None:
+        """The ended job's weights as one read-only model (no gradients), made once: every
+        session that holds this run shares it instead of a copy each."""
+        if self.is_alive():
+            raise RuntimeError("final_model needs an ended job")
+        if self._final is None:
+            model = self.model_copy()
+            if model is not None:
+                self._final = model.requires_grad_(False)
+        return self._final
+
+    def fork(self, timeout: float = 5.0) -> ForkPoint | None:
+        """The run after its next step, for another job to go on from (``resume``); None when
+        it is not training (queued, loading) or ends before that step."""
+        with self._lock:
+            trainer = self._trainer
+        if trainer is None:
+            return None
+        curves: dict[str, Any] = {}
+
+        def copy_curves(_state: TrainerState) -> None:  # training thread, that step's end
+            with self._lock:
+                curves.update(steps=list(self._steps), stride=self._stride, seen=self._seen,
+                              last=self._last, epochs=list(self._epochs),
+                              total_steps=self._total_steps)
+            curves["latent"] = self.latent.snapshots() if self.latent is not None else []
+
+        state = trainer.state_requests.take(timeout, copy_curves)
+        return None if state is None else ForkPoint(state=state, **curves)
+
     def take_model(self) -> VAE | None:
         """The ended job's own model, handed over: the job forgets it, so a sweep keeps one
         copy per result instead of two. Only once the thread has ended (nothing writes it)."""
@@ -207,6 +280,8 @@ class TrainingJob(TrainerCallback, BackgroundWork):
                 self.model_cfg, generator=torch.Generator().manual_seed(self.train_cfg.seed))
             self.latent = LatentRecorder(self.model, self.data.test_x, self.data.test_y,
                                          seed=self.train_cfg.seed)
+            if self.resume is not None:
+                self.latent.go_on_from(self.resume.latent)
             trainer = Trainer(self.model, self.data, self.train_cfg,
                               callbacks=[self, self.latent],
                               stop_event=self._stop, weights_lock=self._weights_lock,
@@ -216,10 +291,11 @@ class TrainingJob(TrainerCallback, BackgroundWork):
                 trainer.base_beta = self._beta
                 self._total_steps = trainer.total_steps
                 self._status, self._message, self._code, self._params = "running", "", "running", {}
-            if self._stop.is_set():
+            if self._stop.is_set() and self.resume is None:  # resumed: stops after restoring
                 self._set("stopped", "stopped_before")
                 return
-            result = trainer.fit()
+            result = trainer.fit(self.resume.state if self.resume is not None else None)
+            self.resume = None  # the state's tensors are not needed any more
             with self._lock:
                 self._summary = result.summary()
                 self._status, self._message = result.status, result.message
@@ -238,3 +314,8 @@ class TrainingJob(TrainerCallback, BackgroundWork):
                 # ended: a session keeps its last job (curves, previews) for as long as it lives
                 self._trainer = None
             self._stepped.set()
+            for hook in self.on_end:
+                try:
+                    hook(self)
+                except Exception:  # a cache that cannot write must not hide the run's end
+                    logging.getLogger(__name__).exception("after job %s ended", self.name)

@@ -7,6 +7,7 @@ Nothing here knows a model's internals or any UI (minGPT's trainer is the model)
 from __future__ import annotations
 
 import copy
+import functools
 import math
 import threading
 import time
@@ -27,6 +28,7 @@ from vae_core.evaluation import (  # noqa: F401  (ACTIVE_UNIT_THRESHOLD, EVAL_BA
 from vae_core.losses import elbo_terms
 from vae_core.messages import OUTCOMES
 from vae_core.models.base import VAE, VAEOutput
+from vae_core.resume import StateRequests, TrainerState, capture, restore
 from vae_core.schedules import kl_weight_at
 from vae_core.threads import name_os_thread
 
@@ -191,32 +193,49 @@ class Trainer:
         self.total_steps = self.steps_per_epoch * cfg.epochs
         if cfg.max_steps is not None:
             self.total_steps = min(self.total_steps, cfg.max_steps)
+        self.state_requests = StateRequests()  # forks of a shared run (``vae_core.resume``)
 
-    def fit(self) -> TrainResult:
+    def fit(self, resume: TrainerState | None = None) -> TrainResult:
         """Train until the epochs or ``max_steps`` run out, a stop or a divergence; how it ended
-        is in the result (a NaN / inf loss is reported, not raised)."""
+        is in the result (a NaN / inf loss is reported, not raised). With ``resume`` (taken from
+        another trainer of the same run, not under torch.distributed) it goes on from there."""
         # the batch order: one generator, seeded alike in every process (distributed.py)
         generator = torch.Generator().manual_seed(self.cfg.seed)
         # ε and binarisation: independent per process under torch.distributed
         self.noise.manual_seed(self.cfg.seed + (self.dist.rank if self.dist is not None else 0))
         run = _Run(good_state=self._copy_weights(), t0=time.perf_counter())
-        for epoch in range(self.cfg.epochs):
-            self.model.train()
-            epoch_elbo, epoch_n = self._train_epoch(epoch, generator, run)
-            if run.status != "finished" or epoch_n == 0:
-                break
-            self._end_epoch(epoch, epoch_elbo / epoch_n, run)
-            if run.status != "finished" or run.step >= self.total_steps:
-                break
+        first, skip, sums = 0, 0, (0.0, 0)
+        if resume is not None:
+            restore(self, resume, run, generator)
+            first, skip = resume.epoch, resume.batches_done
+            sums = (resume.epoch_elbo, resume.epoch_n)
+        try:
+            for epoch in range(first, self.cfg.epochs):
+                self.model.train()
+                epoch_elbo, epoch_n = self._train_epoch(epoch, generator, run, skip, sums)
+                skip, sums = 0, (0.0, 0)
+                if run.status != "finished" or epoch_n == 0:
+                    break
+                self._end_epoch(epoch, epoch_elbo / epoch_n, run)
+                if run.status != "finished" or run.step >= self.total_steps:
+                    break
+        finally:
+            self.state_requests.end()
         self.model.eval()
         return self._result(run)
 
-    def _train_epoch(self, epoch: int, generator: torch.Generator,
-                     run: _Run) -> tuple[float, int]:
+    def _train_epoch(self, epoch: int, generator: torch.Generator, run: _Run, skip: int = 0,
+                     sums: tuple[float, int] = (0.0, 0)) -> tuple[float, int]:
         """One pass over this process's minibatches, cut short by a stop, a divergence (both
-        end ``run``) or the step budget: (the batches' −ELBO summed per image, images seen)."""
-        epoch_elbo, epoch_n = 0.0, 0
-        for idx in self._minibatches(generator):
+        end ``run``) or the step budget: (the batches' −ELBO summed per image, images seen).
+        A resumed epoch skips its first ``skip`` batches and starts from their ``sums``."""
+        epoch_elbo, epoch_n = sums
+        order_rng = generator.get_state()  # before the epoch's order is drawn: what a fork redraws
+        for taken, idx in enumerate(self._minibatches(generator)):
+            if taken < skip:
+                continue
+            if run.step >= self.total_steps:  # a run resumed at its last step
+                break
             stop_requested = self.stop_event.is_set()
             if stop_requested and self.dist is None:
                 run.end("stopped", "stopped_after", steps=run.step)
@@ -241,6 +260,10 @@ class Trainer:
                 kl_per_dim=stats["kl_per_dim"], samples_per_s=run.rate)
             for cb in self.callbacks:
                 cb.on_step(metrics)
+            if self.state_requests:
+                self.state_requests.serve(functools.partial(
+                    capture, self, run, epoch=epoch, batches_done=taken + 1,
+                    epoch_elbo=epoch_elbo, epoch_n=epoch_n, order_rng=order_rng))
             if run.step >= self.total_steps:
                 break
         return epoch_elbo, epoch_n

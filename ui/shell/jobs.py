@@ -26,7 +26,7 @@ from ui.shell.job_errors import (  # where every caller has found them
     ServerClosing,
     SessionBusy,
 )
-from vae_core.threads import return_freed_memory_soon  # no torch: safe before the thread cap
+from ui.shell.job_slot import SessionJobs  # noqa: F401  (where the pages have found it)
 
 MAX_JOBS_ENV = "VAE_LAB_MAX_JOBS"
 MAX_QUEUE_ENV = "VAE_LAB_MAX_QUEUE"
@@ -296,6 +296,13 @@ class JobRegistry:
             self._lock.notify()  # the dispatcher may exit now rather than at its next poll
             return True
 
+    def hand_over(self, job: Any, who: Who) -> None:
+        """``job`` (queued or running) is ``who``'s from now on: the session that asked for a
+        shared run left it, and another holds it (``ui.shell.shared_runs``)."""
+        with self._lock:
+            if id(job) in self._who:
+                self._who[id(job)] = who
+
     def jobs(self) -> list[Any]:
         """The started jobs still alive."""
         with self._lock:
@@ -317,7 +324,7 @@ def ended_run(job: Any) -> tuple[Any, Any, dict] | None:
     None. β changed live is recorded as the β the weights ended with, and the β at the start is
     kept in the summary. The session's model and the shutdown save are built from this."""
     snap = job.snapshot()
-    model = job.model_copy()
+    model = job.final_model() if hasattr(job, "final_model") else job.model_copy()
     if model is None or snap.step == 0:
         return None
     summary = dict(snap.summary) or {"status": snap.status, "steps": snap.step}
@@ -339,61 +346,3 @@ def registry() -> JobRegistry:
         if _REGISTRY is None:
             _REGISTRY = JobRegistry(max_jobs(), max_queue())
         return _REGISTRY
-
-
-class SessionJobs:
-    """The one training slot of a browser session.
-
-    ``job`` is the current (or last) job, queued, running or ended; ``harvested`` says whether
-    its model was already turned into a session model; ``cancelled`` that it left the queue
-    before it started. ``release`` stops or unqueues the job: it is the ``on_release`` of the
-    session-scoped cache, called when the session disconnects.
-    """
-
-    def __init__(self) -> None:
-        self.job: Any = None
-        self.harvested = True
-        self.model_key: str | None = None  # the session model the ended job became
-        self.released = False
-        self.cancelled = False
-        self._registry: JobRegistry | None = None  # the queue ``job`` went through
-
-    def attach(self, job: Any, registry: JobRegistry | None = None) -> None:
-        self.stop()
-        self.job, self.harvested, self.model_key = job, False, None
-        self._registry, self.cancelled = registry, False
-        if self.released:  # the tab closed while this job was being submitted
-            self.stop(timeout=0)
-
-    def queue_position(self) -> tuple[int, int] | None:
-        """(place, queue length) while the job waits for a slot, else None."""
-        if self.job is None or self._registry is None:
-            return None
-        return self._registry.position(self.job)
-
-    def running(self) -> bool:
-        """The job has not ended: it waits in the queue or trains. (The registry starts a job
-        before it leaves the queue, so asking in this order never misses one in between.)"""
-        return self.job is not None and (self.queue_position() is not None
-                                         or self.job.is_alive())
-
-    def stop(self, timeout: float | None = 2.0) -> None:
-        if self.job is None:
-            return
-        if self._registry is not None and self._registry.cancel(self.job):
-            self.cancelled = True
-        elif self.job.is_alive():
-            self.job.stop(timeout=timeout)
-
-    def wait_for_first_step(self, timeout: float) -> None:
-        """Give a job that just started up to ``timeout`` seconds to take its first step (a
-        queued job is not waited for)."""
-        if self.job is not None and not self.queue_position():
-            self.job.wait_for_first_step(timeout)
-
-    def release(self) -> None:
-        """Runs on the server's event loop: ask the job to stop (it ends within one step) but
-        do not wait for it, so closing tabs never stalls the other sessions."""
-        self.released = True
-        self.stop(timeout=0)
-        return_freed_memory_soon()  # after the session's models are gone

@@ -5,6 +5,8 @@ ended, the guard that stops it when the tab closes, and the model it becomes. Wh
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -12,10 +14,15 @@ import streamlit as st
 from ui.shell import compute_budget, fairness, jobs, model_store, session_end, state
 from ui.shell.jobs import SessionJobs
 from ui.shell.model_store import ModelEntry
+from ui.shell.shared_runs import SharedRuns
 from vae_core.checkpoints import Checkpoint
 from vae_core.config import DataConfig, ModelConfig, TrainConfig
 from vae_core.data import DataBundle
 from vae_core.jobs import TrainingJob
+from vae_core.run_cache import RunCache, run_key
+
+RUN_CACHE_ENV = "VAE_LAB_RUN_CACHE"
+RUN_CACHE_DIRNAME = ".run-cache"
 
 K_SLOT = "_vl_job_slot"
 
@@ -79,13 +86,49 @@ def start_job(model_cfg: ModelConfig, data_cfg: DataConfig, train_cfg: TrainConf
         compute_budget.check(model_cfg, data.n_train, train_cfg.epochs)
     slot = job_slot()
     slot.stop()
-    registry = state.job_registry()
-    job = TrainingJob(model_cfg, data_cfg, train_cfg, data=data, name=name)
-    job.owner = state.owner_token()  # a shutdown saves the run as this session's model
-    registry.submit(job, who=who("train"), replaces=slot.job)
-    slot.attach(job, registry)
+    owner = state.owner_token()  # a shutdown saves the run as this session's model
+
+    def make_job() -> TrainingJob:
+        job = TrainingJob(model_cfg, data_cfg, train_cfg, data=data, name=name)
+        job.owner = owner
+        return job
+
+    key = run_key(model_cfg, data_cfg, train_cfg)
+    slot.how = shared_runs().start(slot, key, make_job, who=who("train"), owner=owner,
+                                   data=data, name=name)
     st.session_state.pop(state.K_PREVIEW, None)
-    return job
+    return slot.job
+
+
+def shared_runs() -> SharedRuns:
+    """This server process's table of runs by identity, with its run cache on disk beside
+    the library (``VAE_LAB_RUN_CACHE``: another folder; "off": none)."""
+    return _shared_runs(str(run_cache_dir() or ""))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _shared_runs(cache_dir: str) -> SharedRuns:
+    cache = RunCache(Path(cache_dir)) if cache_dir else None
+    return SharedRuns(state.job_registry(), cache)
+
+
+def run_cache_dir() -> Path | None:
+    value = os.environ.get(RUN_CACHE_ENV, "")
+    if value.lower() == "off":
+        return None
+    return Path(value) if value else model_store.library_dir() / RUN_CACHE_DIRNAME
+
+
+def set_beta(beta: float) -> None:
+    """The live β control: this session's run trains on with ``beta`` from its next step (a
+    shared run: this session's own fork of it does)."""
+    slot = job_slot()
+    if slot.job is None:
+        return
+    if slot.shared is None:
+        slot.job.set_beta(beta)
+        return
+    slot.shared.set_beta(slot, slot.job, beta, who=who("train"))
 
 
 def harvest_job() -> str | None:
@@ -98,6 +141,8 @@ def harvest_job() -> str | None:
     if job is None or slot.harvested or slot.running():
         return None
     slot.harvested = True
+    if slot.cancelled:  # it left the queue (of a run others may still train)
+        return None
     run = jobs.ended_run(job)
     if run is None:
         return None

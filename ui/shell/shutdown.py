@@ -117,12 +117,17 @@ def save_interrupted(job: Any, directory: Path, *, timeout_s: float) -> tuple[st
         return f"{job.name}: {JOB_MESSAGES['stopped_before']}", None
     model, train_cfg, summary = run
     summary = {**summary, "status": "interrupted", "steps": steps}
+    # a run shared by several sessions (``ui.shell.shared_runs``) is saved once for each, so
+    # that each owns its file as it would own a run of its own
+    owners = getattr(job, "owners", None) or [getattr(job, "owner", None)]
     try:
-        path, name = model_store.save_new_model(model, f"{job.name} {MARK}", directory,
+        saved = [model_store.save_new_model(model, f"{job.name} {MARK}", directory,
                                             data_cfg=job.data_cfg, train_cfg=train_cfg,
-                                            summary=summary, owner=getattr(job, "owner", None))
+                                            summary=summary, owner=owner)
+                 for owner in owners]
     except (OSError, ValueError) as exc:  # disk full, read-only volume, a refused model
         return _unsaved(job, steps, f"{type(exc).__name__}: {exc}"), None
+    path, name = saved[0]
     job.report("interrupted_saved", steps=steps, name=name)
     return f"{job.name}: {JOB_MESSAGES['interrupted_saved'].format(steps=steps, name=name)}", path
 

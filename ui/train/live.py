@@ -54,7 +54,7 @@ def _controls(job: Any, snap: Any, slot: Any) -> None:
     beta = c2.number_input(LIVE["live_beta"], 0.0, 1000.0, float(snap.beta), 0.1,
                            key=f"live_beta_{id(job)}")
     if float(beta) != snap.beta:
-        job.set_beta(float(beta))
+        session_job.set_beta(float(beta))  # a shared run: this session goes on alone
 
 
 def _progress(snap: Any, epochs: int) -> None:
@@ -115,6 +115,16 @@ def _queued(place: tuple[int, int], slot: Any) -> None:
               kwargs={"timeout": 0})
 
 
+def _shared_note(slot: Any, running: bool) -> None:
+    """Say that the run is shared with other sessions, or came from the run cache."""
+    if slot.how == "cached":
+        st.caption(LIVE["cached"])
+    elif slot.how == "joined" and slot.shared is not None and running:
+        members = slot.shared.members(slot.job)
+        if members >= 2:
+            st.caption(LIVE["joined"].format(n=members))
+
+
 def live_panel() -> None:
     """Poll the session's job every ``POLL_S`` seconds while it waits or runs (a fragment),
     else draw its final state once. When it ends, rerun the whole app so the picker gets the
@@ -133,6 +143,7 @@ def live_panel() -> None:
         return
     running = slot.running()
     queued = running and slot.queue_position() is not None
+    _shared_note(slot, running)
 
     @st.fragment(run_every=(QUEUED_POLL_S if queued else POLL_S) if running else None)
     def panel() -> None:

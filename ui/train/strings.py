@@ -59,6 +59,12 @@ LIVE = Strings("LIVE", {
     "queued": "Queued: position {position} of {queued} — your training starts when a slot "
               "frees up (training slots on this server: {limit}).",
     "left_queue": "Taken out of the queue before it started; nothing was trained.",
+    "joined": "Someone on this server started this exact run (same settings, same seed), so "
+              "you are watching that one training run: {n} sessions share it, and it gives "
+              "the same weights as a run of your own. Changing β or pressing Stop makes it "
+              "yours alone from that step on.",
+    "cached": "This exact run (same settings, same seed) was already trained on this server, "
+              "so its result is shown at once: the same weights a new run would give.",
     "no_images": "Images appear once the first steps are done.",
     "seconds": "{value:.0f} s",
     "progress_main": "{status}: epoch {epoch} of {epochs}, step {step:,} of {total:,}",

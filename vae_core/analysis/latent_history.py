@@ -89,6 +89,24 @@ class LatentRecorder:
     def on_epoch(self, metrics) -> None:
         self._record(metrics.step, float(metrics.epoch))  # every epoch's end is in the replay
 
+    @classmethod
+    def replay(cls, snapshots: list[LatentSnapshot], labels: np.ndarray) -> LatentRecorder:
+        """A recorder that records nothing more: the snapshots of a run that has ended."""
+        recorder = cls.__new__(cls)
+        recorder.model = recorder.x = None
+        recorder.labels = np.asarray(labels, dtype=np.int64)
+        recorder.interval_s = float("inf")
+        recorder._lock = threading.Lock()
+        recorder._snapshots = list(snapshots)
+        recorder._last_t = 0.0
+        return recorder
+
+    def go_on_from(self, snapshots: list[LatentSnapshot]) -> None:
+        """Start from another recorder's snapshots (a run resumed from a fork point): the replay
+        shows the whole run, and the next snapshot is aligned onto the last of these."""
+        with self._lock:
+            self._snapshots = list(snapshots)
+
     def snapshots(self) -> list[LatentSnapshot]:
         with self._lock:
             return list(self._snapshots)
