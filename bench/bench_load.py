@@ -39,7 +39,7 @@ from bench.server_watch import (  # noqa: E402
     wait_for,
     work_threads,
 )
-from bench.thin_session import ThinCrowd  # noqa: E402
+from bench.thin_session import ThinCrowd, ThinSession  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
@@ -158,7 +158,12 @@ def train_all(browser, url: str, *, sessions: int, epochs: int, timeout_s: float
         set_number(page, "Epochs", epochs)
     for _, page in tabs:
         page.wait_for_selector(IDLE)
-    crowd = ThinCrowd(url, sessions - n_tabs, epochs=epochs, timeout_s=timeout_s)
+    # a seed each: identical runs are trained once (``ui.shell.shared_runs``), and this
+    # benchmark measures a class's different runs sharing the slots (bench_shared.py: the same)
+    thin_sessions = [ThinSession(url, epochs, numbers={"Seed": i + 1})
+                     for i in range(sessions - n_tabs)]
+    crowd = ThinCrowd(url, len(thin_sessions), epochs=epochs, timeout_s=timeout_s,
+                      sessions=thin_sessions)
     t0, cpu0 = time.perf_counter(), cpu_seconds(pid) if pid else 0.0
     crowd.start()
     if tabs_last and not crowd.wait_until_accepted(timeout_s):

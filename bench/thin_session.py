@@ -45,6 +45,10 @@ class ThinSession:
     page: str = "train"
     start_label: str = "Start"
     client: str | None = None  # sent as X-Forwarded-For: the address our nginx would forward
+    query: str = ""            # the page's query string
+    numbers: dict[str, int] = field(default_factory=dict)  # number fields set at Start, by label
+    go: threading.Event | None = None  # set: press Start now (None: as soon as the page is in)
+    ready: bool = False                # the page is in and Start is there to press
     page_hash: str = ""
     button_ids: dict[str, str] = field(default_factory=dict)  # label -> widget id
     number_ids: dict[str, str] = field(default_factory=dict)  # label -> widget id
@@ -98,7 +102,7 @@ class ThinSession:
                      numbers: dict[str, int] | None = None, auto: bool = False) -> None:
         msg = BackMsg()
         state = msg.rerun_script
-        state.query_string = ""
+        state.query_string = self.query
         state.page_script_hash = self.page_hash
         state.page_name = self.page
         state.fragment_id = fragment_id
@@ -167,14 +171,21 @@ class ThinSession:
     def _after_run(self) -> None:
         if not self._sent_start:
             if self.start_label in self.button_ids:
-                self._sent_start = True
-                self.started_at = time.perf_counter()
-                numbers = {} if self.epochs is None else {self.number_ids["Epochs"]: self.epochs}
-                asyncio.ensure_future(
-                    self._rerun(widgets={self.button_ids[self.start_label]: True},
-                                numbers=numbers))
+                self._sent_start, self.ready = True, True
+                asyncio.ensure_future(self._press_start())
             return
-        self._update_progress()
+        if self.started_at is not None:
+            self._update_progress()
+
+    async def _press_start(self) -> None:
+        while self.go is not None and not self.go.is_set():  # a class presses together
+            await asyncio.sleep(0.01)
+        self.started_at = time.perf_counter()
+        wanted = dict(self.numbers)
+        if self.epochs is not None:
+            wanted["Epochs"] = self.epochs
+        numbers = {self.number_ids[label]: value for label, value in wanted.items()}
+        await self._rerun(widgets={self.button_ids[self.start_label]: True}, numbers=numbers)
 
     def _update_progress(self) -> None:
         now = time.perf_counter() - self.started_at
@@ -212,8 +223,9 @@ class ThinCrowd:
     ``close()`` (every session's websocket closes, as when its tab closes)."""
 
     def __init__(self, url: str, n: int, *, epochs: int | None, timeout_s: float,
-                 client: str | None = None) -> None:
-        self.sessions = [ThinSession(url, epochs, client=client) for _ in range(n)]
+                 client: str | None = None, sessions: list[ThinSession] | None = None) -> None:
+        self.sessions = sessions if sessions is not None else [
+            ThinSession(url, epochs, client=client) for _ in range(n)]
         self.timeout_s = timeout_s
         self._thread = threading.Thread(target=asyncio.run, args=(self._main(),),
                                         name="thin-crowd", daemon=True)

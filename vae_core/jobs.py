@@ -97,6 +97,7 @@ class TrainingJob(TrainerCallback, BackgroundWork):
         self._stop = threading.Event()
         self._stepped = threading.Event()      # set at the first step, or when the job ends
         self.interrupted = False               # stopped by a server shutdown, not by a user
+        self.reported = False                  # ``report`` has said where its weights went
         self._trainer: Trainer | None = None
         self._status, self._message = "pending", ""
         self._code, self._params = "pending", {}
@@ -160,6 +161,7 @@ class TrainingJob(TrainerCallback, BackgroundWork):
                 self._status = "stopped"
             self._code, self._params = code, params
             self._message = JOB_MESSAGES[code].format(**params)
+            self.reported = True
 
     def set_beta(self, beta: float) -> None:
         where = {"field": "beta", "allowed": "[0, 1000]", "value": shown(beta)}

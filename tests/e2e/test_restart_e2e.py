@@ -30,7 +30,8 @@ def test_sigterm_saves_the_running_job_and_the_next_server_loads_it(browser, sta
         (_, training), (_, waiting) = tabs
         load.start_training(training, epochs=1000)
         training.get_by_text(re.compile(r"Training: epoch \d+ of 1000")).wait_for()
-        load.start_training(waiting, epochs=1000)
+        # another run (K = 2): the same settings would join the first run, not queue
+        load.start_training(waiting, epochs=1000, latent=2)
         waiting.get_by_text(load.QUEUED).first.wait_for()
         time.sleep(1.0)  # a few hundred steps, so that the weights are not the initial ones
 

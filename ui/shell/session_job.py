@@ -96,7 +96,6 @@ def start_job(model_cfg: ModelConfig, data_cfg: DataConfig, train_cfg: TrainConf
     key = run_key(model_cfg, data_cfg, train_cfg)
     slot.how = shared_runs().start(slot, key, make_job, who=who("train"), owner=owner,
                                    data=data, name=name)
-    st.session_state.pop(state.K_PREVIEW, None)
     return slot.job
 
 

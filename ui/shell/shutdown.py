@@ -114,6 +114,7 @@ def save_interrupted(job: Any, directory: Path, *, timeout_s: float) -> tuple[st
         return _unsaved(job, steps, f"its step did not end within {timeout_s:.1f} s"), None
     run = ended_run(job)
     if run is None:
+        job.report("stopped_before")  # nothing to save: the pages may say so now
         return f"{job.name}: {JOB_MESSAGES['stopped_before']}", None
     model, train_cfg, summary = run
     summary = {**summary, "status": "interrupted", "steps": steps}

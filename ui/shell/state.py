@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import json
 import secrets
+import threading
 import time
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +48,6 @@ K_OWNER = "_vl_owner_token"         # this session's secret: who saved a library
 K_PENDING = "_vl_pending_selection"
 K_VANISHED = "_vl_selection_vanished"  # a selected file model that could no longer be read
 K_UPLOADS = "_vl_seen_uploads"
-K_PREVIEW = "_vl_preview"
 K_SAVED = "_vl_saved"
 K_EXAMPLE = "_vl_example"
 K_DATASETS = "_vl_session_datasets"  # dataset name -> UploadedDataset, oldest first
@@ -351,18 +352,27 @@ def session_checkpoints() -> list[Any]:
 
 # -- small per-session memories --------------------------------------------------------------
 def preview_due(job: Any) -> bool:
-    """True when the train page should redraw its image grids (every few seconds)."""
-    last = st.session_state.get(K_PREVIEW)
-    return last is None or last["job"] != id(job) or time.monotonic() - last["t"] >= PREVIEW_EVERY_S
+    """True when the image grids of ``job`` should be drawn again (every few seconds). Kept
+    per job, not per session: the sessions sharing a run (``ui.shell.shared_runs``) decode
+    its images once between them."""
+    with _previews_lock:
+        last = _previews.get(job)
+    return last is None or time.monotonic() - last[0] >= PREVIEW_EVERY_S
 
 
 def store_preview(job: Any, images: Any) -> None:
-    st.session_state[K_PREVIEW] = {"job": id(job), "t": time.monotonic(), "images": images}
+    with _previews_lock:
+        _previews[job] = (time.monotonic(), images)
 
 
 def last_preview(job: Any) -> Any:
-    last = st.session_state.get(K_PREVIEW)
-    return last["images"] if last is not None and last["job"] == id(job) else None
+    with _previews_lock:
+        last = _previews.get(job)
+    return last[1] if last is not None else None
+
+
+_previews: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # job -> (time, images)
+_previews_lock = threading.Lock()
 
 
 def upload_result(file_id: str) -> tuple[bool, str] | None:

@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 import torch
 
-from ui.shell import collapse, figures, session_job, shutdown, state
+from ui.shell import collapse, figures, i18n, run_figures, session_job, shutdown, state
 from ui.shell.config_words import job_words
 from ui.shell.jobs import QUEUED_POLL_S
 from ui.shell.strings import PROGRESS
@@ -19,6 +19,8 @@ from vae_core.data import DataBundle
 from vae_core.models.base import VAE
 
 POLL_S = 0.5
+SHARED_REDRAWS_PER_S = 4.0  # a shared run's panels, all its sessions together (``poll_every``)
+END_WATCH_S = 1.0
 MANIFOLD_N = 8   # the live decoded plane of a 2-D model: 8 × 8 images of 84 px
 N_PREVIEW = 8
 KEEP = "session"  # widget values survive a trip to another page (``persist_state``)
@@ -73,7 +75,7 @@ def _progress(snap: Any, epochs: int) -> None:
                help=collapse.au_help())
 
 
-def _charts(snap: Any) -> None:
+def _charts(job: Any, snap: Any) -> None:
     """The losses, then the KL map: one above the other, so both keep a readable width on a
     narrow screen."""
     last = snap.epochs[-1] if snap.epochs else None
@@ -83,11 +85,16 @@ def _charts(snap: Any) -> None:
     stacked = toggles.toggle(LIVE["stacked"], key="live_stacked", persist_state=KEEP)
     log = toggles.toggle(LIVE["log_scale"], key="live_log", persist_state=KEEP,
                          help=LIVE["log_help"])
-    chart.plotly_chart(figures.loss_figure(snap.steps, snap.epochs, stacked=stacked, log=log),
-                       key="live_loss")
+    lang = i18n.current_language()
+    chart.plotly_chart(run_figures.of_job(
+        job, "loss", (snap.step, len(snap.epochs), stacked, log, lang),
+        lambda: figures.loss_figure(snap.steps, snap.epochs, stacked=stacked, log=log)),
+        key="live_loss")
     st.markdown(f"**{LIVE['kl_map']}**")
-    st.plotly_chart(figures.kl_heatmap(snap.steps, active_units=last and last.active_units),
-                    key="live_kl")
+    st.plotly_chart(run_figures.of_job(
+        job, "kl", (snap.step, last and last.active_units, lang),
+        lambda: figures.kl_heatmap(snap.steps, active_units=last and last.active_units)),
+        key="live_kl")
     collapse.au_caption()
 
 
@@ -125,6 +132,43 @@ def _shared_note(slot: Any, running: bool) -> None:
             st.caption(LIVE["joined"].format(n=members))
 
 
+def _told_or_wait(job: Any) -> None:
+    """A server shutting down waits for this page to show how the run ended; a run it
+    interrupted ends before it is saved, so the page polls until the words say where the
+    weights went (shown before, the server could close with the page still saying "stopped")."""
+    if not getattr(job, "interrupted", False) or getattr(job, "reported", True):
+        shutdown.shown(job)
+        return
+
+    @st.fragment(run_every=POLL_S)
+    def wait_for_the_save() -> None:
+        if job.reported:
+            st.rerun()
+
+    wait_for_the_save()
+
+
+def poll_every(members: int) -> float:
+    """Seconds between redraws of a run's panel in each of its ``members`` sessions: every
+    ``POLL_S`` for a run of one's own; a run shared by a class is redrawn about
+    ``SHARED_REDRAWS_PER_S`` times a second in all, since every redraw is Python in the server
+    process, and a class redrawing twice a second each took the GIL from the very training
+    thread they watched (10 sessions: 290 s for an 8 s run, ``bench/bench_shared.py``)."""
+    return max(POLL_S, members / SHARED_REDRAWS_PER_S)
+
+
+def _watch_the_end(slot: Any) -> None:
+    """A session redrawing its shared run slowly still sees it end within ``END_WATCH_S``:
+    this fragment draws nothing, it only asks, and reruns the page when the run has ended."""
+
+    @st.fragment(run_every=END_WATCH_S)
+    def watch() -> None:
+        if not slot.running():
+            st.rerun()
+
+    watch()
+
+
 def live_panel() -> None:
     """Poll the session's job every ``POLL_S`` seconds while it waits or runs (a fragment),
     else draw its final state once. When it ends, rerun the whole app so the picker gets the
@@ -143,9 +187,11 @@ def live_panel() -> None:
         return
     running = slot.running()
     queued = running and slot.queue_position() is not None
-    _shared_note(slot, running)
+    if not running:
+        _shared_note(slot, running)
+    every = poll_every(slot.shared.members(job) if slot.shared is not None else 1)
 
-    @st.fragment(run_every=(QUEUED_POLL_S if queued else POLL_S) if running else None)
+    @st.fragment(run_every=(QUEUED_POLL_S if queued else every) if running else None)
     def panel() -> None:
         place = slot.queue_position()
         alive = slot.running()
@@ -156,17 +202,22 @@ def live_panel() -> None:
             st.rerun()
         if slot.cancelled:  # Stop took it out of the queue: say so in a full rerun
             st.rerun()
+        if slot.shared is not None and poll_every(slot.shared.members(job)) > 2 * every:
+            st.rerun()  # more sessions joined: a full rerun sets this fragment's slower pace
         snap = job.snapshot()
         if alive:
+            _shared_note(slot, alive)  # in the fragment: the count follows who joins
             _controls(job, snap, slot)
         _progress(snap, job.train_cfg.epochs)
-        _charts(snap)
+        _charts(job, snap)
         train_latent.section(job, ended=not alive)
         _images(job, ended=not alive)
         if running and not alive:
             st.rerun()  # full rerun: harvest the model into the picker, stop polling
 
     panel()
+    if running and not queued and every > END_WATCH_S:
+        _watch_the_end(slot)
     if not running and not slot.harvested:
         # it ended between app.py's harvest and this page's check: nothing would rerun the
         # page, and the picker would lack the model until the learner's next click
@@ -178,7 +229,7 @@ def live_panel() -> None:
         if outcome is not None:
             message = job_words(snap)
             outcome(LIVE[snap.status].format(message=message[:1].upper() + message[1:]))
-            shutdown.shown(job)  # a server shutting down waits for this run to end
+            _told_or_wait(job)
         last = snap.epochs[-1] if snap.epochs else None
         if last is not None:
             collapse.collapse_note(last.active_units, len(last.test_kl_per_dim))

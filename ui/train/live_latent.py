@@ -10,6 +10,7 @@ import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
+from ui.shell import i18n, run_figures
 from ui.shell.figures import PALETTE, animation_controls
 from ui.shell.inert import plot_text
 from ui.train.strings import LIVE_LATENT
@@ -78,16 +79,20 @@ def section(job: Any, ended: bool) -> None:
         st.caption(LIVE_LATENT["pending"])
         return
     k = job.model_cfg.latent_dim
-    names = job.data.class_names if job.data is not None else []
     ys = recorder.labels.tolist()
-    colours = [PALETTE[y % 10] for y in ys]
-    labels = [plot_text(names[y]) if y < len(names) else str(y) for y in ys]  # upload folders
-    extent = _extent(snaps)
-    if ended:
-        fig = replay_figure(snaps, k, colours, labels, extent)
-        st.plotly_chart(fig, key="live_latent_replay", width="stretch")
-    else:
-        st.plotly_chart(live_figure(snaps[-1], k, colours, labels, extent), key="live_latent",
-                        width="stretch")
+
+    def build() -> go.Figure:
+        names = job.data.class_names if job.data is not None else []
+        colours = [PALETTE[y % 10] for y in ys]
+        labels = [plot_text(names[y]) if y < len(names) else str(y) for y in ys]  # uploads
+        extent = _extent(snaps)
+        if ended:
+            return replay_figure(snaps, k, colours, labels, extent)
+        return live_figure(snaps[-1], k, colours, labels, extent)
+
+    # one figure for every session showing this run (``ui.shell.run_figures``)
+    version = (ended, len(snaps), snaps[-1].step, i18n.current_language())
+    fig = run_figures.of_job(job, "latent", version, build)
+    st.plotly_chart(fig, key="live_latent_replay" if ended else "live_latent", width="stretch")
     st.caption(LIVE_LATENT["caption_raw" if k <= 2 else "caption_pca"].format(
         n=len(ys), snapshots=len(snaps)))
