@@ -1,13 +1,15 @@
 """``python -m bench``: every issue-7 row in one table (about 10 minutes on 2 cores).
 
-Runs bench_train.py (rows 1-3), bench_latent.py (rows 4, 6), bench_app.py (rows 5-8, in
-Chromium), bench_pointer.py (rows 12-15), bench_why.py (row 16) and bench_live.py (rows 17-19)
-one after another, each in its own process so that thread settings and memory do not
-leak from one to the next, prints each script's detailed table and then the summary.
+Runs bench_train.py (rows 1-3), bench_data.py (rows 9-11), bench_latent.py (rows 4, 6),
+bench_app.py (rows 5-8, in Chromium), bench_pointer.py (rows 12-15), bench_why.py (row 16),
+bench_live.py (rows 17-19) and bench_time_to_elbo.py (row 20) one after another, each in its
+own process so that thread settings and memory do not leak from one to the next, prints each
+script's detailed table and then the summary.
 
     python -m bench                  # the README's table
     python -m bench --quick          # smoke run on tiny sizes (the numbers mean nothing)
-    python -m bench --only train     # one script: train, data, latent, app, pointer, why or live
+    python -m bench --only train     # one script: train, data, latent, app, pointer, why, live
+                                     # or elbo
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS = {"train": "bench/bench_train.py", "data": "bench/bench_data.py",
            "latent": "bench/bench_latent.py",
            "app": "bench/bench_app.py", "pointer": "bench/bench_pointer.py",
-           "why": "bench/bench_why.py", "live": "bench/bench_live.py"}
+           "why": "bench/bench_why.py", "live": "bench/bench_live.py",
+           "elbo": "bench/bench_time_to_elbo.py"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -34,3 +34,16 @@ def test_bench_train_data_and_latent_quick():
     assert "samples/s" in rows["1"] and "GFLOP/s" in rows["2"] and "t-SNE" in rows["6"]
     assert "| step | setting | median" in proc.stdout  # bench_latent's detailed table
     assert "manifold grid 20×20" in proc.stdout
+
+
+@pytest.mark.e2e  # a whole program in a subprocess
+def test_bench_time_to_elbo_quick():
+    """``bench/bench_time_to_elbo.py --quick``: the reference and our runs, 2 epochs each."""
+    proc = subprocess.run([sys.executable, "bench/bench_time_to_elbo.py", "--quick"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    out = proc.stdout
+    assert "target: the reference's test −ELBO after its 2 epochs" in out
+    for run in ("| reference (pytorch/examples-style loop) |", "| ours, the app's defaults |",
+                "| ours, the old defaults |"):
+        assert run in out, out

@@ -90,7 +90,7 @@ def test_bad_train_link_values_are_named_and_defaulted(env):
                  "binarize=maybe (not true or false)", "colour=red (not a setting"):
         assert part in message, message
     assert at.number_input(key="tr_beta").value == 1.0   # the defaults
-    assert at.number_input(key="tr_epochs").value == 30
+    assert at.number_input(key="tr_epochs").value == Settings().epochs
     assert at.selectbox(key="tr_recon").value == "bce"
     assert at.number_input(key="tr_latent").value == 16  # the good value is taken
 

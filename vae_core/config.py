@@ -190,9 +190,9 @@ class DataConfig(_Config):
 
 @dataclass(frozen=True)
 class TrainConfig(_Config):
-    epochs: int = 30
-    batch_size: int = 64
-    lr: float = 2e-3                      # mnist-5k, 30 epochs: best of 1e-3, 2e-3, 3e-3
+    epochs: int = 24                      # ends past the reference's 30-epoch −ELBO (README row 20)
+    batch_size: int = 64                  # of 32-256, the soonest to a given −ELBO (row 20)
+    lr: float = 2e-3                      # mnist-5k, 24 epochs: best of 1e-3, 2e-3, 3e-3, 5e-3
     beta: float = 1.0                     # weight of KL; for "capacity" this is γ
     schedule: str = "constant"            # see vae_core.schedules
     warmup_epochs: float = 10.0           # "warmup": epochs to ramp β from 0

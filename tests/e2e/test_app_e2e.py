@@ -13,6 +13,7 @@ import torch
 
 from tests.support import wait_until
 from vae_core.checkpoints import load_checkpoint
+from vae_core.config import TrainConfig
 
 pytestmark = pytest.mark.e2e
 
@@ -65,7 +66,8 @@ def test_the_default_run_trains_on_mnist_and_shows_readable_28x28_digits(app):
     app.open("train")
     page.get_by_text("5,000 real MNIST digits").first.wait_for()  # the default dataset
     page.get_by_role("button", name="Start", exact=True).click()
-    page.get_by_text(re.compile(r"Finished 30 epochs")).wait_for(timeout=120_000)
+    epochs = TrainConfig().epochs  # the default run's
+    page.get_by_text(re.compile(rf"Finished {epochs} epochs")).wait_for(timeout=120_000)
     app.assert_no_exception()
     grid = page.locator("[data-testid='stImage']").filter(
         has_text="Test images (top) and their reconstructions (bottom)").locator("img")
