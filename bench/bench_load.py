@@ -40,6 +40,7 @@ from bench.server_watch import (  # noqa: E402
     work_threads,
 )
 from bench.thin_session import ThinCrowd, ThinSession  # noqa: E402
+from vae_core.config import TrainConfig  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
@@ -353,7 +354,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("sessions", type=int, nargs="?", default=10,
                    help="sessions at once (default 10)")
     p.add_argument("--quick", action="store_true", help="3 sessions, 3 epochs, 3 cycles")
-    p.add_argument("--epochs", type=int, default=30, help="the Train page's default: 30")
+    p.add_argument("--epochs", type=int, default=TrainConfig().epochs,
+                   help="the Train page's default")
     p.add_argument("--cycles", type=int, default=20)
     p.add_argument("--browsers", type=int, default=None,
                    help="how many sessions are Chromium tabs (default: all); the rest are thin "

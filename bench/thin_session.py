@@ -68,6 +68,7 @@ class ThinSession:
     refused: str | None = None              # the words of a refused Start
     _ws: object = None
     _sent_start: bool = False
+    _script_running: bool = False
 
     async def run(self, closed: asyncio.Event) -> None:
         """Open the page, press Start, follow the run; after it finished, stay connected (an
@@ -124,6 +125,7 @@ class ThinSession:
                       if p.url_pathname == self.page]
             self.page_hash = wanted[0] if wanted else self.page_hash
         elif kind == "new_session":
+            self._script_running = True
             if not msg.metadata.run.fragment_ids:  # a full run: the frontend drops its timers
                 for task in self.timers.values():
                     task.cancel()
@@ -141,6 +143,7 @@ class ThinSession:
                 if task is not None:
                     task.cancel()
         elif kind == "script_finished":
+            self._script_running = False
             self.script_runs += 1
             self._after_run()
         elif kind == "session_event" and msg.session_event.WhichOneof("type") == \
@@ -214,6 +217,8 @@ class ThinSession:
     async def _poll(self, fragment_id: str, every_s: float) -> None:
         while True:
             await asyncio.sleep(every_s)
+            if self._script_running:  # as the browser does: no timed rerun while one runs
+                continue
             await self._rerun(fragment_id=fragment_id, auto=True)
 
 

@@ -67,7 +67,7 @@ def setting_widget(where: Any, setting: Setting, *, disabled: bool, **layout: An
 
 
 def settings_form(*, disabled: bool = False) -> Settings:
-    """The settings widgets (the defaults train on 4,000 real MNIST digits in about ten seconds).
+    """The settings widgets (the defaults train on 4,000 real MNIST digits in about six seconds).
     They keep their values across page switches and are locked while a job runs. Choosing
     "your own images" shows the uploader; a dataset not on disk, the Download button."""
     state.apply_pending_dataset(datasets.train_choices())

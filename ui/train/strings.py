@@ -30,7 +30,7 @@ TRAIN = Strings("TRAIN", {
                    "Lower the epochs (or choose a smaller network) to start.",
     "data_error": "Cannot load the dataset: {error}",
     "idle": "Press **Start** to train. The defaults train on 4,000 real MNIST digits in about "
-            "ten seconds.",
+            "six seconds (longer while other runs share the server).",
 })
 
 LIVE = Strings("LIVE", {
