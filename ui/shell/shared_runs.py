@@ -104,10 +104,6 @@ class SharedRuns:
         with self._lock:
             return len(self._members.get(id(job), {}))
 
-    def key_of(self, job: Any) -> str | None:
-        with self._lock:
-            return self._key_of.get(id(job))
-
     # -- leaving -----------------------------------------------------------------------------
     def leave(self, slot: SessionJobs, job: Any) -> bool:
         """Take ``slot`` off ``job``. True when others still hold it (then it goes on, and its
