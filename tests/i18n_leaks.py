@@ -18,10 +18,27 @@ NAMES = re.compile(
     r"|\b(?:VAE|β-VAE|ELBO|IWAE|KL|BCE|MSE|PCA|t-SNE|TSNE|MNIST|MIG|NLL|PSNR|PNG|AUC|ROC|MLP|"
     r"ReLU|GELU|CNN|Conv|conv|MLP|CUDA|GPU|CPU|AMP|bf16|fp16|CSV|NPZ|NPY|IDX|Adam|AdamW|PyTorch|"
     r"torch|Streamlit|Plotly|safetensors|Keras|TensorFlow|openTSNE|scikit-learn|sklearn|Kingma|"
-    r"Welling|Burda|Higgins|Alemi|Chen|Bowman|Fashion|EMNIST|KMNIST|digits|shapes|dB|nats?|"
+    r"Welling|Burda|Higgins|Alemi|Chen|Bowman|Fashion|EMNIST|KMNIST|mnist|kmnist|digits|shapes|dB|nats?|"
     r"bits?|px|MB|KB|GB|ms|s|epoch|lerp|slerp|log|exp|sum|mean|min|max|id|ok|OK)\b")
+LANGUAGE_NAMES = {"English", "中文"}
 WORD = r"[A-Za-z][a-z]+"
 SENTENCE = re.compile(rf"\b{WORD}(?:[ ,'’-]+{WORD}){{2,}}\b")  # three English words in a row
+
+
+def english_labels(texts: list[str]) -> list[str]:
+    """Short texts with no 中文 in them and an English word left once names are removed: an
+    option ("constant"), a placeholder ("Choose options"), a cell ("None"). Three words in a
+    row is ``english_sentences``' job; this finds the one- and two-word leaks it lets through."""
+    found = []
+    for text in texts:
+        if any("\u4e00" <= ch <= "\u9fff" for ch in text) or len(text) > 60 or "=" in text:
+            continue  # 中文, a sentence (the finder above), or code (lesson 3's options)
+        if text in LANGUAGE_NAMES:  # the language switch names each language in its own
+            continue
+        rest = NAMES.sub(" ", re.sub(r"\$[^$]*\$|`[^`]*`|\{[^}]*\}|\S+/\S+", " ", text))
+        if re.search(r"\b[A-Za-z][a-z]{2,}\b", rest):
+            found.append(text)
+    return found
 
 
 def visible_texts(at) -> list[str]:

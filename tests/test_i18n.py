@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.i18n_leaks import NAMES, english_sentences, visible_texts
+from tests.i18n_leaks import NAMES, english_labels, english_sentences, visible_texts
 from tests.support import server_like_env
 from ui.shell import i18n
 from ui.shell.i18n import LANG_KEY, Strings
@@ -147,6 +147,17 @@ def english_words(texts: list[str]) -> list[str]:
             if word not in MATH_ABBREVIATIONS]
 
 
+def table_cells(at) -> list[str]:
+    """The text cells of every table on the page (the leak finder skips dataframes), but the
+    glossary's English column: English terms are what it shows."""
+    cells = []
+    for frame in at.dataframe:
+        table = frame.value.drop(columns=["English", "英文"], errors="ignore")
+        # Streamlit's grid draws a missing value as "None": the page must write "—" itself
+        cells += [str(cell) for cell in table.to_numpy().ravel()]
+    return cells
+
+
 def test_the_formula_check_finds_english_labels():
     assert english_words([r"KL", "ELBO", "const", "重构", "BCE"]) == []
     assert english_words(["reconstruction", "正则 regulariser"]) == ["reconstruction",
@@ -162,6 +173,11 @@ def test_every_page_renders_in_both_languages(env, page, lang):
     formulas = formula_texts(at)
     if lang == "中文":
         assert english_sentences(visible_texts(at)) == []
+        assert english_labels(visible_texts(at)) == []  # "constant", "Choose options"
+        assert english_labels(table_cells(at)) == []  # a schedule column read "constant"
+        # Streamlit's own placeholder ("Choose options") is English unless the page sets one
+        assert all(any("\u4e00" <= ch <= "\u9fff" for ch in m.proto.placeholder)
+                   for m in at.multiselect)
         assert english_words(formulas) == []
     else:  # the finder finds: the same page in English is full of sentences
         assert len(english_sentences(visible_texts(at))) >= 3

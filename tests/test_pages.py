@@ -269,16 +269,17 @@ def test_bad_config_is_a_message(env, monkeypatch):
     assert slot(at).job is None
 
 
-@pytest.mark.parametrize("name, data", [
-    ("bad.safetensors", b"garbage, not a checkpoint"),
-    ("bad.pt", b"\x80\x04 not a pickle either"),
-    ("empty.pth", b""),
+@pytest.mark.parametrize("name, data, headline", [
+    ("bad.safetensors", b"garbage, not a checkpoint", "is not a VAE Lab model"),
+    ("bad.pt", b"\x80\x04 not a pickle either", "is not a VAE Lab model"),
+    ("empty.pth", b"", "could not be used"),
 ])
-def test_bad_upload_is_a_clear_error(env, name, data):
+def test_bad_upload_is_a_clear_error(env, name, data, headline):
     at = open_app("pages/library.py")
     at.file_uploader[0].set_value((name, data, "application/octet-stream")).run()
     assert not at.exception
-    assert f"Could not use {name}" in texts(at.error)
+    assert f"{name} {headline}" in texts(at.error)
+    assert "Details" in [e.label for e in at.expander]
     assert "No models yet" in texts(at.sidebar.info)
 
 

@@ -247,7 +247,10 @@ def test_bad_uploads_are_refused_with_a_message(env):  # noqa: F811
         at.file_uploader[0].set_value((name, data, "application/octet-stream"))
         at.run()
         assert not at.exception
-        assert f"Could not use {name}" in texts(at.error) and message in texts(at.error)
+        # the headline says what went wrong in a student's words, the detail sits below it
+        assert f"{name} was refused" in texts(at.error) or f"{name} could not be used" in texts(
+            at.error)
+        assert message in texts(at.expander[-1].markdown)
     assert tree_hash(env.library) == before
     assert [o for o in at.sidebar.selectbox[0].options if "session" in o] == []
 

@@ -175,7 +175,7 @@ def test_bad_upload_shows_a_clear_error(app, tmp_path):
     bad.write_bytes(b"this is not a checkpoint at all")
     app.open("library")
     app.page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(bad)
-    app.page.get_by_text("Could not use not-a-model.safetensors").wait_for()
+    app.page.get_by_text("not-a-model.safetensors is not a VAE Lab model").wait_for()
     app.assert_no_exception()
     app.screenshot("library-bad-upload")
 

@@ -14,6 +14,7 @@ from ui.classroom.catalog import LessonInfo
 from ui.classroom.join import PARAM
 from ui.classroom.store import BadName, NewClass, NoSuchClass, StoreUnavailable, TooManyTries
 from ui.classroom.strings import TEACHER
+from ui.shell import widgets
 from ui.shell.i18n import LANG_PARAM
 from ui.shell.inert import inert
 
@@ -57,7 +58,8 @@ def _create_form(db: object, catalog: Mapping[int, LessonInfo]) -> None:
     with st.form("vl_create_class"):
         name = st.text_input(TEACHER["name_input"], max_chars=80)
         lessons = st.multiselect(TEACHER["lessons_input"], list(catalog),
-                                 default=list(catalog), format_func=lambda n: catalog[n].title)
+                                 default=list(catalog), format_func=lambda n: catalog[n].title,
+                                 placeholder=widgets.choose_many())
         if st.form_submit_button(TEACHER["create_button"], type="primary"):
             if not lessons:
                 st.error(TEACHER["no_lessons"], icon=":material/playlist_remove:")

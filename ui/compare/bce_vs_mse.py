@@ -11,7 +11,7 @@ from ui.compare import sweeps as compare
 from ui.compare import views as compare_views
 from ui.compare.share import DEFAULT_RECONS, DEFAULT_SIGMA, LIKELIHOOD_PATH
 from ui.compare.strings import LIKELIHOOD, SWEEP
-from ui.shell import datasets, state
+from ui.shell import datasets, state, widgets
 from ui.shell.strings import LABELS
 from vae_core.config import RECONS
 from vae_core.sweeps import PITFALLS, likelihood_sweep
@@ -39,7 +39,8 @@ def likelihood_tab() -> None:
     c3, c4 = st.columns([2, 1])
     dataset = c1.selectbox(SWEEP["dataset"], datasets.sweep_choices(), key="bm_dataset")
     recons = c2.multiselect(LIKELIHOOD["choose"], RECONS, default=list(DEFAULT_RECONS),
-                            format_func=LABELS["recon"].get, key="bm_recons")
+                            format_func=LABELS["recon"].get, key="bm_recons",
+                            placeholder=widgets.choose_many())
     sigma = c3.slider(LIKELIHOOD["sigma"], 0.05, 2.0, DEFAULT_SIGMA, 0.01,
                       help=LIKELIHOOD["sigma_help"], key="bm_sigma")
     epochs = compare.epochs_input(c4, compare.default_epochs(dataset),

@@ -9,7 +9,7 @@ from ui.compare import sweeps as compare
 from ui.compare import views as compare_views
 from ui.compare.share import BETA_PATH, DEFAULT_BETAS, SCHEDULES
 from ui.compare.strings import BETA, SWEEP
-from ui.shell import datasets, state
+from ui.shell import datasets, state, widgets
 from ui.shell.strings import LABELS, RUN_SETTINGS
 from vae_core.run_settings import ARCHITECTURES
 from vae_core.sweeps import MAX_SWEEP_MODELS, beta_sweep, schedule_sweep
@@ -71,7 +71,8 @@ def schedules_tab() -> None:
     s_dataset = c1.selectbox(SWEEP["dataset"], datasets.sweep_choices(), key="bl_s_dataset")
     schedule_names = BETA["schedule_names"]  # a plain dict: format_func may run after the run
     chosen_schedules = c2.multiselect(BETA["schedules"], SCHEDULES, default=SCHEDULES,
-                                      format_func=schedule_names.__getitem__, key="bl_schedules")
+                                      format_func=schedule_names.__getitem__, key="bl_schedules",
+                                      placeholder=widgets.choose_many())
     s_beta = c3.number_input(BETA["schedule_beta"], 0.0, 100.0, 2.0, 0.5, key="bl_s_beta")
     s_epochs = compare.epochs_input(c4, compare.default_epochs(s_dataset),
                                     key=f"bl_s_epochs_{s_dataset}")

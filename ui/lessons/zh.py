@@ -65,7 +65,7 @@ ZH = {
     "LESSONS.closing": "服务器正在重启，暂不接受新的训练。页面重新连接后请再开始。",
     "LESSONS.data_error": "这次训练无法开始：无法加载数据集。{error}",
     "LESSONS.running": "你的模型正在训练；训练结束时任务列表会自动更新。",
-    "LESSONS.no_runs": "你在 mnist-5k 上还没有结束的训练：用上面的按钮（或训练页面）开始一次。",
+    "LESSONS.no_runs": "你还没有在 mnist-5k 上完成过一次训练：用上面的按钮（或训练页面）开始一次。",
     "LESSONS.runs_caption": "本次会话中你在 mnist-5k 上的训练（任务据此检查）：",
     "LESSONS.columns.source": "来自",
     "LESSONS.columns.recon": "似然",

@@ -30,10 +30,12 @@ from ui.shell import (
     session_job,
     start_errors,
     state,
+    widgets,
 )
 from ui.shell.config_words import failure_words
 from ui.shell.inert import inert
 from ui.shell.model_store import ModelEntry
+from ui.shell.strings import LABELS
 from vae_core import checkpoints, importers
 from vae_core.analysis.anomaly import elbo_scores, extremes, fit_to_model, ood_auc
 from vae_core.analysis.disentanglement import model_mig
@@ -211,13 +213,19 @@ def library_table(entries: list[ModelEntry], fps: dict[str, str]) -> None:
         rows.append({
             cols["name"]: e.name, cols["source"]: LIBRARY_PAGE["sources"][e.source],
             cols["dataset"]: facts[0], cols["arch"]: facts[1], cols["recon"]: facts[2],
-            cols["beta"]: facts[3], cols["schedule"]: e.info.get("schedule"),
+            cols["beta"]: facts[3], cols["schedule"]: schedule_words(e.info.get("schedule")),
             cols["latent_dim"]: facts[4], cols["test_elbo"]: e.info["test_elbo"],
             cols["eval_elbo"]: evald["elbo"] if evald else None,
             cols["iwae"]: evald.get("iwae_nll") if evald else None, cols["size"]: size,
         })
     picker.number_table(rows, {cols["test_elbo"]: "{:.2f}", cols["eval_elbo"]: "{:.2f}",
                                 cols["iwae"]: "{:.2f}", cols["size"]: "{:,.0f}"})
+
+
+def schedule_words(schedule: str | None) -> str | None:
+    """A β schedule as the page words it (the core keeps English names for the CLI); a name
+    this version does not know (an older file) stays as written, and a missing one reads "—"."""
+    return LABELS["schedule_labels"].get(schedule, schedule) if schedule else None
 
 
 def manage(entries: list[ModelEntry]) -> None:
@@ -345,6 +353,7 @@ def compare_section(entries: list[ModelEntry], k: int, n: int) -> None:
     names = {key: e.name for key, e in by_key.items()}
     chosen = st.multiselect(EVAL["compare"], list(by_key), key="models_compare",
                             format_func=names.__getitem__, help=EVAL["compare_help"],
+                            placeholder=widgets.choose_many(),
                             label_visibility="collapsed")
     if len(chosen) < 2:
         return

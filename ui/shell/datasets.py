@@ -9,7 +9,7 @@ from typing import Any
 
 import streamlit as st
 
-from ui.shell import memory_budget, state
+from ui.shell import memory_budget, state, widgets
 from ui.shell.config_words import error_words, shown_folder
 from ui.shell.inert import inert
 from ui.shell.strings import (
@@ -126,10 +126,10 @@ def upload_box(*, disabled: bool = False) -> None:
     file gets one line and changes nothing."""
     mb = MAX_UPLOAD_BYTES // 2**20
     st.markdown(UPLOAD["intro"].format(minimum=MIN_IMAGES, maximum=MAX_IMAGES, mb=mb))
-    file = st.file_uploader(UPLOAD["file"], type=["zip", "npz"], key="tr_upload",
-                            help=UPLOAD["file_help"].format(mb=mb, minimum=MIN_IMAGES,
-                                                            maximum=MAX_IMAGES),
-                            disabled=disabled)
+    file = widgets.file_uploader(UPLOAD["file"], ["zip", "npz"], key="tr_upload",
+                                 help=UPLOAD["file_help"].format(mb=mb, minimum=MIN_IMAGES,
+                                                                 maximum=MAX_IMAGES),
+                                 disabled=disabled)
     keep = st.checkbox(UPLOAD["keep_size"].format(side=MAX_SIDE_KEEP), key="tr_upload_keep",
                        disabled=disabled)
     st.caption(UPLOAD["memory"].format(cap=memory_budget.cap_mb(), side=MAX_SIDE_KEEP,

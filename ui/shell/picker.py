@@ -3,12 +3,13 @@ library table."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from ui.shell import memory_budget, model_store, state
+from ui.shell import memory_budget, model_store, refusals, state, widgets
 from ui.shell.inert import inert
 from ui.shell.job_progress import progress_bar
 from ui.shell.model_store import ModelEntry
@@ -64,7 +65,8 @@ def model_picker(*, job_progress: bool = True) -> ModelEntry | None:
             return None
         labels = {k: _label(e) for k, e in by_key.items()}  # in this run's language
         key = st.selectbox(PICKER["label"], keys, format_func=labels.__getitem__,
-                           key=state.PICKER_KEY, help=PICKER["help"])
+                           key=state.PICKER_KEY, help=PICKER["help"],
+                           placeholder=widgets.choose_one())
         entry = by_key.get(key)
         dropped = state.dropped_models()
         if dropped:
@@ -125,45 +127,55 @@ def model_actions(entry: ModelEntry, ckpt: Checkpoint, *, key: str) -> None:
 
 def upload_box() -> None:
     """Upload a checkpoint; a good one becomes a selected session model, a bad one an error."""
-    uploaded = st.file_uploader(LIBRARY["upload"], type=list(model_store.UPLOAD_TYPES),
-                                help=LIBRARY["upload_help"].format(cap=memory_budget.cap_mb()),
-                                key="upload_model")
+    uploaded = widgets.file_uploader(LIBRARY["upload"], list(model_store.UPLOAD_TYPES),
+                                     help=LIBRARY["upload_help"].format(
+                                         cap=memory_budget.cap_mb()),
+                                     key="upload_model")
     if uploaded is None:
         return
     file_id = getattr(uploaded, "file_id", None) or f"{uploaded.name}:{uploaded.size}"
     result = state.upload_result(file_id)
     if result is None:
-        shown = inert(model_store.shown_name(uploaded.name))
+        # what is kept is the outcome, worded on each run: a language switch rewords it
         try:
             ckpt = model_store.read_upload(uploaded.name, uploaded.getvalue())
         except Exception as exc:  # CheckpointError and friends: a message, never a traceback
-            result = (False, LIBRARY["upload_error"].format(file=shown,
-                                                            error=model_store.error_text(exc)))
-            state.remember_upload(file_id, result)
+            result = (False, exc)
         else:
             size = checkpoint_footprint(ckpt)
             if size > memory_budget.cap_bytes():  # alone over the session's cap: not kept
-                error = LIBRARY["too_big"].format(size=memory_budget.in_mb(size),
-                                                  cap=memory_budget.cap_mb())
-                result = (False, LIBRARY["upload_error"].format(file=shown, error=error))
-                state.remember_upload(file_id, result)
+                result = (False, size)
             else:
                 state.add_session_model(ckpt)
-                loaded = LIBRARY["uploaded"].format(name=inert(ckpt.name))
-                state.remember_upload(file_id, (True, loaded))
+                state.remember_upload(file_id, (True, ckpt.name))
                 st.rerun()  # redraw the picker with the new model selected
-    ok, message = result
+        state.remember_upload(file_id, result)
+    ok, outcome = result
+    shown = inert(model_store.shown_name(uploaded.name))
     if ok:
-        st.success(message)
-    else:
-        st.error(message)
+        st.success(LIBRARY["uploaded"].format(name=inert(outcome)))
+    elif isinstance(outcome, BaseException):
+        refusals.show(shown, outcome)
+    else:  # a model too big for this session: the reason is already a student's words
+        st.error(LIBRARY["not_kept"].format(file=shown, reason=LIBRARY["too_big"].format(
+            size=memory_budget.in_mb(outcome), cap=memory_budget.cap_mb())))
 
 
 def number_table(rows: list[dict[str, Any]], formats: dict[str, str]) -> None:
-    """A table whose missing values read "—" (a learner reads "None" or an empty cell as a
-    bug): ``formats`` maps columns to ``str.format`` specs such as ``"{:.2f}"``. The cells
-    keep their numbers, so sorting by a column still sorts numerically."""
+    """A table whose missing values read "—": ``formats`` maps columns to ``str.format`` specs
+    such as ``"{:.2f}"``. Streamlit's grid draws a missing cell as "None" whatever the style
+    says (English, and a bug to a learner), so a column with a gap is written as text; a full
+    column keeps its numbers, and sorting by it still sorts numerically."""
     frame = pd.DataFrame(rows)
-    styled = frame.style.format({c: f for c, f in formats.items() if c in frame}, na_rep=NA)
-    styled = styled.format(na_rep=NA, subset=[c for c in frame if c not in formats])
+    for column in frame:
+        if frame[column].isna().any():
+            spec = formats.get(column, "{}")
+            frame[column] = [NA if _missing(v) else spec.format(v) for v in frame[column]]
+    full = {c: f for c, f in formats.items()
+            if c in frame and pd.api.types.is_numeric_dtype(frame[c])}
+    styled = frame.style.format(full)
     st.dataframe(styled, hide_index=True, width="stretch")
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))

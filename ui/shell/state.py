@@ -375,12 +375,13 @@ _previews: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # job -> (ti
 _previews_lock = threading.Lock()
 
 
-def upload_result(file_id: str) -> tuple[bool, str] | None:
-    """(ok, message) of an uploaded file already processed (the uploader keeps it on reruns)."""
+def upload_result(file_id: str) -> tuple[bool, Any] | None:
+    """(ok, outcome) of an uploaded file already processed (the uploader keeps it on reruns):
+    the model's name, or why it was refused (the exception, or its size when too big)."""
     return st.session_state.get(K_UPLOADS, {}).get(file_id)
 
 
-def remember_upload(file_id: str, result: tuple[bool, str]) -> None:
+def remember_upload(file_id: str, result: tuple[bool, Any]) -> None:
     st.session_state.setdefault(K_UPLOADS, {})[file_id] = result
 
 

@@ -24,6 +24,14 @@ APP = Strings("APP", {
     "page_library": "Library",
 })
 
+# what Streamlit's own widgets say in English only (ui/shell/widgets.py)
+WIDGETS = Strings("WIDGETS", {
+    "upload": "Upload",
+    "upload_limits": "{mb} MB per file • {types}",
+    "choose_one": "Choose an option",
+    "choose_many": "Choose one or more",
+})
+
 PICKER = Strings("PICKER", {
     "label": "Model",
     "help": "Models trained in this session, saved in the library folder, or shipped pretrained.",
@@ -76,7 +84,18 @@ LIBRARY = Strings("LIBRARY", {
                    "bigger model is refused, and the least recently used session models make "
                    "room for a new one.",
     "uploaded": "Loaded {name}; it is now a session model, selected in the sidebar.",
-    "upload_error": "Could not use {file}: {error}",
+    "refused": {
+        "not_model": "{file} is not a VAE Lab model. The app opens the .safetensors files it "
+                     "saves itself and the .pt files of the pytorch/examples VAE.",
+        "damaged": "{file} is a damaged or incomplete model file: download or save it again.",
+        "other_model": "{file} is a model this version of VAE Lab cannot build: it was saved "
+                       "by another version or for another network.",
+        "refused": "{file} was refused to keep the server safe: it is too large or holds "
+                   "more than a model's weights.",
+        "other": "{file} could not be used.",
+    },
+    "refused_details": "Details",
+    "not_kept": "{file} was not kept: {reason}.",
     "too_big": "it takes {size:.1f} MB in memory, more than the {cap} MB a session may hold for "
                "its models and uploaded images",
     "no_name": "give the model a name",

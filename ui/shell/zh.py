@@ -11,6 +11,11 @@ ZH = {
     "APP.page_train": "训练",
     "APP.page_library": "模型库",
     # -- PICKER --------------------------------------------------------------------------------
+    # -- WIDGETS: Streamlit's own English, in the page's language -----------------------------
+    "WIDGETS.upload": "上传",
+    "WIDGETS.upload_limits": "每个文件最大 {mb} MB • {types}",
+    "WIDGETS.choose_one": "请选择",
+    "WIDGETS.choose_many": "请选择一项或多项",
     "PICKER.label": "模型",
     "PICKER.help": "本次会话中训练的模型、保存在模型库文件夹中的模型，以及随应用提供的预训练模型。",
     "PICKER.none": "还没有模型。请在**训练**页面训练一个，"
@@ -63,7 +68,16 @@ ZH = {
                            "最多保留 {cap} MB 的模型和上传的图片：更大的模型会被拒绝，"
                            "最久未使用的会话模型会为新模型腾出空间。",
     "LIBRARY.uploaded": "已加载 {name}；它现在是一个会话模型，并已在侧边栏中选中。",
-    "LIBRARY.upload_error": "无法使用 {file}：{error}",
+    "LIBRARY.refused.not_model": "{file} 不是 VAE Lab 的模型。本应用能打开它自己保存的 "
+                                 ".safetensors 文件，以及 pytorch/examples 中 VAE 的 .pt 文件。",
+    "LIBRARY.refused.damaged": "{file} 是一个已损坏或不完整的模型文件：请重新下载或保存。",
+    "LIBRARY.refused.other_model": "{file} 是本版本的 VAE Lab 无法构建的模型：它由别的版本保存，"
+                                   "或属于另一种网络。",
+    "LIBRARY.refused.refused": "为了服务器的安全，{file} 被拒绝：它太大，"
+                               "或者除了模型权重还含有别的内容。",
+    "LIBRARY.refused.other": "无法使用 {file}。",
+    "LIBRARY.refused_details": "详细信息",
+    "LIBRARY.not_kept": "没有保留 {file}：{reason}。",
     "LIBRARY.too_big": "它在内存中占 {size:.1f} MB，超过了每个会话可用于模型和上传图片的 {cap} MB",
     "LIBRARY.no_name": "请给模型起个名字",
     "LIBRARY.not_plain": "{name} 不是一个普通名称：请使用字母、数字、'-' 和 '_'"
