@@ -96,7 +96,7 @@ def _verdict(who: str, score: DenoiseScore) -> None:
     if score.verdict == "worse" and gain >= 0:
         pixels = DENOISE["psnr_misleads"].format(gain=gain)
     box = {"cleaner": st.success, "same": st.info, "worse": st.warning}[score.verdict]
-    box(f"{text} {pixels}")
+    box(DENOISE["verdict"].format(digits=text, pixels=pixels))
 
 
 def _table(scores: dict[str, DenoiseScore]) -> pd.DataFrame:

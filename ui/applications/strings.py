@@ -70,6 +70,7 @@ DENOISE = Strings("DENOISE", {
     "verdict_worse": "**{who} makes the digits worse:** the classifier reads the right digit "
                      "in only {recon:.0%} of its reconstructions, against {noisy:.0%} of the "
                      "noisy images: many come back as a clean-looking *different* digit.",
+    "verdict": "{digits} {pixels}",
     "psnr_up": "PSNR rose by {gain:.1f} dB.",
     "psnr_down": "PSNR fell by {gain:.1f} dB.",
     "psnr_misleads": "PSNR rose by {gain:.1f} dB all the same: it counts pixel error, and a "

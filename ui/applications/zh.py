@@ -61,6 +61,7 @@ ZH = {
     "DENOISE.verdict_worse": "**{who}让数字变得更糟**：分类器只在它 {recon:.0%} 的重构中认对了"
                              "数字，而含噪图像为 {noisy:.0%}：许多重构变成了看起来很干净的"
                              "*另一个*数字。",
+    "DENOISE.verdict": "{digits}{pixels}",
     "DENOISE.psnr_up": "PSNR 提高了 {gain:.1f} dB。",
     "DENOISE.psnr_down": "PSNR 降低了 {gain:.1f} dB。",
     "DENOISE.psnr_misleads": "PSNR 却照样提高了 {gain:.1f} dB：它只计算像素误差，而一个平滑但错误"
