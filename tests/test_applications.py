@@ -200,6 +200,9 @@ def test_the_verdict_follows_the_digits_not_the_psnr():
     score = A.score_denoising(result, labels, predict)
     assert (score.kept_noisy, score.kept_recon, score.kept_clean) == (1.0, 0.25, 1.0)
     assert score.verdict == "worse" and score.n == 4
+    unread = A.score_denoising(result, labels, None)         # not digits: PSNR alone
+    assert math.isnan(unread.kept_recon) and unread.verdict == ""
+    assert unread.psnr_recon == score.psnr_recon < score.psnr_noisy
 
 
 def test_a_denoising_vae_keeps_the_digits_a_plain_one_loses():

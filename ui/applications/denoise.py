@@ -9,6 +9,7 @@ fitted once per dataset and process); the denoising VAE is loaded once per serve
 from __future__ import annotations
 
 import dataclasses
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -26,6 +27,7 @@ from vae_core.zoo import DENOISING_MODEL
 N_SHOWN = 8
 N_SCORED = 1000        # test images behind the shares and the verdict (mnist-5k has 1,000)
 SEED_MAX = 10_000
+DIGITS = tuple("0123456789")
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -46,8 +48,9 @@ def denoising_vae(ckpt: Checkpoint) -> Checkpoint | None:
 
 
 def _reader(ckpt: Checkpoint, data: DataBundle):
-    """The digit classifier of the model's dataset, or None when it has no labels to read."""
-    if ckpt.data_cfg is None or len(data.class_names) < 2:
+    """The digit classifier of the model's dataset, or None when its images are not digits
+    (a share of "digits read right" would mean nothing there)."""
+    if ckpt.data_cfg is None or tuple(data.class_names) != DIGITS:
         return None
     clean = dataclasses.replace(ckpt.data_cfg, noise_sigma=0.0, noise_fraction=0.0)
     return digit_classifier(data, clean)
@@ -55,7 +58,7 @@ def _reader(ckpt: Checkpoint, data: DataBundle):
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def _run(fp: str, start: int, kind: str, level: float, seed: int, _model, _data: DataBundle,
-         _reader) -> tuple[torch.Tensor, DenoiseScore | None, list[int]]:
+         _reader) -> tuple[torch.Tensor, DenoiseScore, list[int]]:
     """(rows of the shown images: clean, noisy, reconstructed; the score over the test set;
     how many of the shown reconstructions keep their digit, noisy first). The same seed gives
     every model the same noise."""
@@ -64,7 +67,7 @@ def _run(fp: str, start: int, kind: str, level: float, seed: int, _model, _data:
     part = slice(start, start + N_SHOWN)
     rows = torch.cat([result.clean[part], result.noisy[part], result.recon[part]])
     if _reader is None:
-        return rows, None, []
+        return rows, score_denoising(result, y, None), []
     score = score_denoising(result, y, _reader.predict)
     shown = [int((_reader.predict(images[part]) == y[part].numpy()).sum())
              for images in (result.noisy, result.recon)]
@@ -101,11 +104,12 @@ def _verdict(who: str, score: DenoiseScore) -> None:
 
 def _table(scores: dict[str, DenoiseScore]) -> pd.DataFrame:
     first = next(iter(scores.values()))
-    rows = [(DENOISE["row_clean"], first.kept_clean, None),
-            (DENOISE["row_noisy"], first.kept_noisy, first.psnr_noisy)]
+    rows = [] if math.isnan(first.kept_clean) else [(DENOISE["row_clean"], first.kept_clean, None)]
+    rows.append((DENOISE["row_noisy"], first.kept_noisy, first.psnr_noisy))
     rows += [(DENOISE[f"row_{who}"], s.kept_recon, s.psnr_recon) for who, s in scores.items()]
     return pd.DataFrame({DENOISE["col_images"]: [r[0] for r in rows],
-                         DENOISE["col_kept"]: [f"{r[1]:.0%}" for r in rows],
+                         DENOISE["col_kept"]: ["—" if math.isnan(r[1]) else f"{r[1]:.0%}"
+                                               for r in rows],
                          DENOISE["col_psnr"]: ["—" if r[2] is None else f"{r[2]:.1f}"
                                                for r in rows]})
 
@@ -127,17 +131,20 @@ def denoising(fp: str, ckpt: Checkpoint, data: DataBundle) -> None:
     grid = torch.cat([picked] + [r[0][-n:] for who, r in runs.items() if who != "picked"])
     st.image(figures.image_grid(grid, nrow=n), output_format="PNG",
              caption=DENOISE[f"rows_{'both' if other is not None else 'picked'}"])
-    if reader is None:
-        st.caption(DENOISE["no_reader"])
-        return
     scores = {who: r[1] for who, r in runs.items()}
     counts = {who: r[2] for who, r in runs.items()}
-    st.caption(DENOISE["shown_counts"].format(
+    if reader is None:
+        st.dataframe(_table(scores), hide_index=True, key="app_noise_table")
+        st.caption(DENOISE["no_reader"])
+        return
+    st.caption(DENOISE["shown_both" if other is not None else "shown_picked"].format(
         n=n, noisy=counts["picked"][0], picked=counts["picked"][1],
-        denoiser=counts["denoiser"][1] if other is not None else "—"))
+        denoiser=counts["denoiser"][1] if other is not None else 0))
     st.dataframe(_table(scores), hide_index=True, key="app_noise_table")
     st.caption(DENOISE["table_caption"].format(n=scores["picked"].n))
     for who, score in scores.items():
         _verdict(DENOISE[f"who_{who}"], score)
     if other is None:
-        st.caption(DENOISE["no_denoiser"].format(name=DENOISING_MODEL))
+        itself = ckpt.data_cfg is not None and ckpt.data_cfg.denoising
+        st.caption(DENOISE["is_denoiser" if itself else "no_denoiser"].format(
+            name=DENOISING_MODEL))

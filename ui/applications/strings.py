@@ -48,9 +48,11 @@ DENOISE = Strings("DENOISE", {
     "running": "Denoising the test images…",
     "rows_both": "Rows: clean; noisy; the picked model's reconstruction; the denoising VAE's.",
     "rows_picked": "Rows: clean; noisy; the picked model's reconstruction.",
-    "shown_counts": "In these {n}, the classifier reads the right digit in {noisy} noisy "
-                    "images, {picked} reconstructions of the picked model and {denoiser} of "
-                    "the denoising VAE.",
+    "shown_both": "In these {n}, the classifier reads the right digit in {noisy} noisy "
+                  "images, {picked} reconstructions of the picked model and {denoiser} of "
+                  "the denoising VAE.",
+    "shown_picked": "In these {n}, the classifier reads the right digit in {noisy} noisy "
+                    "images and {picked} reconstructions.",
     "col_images": "Images",
     "col_kept": "Digits read right",
     "col_psnr": "PSNR (dB)",
@@ -75,7 +77,10 @@ DENOISE = Strings("DENOISE", {
     "psnr_down": "PSNR fell by {gain:.1f} dB.",
     "psnr_misleads": "PSNR rose by {gain:.1f} dB all the same: it counts pixel error, and a "
                      "smooth wrong digit can be closer in pixels than a noisy right one.",
-    "no_reader": "These images have no classes, so only PSNR can judge them here.",
+    "no_reader": "The digit classifier reads digits only: on these images PSNR alone "
+                 "judges the model.",
+    "is_denoiser": "The picked model is a denoising VAE itself: pick a plain one, such as "
+                   "mnist-z8-bce, to see the two side by side.",
     "no_denoiser": "The denoising VAE ({name}) takes mnist-5k digits: pick a model trained "
                    "on mnist-5k to compare it with.",
 })

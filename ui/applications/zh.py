@@ -42,8 +42,9 @@ ZH = {
     "DENOISE.running": "正在给测试图像去噪……",
     "DENOISE.rows_both": "各行依次为：干净图像；含噪图像；所选模型的重构；去噪 VAE 的重构。",
     "DENOISE.rows_picked": "各行依次为：干净图像；含噪图像；所选模型的重构。",
-    "DENOISE.shown_counts": "在这 {n} 张中，分类器认对了 {noisy} 张含噪图像、所选模型的 {picked} "
-                            "张重构和去噪 VAE 的 {denoiser} 张重构。",
+    "DENOISE.shown_both": "在这 {n} 张中，分类器认对了 {noisy} 张含噪图像、所选模型的 {picked} "
+                          "张重构和去噪 VAE 的 {denoiser} 张重构。",
+    "DENOISE.shown_picked": "在这 {n} 张中，分类器认对了 {noisy} 张含噪图像和 {picked} 张重构。",
     "DENOISE.col_images": "图像",
     "DENOISE.col_kept": "数字认对的比例",
     "DENOISE.col_psnr": "PSNR（dB）",
@@ -66,7 +67,9 @@ ZH = {
     "DENOISE.psnr_down": "PSNR 降低了 {gain:.1f} dB。",
     "DENOISE.psnr_misleads": "PSNR 却照样提高了 {gain:.1f} dB：它只计算像素误差，而一个平滑但错误"
                              "的数字在像素上可能比一个含噪但正确的数字更接近真实图像。",
-    "DENOISE.no_reader": "这些图像没有类别，所以这里只能用 PSNR 来衡量。",
+    "DENOISE.no_reader": "数字分类器只认数字：在这些图像上只能用 PSNR 来衡量模型。",
+    "DENOISE.is_denoiser": "所选模型本身就是去噪 VAE：请选择一个普通模型（例如 mnist-z8-bce），"
+                           "把两者放在一起比较。",
     "DENOISE.no_denoiser": "去噪 VAE（{name}）接受 mnist-5k 的数字：请选择一个在 mnist-5k 上训练的"
                            "模型来与它比较。",
     # -- COMPLETE ------------------------------------------------------------------------------

@@ -108,7 +108,7 @@ class DenoiseScore:
     kept_recon: float      # the same share for the reconstructions
     kept_clean: float      # the classifier on the clean images themselves: the ceiling
     n: int
-    verdict: str           # one of VERDICTS: the digits' verdict, not the pixels'
+    verdict: str           # one of VERDICTS (the digits' verdict, not the pixels'), or ""
 
 
 def denoise_verdict(kept_noisy: float, kept_recon: float, *,
@@ -122,17 +122,21 @@ def denoise_verdict(kept_noisy: float, kept_recon: float, *,
 
 
 def score_denoising(result: Denoised, labels: Tensor,
-                    predict: Callable[[Tensor], np.ndarray]) -> DenoiseScore:
+                    predict: Callable[[Tensor], np.ndarray] | None) -> DenoiseScore:
     """PSNR beside the share of images that ``predict`` (images -> class labels, such as
-    ``why_variational.DigitClassifier.predict``) gives their clean image's label."""
+    ``why_variational.DigitClassifier.predict``) gives their clean image's label. Without
+    ``predict`` the shares are NaN and the verdict is "" (PSNR alone, unjudged)."""
     y = np.asarray(labels)
 
     def kept(images: Tensor) -> float:
+        if predict is None:
+            return math.nan
         return float((np.asarray(predict(images)) == y).mean()) if len(y) else 0.0
 
     noisy, recon = kept(result.noisy), kept(result.recon)
+    verdict = denoise_verdict(noisy, recon) if predict is not None else ""
     return DenoiseScore(mean_psnr(result.psnr_noisy), mean_psnr(result.psnr_recon), noisy,
-                        recon, kept(result.clean), len(y), denoise_verdict(noisy, recon))
+                        recon, kept(result.clean), len(y), verdict)
 
 
 # -- completion ------------------------------------------------------------------------------
