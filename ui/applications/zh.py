@@ -105,7 +105,7 @@ ZH = {
     "COMPRESS.intro": "一张图像在模型的编码中要花多少比特？要同类相比：精确图像的**无损**编码对比"
                       "无损文件（PNG）；只能传达重构的**有损**编码对比同样好的有损文件"
                       "（WebP 或 JPEG）。比特 = 奈特 ÷ ln 2。",
-    "COMPRESS.recon": "编码所传达的：PSNR {psnr:.1f} dB",
+    "COMPRESS.recon": "重构：PSNR {psnr:.1f} dB",
     "COMPRESS.bits": "{bits:,.0f} 比特",
     "COMPRESS.lossless_title": "**无损：精确的图像**",
     "COMPRESS.elbo": "−ELBO（模型，无损）",
