@@ -369,3 +369,32 @@ def test_registry_and_descriptions():
         describe_dataset("cifar")
     assert dataset_available(DataConfig(dataset="digits"))
     assert dataset_available(DataConfig(dataset="shapes"))
+
+
+# -- a denoising VAE's corrupted inputs ---------------------------------------------------------
+def test_corrupt_gives_each_image_one_noise_and_nothing_when_off():
+    from vae_core.data import add_noise, corrupt
+
+    x = torch.rand(64, 1, 6, 6, generator=torch.Generator().manual_seed(1))
+    assert corrupt(x, sigma=0.0, fraction=0.0) is x
+    g = torch.Generator().manual_seed(0)
+    only = corrupt(x, sigma=0.5, fraction=0.0, generator=g)
+    assert torch.equal(only, add_noise(x, "gaussian", 0.5,
+                                       generator=torch.Generator().manual_seed(0)))
+    both = corrupt(x, sigma=0.5, fraction=0.3, generator=torch.Generator().manual_seed(2))
+    s_and_p = ((both == 0) | (both == 1) | (both == x)).flatten(1).all(1)  # (N,)
+    assert 10 < int(s_and_p.sum()) < 54                            # about half each
+    assert not torch.equal(both, x)
+
+
+def test_noise_is_left_out_of_the_data_config_s_json_while_off():
+    """Run keys and checkpoints hash ``to_dict``: a plain run's must not change."""
+    from vae_core.config import ConfigError, DataConfig
+
+    assert list(DataConfig().to_dict()) == ["dataset", "data_dir", "binarize", "test_fraction",
+                                            "seed", "upload_hash"]
+    noisy = DataConfig(noise_sigma=0.5, noise_fraction=0.2)
+    assert noisy.denoising and not DataConfig().denoising
+    assert DataConfig.from_dict(noisy.to_dict()) == noisy
+    with pytest.raises(ConfigError):
+        DataConfig(noise_fraction=1.5)

@@ -202,3 +202,31 @@ def test_the_optimizer_imports_can_be_preloaded_off_the_first_start():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_denoising_run_encodes_noisy_images_and_scores_the_clean_ones(digits, monkeypatch):
+    """DataConfig's noise reaches the encoder only: the loss's target is the clean batch."""
+    from vae_core import training
+
+    seen = []
+    real_terms = training.elbo_terms
+
+    def spy(out, x, *args, **kwargs):
+        seen.append(x)
+        return real_terms(out, x, *args, **kwargs)
+
+    inputs = []
+    model = build_model(SMALL, generator=torch.Generator().manual_seed(0))
+    model.register_forward_pre_hook(lambda m, args: inputs.append(args[0].clone()))
+    monkeypatch.setattr(training, "elbo_terms", spy)
+    cfg = TrainConfig(epochs=1, batch_size=64, max_steps=2)
+    trainer = training.Trainer(model, digits, cfg, noise=(0.0, 0.5))
+    trainer.fit()
+    clean = digits.train_x
+    for x_in, target in zip(inputs, seen):
+        assert any(torch.equal(target[0], c) for c in clean)               # a clean image
+        hit = (x_in != target).float().mean().item()  # half the hits land on their own value
+        assert 0.2 < hit < 0.5 and set(x_in[x_in != target].unique().tolist()) <= {0.0, 1.0}
+    plain, _ = train_model(SMALL, digits, cfg)            # off: the same run as ever
+    again, _ = train_model(SMALL, digits, cfg, noise=(0.0, 0.0))
+    assert same_weights(plain, again)

@@ -29,6 +29,7 @@ MAX_EPOCHS = 10_000
 MAX_BATCH = 65_536
 MAX_HIDDEN = 8192
 MAX_HIDDEN_LAYERS = 8
+NOISE_FIELDS = ("noise_sigma", "noise_fraction")  # DataConfig's, left out of JSON while 0
 SHOWN_CHARS = 100  # a refused value's repr is cut to this: a checkpoint may hold a huge one
 
 
@@ -170,6 +171,9 @@ class DataConfig(_Config):
     test_fraction: float = 0.2            # held-out share for datasets without a fixed split
     seed: int = 0                         # split and generation seed (shapes)
     upload_hash: str | None = None        # "upload:<name>" datasets: content hash of the images
+    # a denoising VAE: training corrupts the encoder's input, the loss scores the clean image
+    noise_sigma: float = 0.0              # Gaussian noise σ (0: none)
+    noise_fraction: float = 0.0           # salt and pepper: share of pixels hit (0: none)
 
     def __post_init__(self) -> None:
         if is_upload_name(self.dataset):
@@ -186,6 +190,21 @@ class DataConfig(_Config):
         _check_number("seed", self.seed, lo=0, hi=2**31 - 1, integer=True)
         if self.data_dir is not None and not isinstance(self.data_dir, str):
             raise ConfigError("bad_data_dir", value=shown(self.data_dir))
+        _check_number("noise_sigma", self.noise_sigma, lo=0, hi=10)
+        _check_number("noise_fraction", self.noise_fraction, lo=0, hi=1)
+
+    @property
+    def denoising(self) -> bool:
+        return self.noise_sigma > 0 or self.noise_fraction > 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Without the noise fields while they are 0, so every run key and checkpoint made
+        before they existed stays byte for byte the same."""
+        out = asdict(self)
+        for name in NOISE_FIELDS:
+            if not out[name]:
+                del out[name]
+        return out
 
 
 @dataclass(frozen=True)

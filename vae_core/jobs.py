@@ -287,7 +287,8 @@ class TrainingJob(TrainerCallback, BackgroundWork):
             trainer = Trainer(self.model, self.data, self.train_cfg,
                               callbacks=[self, self.latent],
                               stop_event=self._stop, weights_lock=self._weights_lock,
-                              binarize_data=self.data_cfg.binarize)
+                              binarize_data=self.data_cfg.binarize,
+                              noise=(self.data_cfg.noise_sigma, self.data_cfg.noise_fraction))
             with self._lock:
                 self._trainer = trainer
                 trainer.base_beta = self._beta

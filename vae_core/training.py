@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from vae_core.config import ConfigError, TrainConfig
-from vae_core.data import DataBundle, binarize, iterate_minibatches
+from vae_core.data import DataBundle, binarize, corrupt, iterate_minibatches
 from vae_core.devices import resolve_amp, resolve_device
 from vae_core.evaluation import (  # noqa: F401  (ACTIVE_UNIT_THRESHOLD, EVAL_BATCH: API too)
     ACTIVE_UNIT_THRESHOLD,
@@ -157,6 +157,7 @@ class Trainer:
                  stop_event: threading.Event | None = None,
                  weights_lock: threading.Lock | None = None,
                  binarize_data: bool = False,
+                 noise: tuple[float, float] = (0.0, 0.0),
                  dist: DistContext | None = None) -> None:
         self.cfg = cfg
         self.dist = dist
@@ -174,6 +175,7 @@ class Trainer:
         self.stop_event = stop_event or threading.Event()
         self.weights_lock = weights_lock or threading.Lock()
         self.binarize_data = binarize_data
+        self.input_noise = noise  # (σ, fraction): DataConfig's noise_sigma, noise_fraction
         # ε, binarisation and test-set ε: this trainer's own generator, seeded by ``fit``, so
         # concurrent jobs in one server never draw from (or reseed) torch's global one
         self.noise = torch.Generator(device=self.device)
@@ -275,7 +277,12 @@ class Trainer:
         cfg, model = self.cfg, self.model
         weight = kl_weight_at(cfg, run.step, self.total_steps, self.steps_per_epoch,
                               beta=self.base_beta)
-        terms = elbo_terms(self._forward(x), x, model.likelihood, weight,
+        # a denoising VAE encodes a corrupted x and is scored on the clean one
+        seen = x
+        if any(self.input_noise):
+            sigma, fraction = self.input_noise
+            seen = corrupt(x, sigma=sigma, fraction=fraction, generator=self.noise)
+        terms = elbo_terms(self._forward(seen), x, model.likelihood, weight,
                            reduction=cfg.reduction, kl_sign_bug=cfg.kl_sign_bug,
                            variational=model.cfg.variational)
         stats = self._step_stats(terms, stop_requested)
@@ -396,6 +403,7 @@ def train_model(model_cfg, data: DataBundle, train_cfg: TrainConfig, *,
                 callbacks: Sequence[TrainerCallback] = (),
                 stop_event: threading.Event | None = None,
                 binarize_data: bool = False,
+                noise: tuple[float, float] = (0.0, 0.0),
                 on_trainer: Callable[[Trainer], None] | None = None,
                 dist: DistContext | None = None) -> tuple[VAE, TrainResult]:
     """Seed, build a model for ``model_cfg`` and train it: the reproducible one-call path.
@@ -407,7 +415,7 @@ def train_model(model_cfg, data: DataBundle, train_cfg: TrainConfig, *,
     check_fit(model_cfg, data)
     model = build_model(model_cfg, generator=torch.Generator().manual_seed(train_cfg.seed))
     trainer = Trainer(model, data, train_cfg, callbacks=callbacks, stop_event=stop_event,
-                      binarize_data=binarize_data, dist=dist)
+                      binarize_data=binarize_data, noise=noise, dist=dist)
     if on_trainer is not None:
         on_trainer(trainer)
     result = trainer.fit()

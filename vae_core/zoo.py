@@ -33,15 +33,20 @@ class ZooEntry:
 
 
 MNIST_SHAPE = (1, 28, 28)
+# the Applications page's denoising VAE: the default model's layers; 60 epochs, as noisy
+# inputs take longer to learn (digits read right at salt and pepper 0.2: 81% after 30, 84%)
+DENOISING_MODEL = "mnist-z8-denoise"
+DENOISING_DATA = DataConfig(dataset="mnist-5k", noise_sigma=0.5, noise_fraction=0.2)
 
 
 def _mnist(name: str, description: str, *, latent: int, recon: str = "bce", beta: float = 1.0,
            arch: str = "mlp", hidden: tuple[int, ...] = (256, 128), preset: str | None = None,
-           batch_size: int = 64, lr: float = 2e-3, epochs: int = 30) -> ZooEntry:
+           batch_size: int = 64, lr: float = 2e-3, epochs: int = 30,
+           data: DataConfig | None = None) -> ZooEntry:
     return ZooEntry(name, description,
                     ModelConfig(arch=arch, input_shape=MNIST_SHAPE, hidden=hidden,
                                 latent_dim=latent, recon=recon, preset=preset),
-                    DataConfig(dataset="mnist-5k"),
+                    data or DataConfig(dataset="mnist-5k"),
                     TrainConfig(epochs=epochs, batch_size=batch_size, lr=lr, beta=beta,
                                 device="cpu"))
 
@@ -76,6 +81,9 @@ ZOO: tuple[ZooEntry, ...] = (
            latent=8, recon="mse"),
     _mnist("mnist-z8-cb", "MNIST (mnist-5k), 8-D latent, continuous Bernoulli, β = 1",
            latent=8, recon="cb"),
+    _mnist(DENOISING_MODEL, "MNIST (mnist-5k), the default model trained as a denoising VAE: "
+           "it encodes noisy digits (Gaussian σ = 0.5 or salt and pepper on 20% of the pixels) "
+           "and is scored on the clean ones", latent=8, data=DENOISING_DATA, epochs=60),
     _digits("digits-z8-bce", "digits (8×8, the fastest), 8-D latent, Bernoulli (BCE), β = 1",
             latent=8),
     _shapes("shapes-z10-beta1", "shapes, 10-D latent, BCE, β = 1", latent=10, beta=1.0),
@@ -104,7 +112,8 @@ def build_entry(entry: ZooEntry, out_dir: Path) -> dict:
     try:
         data = load_dataset(entry.data_cfg)
         t0 = time.perf_counter()
-        model, result = train_model(entry.model_cfg, data, entry.train_cfg)
+        noise = (entry.data_cfg.noise_sigma, entry.data_cfg.noise_fraction)
+        model, result = train_model(entry.model_cfg, data, entry.train_cfg, noise=noise)
         wall = time.perf_counter() - t0
         metrics = evaluate(model, data.test_x, seed=0)
     finally:

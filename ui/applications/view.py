@@ -7,35 +7,24 @@ underscore arguments). No session state of its own: every choice is a widget val
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 import torch
 
-from ui.applications.strings import ANOMALY, APPS, COMPLETE, COMPRESS, DENOISE, GENERATE
+from ui.applications.compress import compression  # noqa: F401  (the page's tab)
+from ui.applications.denoise import denoising  # noqa: F401  (the page's tab)
+from ui.applications.strings import ANOMALY, APPS, COMPLETE, GENERATE
 from ui.shell import figures
 from ui.shell.inert import inert
 from vae_core.analysis.anomaly import elbo_scores, extremes
-from vae_core.analysis.applications import (
-    complete,
-    compression_report,
-    denoise,
-    png_bytes,
-    psnr,
-    reconstruct,
-    region_mask,
-)
-from vae_core.analysis.encode import encode
+from vae_core.analysis.applications import complete, region_mask
 from vae_core.analysis.traversal import prior_samples
 from vae_core.checkpoints import Checkpoint
 from vae_core.data import DataBundle
-from vae_core.losses import kl_divergence
 from vae_core.models.base import VAE
 
 N_SAMPLES = 16
-N_DENOISE = 8
 N_STRIP = 8            # completion passes shown as images
 N_MEAN = 100           # test images behind the completion's mean error curve
 N_ODD = 8
@@ -75,59 +64,6 @@ def generation(ckpt: Checkpoint) -> None:
     images = prior_samples(ckpt.model, N_SAMPLES, temperature=t, seed=seed)
     st.image(figures.image_grid(images, nrow=8), output_format="PNG",
              caption=GENERATE["caption"].format(t=t, seed=seed))
-
-
-# -- denoising -------------------------------------------------------------------------------
-@st.cache_data(max_entries=32, show_spinner=False)
-def _denoised(fp: str, start: int, kind: str, level: float, seed: int,
-              _model: VAE, _x: torch.Tensor) -> tuple[torch.Tensor, np.ndarray]:
-    clean = _x[start:start + N_DENOISE]
-    result = denoise(_model, clean, kind, level, generator=torch.Generator().manual_seed(seed))
-    ceiling = _finite_mean(psnr(reconstruct(_model, clean), clean))
-    rows = torch.cat([result.clean, result.noisy, result.recon])  # 3 rows of N images
-    return rows, np.array([_finite_mean(result.psnr_noisy), _finite_mean(result.psnr_recon),
-                           ceiling])
-
-
-def _finite_mean(values: torch.Tensor) -> float:
-    """Mean PSNR over the images; an image equal to its reference (∞ dB) is left out."""
-    finite = values[torch.isfinite(values)]
-    return float(finite.mean()) if finite.numel() else float("inf")
-
-
-def denoising(fp: str, ckpt: Checkpoint, data: DataBundle) -> None:
-    st.markdown(DENOISE["intro"])
-    kinds = DENOISE["kinds"]
-    # salt and pepper by default: a plain VAE's encoder copes with it far better than with the
-    # grey haze that clipped Gaussian noise leaves on a black background
-    kind = st.radio(DENOISE["kind"], list(kinds), index=1, format_func=kinds.__getitem__,
-                    key="app_noise_kind", horizontal=True)
-    c1, c2, c3 = st.columns([2, 1, 1])
-    if kind == "gaussian":
-        level = c1.slider(DENOISE["sigma"], 0.05, 1.0, 0.5, 0.05, key="app_noise_sigma")
-    else:
-        level = c1.slider(DENOISE["fraction"], 0.05, 0.6, 0.2, 0.05, key="app_noise_fraction")
-    with c2:
-        start = _image_index(data, "app_noise_first", DENOISE["first"],
-                             last_offset=min(N_DENOISE, data.test_x.shape[0]) - 1)
-    with c3:
-        seed = _seed("app_noise_seed")
-    rows, (noisy, recon, ceiling) = _denoised(fp, start, kind, float(level), seed,
-                                              ckpt.model, data.test_x)
-    n = rows.shape[0] // 3
-    st.image(figures.image_grid(rows, nrow=n), output_format="PNG",
-             caption=DENOISE["rows"].format(noisy=f"{noisy:.1f}", recon=f"{recon:.1f}"))
-    m1, m2, m3 = st.columns(3)
-    help_ = DENOISE["psnr_help"].format(n=n)
-    m1.metric(DENOISE["psnr_noisy"], f"{noisy:.1f} dB", help=help_)
-    m2.metric(DENOISE["psnr_recon"], f"{recon:.1f} dB", f"{recon - noisy:+.1f} dB", help=help_)
-    m3.metric(DENOISE["psnr_clean"], f"{ceiling:.1f} dB", help=DENOISE["ceiling_help"])
-    if not np.isfinite(noisy):
-        return  # the noise changed no pixel: nothing to compare
-    if recon >= noisy:
-        st.success(DENOISE["better"].format(gain=recon - noisy))
-    else:
-        st.info(DENOISE["worse"].format(gain=noisy - recon, ceiling=ceiling))
 
 
 # -- completion ------------------------------------------------------------------------------
@@ -205,48 +141,6 @@ def completion(fp: str, ckpt: Checkpoint, data: DataBundle) -> None:
     st.caption(COMPLETE["error_caption"].format(
         start=mine[0], first=mine[1], best=mine[best], best_at=best, last=mine[-1], n=iterations,
         m=m, m_first=mean[1], m_last=mean[-1]))
-
-
-# -- compression -----------------------------------------------------------------------------
-@st.cache_data(max_entries=64, show_spinner=False)
-def _report(fp: str, index: int, _model: VAE, _x: torch.Tensor) -> Any:
-    return compression_report(_model, _x[index])
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def _test_rates(fp: str, _model: VAE, _x: torch.Tensor) -> tuple[float, float]:
-    """(mean KL in bits, mean PNG bytes) over the test set."""
-    mu, logvar = encode(_model, _x)
-    kl_bits = kl_divergence(mu, logvar).sum(1).mean().item() / np.log(2)
-    return kl_bits, float(np.mean([png_bytes(x) for x in _x]))
-
-
-def compression(fp: str, ckpt: Checkpoint, data: DataBundle) -> None:
-    st.markdown(COMPRESS["intro"])
-    index = _image_index(data, "app_comp_image")
-    r = _report(fp, index, ckpt.model, data.test_x)
-    left, right = st.columns(2)
-    left.image(figures.single_image(data.test_x[index]), output_format="PNG",
-               caption=f"{COMPRESS['original']} · {_label(data, index)}")
-    right.image(figures.single_image(r.recon), output_format="PNG", caption=COMPRESS["recon"])
-    a, b = st.columns(2)
-    a.metric(COMPRESS["kl"], COMPRESS["kl_value"].format(bits=r.kl_bits),
-             help=COMPRESS["kl_help"].format(nats=r.kl_nats, bits=r.kl_bits))
-    b.metric(COMPRESS["png"], COMPRESS["png_value"].format(bits=r.png_bits),
-             help=COMPRESS["png_help"].format(bytes=r.png_bytes))
-    c, d = st.columns(2)
-    c.metric(COMPRESS["raw"], COMPRESS["png_value"].format(bits=r.raw_bits),
-             help=COMPRESS["raw_help"].format(bytes=r.raw_bytes))
-    d.metric(COMPRESS["lossless"], COMPRESS["kl_value"].format(bits=r.kl_bits + r.recon_bits),
-             help=COMPRESS["lossless_help"].format(bits=r.recon_bits))
-    if r.kl_bits > 0:
-        st.markdown(COMPRESS["ratio"].format(png=r.png_bits / r.kl_bits,
-                                             raw=r.raw_bits / r.kl_bits))
-    weights = sum(p.numel() * p.element_size() for p in ckpt.model.parameters())
-    st.markdown(COMPRESS["honest"].format(weights=weights))
-    kl_bits, png_mean = _test_rates(fp, ckpt.model, data.test_x)
-    st.caption(COMPRESS["test_set"].format(n=data.test_x.shape[0], kl=kl_bits, png=png_mean,
-                                           png_bits=8 * png_mean, raw=r.raw_bytes))
 
 
 # -- anomaly detection -----------------------------------------------------------------------

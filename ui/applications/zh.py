@@ -27,27 +27,51 @@ ZH = {
     "GENERATE.temperature": "温度 T",
     "GENERATE.caption": "16 个样本 z ~ N(0, {t:.1f}²·I) 的解码结果（种子 {seed}）。",
     # -- DENOISE -------------------------------------------------------------------------------
-    "DENOISE.intro": "给测试图像加上噪声，把每张含噪图像编码，再解码其后验的均值：解码器只能画出"
-                     "它学过的东西，所以大部分噪声无处容身。PSNR = 10·log₁₀(1 / MSE)，单位 dB，"
-                     "以干净图像为参照；越高越接近。",
+    "DENOISE.intro": "给测试图像加上噪声，把每张含噪图像编码，再解码其后验的均值。"
+                     "用两把尺子来衡量：**数字认对的比例**，即数字分类器（“为什么要变分？”页面所用的那个）给出干净图像"
+                     "标签的图像所占的比例，这正是你用眼睛检查的东西；以及 PSNR = "
+                     "10·log₁₀(1 / MSE)，单位 dB，以干净图像为参照，它只计算像素误差。所选模型"
+                     "是在干净的数字上训练的；**去噪 VAE** 的网络层与它相同，但训练时要把含噪数字"
+                     "（高斯噪声 σ = 0.5，或 20% 像素的椒盐噪声）还原成干净数字。",
     "DENOISE.kind": "噪声",
     "DENOISE.kinds.gaussian": "高斯噪声：x + σ·ε，再截断到 [0, 1]",
     "DENOISE.kinds.salt_pepper": "椒盐噪声：一部分像素被置为黑色或白色",
     "DENOISE.sigma": "噪声 σ",
     "DENOISE.fraction": "受影响像素的比例",
-    "DENOISE.first": "第一张测试图像",
-    "DENOISE.rows": "各行依次为：干净图像、含噪图像（PSNR {noisy}）、由含噪图像得到的重构"
-                    "（PSNR {recon}），单位 dB。",
-    "DENOISE.psnr_noisy": "含噪图像的 PSNR",
-    "DENOISE.psnr_recon": "重构的 PSNR",
-    "DENOISE.psnr_clean": "干净图像重构的 PSNR",
-    "DENOISE.psnr_help": "所示 {n} 张图像的平均值，单位 dB，以干净图像为参照。",
-    "DENOISE.ceiling_help": "重构干净图像已是这个模型的最好水平：任何去噪结果都不会比它自己的"
-                            "重构更接近真实图像。",
-    "DENOISE.better": "模型去掉了噪声：比含噪图像高 {gain:+.1f} dB。",
-    "DENOISE.worse": "这里的重构比含噪图像*低* {gain:.1f} dB：在这个噪声水平下，噪声比模型自身的"
-                     "模糊还弱（它对干净图像的重构达到 {ceiling:.1f} dB），而且含噪图像是编码器"
-                     "在训练中从未见过的输入。调高噪声水平，就能看到模型胜出。",
+    "DENOISE.first": "起始图像",
+    "DENOISE.running": "正在给测试图像去噪……",
+    "DENOISE.rows_both": "各行依次为：干净图像；含噪图像；所选模型的重构；去噪 VAE 的重构。",
+    "DENOISE.rows_picked": "各行依次为：干净图像；含噪图像；所选模型的重构。",
+    "DENOISE.shown_both": "在这 {n} 张中，分类器认对了 {noisy} 张含噪图像、所选模型的 {picked} "
+                          "张重构和去噪 VAE 的 {denoiser} 张重构。",
+    "DENOISE.shown_picked": "在这 {n} 张中，分类器认对了 {noisy} 张含噪图像和 {picked} 张重构。",
+    "DENOISE.col_images": "图像",
+    "DENOISE.col_kept": "数字认对的比例",
+    "DENOISE.col_psnr": "PSNR（dB）",
+    "DENOISE.row_clean": "干净图像（分类器的上限）",
+    "DENOISE.row_noisy": "含噪图像",
+    "DENOISE.row_picked": "所选模型的重构",
+    "DENOISE.row_denoiser": "去噪 VAE 的重构",
+    "DENOISE.table_caption": "基于前 {n:,} 张测试图像，两个模型用的是同样的噪声。",
+    "DENOISE.who_picked": "所选模型",
+    "DENOISE.who_denoiser": "去噪 VAE",
+    "DENOISE.verdict_cleaner": "**{who}把数字变干净了**：分类器在它 {recon:.0%} 的重构中"
+                               "认对了数字，而含噪图像为 {noisy:.0%}（干净图像为 {clean:.0%}）。",
+    "DENOISE.verdict_same": "**{who}既没有救回数字，也没有弄丢数字**：分类器在它 {recon:.0%} 的"
+                            "重构和 {noisy:.0%} 的含噪图像中认对了数字（干净图像为 {clean:.0%}）。",
+    "DENOISE.verdict_worse": "**{who}让数字变得更糟**：分类器只在它 {recon:.0%} 的重构中认对了"
+                             "数字，而含噪图像为 {noisy:.0%}：许多重构变成了看起来很干净的"
+                             "*另一个*数字。",
+    "DENOISE.verdict": "{digits}{pixels}",
+    "DENOISE.psnr_up": "PSNR 提高了 {gain:.1f} dB。",
+    "DENOISE.psnr_down": "PSNR 降低了 {gain:.1f} dB。",
+    "DENOISE.psnr_misleads": "PSNR 却照样提高了 {gain:.1f} dB：它只计算像素误差，而一个平滑但错误"
+                             "的数字在像素上可能比一个含噪但正确的数字更接近真实图像。",
+    "DENOISE.no_reader": "数字分类器只认数字：在这些图像上只能用 PSNR 来衡量模型。",
+    "DENOISE.is_denoiser": "所选模型本身就是去噪 VAE：请选择一个普通模型（例如 mnist-z8-bce），"
+                           "把两者放在一起比较。",
+    "DENOISE.no_denoiser": "去噪 VAE（{name}）接受 mnist-5k 的数字：请选择一个在 mnist-5k 上训练的"
+                           "模型来与它比较。",
     # -- COMPLETE ------------------------------------------------------------------------------
     "COMPLETE.intro": "遮住图像的一部分，让模型把它补上：先把缺失的像素设为黑色，然后重复"
                       "*编码 → 解码均值 → 只把解码出的像素写入缺失部分*。已知像素保持原样"
@@ -78,32 +102,44 @@ ZH = {
     "COMPLETE.this_image": "这张图像",
     "COMPLETE.mean_images": "{m} 张测试图像的平均",
     # -- COMPRESS ------------------------------------------------------------------------------
-    "COMPRESS.intro": "一张图像的 KL，即 KL(q(z|x) ‖ p(z))，是它的*码率*：它的编码 z 所携带的信息，"
-                      "单位奈特（除以 ln 2 得到比特）。这里把它与同一张图像的 PNG 文件大小和"
-                      "原始 8 位像素大小相比较。",
-    "COMPRESS.original": "测试图像",
-    "COMPRESS.recon": "在该码率下解码的重构",
+    "COMPRESS.intro": "一张图像在模型的编码中要花多少比特？要同类相比：精确图像的**无损**编码对比"
+                      "无损文件（PNG）；只能传达重构的**有损**编码对比同样好的有损文件"
+                      "（WebP 或 JPEG）。比特 = 奈特 ÷ ln 2。",
+    "COMPRESS.recon": "重构：PSNR {psnr:.1f} dB",
+    "COMPRESS.bits": "{bits:,.0f} 比特",
+    "COMPRESS.lossless_title": "**无损：精确的图像**",
+    "COMPRESS.elbo": "−ELBO（模型，无损）",
+    "COMPRESS.elbo_help": "KL {kl:.1f} 比特 + 重构项 −log p(x|z) {recon:.1f} 比特：编码的代价，"
+                          "加上把它的重构修正成这张图像本身所需的代价。",
+    "COMPRESS.png": "PNG 文件（无损）",
+    "COMPRESS.png_help": "{bytes:,} 字节，使用 Pillow 的最佳压缩；仅文件的固定数据块就约占 "
+                         "57 字节。",
+    "COMPRESS.lossless_line": "无损对无损：模型的编码比 PNG **{times}**。",
+    "COMPRESS.lossy_title": "**有损：重构，{psnr:.1f} dB**",
     "COMPRESS.kl": "KL（码率）",
-    "COMPRESS.kl_value": "{bits:.1f} 比特",
     "COMPRESS.kl_help": "{nats:.2f} 奈特 = {bits:.2f} 比特（1 奈特 = 1 / ln 2 ≈ 1.443 比特）。",
-    "COMPRESS.png": "PNG 文件",
-    "COMPRESS.png_value": "{bits:,} 比特",
-    "COMPRESS.png_help": "{bytes:,} 字节，无损，使用 Pillow 的最佳压缩；仅文件的固定数据块就约占"
-                         " 57 字节。",
-    "COMPRESS.raw": "原始 8 位",
-    "COMPRESS.raw_help": "{bytes:,} 字节：每个像素值一个字节。",
-    "COMPRESS.lossless": "KL + 重构项",
-    "COMPRESS.lossless_help": "z = μ 处的 −log p(x|z)：要把重构变成这张图像本身，还需要多"
-                              " {bits:.1f} 比特。",
-    "COMPRESS.ratio": "这个编码比 PNG 小 {png:.0f} 倍，比原始像素小 {raw:.0f} 倍。",
+    "COMPRESS.file": "{codec} 文件（有损）",
+    "COMPRESS.file_help": "Pillow 质量 {quality} 下为 {bytes:,} 字节，含文件头；解码后与图像相差 "
+                          "{psnr:.1f} dB。",
+    "COMPRESS.lossy_matched": "在与重构相同的质量下（{codec} 质量 {quality}：{file_psnr:.1f} dB，"
+                              "重构为 {psnr:.1f} dB），编码比该文件**{times}**。",
+    "COMPRESS.lossy_floor": "{codec} 的最低质量（1）已经比重构更清晰（{file_psnr:.1f} dB，重构为 "
+                            "{psnr:.1f} dB），同样模糊的文件还会更小：编码**最多{times}**。",
+    "COMPRESS.lossy_unreached": "即使在最高质量下，{codec} 仍不如重构（{file_psnr:.1f} dB，重构为 "
+                                "{psnr:.1f} dB）：编码比该文件**{times}**，而且更清晰。",
+    "COMPRESS.smaller": "小 {x:.1f} 倍",
+    "COMPRESS.larger": "大 {x:.1f} 倍",
+    "COMPRESS.no_ratio": "无法比较（编码为 0 比特）",
     "COMPRESS.honest": "**KL 计入了什么，没有计入什么。** 它是在双方共享先验和解码器时传送 z 的"
-                       "平均代价（可以用比特回收编码或相对熵编码实现，再加上几比特的开销）；"
-                       "收到的是右边的重构，而不是原图像。它没有计入解码器的权重（{weights:,}"
-                       " 字节，只需传送一次），也没有计入无损副本还需要的重构项比特（KL + 重构项"
-                       "就是以比特计的 −ELBO；对灰度像素上的伯努利解码器，连这个也只是近似）。"
-                       "PNG 是无损的，所以公平的比较是 PNG 对 −ELBO，而不是对 KL。",
-    "COMPRESS.test_set": "在 {n:,} 张测试图像上：KL 平均 {kl:.1f} 比特，PNG 平均 {png:,.0f} 字节"
-                         "（{png_bits:,.0f} 比特），原始大小 {raw:,} 字节。",
+                       "平均代价（可用 bits-back 编码或相对熵编码实现，外加几个比特的开销）；"
+                       "收到的是重构，而不是图像本身。它不计入解码器的权重（{weights:,} 字节，"
+                       "只需发送一次）。对于灰度像素上的伯努利解码器，−ELBO 只是近似的无损代价："
+                       "它把灰度值当作黑或白的概率，而不是 256 个取值之一。",
+    "COMPRESS.summing": "正在测量测试图像……",
+    "COMPRESS.test_set": "在前 {n:,} 张测试图像上的平均值：无损时，−ELBO {elbo:,.0f} 比特对比 PNG "
+                         "{png:,.0f} 比特（{lossless}）；有损时，KL {kl:.1f} 比特对比 WebP 或 JPEG"
+                         "（取较小者）的 {lossy:,.0f} 比特，文件为 {file_psnr:.1f} dB，重构为 "
+                         "{psnr:.1f} dB（{lossy_times}）。原始像素：每张图像 {raw:,} 比特。",
     # -- ANOMALY -------------------------------------------------------------------------------
     "ANOMALY.intro": "模型认为不太可能出现的图像要花很多奈特：它的 −ELBO（重构 + KL）很高。"
                      "因此 −ELBO 不需要任何标签，就能把图像从典型排到异常。下面是这个模型"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,10 +19,11 @@ from PIL import Image
 from torch import Tensor
 
 from vae_core.analysis.traversal import eval_mode
+from vae_core.data import NOISE_KINDS  # noqa: F401  (part of this module's API)
+from vae_core.data import add_noise as data_noise
 from vae_core.losses import kl_divergence
 from vae_core.models.base import VAE
 
-NOISE_KINDS = ("gaussian", "salt_pepper")
 REGIONS = ("top", "bottom", "left", "right", "square")
 MAX_ITERATIONS = 200
 PEAK = 1.0  # images live in [0, 1], so PSNR's peak signal is 1
@@ -53,24 +55,9 @@ def reconstruct(model: VAE, x: Tensor) -> Tensor:
 
 # -- denoising -------------------------------------------------------------------------------
 def add_noise(x: Tensor, kind: str, level: float, *, generator: torch.Generator) -> Tensor:
-    """A noisy copy of ``x`` in [0, 1].
-
-    ``gaussian``: x + level·ε, ε ~ N(0, 1) per pixel, clipped to [0, 1] (level = σ ≥ 0).
-    ``salt_pepper``: each pixel, with probability ``level`` ∈ [0, 1], becomes 0 or 1 (even odds).
-    """
-    x = _images(x)
-    if not (isinstance(level, (int, float)) and math.isfinite(level) and level >= 0):
-        raise ValueError(f"noise level must be a finite number ≥ 0, got {level!r}")
-    if kind == "gaussian":
-        eps = torch.randn(x.shape, generator=generator)
-        return (x + level * eps).clamp(0, 1)
-    if kind == "salt_pepper":
-        if level > 1:
-            raise ValueError(f"salt-and-pepper level is a fraction in [0, 1], got {level!r}")
-        hit = torch.rand(x.shape, generator=generator) < level
-        salt = (torch.rand(x.shape, generator=generator) < 0.5).float()
-        return torch.where(hit, salt, x)
-    raise ValueError(f"unknown noise kind {kind!r} (one of {', '.join(NOISE_KINDS)})")
+    """A noisy copy of ``x`` (CPU, float) in [0, 1]: ``vae_core.data.add_noise``, the noise a
+    denoising VAE is trained on."""
+    return data_noise(_images(x), kind, level, generator=generator)
 
 
 def psnr(x: Tensor, reference: Tensor, *, peak: float = PEAK) -> Tensor:
@@ -100,6 +87,56 @@ def denoise(model: VAE, x: Tensor, kind: str, level: float, *,
     noisy = add_noise(clean, kind, level, generator=generator)
     recon = reconstruct(model, noisy)
     return Denoised(clean, noisy, recon, psnr(noisy, clean), psnr(recon, clean))
+
+
+def mean_psnr(values: Tensor) -> float:
+    """Mean PSNR over images; an image equal to its reference (∞ dB) is left out."""
+    finite = values[torch.isfinite(values)]
+    return float(finite.mean()) if finite.numel() else float("inf")
+
+
+# -- judging a denoiser by its digits --------------------------------------------------------
+DIGITS_TOLERANCE = 0.02   # shares closer than this count as the same (1,000 images: ±1.5% s.e.)
+VERDICTS = ("cleaner", "same", "worse")
+
+
+@dataclass(frozen=True)
+class DenoiseScore:
+    psnr_noisy: float      # mean dB over the images, noisy against clean
+    psnr_recon: float      # mean dB, reconstruction against clean
+    kept_noisy: float      # share of noisy images the classifier gives the clean image's label
+    kept_recon: float      # the same share for the reconstructions
+    kept_clean: float      # the classifier on the clean images themselves: the ceiling
+    n: int
+    verdict: str           # one of VERDICTS (the digits' verdict, not the pixels'), or ""
+
+
+def denoise_verdict(kept_noisy: float, kept_recon: float, *,
+                    tolerance: float = DIGITS_TOLERANCE) -> str:
+    """``worse`` when fewer reconstructions than noisy images still read as their digit,
+    ``cleaner`` when more do, ``same`` within ``tolerance``. PSNR has no say: a blurry wrong
+    digit can sit closer to the truth in pixels than a noisy right one."""
+    if kept_recon < kept_noisy - tolerance:
+        return "worse"
+    return "cleaner" if kept_recon > kept_noisy + tolerance else "same"
+
+
+def score_denoising(result: Denoised, labels: Tensor,
+                    predict: Callable[[Tensor], np.ndarray] | None) -> DenoiseScore:
+    """PSNR beside the share of images that ``predict`` (images -> class labels, such as
+    ``why_variational.DigitClassifier.predict``) gives their clean image's label. Without
+    ``predict`` the shares are NaN and the verdict is "" (PSNR alone, unjudged)."""
+    y = np.asarray(labels)
+
+    def kept(images: Tensor) -> float:
+        if predict is None:
+            return math.nan
+        return float((np.asarray(predict(images)) == y).mean()) if len(y) else 0.0
+
+    noisy, recon = kept(result.noisy), kept(result.recon)
+    verdict = denoise_verdict(noisy, recon) if predict is not None else ""
+    return DenoiseScore(mean_psnr(result.psnr_noisy), mean_psnr(result.psnr_recon), noisy,
+                        recon, kept(result.clean), len(y), verdict)
 
 
 # -- completion ------------------------------------------------------------------------------
@@ -190,6 +227,7 @@ class CompressionReport:
     png_bytes: int            # the lossless PNG file
     raw_bytes: int            # C·H·W bytes at 8 bits per value
     recon: Tensor             # (C, H, W): the image decoded at that rate (from μ)
+    psnr: float               # dB of that reconstruction against the image
 
     @property
     def kl_bits(self) -> float:
@@ -198,6 +236,11 @@ class CompressionReport:
     @property
     def recon_bits(self) -> float:
         return self.recon_nats / math.log(2)
+
+    @property
+    def elbo_bits(self) -> float:
+        """−ELBO in bits: what a lossless code built on the model would cost (bits-back)."""
+        return self.kl_bits + self.recon_bits
 
     @property
     def png_bits(self) -> int:
@@ -222,4 +265,91 @@ def compression_report(model: VAE, image: Tensor) -> CompressionReport:
         recon = model.likelihood.mean(logits).cpu().clamp(0, 1)[0]
     kl = kl_divergence(mu, logvar)[0].cpu().double().numpy()  # (1, K) -> (K,)
     return CompressionReport(float(kl.sum()), kl, recon_nats, png_bytes(x[0]),
-                             int(x[0].numel()), recon)
+                             int(x[0].numel()), recon, float(psnr(recon, x[0])[0]))
+
+
+# -- a lossy file at the code's quality ------------------------------------------------------
+CODECS = ("WEBP", "JPEG")   # Pillow's lossy formats; the smaller file is the one to beat
+QUALITY_RANGE = (1, 100)
+
+
+@dataclass(frozen=True)
+class LossyFile:
+    codec: str                # "WEBP" or "JPEG"
+    quality: int              # Pillow's quality setting
+    bytes: int                # the whole file, header included
+    psnr: float               # dB of the decoded file against the image
+    reached: bool             # False: even the best quality stays below the target PSNR
+
+    @property
+    def bits(self) -> int:
+        return 8 * self.bytes
+
+
+def lossy_file(image: Tensor, codec: str, quality: int) -> tuple[int, float]:
+    """(bytes, PSNR in dB) of the 8-bit image saved by Pillow as ``codec`` at ``quality``."""
+    if codec not in CODECS:
+        raise ValueError(f"unknown codec {codec!r} (one of {', '.join(CODECS)})")
+    pixels = to_uint8(image)
+    buf = io.BytesIO()
+    Image.fromarray(pixels).save(buf, format=codec, quality=int(quality))
+    size = buf.tell()
+    buf.seek(0)
+    decoded = np.asarray(Image.open(buf).convert(Image.fromarray(pixels).mode))
+    mse = np.mean((decoded.astype(np.float64) - pixels.astype(np.float64)) ** 2) / 255 ** 2
+    return size, float(10 * np.log10(1 / mse)) if mse > 0 else math.inf
+
+
+def matched_lossy(image: Tensor, target_psnr: float, codec: str) -> LossyFile:
+    """The lowest quality whose file reaches ``target_psnr`` dB, found by bisection (PSNR
+    grows with quality, near enough that a step's dip does not move the answer by more than
+    one setting): a lossy file as good as the model's reconstruction, so their sizes compare
+    like with like."""
+    lo, hi = QUALITY_RANGE
+    size, got = lossy_file(image, codec, lo)
+    if got >= target_psnr:  # even the lowest quality is sharper than the target: say so
+        return LossyFile(codec, lo, size, got, reached=True)
+    size, got = lossy_file(image, codec, hi)
+    if got < target_psnr:
+        return LossyFile(codec, hi, size, got, reached=False)
+    best = (hi, size, got)
+    lo += 1
+    while lo < hi:
+        mid = (lo + hi) // 2
+        size, got = lossy_file(image, codec, mid)
+        if got >= target_psnr:
+            hi, best = mid, (mid, size, got)
+        else:
+            lo = mid + 1
+    return LossyFile(codec, *best, reached=True)
+
+
+def best_lossy(image: Tensor, target_psnr: float) -> LossyFile:
+    """The smallest of the ``CODECS`` files that reach ``target_psnr`` (or the closest)."""
+    files = [matched_lossy(image, target_psnr, codec) for codec in CODECS]
+    return min(files, key=lambda f: (not f.reached, f.bytes))
+
+
+
+@dataclass(frozen=True)
+class RateSummary:
+    """Means over ``n`` images of what ``compression_report`` and ``best_lossy`` give one."""
+    n: int
+    kl_bits: float
+    elbo_bits: float
+    png_bits: float
+    lossy_bits: float         # the smaller of WebP and JPEG at each reconstruction's PSNR
+    psnr: float               # the reconstructions'
+    lossy_psnr: float         # the lossy files'
+
+
+def rate_summary(model: VAE, images: Tensor) -> RateSummary:
+    """The compression figures of each image, averaged: like with like, −ELBO against PNG
+    (both lossless) and KL against a lossy file of the same PSNR."""
+    rows = []
+    for image in _images(images, "images"):
+        r = compression_report(model, image)
+        lossy = best_lossy(image, r.psnr)
+        rows.append((r.kl_bits, r.elbo_bits, r.png_bits, lossy.bits, r.psnr, lossy.psnr))
+    means = np.mean(np.array(rows, dtype=np.float64), axis=0) if rows else np.zeros(6)
+    return RateSummary(len(rows), *map(float, means))

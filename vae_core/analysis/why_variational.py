@@ -81,6 +81,12 @@ class DigitClassifier:
             return np.zeros(0)
         return self.pipeline_.predict_proba(_flat(x)).max(axis=1)
 
+    def predict(self, x: Tensor) -> np.ndarray:
+        """The most likely class of each image, (N,) (the Applications page's denoising)."""
+        if len(x) == 0:
+            return np.zeros(0, dtype=np.int64)
+        return self.pipeline_.predict(_flat(x))
+
     def share(self, x: Tensor, *, threshold: float = CONFIDENT) -> float:
         """The share of ``x`` classified with max probability ≥ ``threshold``."""
         p = self.confidence(x)

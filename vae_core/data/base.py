@@ -7,6 +7,7 @@ Datasets are preloaded once as float tensors in [0, 1] and batched by indexing (
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -182,3 +183,44 @@ def binarize(x: Tensor, generator: torch.Generator | None = None) -> Tensor:
     protocol for binarised MNIST). ``generator`` must live on x's device.
     """
     return torch.bernoulli(x, generator=generator)
+
+
+NOISE_KINDS = ("gaussian", "salt_pepper")
+
+
+def add_noise(x: Tensor, kind: str, level: float, *,
+              generator: torch.Generator | None = None) -> Tensor:
+    """A noisy copy of images ``x`` in [0, 1], on x's device (``generator`` must live there).
+
+    ``gaussian``: x + level·ε, ε ~ N(0, 1) per pixel, clipped to [0, 1] (level = σ ≥ 0).
+    ``salt_pepper``: each pixel, with probability ``level`` ∈ [0, 1], becomes 0 or 1 (even odds).
+    """
+    if not (isinstance(level, (int, float)) and math.isfinite(level) and level >= 0):
+        raise ValueError(f"noise level must be a finite number ≥ 0, got {level!r}")
+    if kind == "gaussian":
+        eps = torch.randn(x.shape, generator=generator, device=x.device)
+        return (x + level * eps).clamp(0, 1)
+    if kind == "salt_pepper":
+        if level > 1:
+            raise ValueError(f"salt-and-pepper level is a fraction in [0, 1], got {level!r}")
+        hit = torch.rand(x.shape, generator=generator, device=x.device) < level
+        salt = (torch.rand(x.shape, generator=generator, device=x.device) < 0.5).to(x.dtype)
+        return torch.where(hit, salt, x)
+    raise ValueError(f"unknown noise kind {kind!r} (one of {', '.join(NOISE_KINDS)})")
+
+
+def corrupt(x: Tensor, *, sigma: float, fraction: float,
+            generator: torch.Generator | None = None) -> Tensor:
+    """The encoder's input of a denoising VAE (Vincent et al. 2008; Im et al. 2017): Gaussian
+    noise of ``sigma`` or salt and pepper on ``fraction`` of the pixels; with both > 0 each
+    image gets one of the two, even odds, so one model learns to undo either."""
+    kinds = [(kind, level) for kind, level in (("gaussian", sigma), ("salt_pepper", fraction))
+             if level > 0]
+    if not kinds:
+        return x
+    noisy = [add_noise(x, kind, level, generator=generator) for kind, level in kinds]
+    if len(noisy) == 1:
+        return noisy[0]
+    pick = torch.rand(x.shape[0], generator=generator, device=x.device) < 0.5
+    pick = pick.view(-1, *([1] * (x.ndim - 1)))  # (N,) -> (N, 1, 1, 1)
+    return torch.where(pick, noisy[0], noisy[1])
