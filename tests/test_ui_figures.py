@@ -50,6 +50,33 @@ def test_loss_figure_puts_the_kl_on_its_own_axis_beside_the_test_curve():
     assert len(figures.loss_figure([]).data[0].x) == 0
 
 
+def mean_steps(n: int) -> list[StepMetrics]:
+    """A mean-over-pixels run: recon ≈ 200 nats per image, the minimised loss 200/784 + KL."""
+    return [StepMetrics(step=i + 1, epoch=i / 10, recon=200.0, kl=0.01, beta=1.0, kl_term=0.01,
+                        total=200.0 / 784 + 0.01, elbo=200.01, kl_per_dim=(0.01,),
+                        samples_per_s=1000.0) for i in range(n)]
+
+
+def test_a_mean_over_pixels_run_plots_its_minimised_loss_on_an_axis_of_its_own():
+    """Issue 29: its total (≈ 0.27) drawn on the "nats per image" axis beside a reconstruction
+    of 200 lay flat at 0 and read as a total below its own part."""
+    fig = figures.loss_figure(mean_steps(20), epochs(2), pixels=784)
+    by_name = {t.name: t for t in fig.data}
+    assert "total loss" not in by_name
+    minimised = by_name["minimised loss: recon ÷ 784 + β·KL (right axis)"]
+    recon = by_name["reconstruction −log p(x|z)"]
+    assert recon.yaxis == "y" and minimised.yaxis != recon.yaxis
+    axis = fig.layout[f"yaxis{minimised.yaxis[1:]}"]
+    assert axis.title.text == "minimised loss (recon ÷ 784 + β·KL)"
+    assert fig.layout.yaxis.title.text == "nats per image"
+    stacked = figures.loss_figure(mean_steps(20), pixels=784, stacked=True)
+    parts = [t for t in stacked.data if t.stackgroup == "minimised"]
+    assert [round(t.y[0], 3) for t in parts] == [round(200 / 784, 3), 0.01]
+    assert {t.yaxis for t in parts} == {minimised.yaxis}
+    plain = figures.loss_figure(steps(20))  # a summed run keeps one axis for its total
+    assert {t.name: t for t in plain.data}["total loss"].yaxis == "y"
+
+
 def test_kl_heatmap_rows_are_latent_dims():
     fig = figures.kl_heatmap(steps(30, k=4), active_units=2)
     z = np.asarray(fig.data[0].z)

@@ -53,7 +53,7 @@ def layout(fig: go.Figure, *, height: int = 340, title: str = "",
 
 
 def loss_figure(steps: Sequence[Any], epochs: Sequence[Any] = (), *, stacked: bool = False,
-                log: bool = False) -> go.Figure:
+                log: bool = False, pixels: int | None = None) -> go.Figure:
     """Two panels on one step axis. Top: reconstruction and total loss per step
     (``StepMetrics``), with the train and test −ELBO after each epoch (``EpochMetrics``).
     Bottom: the KL and β·KL on their own axis (beside a reconstruction of ~100 nats, a KL of
@@ -61,12 +61,18 @@ def loss_figure(steps: Sequence[Any], epochs: Sequence[Any] = (), *, stacked: bo
 
     ``stacked``: recon and β·KL as stacked areas on top, whose edge is the total loss.
     ``log``: log-scale loss axes, for runs whose first steps spike.
+    ``pixels``: the run averaged its reconstruction over this many pixels (``reduction="mean"``),
+    so what it minimised, recon ÷ D + β·KL, is in other units than the nats per image beside it:
+    that loss (and the stacked areas) goes on its own axis at the right of the top panel.
     """
     steps = thin(steps)
     x = [s.step for s in steps]
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.6, 0.4],
-                        vertical_spacing=0.07, specs=[[{}], [{"secondary_y": True}]])
-    if stacked:
+                        vertical_spacing=0.07,
+                        specs=[[{"secondary_y": pixels is not None}], [{"secondary_y": True}]])
+    if pixels is not None:
+        _minimised(fig, x, steps, pixels, stacked=stacked)
+    elif stacked:
         for field in ("recon", "kl_term"):
             fig.add_scatter(x=x, y=[getattr(s, field) for s in steps], name=FIGURES[field],
                             mode="lines", stackgroup="loss", line=dict(color=COLORS[field]),
@@ -92,6 +98,7 @@ def loss_figure(steps: Sequence[Any], epochs: Sequence[Any] = (), *, stacked: bo
                     secondary_y=True)
     kind = "log" if log else "linear"
     fig.update_yaxes(title_text=FIGURES["nats"], type=kind, row=1, col=1,
+                     secondary_y=False if pixels is not None else None,
                      rangemode="normal" if log else "tozero")
     fig.update_yaxes(title_text=FIGURES["kl_nats"], type=kind, row=2, col=1, secondary_y=False,
                      rangemode="normal" if log else "tozero")
@@ -103,6 +110,29 @@ def loss_figure(steps: Sequence[Any], epochs: Sequence[Any] = (), *, stacked: bo
         fig.update_xaxes(showticklabels=False)
         fig.update_yaxes(showticklabels=False)
     return layout(fig, height=480, hovermode="x unified")
+
+
+def _minimised(fig: go.Figure, x: list, steps: Sequence[Any], pixels: int, *,
+               stacked: bool) -> None:
+    """A mean-over-pixels run: the reconstruction in nats per image on the left axis, what the
+    optimiser minimised (recon ÷ D + β·KL, a few tenths of a nat) on its own right axis; on
+    one axis the minimised loss would lie flat at 0 under a reconstruction near 200."""
+    fig.add_scatter(x=x, y=[s.recon for s in steps], name=FIGURES["recon"], mode="lines",
+                    line=dict(color=COLORS["recon"]), row=1, col=1)
+    if stacked:
+        parts = (("recon_term", [s.total - s.kl_term for s in steps]),
+                 ("kl_term", [s.kl_term for s in steps]))
+        for field, y in parts:
+            fig.add_scatter(x=x, y=y, name=FIGURES["mean_parts"][field].format(d=pixels),
+                            mode="lines", stackgroup="minimised",
+                            line=dict(color=COLORS["total" if field == "recon_term" else field]),
+                            row=1, col=1, secondary_y=True)
+    else:
+        fig.add_scatter(x=x, y=[s.total for s in steps],
+                        name=FIGURES["minimised"].format(d=pixels), mode="lines",
+                        line=dict(color=COLORS["total"]), row=1, col=1, secondary_y=True)
+    fig.update_yaxes(title_text=FIGURES["minimised_axis"].format(d=pixels), row=1, col=1,
+                     secondary_y=True, showgrid=False, rangemode="tozero")
 
 
 def kl_heatmap(steps: Sequence[Any], *, active_units: int | None = None) -> go.Figure:

@@ -88,7 +88,8 @@ def _charts(job: Any, snap: Any) -> None:
     lang = i18n.current_language()
     chart.plotly_chart(run_figures.of_job(
         job, "loss", (snap.step, len(snap.epochs), stacked, log, lang),
-        lambda: figures.loss_figure(snap.steps, snap.epochs, stacked=stacked, log=log)),
+        lambda: figures.loss_figure(snap.steps, snap.epochs, stacked=stacked, log=log,
+                                    pixels=_mean_pixels(job))),
         key="live_loss")
     st.markdown(f"**{LIVE['kl_map']}**")
     st.plotly_chart(run_figures.of_job(
@@ -96,6 +97,15 @@ def _charts(job: Any, snap: Any) -> None:
         lambda: figures.kl_heatmap(snap.steps, active_units=last and last.active_units)),
         key="live_kl")
     collapse.au_caption()
+
+
+def _mean_pixels(job: Any) -> int | None:
+    """D when the run averages its reconstruction over D pixels: its loss is in other units."""
+    cfg = getattr(job, "train_cfg", None)
+    data = getattr(job, "data", None)
+    if cfg is None or cfg.reduction != "mean" or data is None:
+        return None
+    return int(data.n_pixels)
 
 
 def _images(job: Any, ended: bool) -> None:
