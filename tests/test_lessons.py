@@ -4,12 +4,12 @@ numbers in the facts are those of real 10-epoch runs on mnist-5k (README, "Lesso
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import asdict, replace
 from types import SimpleNamespace
 
 import pytest
 
-from ui.lessons import core, tasks
+from ui.lessons import core, runs, tasks
 from ui.lessons.facts import Facts, Run, from_session, run_from
 from vae_core.config import DataConfig, ModelConfig, TrainConfig
 
@@ -147,6 +147,22 @@ def test_facts_come_from_the_session_models_and_ended_sweeps():
     assert second.source == "pitfall" and second.kl_sign_bug and second.measured
     assert got.actions == {"example_index": 4}
     assert tasks.sign_flip(got) and tasks.live_beta(got)
+
+
+def test_the_runs_table_shows_the_kl_of_each_active_unit():
+    """Issue 29: β = 16 with a warm-up (10 epochs) ends with KL 0.55 nats and 5 of 8 units
+    active by Cov_x E[z_u] > 0.01; the table says how little each of the five carries."""
+    summary = {"status": "finished", "test_kl": 0.55, "test_recon": 195.7, "test_elbo": 196.3,
+               "active_units": 5,
+               "kl_per_dim": [0.01, 0.42, 0.0, 0.07, 0.04, 0.01, 0.0, 0.0],
+               "mu_var_per_dim": [0.02, 0.9, 0.001, 0.2, 0.1, 0.015, 0.002, 0.0]}
+    r = run_from("train", ModelConfig(input_shape=(1, 28, 28)), DataConfig(),
+                 TrainConfig(beta=16.0, schedule="warmup"), summary)
+    assert r.schedule == "warmup" and r.kl_per_dim[1] == 0.42
+    assert runs._active_kl_words(r) == "0.42, 0.07, 0.04, 0.01, 0.01"
+    assert runs._loss_words(r) == "sum over pixels · linear warm-up from 0"
+    # read back from the learner's record (lists), it is the same run
+    assert Run(**{**asdict(r), "kl_per_dim": list(r.kl_per_dim)}) == r
 
 
 def test_a_run_without_test_metrics_is_not_measured():

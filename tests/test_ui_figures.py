@@ -77,6 +77,23 @@ def test_a_mean_over_pixels_run_plots_its_minimised_loss_on_an_axis_of_its_own()
     assert {t.name: t for t in plain.data}["total loss"].yaxis == "y"
 
 
+def test_kl_bars_grey_the_units_the_active_count_leaves_out():
+    """Issue 29: the bars greyed dims by KL < 0.01 while the count used Cov_x E[z_u] > 0.01.
+    One rule now: z1 (KL 0.05, its mean barely moves) is grey, z2 (KL 0.008, Cov 0.02) blue."""
+    fig = figures.kl_bars([0.05, 0.008, 1.2], [0.005, 0.02, 0.9])
+    assert list(fig.data[0].marker.color) == ["#bbbbbb", "#1f77b4", "#1f77b4"]
+    assert list(fig.data[0].customdata) == [0.005, 0.02, 0.9]   # Cov in the hover
+    assert "Cov" in fig.data[0].hovertemplate
+
+
+def test_kl_heatmap_names_the_kl_of_each_active_unit():
+    """Issue 29: "5 of 8 active" for a run of 0.55 nats: the title now says what each carries."""
+    fig = figures.kl_heatmap(steps(30, k=8), active_units=5,
+                             active_kl=[0.42, 0.07, 0.04, 0.01, 0.01])
+    assert fig.layout.title.text.startswith("5 of 8 units active (Cov_x E[z_u] > 0.01)")
+    assert "0.42, 0.07, 0.04, 0.01, 0.01 nats" in fig.layout.title.text
+
+
 def test_kl_heatmap_rows_are_latent_dims():
     fig = figures.kl_heatmap(steps(30, k=4), active_units=2)
     z = np.asarray(fig.data[0].z)

@@ -125,7 +125,8 @@ def beta_model_view(kind: str, res: SweepResult, data: DataBundle) -> None:
                 dims=", z".join(str(d + 1) for d in dims)))
     with c2:
         st.markdown(f"**{BETA['kl_title']}**")
-        st.plotly_chart(figures.kl_bars(s.get("kl_per_dim", [])), key=f"{kind}_kl_{res.index}")
+        st.plotly_chart(figures.kl_bars(s.get("kl_per_dim", []), s.get("mu_var_per_dim")),
+                        key=f"{kind}_kl_{res.index}")
     problem = measure_words(s)
     if problem is not None:
         st.warning(BETA["not_measured"].format(error=problem), icon=":material/error:")

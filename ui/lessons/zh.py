@@ -74,6 +74,7 @@ ZH = {
     "LESSONS.columns.elbo": "测试 −ELBO",
     "LESSONS.columns.kl": "KL（奈特）",
     "LESSONS.columns.active": "活跃单元",
+    "LESSONS.columns.active_kl": "每个活跃单元的 KL（奈特）",
     "LESSONS.sources.train": "训练",
     "LESSONS.sources.beta": "β 实验室",
     "LESSONS.sources.likelihood": "BCE 与 MSE",

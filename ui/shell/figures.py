@@ -13,6 +13,7 @@ from plotly.subplots import make_subplots
 from ui.shell.strings import FIGURES
 from vae_core.analysis.gif import grid_image
 from vae_core.analysis.traversal import COLLAPSED_KL
+from vae_core.evaluation import ACTIVE_UNIT_THRESHOLD
 
 MAX_POINTS = 400          # curves are thinned to this many points before plotting
 IMAGE_PX = 84             # least on-screen size of one image in a grid: 28×28 × 3 (readable)
@@ -135,9 +136,12 @@ def _minimised(fig: go.Figure, x: list, steps: Sequence[Any], pixels: int, *,
                      secondary_y=True, showgrid=False, rangemode="tozero")
 
 
-def kl_heatmap(steps: Sequence[Any], *, active_units: int | None = None) -> go.Figure:
+def kl_heatmap(steps: Sequence[Any], *, active_units: int | None = None,
+               active_kl: Sequence[float] | None = None) -> go.Figure:
     """KL per latent dim (rows) over steps (columns): bright rows carry information, dark rows
-    have collapsed onto the prior."""
+    have collapsed onto the prior. ``active_kl``: the test KL of each active unit
+    (``vae_core.evaluation.active_kl``), named in the title beside their count: a unit can be
+    active and carry 0.05 nats."""
     steps = thin(steps, 200)
     k = len(steps[-1].kl_per_dim) if steps else 0
     z = np.array([s.kl_per_dim for s in steps], dtype=float).T if steps else np.zeros((0, 0))
@@ -145,8 +149,13 @@ def kl_heatmap(steps: Sequence[Any], *, active_units: int | None = None) -> go.F
         x=[s.step for s in steps], y=[f"z{i + 1}" for i in range(k)], z=z, zmin=0,
         colorscale="Viridis", colorbar=dict(title=dict(text=FIGURES["kl_nats"])),
         hovertemplate=FIGURES["kl_hover"]))
-    title = (FIGURES["au_title"].format(active=active_units, k=k) if active_units is not None
-             else FIGURES["au_pending"])
+    if active_units is None:
+        title = FIGURES["au_pending"]
+    elif active_kl:
+        title = FIGURES["au_title_kl"].format(active=active_units, k=k,
+                                              kls=", ".join(f"{v:.2f}" for v in active_kl))
+    else:
+        title = FIGURES["au_title"].format(active=active_units, k=k)
     fig.update_layout(title=dict(text=title, font=dict(size=13)),
                       xaxis=dict(title=dict(text=FIGURES["step"])),
                       yaxis=dict(title=dict(text=FIGURES["dim"]), autorange="reversed"))
@@ -228,13 +237,22 @@ def animation_controls(names: Sequence[str], prefix: str, *, frame_ms: int, y: f
                              for n in names])])
 
 
-def kl_bars(kl_per_dim: Sequence[float]) -> go.Figure:
-    """KL per latent dimension, collapsed dims (KL < 0.01 nats) in grey."""
+def kl_bars(kl_per_dim: Sequence[float],
+            mu_var_per_dim: Sequence[float] | None = None) -> go.Figure:
+    """KL per latent dimension; inactive units in grey. With ``mu_var_per_dim`` (Cov_x E[z_u])
+    a unit is inactive by the rule the active-unit counts use (Burda et al.), so the blue bars
+    are the counted ones and their heights say how little some carry; without it (models
+    measured before it was kept) by KL < 0.01 nats."""
     kl = [float(v) for v in kl_per_dim]
+    var = [float(v) for v in mu_var_per_dim] if mu_var_per_dim else None
+    on = ([v > ACTIVE_UNIT_THRESHOLD for v in var] if var and len(var) == len(kl)
+          else [v >= COLLAPSED_KL for v in kl])
+    bar = dict(hovertemplate=FIGURES["hover_kl"])
+    if var and len(var) == len(kl):
+        bar = dict(customdata=var, hovertemplate=FIGURES["hover_kl_cov"])
     fig = go.Figure(go.Bar(
         x=[f"z{i + 1}" for i in range(len(kl))], y=kl,
-        marker_color=["#1f77b4" if v >= COLLAPSED_KL else "#bbbbbb" for v in kl],
-        hovertemplate=FIGURES["hover_kl"]))
+        marker_color=["#1f77b4" if v else "#bbbbbb" for v in on], **bar))
     # exponentformat "e": Plotly's default SI prefixes write 2e-5 nats as "20μ", read as μ
     fig.update_layout(xaxis=dict(title=dict(text=FIGURES["dim"])),
                       yaxis=dict(title=dict(text=FIGURES["kl_nats"]), rangemode="tozero",

@@ -131,6 +131,8 @@ FIGURES = Strings("FIGURES", {
     "kl_nats": "KL (nats)",
     "au_title": "{active} of {k} units active (test, last epoch)",
     "au_pending": "active units: after the first epoch",
+    "au_title_kl": "{active} of {k} units active (Cov_x E[z_u] > 0.01); KL of each: {kls} nats "
+                   "(test, last epoch)",
     "mu": "μ",
     "sigma": "σ",
     "z": "z = μ + σ·ε",
@@ -152,6 +154,7 @@ FIGURES = Strings("FIGURES", {
     "pause": "❚❚",
     "prior": "prior {n}σ",
     "hover_kl": "%{x}: %{y:.3f} nats<extra></extra>",
+    "hover_kl_cov": "%{x}: KL %{y:.3f} nats, Cov_x E[z] %{customdata:.3f}<extra></extra>",
     "hover_mig": "%{x}: gap %{y:.3f} (top latent %{text})<extra></extra>",
     "factor": "factor",
     "gap": "MIG gap",

@@ -96,6 +96,8 @@ ZH = {
     "FIGURES.kl_nats": "KL（奈特）",
     "FIGURES.au_title": "{k} 个单元中有 {active} 个活跃（测试集，最后一轮）",
     "FIGURES.au_pending": "活跃单元：第一轮结束后显示",
+    "FIGURES.au_title_kl": "{k} 个单元中有 {active} 个活跃（Cov_x E[z_u] > 0.01）；"
+                           "各自的 KL：{kls} 奈特（测试集，最后一轮）",
     "FIGURES.mu": "μ",
     "FIGURES.sigma": "σ",
     "FIGURES.z": "z = μ + σ·ε",
@@ -450,6 +452,7 @@ ZH = {
     "LIBRARY.no_owner": "{file} 没有所有者（它是在模型有所有者之前保存的，或是在服务器上直接复制进"
                         "模型库文件夹的）：只有服务器管理员才能重命名或删除它",
     "FIGURES.hover_kl": "%{x}：%{y:.3f} 奈特<extra></extra>",
+    "FIGURES.hover_kl_cov": "%{x}：KL %{y:.3f} 奈特，Cov_x E[z] %{customdata:.3f}<extra></extra>",
     "FIGURES.hover_mig": "%{x}：间隙 %{y:.3f}（信息量最大的潜变量 %{text}）<extra></extra>",
     "FIGURES.factor": "因子",
     "FIGURES.gap": "MIG 间隙",

@@ -16,6 +16,7 @@ from ui.train import live_latent as train_latent
 from ui.train.strings import LIVE, TRAIN
 from vae_core.analysis.traversal import manifold_grid
 from vae_core.data import DataBundle
+from vae_core.evaluation import active_kl
 from vae_core.models.base import VAE
 
 POLL_S = 0.5
@@ -94,9 +95,17 @@ def _charts(job: Any, snap: Any) -> None:
     st.markdown(f"**{LIVE['kl_map']}**")
     st.plotly_chart(run_figures.of_job(
         job, "kl", (snap.step, last and last.active_units, lang),
-        lambda: figures.kl_heatmap(snap.steps, active_units=last and last.active_units)),
+        lambda: figures.kl_heatmap(snap.steps, active_units=last and last.active_units,
+                                   active_kl=_active_kl(last))),
         key="live_kl")
     collapse.au_caption()
+
+
+def _active_kl(last: Any) -> list[float] | None:
+    """The last test's KL of each active unit (runs cached before it was kept: None)."""
+    if last is None or not last.test_mu_var_per_dim:
+        return None
+    return active_kl(last.test_kl_per_dim, last.test_mu_var_per_dim)
 
 
 def _mean_pixels(job: Any) -> int | None:
