@@ -90,8 +90,8 @@ def test_kl_heatmap_names_the_kl_of_each_active_unit():
     """Issue 29: "5 of 8 active" for a run of 0.55 nats: the title now says what each carries."""
     fig = figures.kl_heatmap(steps(30, k=8), active_units=5,
                              active_kl=[0.42, 0.07, 0.04, 0.01, 0.01])
-    assert fig.layout.title.text.startswith("5 of 8 units active (Cov_x E[z_u] > 0.01)")
-    assert "0.42, 0.07, 0.04, 0.01, 0.01 nats" in fig.layout.title.text
+    assert fig.layout.title.text.startswith("5 of 8 units active (Cov_x E[z_u] > 0.01; test")
+    assert "<br>KL of each: 0.42, 0.07, 0.04, 0.01, 0.01 nats" in fig.layout.title.text
 
 
 def test_kl_heatmap_rows_are_latent_dims():

@@ -149,17 +149,22 @@ def kl_heatmap(steps: Sequence[Any], *, active_units: int | None = None,
         x=[s.step for s in steps], y=[f"z{i + 1}" for i in range(k)], z=z, zmin=0,
         colorscale="Viridis", colorbar=dict(title=dict(text=FIGURES["kl_nats"])),
         hovertemplate=FIGURES["kl_hover"]))
+    two_lines = False
     if active_units is None:
         title = FIGURES["au_pending"]
     elif active_kl:
         title = FIGURES["au_title_kl"].format(active=active_units, k=k,
                                               kls=", ".join(f"{v:.2f}" for v in active_kl))
+        two_lines = True
     else:
         title = FIGURES["au_title"].format(active=active_units, k=k)
     fig.update_layout(title=dict(text=title, font=dict(size=13)),
                       xaxis=dict(title=dict(text=FIGURES["step"])),
                       yaxis=dict(title=dict(text=FIGURES["dim"]), autorange="reversed"))
-    return layout(fig, height=400, hovermode="x unified")
+    fig = layout(fig, height=400, hovermode="x unified")
+    if two_lines:  # on one line the KLs of 8 units ran past the chart at 800 px
+        fig.update_layout(margin=dict(t=60))
+    return fig
 
 
 def latent_bars(mu: np.ndarray, sigma: np.ndarray, z: np.ndarray) -> go.Figure:

@@ -131,8 +131,8 @@ FIGURES = Strings("FIGURES", {
     "kl_nats": "KL (nats)",
     "au_title": "{active} of {k} units active (test, last epoch)",
     "au_pending": "active units: after the first epoch",
-    "au_title_kl": "{active} of {k} units active (Cov_x E[z_u] > 0.01); KL of each: {kls} nats "
-                   "(test, last epoch)",
+    "au_title_kl": "{active} of {k} units active (Cov_x E[z_u] > 0.01; test, last epoch)<br>"
+                   "KL of each: {kls} nats",
     "mu": "μ",
     "sigma": "σ",
     "z": "z = μ + σ·ε",

@@ -96,8 +96,8 @@ ZH = {
     "FIGURES.kl_nats": "KL（奈特）",
     "FIGURES.au_title": "{k} 个单元中有 {active} 个活跃（测试集，最后一轮）",
     "FIGURES.au_pending": "活跃单元：第一轮结束后显示",
-    "FIGURES.au_title_kl": "{k} 个单元中有 {active} 个活跃（Cov_x E[z_u] > 0.01）；"
-                           "各自的 KL：{kls} 奈特（测试集，最后一轮）",
+    "FIGURES.au_title_kl": "{k} 个单元中有 {active} 个活跃（Cov_x E[z_u] > 0.01；测试集，最后一轮）"
+                           "<br>各自的 KL：{kls} 奈特",
     "FIGURES.mu": "μ",
     "FIGURES.sigma": "σ",
     "FIGURES.z": "z = μ + σ·ε",
