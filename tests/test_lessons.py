@@ -213,7 +213,7 @@ def test_the_runs_table_shows_the_kl_of_each_active_unit():
                  TrainConfig(beta=16.0, schedule="warmup"), summary)
     assert r.schedule == "warmup" and r.kl_per_dim[1] == 0.42
     assert runs._active_kl_words(r) == "0.42, 0.07, 0.04, 0.01, 0.01"
-    assert runs._loss_words(r) == "sum over pixels · linear warm-up from 0"
+    assert runs._loss_words(r) == "sum over pixels · warm-up"
     # read back from the learner's record (lists), it is the same run
     assert Run(**{**asdict(r), "kl_per_dim": list(r.kl_per_dim)}) == r
 

@@ -65,7 +65,7 @@ def test_lesson_7_collapse_then_fix_then_rescue():
     assert task_marks(at) == [True, True, True]
     rows = at.dataframe[0].value.to_dict("records")
     assert rows[0]["Active units"] == "0 / 8" and rows[0]["KL of each active unit (nats)"] == "—"
-    assert rows[1]["Loss"] == "sum over pixels · free bits (Kingma et al. 2016)"
+    assert rows[1]["Loss"] == "sum over pixels · free bits"
     assert rows[1]["Active units"] == "8 / 8"
     assert len(rows[1]["KL of each active unit (nats)"].split(", ")) == 8
     assert overview_tasks(at, 7) == "3 / 3"

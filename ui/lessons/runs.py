@@ -74,7 +74,7 @@ def _fmt(value: float | None, digits: int = 1) -> str:
 def _loss_words(r: Run) -> str:
     words = LESSONS["loss_kinds"]["sign" if r.kl_sign_bug else r.reduction]
     if r.schedule != "constant":
-        words += " · " + LABELS["schedule_labels"].get(r.schedule, r.schedule)
+        words += " · " + LESSONS["schedule_kinds"].get(r.schedule, r.schedule)
     return words
 
 
@@ -103,4 +103,6 @@ def table(facts: Facts) -> None:
              cols["active_kl"]: _active_kl_words(r)}
             for r in reversed(runs)]
     st.caption(LESSONS["runs_caption"])
-    st.dataframe(rows, hide_index=True)
+    wide = {cols[c]: st.column_config.TextColumn(width="medium" if c == "loss" else "large")
+            for c in ("loss", "active_kl")}  # the default width cut "· free bits" and the KLs
+    st.dataframe(rows, hide_index=True, column_config=wide)

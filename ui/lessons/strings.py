@@ -75,6 +75,8 @@ LESSONS = Strings("LESSONS", {
                 "active_kl": "KL of each active unit (nats)"},
     "sources": {"train": "Training", "beta": "β lab", "likelihood": "BCE vs MSE",
                 "pitfall": "Pitfalls", "schedule": "Schedules"},
+    "schedule_kinds": {"warmup": "warm-up", "cyclical": "cyclical β", "free_bits": "free bits",
+                       "capacity": "capacity"},
     "loss_kinds": {"sum": "sum over pixels", "mean": "mean over pixels",
                    "sign": "KL sign flipped"},
     "no_model": "Pick a model in the sidebar (the default MNIST model will do), or train one "

@@ -131,7 +131,9 @@ def _minimised(fig: go.Figure, x: list, steps: Sequence[Any], pixels: int, *,
     else:
         fig.add_scatter(x=x, y=[s.total for s in steps],
                         name=FIGURES["minimised"].format(d=pixels), mode="lines",
-                        line=dict(color=COLORS["total"]), row=1, col=1, secondary_y=True)
+                        # dashed: scaled to its own axis it traces the reconstruction's shape
+                        line=dict(color=COLORS["total"], dash="dash"), row=1, col=1,
+                        secondary_y=True)
     fig.update_yaxes(title_text=FIGURES["minimised_axis"].format(d=pixels), row=1, col=1,
                      secondary_y=True, showgrid=False, rangemode="tozero")
 
