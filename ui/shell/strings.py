@@ -118,7 +118,7 @@ FIGURES = Strings("FIGURES", {
     "kl_term": "β·KL (in the loss)",
     "total": "total loss",
     "minimised": "minimised loss: recon ÷ {d} + β·KL (right axis)",
-    "minimised_axis": "minimised loss (recon ÷ {d} + β·KL)",
+    "minimised_axis": "minimised loss",
     "mean_parts": {"recon_term": "recon ÷ {d} (in the loss, right axis)",
                    "kl_term": "β·KL (in the loss, right axis)"},
     "beta": "β (right axis)",

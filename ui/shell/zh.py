@@ -83,7 +83,7 @@ ZH = {
     "FIGURES.kl_term": "β·KL（计入损失）",
     "FIGURES.total": "总损失",
     "FIGURES.minimised": "实际最小化的损失：重构 ÷ {d} + β·KL（右轴）",
-    "FIGURES.minimised_axis": "实际最小化的损失（重构 ÷ {d} + β·KL）",
+    "FIGURES.minimised_axis": "实际最小化的损失",
     "FIGURES.mean_parts.recon_term": "重构 ÷ {d}（计入损失，右轴）",
     "FIGURES.mean_parts.kl_term": "β·KL（计入损失，右轴）",
     "FIGURES.beta": "β（右轴）",
