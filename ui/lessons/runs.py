@@ -103,6 +103,7 @@ def table(facts: Facts) -> None:
              cols["active_kl"]: _active_kl_words(r)}
             for r in reversed(runs)]
     st.caption(LESSONS["runs_caption"])
-    wide = {cols[c]: st.column_config.TextColumn(width="medium" if c == "loss" else "large")
-            for c in ("loss", "active_kl")}  # the default width cut "· free bits" and the KLs
-    st.dataframe(rows, hide_index=True, column_config=wide)
+    # the KLs of 8 units need room: the short columns give it (the default widths cut them)
+    widths = {"source": 60, "beta": 45, "elbo": 80, "kl": 70, "active": 70, "active_kl": 290}
+    st.dataframe(rows, hide_index=True, column_config={
+        cols[c]: st.column_config.TextColumn(width=w) for c, w in widths.items()})
