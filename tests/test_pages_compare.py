@@ -93,6 +93,9 @@ def test_beta_sweep_runs_and_shows_the_plane(env):
     assert list(table["Model"]) == ["β=0.5", "β=4", "β=300", "β=500"]
     active = dict(zip(table["Model"], table["Active units"]))
     assert active["β=300"].startswith("0 /") and active["β=500"].startswith("0 /")
+    # issue 29: beside each count, the KL of the units it counts (none for the collapsed)
+    kls = dict(zip(table["Model"], table["KL of each active unit (nats)"]))
+    assert kls["β=300"] == "—" and len(kls["β=0.5"].split(", ")) == int(active["β=0.5"][0])
     assert len(at.get("plotly_chart")) >= 2  # the plane and the KL bars of the selected β
     assert "Selected: **β=0.5**" in texts(at.markdown)  # closest to β = 1 by default
     # the collapsed models are named, with the lesson, and share one label on the plane

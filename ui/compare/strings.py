@@ -212,6 +212,7 @@ COMPARE_TABLE = Strings("COMPARE_TABLE", {
     "recon_nc": "Recon (nats, not comparable)",
     "kl": "KL (nats)",
     "active": "Active units",
+    "active_kl": "KL of each active unit (nats)",
     "pixel_mse": "Pixel MSE",
     "pixel_bce": "Pixel BCE",
     "eff_beta": "Effective β",

@@ -190,6 +190,7 @@ ZH = {
     "COMPARE_TABLE.recon_nc": "重构（奈特，不可比较）",
     "COMPARE_TABLE.kl": "KL（奈特）",
     "COMPARE_TABLE.active": "活跃单元",
+    "COMPARE_TABLE.active_kl": "每个活跃单元的 KL（奈特）",
     "COMPARE_TABLE.pixel_mse": "像素 MSE",
     "COMPARE_TABLE.pixel_bce": "像素二元交叉熵",
     "COMPARE_TABLE.eff_beta": "等效 β",
