@@ -4,14 +4,17 @@ numbers in the facts are those of real 10-epoch runs on mnist-5k (README, "Lesso
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import asdict, replace
 from types import SimpleNamespace
 
 import pytest
 
-from ui.lessons import core, tasks
-from ui.lessons.facts import Facts, Run, from_session, run_from
+from ui.compare import beta_lab, share
+from ui.compare import sweeps as compare
+from ui.lessons import core, runs, tasks
+from ui.lessons.facts import DATASET, Facts, Run, from_session, run_from
 from vae_core.config import DataConfig, ModelConfig, TrainConfig
+from vae_core.run_settings import RunSettings as Settings
 
 BCE1 = Run("train", "mnist-5k", "finished", beta=1.0, test_kl=25.0, test_recon=110.0,
            test_elbo=135.0, active_units=8)
@@ -115,6 +118,56 @@ def test_lesson_7_collapse_then_fix():
     assert ticked(tasks.sum_fix, mean, BCE1)
 
 
+def test_lesson_7_a_large_beta_collapses_and_a_schedule_rescues():
+    """Issue 29, with the numbers of the lesson's runs (README, "Lessons 6 and 7"): β = 32
+    constant ends with 0 of 8 units active, with a warm-up 0 of 8, with free bits (λ = 1) 8."""
+    big = run(beta=32.0, test_kl=0.0, active_units=0)
+    warm = run(beta=32.0, schedule="warmup", test_kl=0.01, active_units=0)
+    freed = run(beta=32.0, schedule="free_bits", test_kl=7.8, active_units=8)
+    assert not ticked(tasks.rescue, freed)                          # collapse it first
+    assert not ticked(tasks.rescue, big, warm)                      # the warm-up does not save it
+    assert ticked(tasks.rescue, big, warm, freed)
+    assert not ticked(tasks.rescue, run(beta=16.0, test_kl=0.3, active_units=1), freed)  # same β
+    assert not ticked(tasks.rescue, run(beta=32.0, active_units=0, reduction="mean"), freed)
+    assert ticked(tasks.rescue, replace(big, source="schedule"), replace(freed, source="schedule"))
+    assert [t.id for t in core.registry()[7].tasks] == ["mean", "fix", "rescue"]
+
+
+def settings_of(preset, input_shape=(1, 28, 28)):
+    """The configs a lesson button trains (``ui.lessons.runs.start``)."""
+    s = Settings(**{"dataset": DATASET, "epochs": runs.EPOCHS, **preset.settings})
+    return s.configs(input_shape, **preset.train)
+
+
+def test_the_beta_lab_trains_the_lessons_runs():
+    """Issue 29: the β lab trained MLP 128-64 (β = 8: 6 of 8 units active, −ELBO at β = 1:
+    147.6) while the lessons quote MLP 256-128 (3 of 8, 131.9). Its default runs are now the
+    lessons' own runs, so its numbers are theirs and its runs tick their tasks."""
+    by_id = {p.id: p for n in (6, 7) for p in core.registry()[n].presets}
+    lesson_model, _, lesson_b8 = settings_of(by_id["b8"])
+    spec = beta_lab.beta_spec([8.0], dataset=DATASET, input_shape=(1, 28, 28),
+                              epochs=compare.default_epochs(DATASET))
+    (variant,) = spec.variants()
+    assert variant.model_cfg == lesson_model
+    assert variant.train_cfg == lesson_b8
+    assert share.beta_spec()[1].default == compare.LESSON_ARCH == "mlp-256-128"
+    _, _, lesson_fb = settings_of(by_id["free_bits"])
+    schedules = beta_lab.schedule_spec(["constant", "free_bits"], dataset=DATASET,
+                                       input_shape=(1, 28, 28), beta=32.0,
+                                       epochs=compare.default_epochs(DATASET))
+    constant, freed = schedules.variants()
+    assert freed.model_cfg == lesson_model
+    assert (freed.train_cfg.schedule, freed.train_cfg.beta, freed.train_cfg.free_bits,
+            freed.train_cfg.epochs) == (lesson_fb.schedule, 32.0, lesson_fb.free_bits,
+                                        lesson_fb.epochs)
+    assert "free_bits" in share.SCHEDULES
+    # a β lab sweep's runs are facts the lessons' tasks read
+    done = SimpleNamespace(is_alive=lambda: False, spec=spec, results=lambda: [SimpleNamespace(
+        model_cfg=variant.model_cfg, train_cfg=variant.train_cfg, status="finished",
+        summary={"test_kl": 1.73, "test_recon": 179.1, "test_elbo": 180.8, "active_units": 3})])
+    assert tasks.beta_eight(from_session([], {"beta": done}, {}))
+
+
 def pair(a=3, b=7, la=1, lb=4, worst=150.0, threshold=171.0) -> dict:
     return {"a": a, "b": b, "label_a": la, "label_b": lb, "worst": worst, "threshold": threshold}
 
@@ -147,6 +200,22 @@ def test_facts_come_from_the_session_models_and_ended_sweeps():
     assert second.source == "pitfall" and second.kl_sign_bug and second.measured
     assert got.actions == {"example_index": 4}
     assert tasks.sign_flip(got) and tasks.live_beta(got)
+
+
+def test_the_runs_table_shows_the_kl_of_each_active_unit():
+    """Issue 29: β = 16 with a warm-up (10 epochs) ends with KL 0.55 nats and 5 of 8 units
+    active by Cov_x E[z_u] > 0.01; the table says how little each of the five carries."""
+    summary = {"status": "finished", "test_kl": 0.55, "test_recon": 195.7, "test_elbo": 196.3,
+               "active_units": 5,
+               "kl_per_dim": [0.01, 0.42, 0.0, 0.07, 0.04, 0.01, 0.0, 0.0],
+               "mu_var_per_dim": [0.02, 0.9, 0.001, 0.2, 0.1, 0.015, 0.002, 0.0]}
+    r = run_from("train", ModelConfig(input_shape=(1, 28, 28)), DataConfig(),
+                 TrainConfig(beta=16.0, schedule="warmup"), summary)
+    assert r.schedule == "warmup" and r.kl_per_dim[1] == 0.42
+    assert runs._active_kl_words(r) == "0.42, 0.07, 0.04, 0.01, 0.01"
+    assert runs._loss_words(r) == "sum over pixels · warm-up"
+    # read back from the learner's record (lists), it is the same run
+    assert Run(**{**asdict(r), "kl_per_dim": list(r.kl_per_dim)}) == r
 
 
 def test_a_run_without_test_metrics_is_not_measured():

@@ -50,15 +50,25 @@ def overview_tasks(at: AppTest, n: int) -> str:
     return at.table[0].value.to_dict("records")[n - 1]["Tasks done"]
 
 
-def test_lesson_7_collapse_then_fix():
+def test_lesson_7_collapse_then_fix_then_rescue():
     at = open_lesson(7)
-    assert task_marks(at) == [False, False]
+    assert task_marks(at) == [False, False, False]
     train(at, "lesson7_run_sum")          # the fix before the bug: it waits for the collapse
-    assert task_marks(at) == [False, False]
+    assert task_marks(at) == [False, False, False]
     train(at, "lesson7_run_mean")
-    assert task_marks(at) == [True, True]
+    assert task_marks(at) == [True, True, False]
     assert "mean over pixels" in str(at.dataframe[0].value.to_dict("records"))
-    assert overview_tasks(at, 7) == "2 / 2"
+    # issue 29: β = 32 collapses the correct model, free bits at the same β rescue it
+    train(at, "lesson7_run_free_bits")    # the rescue before the collapse: it waits
+    assert task_marks(at) == [True, True, False]
+    train(at, "lesson7_run_b32")
+    assert task_marks(at) == [True, True, True]
+    rows = at.dataframe[0].value.to_dict("records")
+    assert rows[0]["Active units"] == "0 / 8" and rows[0]["KL of each active unit (nats)"] == "—"
+    assert rows[1]["Loss"] == "sum over pixels · free bits"
+    assert rows[1]["Active units"] == "8 / 8"
+    assert len(rows[1]["KL of each active unit (nats)"].split(", ")) == 8
+    assert overview_tasks(at, 7) == "3 / 3"
 
 
 def test_lesson_4_the_flipped_sign_blows_the_kl_up():

@@ -93,6 +93,9 @@ def test_beta_sweep_runs_and_shows_the_plane(env):
     assert list(table["Model"]) == ["β=0.5", "β=4", "β=300", "β=500"]
     active = dict(zip(table["Model"], table["Active units"]))
     assert active["β=300"].startswith("0 /") and active["β=500"].startswith("0 /")
+    # issue 29: beside each count, the KL of the units it counts (none for the collapsed)
+    kls = dict(zip(table["Model"], table["KL of each active unit (nats)"]))
+    assert kls["β=300"] == "—" and len(kls["β=0.5"].split(", ")) == int(active["β=0.5"][0])
     assert len(at.get("plotly_chart")) >= 2  # the plane and the KL bars of the selected β
     assert "Selected: **β=0.5**" in texts(at.markdown)  # closest to β = 1 by default
     # the collapsed models are named, with the lesson, and share one label on the plane
@@ -111,25 +114,28 @@ def test_beta_sweep_runs_and_shows_the_plane(env):
 
 
 def test_the_beta_lab_names_and_chooses_its_network(env, monkeypatch):
-    """The network is on the page (MLP 128-64 unless chosen), a link can set it, and the sweep
-    trains the chosen one."""
+    """The network is on the page (the lessons' MLP 256-128 unless chosen: then its runs are
+    the lessons' runs, and the page says so), a link can set it, and the sweep trains the
+    chosen one."""
     from ui.compare import sweeps as compare
 
     started = []
     monkeypatch.setattr(compare, "launch", lambda kind, dataset, make: started.append(
         make(state.load_data(state.data_config(dataset)))) or False)
     at = open_page("pages/beta_lab.py")
-    assert at.selectbox(key="bl_arch").value == "mlp-128-64"
-    assert "MLP 128-64" in at.selectbox(key="bl_arch").proto.help
+    assert at.selectbox(key="bl_arch").value == "mlp-256-128"
+    assert "MLP 256-128 by default" in at.selectbox(key="bl_arch").proto.help
+    assert "lessons' own runs" in texts(at.caption)
     at.selectbox(key="bl_arch").set_value("conv").run()
+    assert "lessons' own runs" not in texts(at.caption)
     at.button(key="cmp_start_beta").click().run()
     assert [v.model_cfg.arch for v in started[0].variants()] == ["conv"] * 6
     linked = AppTest.from_file(APP, default_timeout=TIMEOUT)
     linked.run()
     linked.switch_page("pages/beta_lab.py")
-    linked.query_params.update({"arch": "mlp-256-128"})
+    linked.query_params.update({"arch": "mlp-128-64"})
     linked.run()
-    assert linked.selectbox(key="bl_arch").value == "mlp-256-128"
+    assert linked.selectbox(key="bl_arch").value == "mlp-128-64"
 
 
 @pytest.mark.parametrize("text, message", [
@@ -163,16 +169,19 @@ def test_schedule_sweep_draws_capacity_on_its_own_axis(env):
     target = next(t for t in fig["data"] if t["name"] == "capacity: target C(t)")
     assert target["y"][0] < 1.0 and target["y"][-1] == pytest.approx(25.0, rel=0.05)
     titles = [a["text"] for a in fig["layout"]["annotations"]]
-    assert titles[0] == "β per step (constant, warm-up, cyclical)"
+    assert titles[0] == "β per step (constant, warm-up, cyclical, free bits)"
 
 
-@pytest.mark.parametrize("page", ["pages/bce_vs_mse.py", "pages/beta_lab.py"])
-def test_the_sweeps_name_their_network(env, page):
+@pytest.mark.parametrize("page, network", [
+    ("pages/bce_vs_mse.py", "MLP 128-64, latent size K = 8 (the Train page"),
+    ("pages/beta_lab.py", "MLP 256-128, latent size K = 8, the network of the Train page and "
+                          "the lessons")])
+def test_the_sweeps_name_their_network(env, page, network):
     """Both compare pages say which network their models have (the schedules tab and the
-    likelihood comparison have no choice of it)."""
+    likelihood comparison have no choice of it); the β lab's is the lessons'."""
     at = open_page(page)
     notes = " ".join(c.value for c in at.caption)
-    assert "Every model here: MLP 128-64, latent size K = 8" in notes
+    assert "Every model here: " + network in notes
 
 
 def test_likelihood_sweep_compares_bce_and_mse(env):

@@ -232,3 +232,20 @@ def test_likelihood_sweep_gives_comparable_pixel_errors(digits):
         assert 0 < s["pixel_mse"] < 0.25 and 0 < s["pixel_bce"] < 1.0
     # −ELBO is in different units (Bernoulli vs Gaussian nats); pixel MSE is on one scale
     assert 0.5 < bce["pixel_mse"] / mse["pixel_mse"] < 2.0
+
+
+def test_evaluation_reports_the_cov_each_active_unit_is_counted_from():
+    """Issue 29: one definition of an active unit, Cov_x(E_q[z_u]) > 0.01, reported per dim
+    beside the KL per dim so pages can show both."""
+    from vae_core.evaluation import ACTIVE_UNIT_THRESHOLD, active_kl, evaluate_batches
+    from vae_core.models import build_model
+
+    model = build_model(ModelConfig(input_shape=(1, 8, 8), hidden=(16,), latent_dim=4),
+                        generator=torch.Generator().manual_seed(0))
+    x = torch.rand(64, 1, 8, 8, generator=torch.Generator().manual_seed(1))
+    out = evaluate_batches(model, x, batch_size=16, generator=torch.Generator().manual_seed(2))
+    var = out["mu_var_per_dim"]
+    assert len(var) == 4 and var == pytest.approx(
+        model.encode(x)[0].var(dim=0).tolist(), rel=1e-4)
+    assert out["active_units"] == sum(v > ACTIVE_UNIT_THRESHOLD for v in var)
+    assert active_kl([0.05, 0.4, 0.008], [0.001, 0.5, 0.02]) == [0.4, 0.008]

@@ -50,6 +50,50 @@ def test_loss_figure_puts_the_kl_on_its_own_axis_beside_the_test_curve():
     assert len(figures.loss_figure([]).data[0].x) == 0
 
 
+def mean_steps(n: int) -> list[StepMetrics]:
+    """A mean-over-pixels run: recon ≈ 200 nats per image, the minimised loss 200/784 + KL."""
+    return [StepMetrics(step=i + 1, epoch=i / 10, recon=200.0, kl=0.01, beta=1.0, kl_term=0.01,
+                        total=200.0 / 784 + 0.01, elbo=200.01, kl_per_dim=(0.01,),
+                        samples_per_s=1000.0) for i in range(n)]
+
+
+def test_a_mean_over_pixels_run_plots_its_minimised_loss_on_an_axis_of_its_own():
+    """Issue 29: its total (≈ 0.27) drawn on the "nats per image" axis beside a reconstruction
+    of 200 lay flat at 0 and read as a total below its own part."""
+    fig = figures.loss_figure(mean_steps(20), epochs(2), pixels=784)
+    by_name = {t.name: t for t in fig.data}
+    assert "total loss" not in by_name
+    minimised = by_name["minimised loss: recon ÷ 784 + β·KL (right axis)"]
+    recon = by_name["reconstruction −log p(x|z)"]
+    assert recon.yaxis == "y" and minimised.yaxis != recon.yaxis
+    axis = fig.layout[f"yaxis{minimised.yaxis[1:]}"]
+    assert axis.title.text == "minimised loss"  # the legend names its formula
+    assert fig.layout.yaxis.title.text == "nats per image"
+    stacked = figures.loss_figure(mean_steps(20), pixels=784, stacked=True)
+    parts = [t for t in stacked.data if t.stackgroup == "minimised"]
+    assert [round(t.y[0], 3) for t in parts] == [round(200 / 784, 3), 0.01]
+    assert {t.yaxis for t in parts} == {minimised.yaxis}
+    plain = figures.loss_figure(steps(20))  # a summed run keeps one axis for its total
+    assert {t.name: t for t in plain.data}["total loss"].yaxis == "y"
+
+
+def test_kl_bars_grey_the_units_the_active_count_leaves_out():
+    """Issue 29: the bars greyed dims by KL < 0.01 while the count used Cov_x E[z_u] > 0.01.
+    One rule now: z1 (KL 0.05, its mean barely moves) is grey, z2 (KL 0.008, Cov 0.02) blue."""
+    fig = figures.kl_bars([0.05, 0.008, 1.2], [0.005, 0.02, 0.9])
+    assert list(fig.data[0].marker.color) == ["#bbbbbb", "#1f77b4", "#1f77b4"]
+    assert list(fig.data[0].customdata) == [0.005, 0.02, 0.9]   # Cov in the hover
+    assert "Cov" in fig.data[0].hovertemplate
+
+
+def test_kl_heatmap_names_the_kl_of_each_active_unit():
+    """Issue 29: "5 of 8 active" for a run of 0.55 nats: the title now says what each carries."""
+    fig = figures.kl_heatmap(steps(30, k=8), active_units=5,
+                             active_kl=[0.42, 0.07, 0.04, 0.01, 0.01])
+    assert fig.layout.title.text.startswith("5 of 8 units active (Cov_x E[z_u] > 0.01; test")
+    assert "<br>KL of each: 0.42, 0.07, 0.04, 0.01, 0.01 nats" in fig.layout.title.text
+
+
 def test_kl_heatmap_rows_are_latent_dims():
     fig = figures.kl_heatmap(steps(30, k=4), active_units=2)
     z = np.asarray(fig.data[0].z)

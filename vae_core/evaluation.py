@@ -12,11 +12,19 @@ ACTIVE_UNIT_THRESHOLD = 0.01  # Burda et al. 2016: Cov_x(E_q[z_u]) > 0.01
 EVAL_BATCH = 1024
 
 
+def active_kl(kl_per_dim: list[float] | tuple[float, ...],
+              mu_var_per_dim: list[float] | tuple[float, ...]) -> list[float]:
+    """The KL (nats) of each active unit, largest first: an active unit (its mean moves with x)
+    may still carry only a few hundredths of a nat, which its count alone hides."""
+    return sorted((float(kl) for kl, var in zip(kl_per_dim, mu_var_per_dim, strict=True)
+                   if var > ACTIVE_UNIT_THRESHOLD), reverse=True)
+
+
 @torch.no_grad()
 def evaluate_batches(model: VAE, x: torch.Tensor, *, batch_size: int = EVAL_BATCH,
                      generator: torch.Generator | None = None) -> dict:
-    """Single-sample −ELBO on ``x`` split into recon and KL (nats/image) plus active units;
-    ε from ``generator`` (on x's device)."""
+    """Single-sample −ELBO on ``x`` split into recon and KL (nats/image) plus active units and
+    the Cov_x(E_q[z_u]) they are counted from; ε from ``generator`` (on x's device)."""
     recon_sum, kl_sum, n = 0.0, None, x.shape[0]
     mus = []
     for start in range(0, n, batch_size):
@@ -29,8 +37,10 @@ def evaluate_batches(model: VAE, x: torch.Tensor, *, batch_size: int = EVAL_BATC
         mus.append(out.mu)
     mu = torch.cat(mus)
     kl_per_dim = (kl_sum / n).cpu()
-    active = int((mu.var(dim=0, unbiased=True) > ACTIVE_UNIT_THRESHOLD).sum()) if n > 1 else 0
+    mu_var = mu.var(dim=0, unbiased=True) if n > 1 else torch.zeros(mu.shape[1])  # (K,)
+    active = int((mu_var > ACTIVE_UNIT_THRESHOLD).sum())
     recon = recon_sum / n
     kl_total = float(kl_per_dim.sum())
     return {"elbo": recon + kl_total, "recon": recon, "kl": kl_total,
-            "kl_per_dim": [float(v) for v in kl_per_dim], "active_units": active, "n": n}
+            "kl_per_dim": [float(v) for v in kl_per_dim], "active_units": active,
+            "mu_var_per_dim": [float(v) for v in mu_var.cpu()], "n": n}

@@ -120,7 +120,9 @@ class RunCache:
             meta = json.loads(self._path(key, ".json").read_text(encoding="utf-8"))
             with np.load(self._path(key, ".npz"), allow_pickle=False) as arrays:
                 steps, latent, labels = _curves(arrays)
-            epochs = [EpochMetrics(**{**e, "test_kl_per_dim": tuple(e["test_kl_per_dim"])})
+            epochs = [EpochMetrics(**{**e, "test_kl_per_dim": tuple(e["test_kl_per_dim"]),
+                                      "test_mu_var_per_dim":
+                                          tuple(e.get("test_mu_var_per_dim", ()))})
                       for e in meta["epochs"]]
             snap = JobSnapshot(status=meta["status"], message=meta["message"], steps=steps,
                                epochs=epochs, step=steps[-1].step if steps else 0,

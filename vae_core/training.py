@@ -63,6 +63,7 @@ class EpochMetrics:
     test_kl_per_dim: tuple[float, ...]
     active_units: int
     seconds: float                  # wall time since training started
+    test_mu_var_per_dim: tuple[float, ...] = ()  # Cov_x(E_q[z_u]): what active units count
 
 
 @dataclass
@@ -85,7 +86,8 @@ class TrainResult:
         t = self.final_test
         if t:
             out.update(test_elbo=t["elbo"], test_recon=t["recon"], test_kl=t["kl"],
-                       active_units=t["active_units"], kl_per_dim=list(t["kl_per_dim"]))
+                       active_units=t["active_units"], kl_per_dim=list(t["kl_per_dim"]),
+                       mu_var_per_dim=list(t.get("mu_var_per_dim", ())))
         return out
 
 
@@ -325,7 +327,8 @@ class Trainer:
                           test_elbo=test["elbo"], test_recon=test["recon"],
                           test_kl=test["kl"], test_kl_per_dim=tuple(test["kl_per_dim"]),
                           active_units=test["active_units"],
-                          seconds=time.perf_counter() - run.t0)
+                          seconds=time.perf_counter() - run.t0,
+                          test_mu_var_per_dim=tuple(test["mu_var_per_dim"]))
         run.history.append(em)
         for cb in self.callbacks:
             cb.on_epoch(em)
@@ -338,7 +341,9 @@ class Trainer:
             last = history[-1]
             final = {"elbo": last.test_elbo, "recon": last.test_recon, "kl": last.test_kl,
                      "kl_per_dim": list(last.test_kl_per_dim),
-                     "active_units": last.active_units, "n": self.data.test_x.shape[0]}
+                     "active_units": last.active_units,
+                     "mu_var_per_dim": list(last.test_mu_var_per_dim),
+                     "n": self.data.test_x.shape[0]}
         else:  # stopped or diverged mid-epoch: measure the weights we keep
             final = self._evaluate(self.data.test_x)
             if not math.isfinite(final["elbo"]):

@@ -44,7 +44,7 @@ def test_beta_sweep_and_click_on_the_plane(app):
     app.open("beta_lab")
     page.get_by_role("heading", name="β lab").wait_for()
     fill(app, "β values (comma-separated, up to 12)", "0.1, 4")
-    fill(app, "Epochs per model", "15")
+    fill(app, "Epochs per model", "8")  # the lessons' MLP 256-128 by default: 2 × 8 epochs ≈ 8 s
     start_and_wait(app)
     page.get_by_text("Selected: β=4").wait_for()  # closest to β = 1 (log scale) first
     app.screenshot("beta-lab-sweep")

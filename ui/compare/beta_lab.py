@@ -11,8 +11,11 @@ from ui.compare.share import BETA_PATH, DEFAULT_BETAS, SCHEDULES
 from ui.compare.strings import BETA, SWEEP
 from ui.shell import datasets, state, widgets
 from ui.shell.strings import LABELS, RUN_SETTINGS
+from vae_core.config import DataConfig
 from vae_core.run_settings import ARCHITECTURES
-from vae_core.sweeps import MAX_SWEEP_MODELS, beta_sweep, schedule_sweep
+from vae_core.sweeps import MAX_SWEEP_MODELS, SweepSpec, beta_sweep, schedule_sweep
+
+DATASET = DataConfig().dataset  # the lessons' (mnist-5k)
 
 
 def render() -> None:
@@ -34,22 +37,23 @@ def beta_sweep_tab() -> None:
     c3, c4 = st.columns([2, 1])
     dataset = c1.selectbox(SWEEP["dataset"], datasets.sweep_choices(), key="bl_dataset")
     arch = c2.selectbox(RUN_SETTINGS["arch"]["label"], list(ARCHITECTURES),
-                        index=list(ARCHITECTURES).index(compare.SWEEP_ARCH),
+                        index=list(ARCHITECTURES).index(compare.LESSON_ARCH),
                         format_func=LABELS["arch_labels"].get, help=BETA["arch_help"],
                         key="bl_arch")
     text = c3.text_input(BETA["betas"].format(max=MAX_SWEEP_MODELS), DEFAULT_BETAS,
                          help=BETA["betas_help"], key="bl_betas")
     epochs = compare.epochs_input(c4, compare.default_epochs(dataset),
                                   key=f"bl_epochs_{dataset}")
+    if dataset == DATASET and arch == compare.LESSON_ARCH:
+        st.caption(BETA["lessons_note"].format(arch=LABELS["arch_labels"][arch], epochs=epochs))
     try:
         betas = compare.parse_numbers(text)
     except ValueError as exc:
         betas = None
         st.error(BETA["bad_betas"].format(error=exc))
     if betas is not None:
-        compare.controls("beta", lambda data: beta_sweep(
-            betas, model_cfg=compare.model_cfg_for(dataset, data.input_shape, arch=arch),
-            data_cfg=state.data_config(dataset), train_cfg=compare.train_cfg(epochs)),
+        compare.controls("beta", lambda data: beta_spec(
+            betas, dataset=dataset, input_shape=data.input_shape, arch=arch, epochs=epochs),
             dataset=dataset)
     results = compare.progress("beta")
     sweep = compare.sweep("beta")
@@ -63,9 +67,28 @@ def beta_sweep_tab() -> None:
         compare_views.save_box("beta", results, sweep.spec.data_cfg)
 
 
+def beta_spec(betas: list[float], *, dataset: str, input_shape: tuple,
+              arch: str = compare.LESSON_ARCH, epochs: int) -> SweepSpec:
+    """The β sweep the Start button trains (``bench/measure_lessons.py`` measures the same)."""
+    return beta_sweep(betas, model_cfg=compare.model_cfg_for(dataset, input_shape, arch=arch),
+                      data_cfg=state.data_config(dataset), train_cfg=compare.train_cfg(epochs))
+
+
+def schedule_spec(schedules: list[str], *, dataset: str, input_shape: tuple, beta: float,
+                  epochs: int) -> SweepSpec:
+    """The schedules the Start button trains: the lessons' network; warm-up over half the run,
+    free bits of ``FREE_BITS`` nats per dim (lesson 7's rescue)."""
+    return schedule_sweep(
+        schedules, model_cfg=compare.model_cfg_for(dataset, input_shape, arch=compare.LESSON_ARCH),
+        data_cfg=state.data_config(dataset),
+        train_cfg=compare.train_cfg(epochs, beta=beta, warmup_epochs=max(1.0, epochs / 2),
+                                    capacity_max=compare.capacity(dataset),
+                                    free_bits=compare.FREE_BITS))
+
+
 def schedules_tab() -> None:
     """Constant, warm-up, cyclical and capacity schedules trained side by side."""
-    st.markdown(BETA["schedules_intro"])
+    st.markdown(BETA["schedules_intro"].format(free_bits=compare.FREE_BITS))
     c1, c2 = st.columns([1, 2])  # two rows: four columns cut the labels at 800 px
     c3, c4 = st.columns(2)
     s_dataset = c1.selectbox(SWEEP["dataset"], datasets.sweep_choices(), key="bl_s_dataset")
@@ -76,15 +99,11 @@ def schedules_tab() -> None:
     s_beta = c3.number_input(BETA["schedule_beta"], 0.0, 100.0, 2.0, 0.5, key="bl_s_beta")
     s_epochs = compare.epochs_input(c4, compare.default_epochs(s_dataset),
                                     key=f"bl_s_epochs_{s_dataset}")
-    compare.network_note(s_dataset)
+    compare.network_note(s_dataset, arch=compare.LESSON_ARCH)
     if chosen_schedules:
-        compare.controls("schedule", lambda data: schedule_sweep(
-            chosen_schedules, model_cfg=compare.model_cfg_for(s_dataset, data.input_shape),
-            data_cfg=state.data_config(s_dataset),
-            train_cfg=compare.train_cfg(s_epochs, beta=float(s_beta),
-                                        warmup_epochs=max(1.0, s_epochs / 2),
-                                        capacity_max=compare.capacity(s_dataset))),
-            dataset=s_dataset)
+        compare.controls("schedule", lambda data: schedule_spec(
+            chosen_schedules, dataset=s_dataset, input_shape=data.input_shape,
+            beta=float(s_beta), epochs=s_epochs), dataset=s_dataset)
     s_results = compare.progress("schedule")
     if s_results:
         labels = [compare.label(r.label) for r in s_results]

@@ -13,7 +13,7 @@ from vae_core.run_settings import ARCHITECTURES
 from vae_core.sweeps import MAX_SWEEP_EPOCHS
 
 BETA_PATH, LIKELIHOOD_PATH = "beta_lab", "bce_vs_mse"
-SCHEDULES = ("constant", "warmup", "cyclical", "capacity")
+SCHEDULES = ("constant", "warmup", "cyclical", "capacity", "free_bits")
 DEFAULT_BETAS = "0.1, 0.5, 1, 2, 4, 8"
 DEFAULT_SIGMA = 0.5 ** 0.5
 DEFAULT_RECONS = ("bce", "mse")
@@ -29,7 +29,7 @@ def beta_spec() -> list[links.Setting]:
     s = links.Setting
     return [
         s("dataset", "bl_dataset", choices[0], "choice", choices),
-        s("arch", "bl_arch", compare.SWEEP_ARCH, "choice", tuple(ARCHITECTURES)),
+        s("arch", "bl_arch", compare.LESSON_ARCH, "choice", tuple(ARCHITECTURES)),
         s("betas", "bl_betas", DEFAULT_BETAS, "text", check=compare.parse_numbers),
         _epochs("epochs", "bl_epochs_{dataset}", choices[0]),
         s("s_dataset", "bl_s_dataset", choices[0], "choice", choices),

@@ -15,6 +15,8 @@ SWEEP = Strings("SWEEP", {
     "dataset": "Dataset",
     "network": "Every model here: {arch}, latent size K = {latent} (the Train page and the "
                "lessons use MLP 256-128).",
+    "network_lessons": "Every model here: {arch}, latent size K = {latent}, the network of the "
+                       "Train page and the lessons.",
     "epochs": "Epochs per model",
     "epochs_help": "1 … {max} per model; a sweep trains at most {models} models, one after "
                    "another in one training slot, so that one sweep cannot hold the server "
@@ -65,9 +67,12 @@ BETA = Strings("BETA", {
     "tab_schedules": "Schedules",
     "betas": "β values (comma-separated, up to {max})",
     "betas_help": "Numbers ≥ 0, e.g. 0.1, 0.5, 1, 2, 4, 8",
-    "arch_help": "The network of every model in the sweep: MLP 128-64 by default, which keeps "
-                 "a sweep of up to 12 models quick. The Train page and the lessons use MLP "
-                 "256-128, so their numbers differ a little from these.",
+    "arch_help": "The network of every model in the sweep: MLP 256-128 by default, the one the "
+                 "Train page and the lessons use, so a run here is a lesson's run, with its "
+                 "numbers. MLP 128-64 trains a long sweep faster; its numbers differ (at "
+                 "β = 8 it keeps more units active).",
+    "lessons_note": "On mnist-5k with {arch} and {epochs} epochs these are the lessons' own runs: "
+                    "they count for the tasks of lessons 6 and 7.",
     "bad_betas": "Could not read the β values: {error}",
     "err_empty": "enter at least one number",
     "err_not_number": "{value} is not a number",
@@ -100,11 +105,14 @@ BETA = Strings("BETA", {
     "schedules": "Schedules",
     "schedules_intro": "The same β reached in different ways: **constant** from the start, "
                        "**warm-up** (β ramps from 0, Bowman et al. 2016), **cyclical** (ramps "
-                       "repeated, Fu et al. 2019) and **capacity** (γ·|KL − C| with C growing, "
-                       "Burgess et al. 2018). Watch how β drives the KL. Capacity is drawn on "
-                       "its own axis: its γ is not a β, and its target C(t) is in nats.",
+                       "repeated, Fu et al. 2019), **capacity** (γ·|KL − C| with C growing, "
+                       "Burgess et al. 2018) and **free bits** (no KL pressure below "
+                       "λ = {free_bits:g} nat per latent dim, Kingma et al. 2016). Watch how β "
+                       "drives the KL. Capacity is drawn on its own axis: its γ is not a β, and "
+                       "its target C(t) is in nats. At a large β (try 32, lesson 7) the constant "
+                       "schedule collapses the posterior and free bits rescue it.",
     "schedule_names": {"constant": "constant", "warmup": "warmup", "cyclical": "cyclical",
-                       "capacity": "capacity"},
+                       "capacity": "capacity", "free_bits": "free bits"},
     "schedule_beta": "β (γ for capacity)",
 })
 
@@ -204,6 +212,7 @@ COMPARE_TABLE = Strings("COMPARE_TABLE", {
     "recon_nc": "Recon (nats, not comparable)",
     "kl": "KL (nats)",
     "active": "Active units",
+    "active_kl": "KL of each active unit (nats)",
     "pixel_mse": "Pixel MSE",
     "pixel_bce": "Pixel BCE",
     "eff_beta": "Effective β",
@@ -226,7 +235,7 @@ COMPARE_FIGURES = Strings("COMPARE_FIGURES", {
     "mse": "squared error",
     "hover_rd": "%{hovertext}<br>R = %{x:.2f} nats<br>D = %{y:.2f} nats<extra></extra>",
     "collapsed_label": "{labels}: collapsed",
-    "beta_rows": "β per step (constant, warm-up, cyclical)",
+    "beta_rows": "β per step (constant, warm-up, cyclical, free bits)",
     "capacity_row": "capacity: target C(t) and its KL (nats), γ on the right axis",
     "kl_row": "KL per step (nats), every schedule",
     "capacity_c": "capacity: target C(t)",

@@ -28,7 +28,7 @@ from vae_core.analysis.traversal import order_dims_by_kl, prior_samples, travers
 from vae_core.config import ModelConfig, TrainConfig
 from vae_core.data import DataBundle
 from vae_core.models.base import VAE
-from vae_core.run_settings import ARCHITECTURES
+from vae_core.run_settings import ARCHITECTURES, DEFAULT_ARCH
 from vae_core.schedules import kl_weight_at
 from vae_core.sweeps import (
     DEFAULT_TRAIN,
@@ -51,6 +51,10 @@ PIXELS = {"mnist-5k": 28 * 28, "digits": 8 * 8, "shapes": 32 * 32}  # D: the pit
 PITFALL_DATASET = "mnist-5k"
 # smaller than the Train page's MLP 256-128: a sweep trains up to 12 models one after the other
 SWEEP_ARCH = "mlp-128-64"
+# the β lab's default: the lessons' network (and the Train page's), so that its runs are the
+# lessons' runs, with the numbers the lessons quote, and count for their tasks
+LESSON_ARCH = DEFAULT_ARCH
+FREE_BITS = 1.0  # λ of the β lab's free-bits schedule, nats per dim (lesson 7's rescue)
 BASE_TRAIN = DEFAULT_TRAIN
 
 
@@ -104,8 +108,8 @@ def model_cfg_for(dataset: str, input_shape: tuple, *, arch: str = SWEEP_ARCH,
 
 def network_note(dataset: str, *, arch: str = SWEEP_ARCH) -> None:
     """Which network every model of a sweep on ``dataset`` has (the Train page's is larger)."""
-    st.caption(SWEEP["network"].format(arch=LABELS["arch_labels"][arch],
-                                       latent=LATENT.get(dataset, 8)))
+    words = SWEEP["network_lessons" if arch == LESSON_ARCH else "network"]
+    st.caption(words.format(arch=LABELS["arch_labels"][arch], latent=LATENT.get(dataset, 8)))
 
 
 def epochs_input(col: Any, default: int, *, key: str) -> int:

@@ -15,6 +15,7 @@ from ui.shell.config_words import measure_words
 from ui.shell.strings import COLLAPSE
 from vae_core.config import DataConfig
 from vae_core.data import DataBundle
+from vae_core.evaluation import active_kl
 from vae_core.sweeps import SweepResult
 
 SAVE_FIELD_PX = 240  # each of the save row's two fields
@@ -28,6 +29,15 @@ def save_problem(exc: Exception) -> str:
     if problem is not None:
         return SWEEP["save_os_error"].format(**problem)
     return SWEEP["save_error"].format(error=model_store.error_text(exc))
+
+
+def _active_kl_words(summary: dict) -> str:
+    """The KL of each unit the active count counts (a count alone calls a unit of 0.05 nats as
+    active as one of 2); "—" for models measured before the Cov per dim was kept."""
+    kl, var = summary.get("kl_per_dim") or [], summary.get("mu_var_per_dim") or []
+    if not var or len(var) != len(kl):
+        return "—"
+    return ", ".join(f"{v:.2f}" for v in active_kl(kl, var)) or "—"
 
 
 def summary_rows(results: list[SweepResult], *, comparable_elbo: bool = True) -> list[dict]:
@@ -46,6 +56,7 @@ def summary_rows(results: list[SweepResult], *, comparable_elbo: bool = True) ->
                COMPARE_TABLE["recon" if comparable_elbo else "recon_nc"]: fmt(s.get("test_recon")),
                COMPARE_TABLE["kl"]: fmt(s.get("test_kl")),
                COMPARE_TABLE["active"]: active,
+               COMPARE_TABLE["active_kl"]: _active_kl_words(s),
                COMPARE_TABLE["pixel_mse"]: fmt(s.get("pixel_mse"), 4),
                COMPARE_TABLE["pixel_bce"]: fmt(s.get("pixel_bce"), 4),
                COMPARE_TABLE["eff_beta"]: fmt(s.get("effective_beta"))}
@@ -125,7 +136,8 @@ def beta_model_view(kind: str, res: SweepResult, data: DataBundle) -> None:
                 dims=", z".join(str(d + 1) for d in dims)))
     with c2:
         st.markdown(f"**{BETA['kl_title']}**")
-        st.plotly_chart(figures.kl_bars(s.get("kl_per_dim", [])), key=f"{kind}_kl_{res.index}")
+        st.plotly_chart(figures.kl_bars(s.get("kl_per_dim", []), s.get("mu_var_per_dim")),
+                        key=f"{kind}_kl_{res.index}")
     problem = measure_words(s)
     if problem is not None:
         st.warning(BETA["not_measured"].format(error=problem), icon=":material/error:")

@@ -11,6 +11,8 @@ ZH = {
     "SWEEP.dataset": "数据集",
     "SWEEP.network": "这里的每个模型都是 {arch}，潜变量维数 K = {latent}"
                      "（训练页面和课程使用 MLP 256-128）。",
+    "SWEEP.network_lessons": "这里的每个模型都是 {arch}，潜变量维数 K = {latent}，"
+                             "也就是训练页面和课程使用的网络。",
     "SWEEP.epochs": "每个模型的训练轮数",
     "SWEEP.epochs_help": "每个模型 1 … {max} 轮；一次扫描最多训练 {models} 个模型，"
                          "在一个训练名额里逐个训练，这样一次扫描不会占用服务器好几个小时。",
@@ -59,9 +61,11 @@ ZH = {
     "BETA.tab_schedules": "调度方式",
     "BETA.betas": "β 取值（用逗号分隔，最多 {max} 个）",
     "BETA.betas_help": "≥ 0 的数，例如 0.1, 0.5, 1, 2, 4, 8",
-    "BETA.arch_help": "扫描中每个模型的网络结构：默认是 MLP 128-64，这样最多 12 个模型的扫描"
-                      "也能很快训练完。训练页面和课程使用 MLP 256-128，所以它们的数值与这里"
-                      "略有不同。",
+    "BETA.arch_help": "扫描中每个模型的网络结构：默认是 MLP 256-128，也就是训练页面和课程使用的"
+                      "网络，所以这里的一次训练就是课程中的训练，数值也相同。MLP 128-64 训练长扫描"
+                      "更快，但数值不同（β = 8 时它保留更多活跃单元）。",
+    "BETA.lessons_note": "在 mnist-5k 上使用 {arch}、训练 {epochs} 轮时，这些就是课程自己的训练："
+                         "它们计入第 6 课和第 7 课的任务。",
     "BETA.bad_betas": "无法读取 β 取值：{error}",
     "BETA.err_empty": "请至少输入一个数",
     "BETA.err_not_number": "{value} 不是一个数",
@@ -93,13 +97,17 @@ ZH = {
     "BETA.schedules_intro": "用不同方式达到同一个 β：从一开始就**恒定**；**预热**（β 从 0 逐渐增"
                             "大，"
                             "Bowman 等人 2016）；**周期退火**（重复多次预热，Fu 等人 2019）；"
-                            "**容量**（γ·|KL − C|，C 逐渐增大，Burgess 等人 2018）。"
+                            "**容量**（γ·|KL − C|，C 逐渐增大，Burgess 等人 2018）；"
+                            "**自由比特**（每个潜变量维度低于 λ = {free_bits:g} 奈特时"
+                            "不受 KL 压力，Kingma 等人 2016）。"
                             "观察 β 如何驱动 KL 散度。容量方式画在它自己的坐标轴上：它的 γ 不是 β，"
-                            "它的目标 C(t) 以奈特为单位。",
+                            "它的目标 C(t) 以奈特为单位。β 很大时（试试 32，第 7 课），恒定方式会让"
+                            "后验坍塌，自由比特则能挽救它。",
     "BETA.schedule_names.constant": "恒定",
     "BETA.schedule_names.warmup": "预热",
     "BETA.schedule_names.cyclical": "周期退火",
     "BETA.schedule_names.capacity": "容量",
+    "BETA.schedule_names.free_bits": "自由比特",
     "BETA.schedule_beta": "β（容量方式下为 γ）",
     # -- LIKELIHOOD ----------------------------------------------------------------------------
     "LIKELIHOOD.title": "BCE 与 MSE",
@@ -182,6 +190,7 @@ ZH = {
     "COMPARE_TABLE.recon_nc": "重构（奈特，不可比较）",
     "COMPARE_TABLE.kl": "KL（奈特）",
     "COMPARE_TABLE.active": "活跃单元",
+    "COMPARE_TABLE.active_kl": "每个活跃单元的 KL（奈特）",
     "COMPARE_TABLE.pixel_mse": "像素 MSE",
     "COMPARE_TABLE.pixel_bce": "像素二元交叉熵",
     "COMPARE_TABLE.eff_beta": "等效 β",
@@ -203,7 +212,7 @@ ZH = {
     "COMPARE_FIGURES.hover_rd":
         "%{hovertext}<br>R = %{x:.2f} 奈特<br>D = %{y:.2f} 奈特<extra></extra>",
     "COMPARE_FIGURES.collapsed_label": "{labels}：已坍塌",
-    "COMPARE_FIGURES.beta_rows": "每步的 β（恒定、预热、周期退火）",
+    "COMPARE_FIGURES.beta_rows": "每步的 β（恒定、预热、周期退火、自由比特）",
     "COMPARE_FIGURES.capacity_row": "容量方式：目标 C(t) 与它的 KL（奈特），γ 在右侧坐标轴",
     "COMPARE_FIGURES.kl_row": "每步的 KL（奈特），所有调度方式",
     "COMPARE_FIGURES.capacity_c": "容量方式：目标 C(t)",

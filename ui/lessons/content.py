@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from ui.compare.sweeps import FREE_BITS  # the β lab's λ: its schedule runs are the lesson's
 from ui.lessons import views
 from ui.lessons.progress import facts
 from ui.lessons.quiz import Question
-from ui.lessons.runs import Preset
+from ui.lessons.runs import EPOCHS, Preset
 from ui.lessons.strings import (
     LESSON1,
     LESSON2,
@@ -24,6 +25,8 @@ from ui.lessons.strings import (
 )
 from ui.lessons.tasks import TASKS, Task
 from ui.shell.i18n import Strings
+
+LARGE_BETA = 32.0  # collapses the lessons' model (10 epochs: 0 of 8 units, KL 0.00 nats)
 
 LOSS = (r"\mathcal{L}_\beta(x) = \mathbb{E}_{q(z|x)}\big[-\log p(x|z)\big]"
         r" + \beta\,\mathrm{KL}\big(q(z|x)\,\|\,p(z)\big)")
@@ -101,8 +104,13 @@ LESSONS: dict[int, Lesson] = {
               formulas=(r"\mathcal{L}_\beta = D + \beta R,\qquad D = \mathbb{E}_{q(z|x)}"
                         r"\big[-\log p(x|z)\big],\quad R = \mathrm{KL}\big(q(z|x)\,\|\,p(z)\big),"
                         r"\qquad -\mathrm{ELBO} = D + R",)),
-    7: Lesson(7, LESSON7, _quiz("a", "a", "a"), views.live_training,
-              presets=(Preset("mean", {"reduction": "mean"}), Preset("sum", {"reduction": "sum"})),
+    7: Lesson(7, LESSON7, _quiz("a", "a", "a", "a"), views.live_training,
+              presets=(Preset("mean", {"reduction": "mean"}), Preset("sum", {"reduction": "sum"}),
+                       Preset("b32", {"beta": LARGE_BETA}),
+                       Preset("warmup", {"beta": LARGE_BETA, "schedule": "warmup",
+                                         "warmup_epochs": EPOCHS / 2}),
+                       Preset("free_bits", {"beta": LARGE_BETA, "schedule": "free_bits",
+                                            "free_bits": FREE_BITS})),
               formulas=(r"\frac{1}{D}\sum_{i=1}^{D}\ell(x_i,\hat x_i) + \mathrm{KL} \;\propto\;"
                         r" \sum_{i=1}^{D}\ell(x_i,\hat x_i) + D\cdot\mathrm{KL},\qquad D = 784",)),
     8: Lesson(8, LESSON8, _quiz("a", "a", "a"), _lesson8_view, table=False),

@@ -26,12 +26,20 @@ class Run:
     beta: float = 1.0                # the β the weights ended with
     beta_at_start: float | None = None   # set when β was changed during the run
     reduction: str = "sum"
+    schedule: str = "constant"       # how β ran (warm-up, cyclical, free bits: lesson 7)
     kl_sign_bug: bool = False
     latent_dim: int = 8
     test_kl: float | None = None     # nats per image
     test_recon: float | None = None
     test_elbo: float | None = None   # −ELBO, nats per image
     active_units: int | None = None
+    kl_per_dim: tuple[float, ...] = ()      # test KL of each latent dim, nats
+    mu_var_per_dim: tuple[float, ...] = ()  # Cov_x(E_q[z_u]): what active_units counts
+
+    def __post_init__(self) -> None:
+        # a run read back from the learner's record has lists: as tuples it equals itself
+        for name in ("kl_per_dim", "mu_var_per_dim"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
 
     @property
     def measured(self) -> bool:
@@ -72,10 +80,20 @@ def run_from(source: str, model_cfg: ModelConfig, data_cfg: DataConfig, train_cf
         status=status or str(summary.get("status", "")), recon=model_cfg.recon,
         sigma=float(model_cfg.sigma), beta=float(train_cfg.beta),
         beta_at_start=_number(start), reduction=train_cfg.reduction,
+        schedule=str(train_cfg.schedule),
         kl_sign_bug=bool(train_cfg.kl_sign_bug), latent_dim=int(model_cfg.latent_dim),
         test_kl=_number(summary.get("test_kl")), test_recon=_number(summary.get("test_recon")),
         test_elbo=_number(summary.get("test_elbo")),
-        active_units=int(au) if isinstance(au, int) else None)
+        active_units=int(au) if isinstance(au, int) else None,
+        kl_per_dim=_numbers(summary.get("kl_per_dim")),
+        mu_var_per_dim=_numbers(summary.get("mu_var_per_dim")))
+
+
+def _numbers(values: Any) -> tuple[float, ...]:
+    if not isinstance(values, (list, tuple)):
+        return ()
+    numbers = tuple(_number(v) for v in values)
+    return () if None in numbers else numbers
 
 
 def from_session(checkpoints: Iterable[Any], sweeps: Mapping[str, Any],

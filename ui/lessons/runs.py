@@ -10,11 +10,12 @@ from typing import Any
 
 import streamlit as st
 
-from ui.lessons.facts import DATASET, Facts
+from ui.lessons.facts import DATASET, Facts, Run
 from ui.lessons.strings import LESSONS
 from ui.shell import session_job, start_errors, state
 from ui.shell.strings import LABELS
 from ui.train import form as train_view
+from vae_core.evaluation import active_kl
 
 EPOCHS = 10   # ≈ 5 s on mnist-5k with the Train page's default model (one core)
 
@@ -70,6 +71,22 @@ def _fmt(value: float | None, digits: int = 1) -> str:
     return f"{value:.3g}" if abs(value) >= 1e6 else f"{value:,.{digits}f}"
 
 
+def _loss_words(r: Run) -> str:
+    words = LESSONS["loss_kinds"]["sign" if r.kl_sign_bug else r.reduction]
+    if r.schedule != "constant":
+        words += " · " + LESSONS["schedule_kinds"].get(r.schedule, r.schedule)
+    return words
+
+
+def _active_kl_words(r: Run) -> str:
+    """The KL of each unit the active count counts: the count alone calls a unit of 0.05 nats
+    as active as one of 2 nats."""
+    if not r.mu_var_per_dim or len(r.mu_var_per_dim) != len(r.kl_per_dim):
+        return "—"
+    kls = active_kl(r.kl_per_dim, r.mu_var_per_dim)
+    return ", ".join(f"{v:.2f}" for v in kls) if kls else "—"
+
+
 def table(facts: Facts) -> None:
     """The session's measured mnist-5k runs, newest first: what the tasks are checked on."""
     runs = facts.measured()
@@ -80,10 +97,13 @@ def table(facts: Facts) -> None:
     rows = [{cols["source"]: LESSONS["sources"].get(r.source, r.source),
              cols["recon"]: LABELS["recon"].get(r.recon, r.recon)
              + (f" σ={r.sigma:.2g}" if r.recon == "mse" else ""),
-             cols["beta"]: f"{r.beta:g}",
-             cols["loss"]: LESSONS["loss_kinds"]["sign" if r.kl_sign_bug else r.reduction],
+             cols["beta"]: f"{r.beta:g}", cols["loss"]: _loss_words(r),
              cols["elbo"]: _fmt(r.test_elbo), cols["kl"]: _fmt(r.test_kl),
-             cols["active"]: f"{r.active_units} / {r.latent_dim}"}
+             cols["active"]: f"{r.active_units} / {r.latent_dim}",
+             cols["active_kl"]: _active_kl_words(r)}
             for r in reversed(runs)]
     st.caption(LESSONS["runs_caption"])
-    st.dataframe(rows, hide_index=True)
+    # the KLs of 8 units need room: the short columns give it (the default widths cut them)
+    widths = {"source": 60, "beta": 45, "elbo": 80, "kl": 70, "active": 70, "active_kl": 290}
+    st.dataframe(rows, hide_index=True, column_config={
+        cols[c]: st.column_config.TextColumn(width=w) for c, w in widths.items()})

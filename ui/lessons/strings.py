@@ -71,9 +71,12 @@ LESSONS = Strings("LESSONS", {
                "the Train page).",
     "runs_caption": "Your runs on mnist-5k this session (the tasks are checked on these):",
     "columns": {"source": "From", "recon": "Likelihood", "beta": "β", "loss": "Loss",
-                "elbo": "Test −ELBO", "kl": "KL (nats)", "active": "Active units"},
+                "elbo": "Test −ELBO", "kl": "KL (nats)", "active": "Active units",
+                "active_kl": "KL of each active unit (nats)"},
     "sources": {"train": "Training", "beta": "β lab", "likelihood": "BCE vs MSE",
                 "pitfall": "Pitfalls", "schedule": "Schedules"},
+    "schedule_kinds": {"warmup": "warm-up", "cyclical": "cyclical β", "free_bits": "free bits",
+                       "capacity": "capacity"},
     "loss_kinds": {"sum": "sum over pixels", "mean": "mean over pixels",
                    "sign": "KL sign flipped"},
     "no_model": "Pick a model in the sidebar (the default MNIST model will do), or train one "
@@ -385,11 +388,18 @@ LESSON6 = Strings("LESSON6", {
                "ELBO have slope −1, and a β-VAE's optimum is where the frontier's slope is −β. "
                "A small β spends rate on sharp reconstructions; a large β saves rate and blurs. "
                "At a large enough β the KL costs so much that the model switches latent "
-               "dimensions off: their KL goes to 0 and they stop being active units.",
+               "dimensions off: their mean stops moving with the image, so they no longer count "
+               "as **active units** (Cov_x(E_q[z_u]) > 0.01, Burda et al. 2016, the rule every "
+               "page uses), and their KL falls to about 0. The count alone can flatter: the "
+               "table below gives each active unit's KL too. These runs and the β lab's use "
+               "the same network (MLP 256-128, K = 8, 10 epochs) and give the same numbers: "
+               "β = 1 ends with a −ELBO of 131.9 nats and 8 of 8 units active; β = 8 with "
+               "180.8 nats and 3 of 8, whose KL is 1.02, 0.67 and 0.01 nats: the third is "
+               "barely on.",
     "tasks": {"beta8": "Train with β = 8 and count its active units.",
               "plane": "Put three different β on the plane above."},
     "checks": {"beta8": "ticks when a β = 8 run (BCE) ends with at most half of its latent "
-                        "dimensions active (10 epochs: 3 of 8).",
+                        "dimensions active (10 epochs: 3 of 8); a β lab run counts.",
                "plane": "ticks when BCE runs (correct loss) with three different β have "
                         "ended."},
     "runs": {"b05": "Train β = 0.5", "b1": "Train β = 1", "b8": "Train β = 8"},
@@ -430,22 +440,50 @@ LESSON6 = Strings("LESSON6", {
 })
 
 LESSON7 = Strings("LESSON7", {
-    "teaches": "Posterior collapse, and the mean-over-pixels bug that causes it",
+    "teaches": "Posterior collapse: its causes (a large β, a decoder that needs no code, the "
+               "mean-over-pixels bug) and its remedies (warm-up, cyclical β, free bits)",
     "explain": "**Posterior collapse**: q(z|x) becomes the prior for every x, the KL is 0, and "
-               "the decoder draws the same average digit whatever the input. A strong decoder "
-               "can cause it; on MNIST the usual cause is a bug. Many tutorials (Keras's "
+               "the decoder draws the same average digit whatever the input. It happens when "
+               "a code costs more KL than it saves in reconstruction. The classic causes are "
+               "a decoder strong enough to model x without z (an autoregressive LSTM or "
+               "PixelCNN decoder, Bowman et al. 2016) and a large β, above all early on: while "
+               "the codes are still noise the KL switches each unit off, and a unit that is "
+               "off gets no gradient from the reconstruction that would bring it back. On this "
+               "lesson's model (MLP 256-128, K = 8, 10 epochs) β = 32 switches off all 8 units "
+               "(KL 0.00 nats, −ELBO 207.2).\n\n"
+               "The remedies are the β lab's schedules. A **KL warm-up** (β ramps from 0, "
+               "Bowman et al. 2016) and **cyclical β** (the ramp repeated, Fu et al. 2019) let "
+               "the codes form before the KL weighs; they save a model whose final β it can "
+               "afford, but once β is back at 32 the KL wins all the same (measured: 0 and 1 "
+               "active units). **Free bits** (Kingma et al. 2016) charge no KL below λ nats per "
+               "dimension: with λ = 1, β = 32 ends with 8 of 8 units active, about 1 nat each, "
+               "and a −ELBO of 151.6 nats.\n\n"
+               "A common bug collapses the posterior too. Many tutorials (Keras's "
                "`binary_crossentropy`, PyTorch's `F.mse_loss` with its default) *average* the "
-               "reconstruction over the 784 pixels but *sum* the KL over latent dimensions. "
-               "That divides the reconstruction by 784, the same as an effective β of 784 "
-               "(formula below): the KL wins and every unit switches off. Reproduce it, then "
-               "fix it with the sum.",
+               "reconstruction over the 784 pixels but *sum* the KL over latent dimensions: an "
+               "effective β of 784 (formula below). What such a run minimises, recon ÷ 784 + "
+               "β·KL, is a few tenths of a nat: its loss chart draws it on an axis of its own, "
+               "beside a reconstruction near 200 nats per image.\n\n"
+               "An **active unit** is one whose mean moves with the image, Cov_x(E_q[z_u]) > "
+               "0.01 (Burda et al. 2016), here and on every page. A unit can pass that test "
+               "and carry almost nothing: β = 16 with a warm-up ends with 5 of 8 units active "
+               "and 0.55 nats of KL in all (0.42, 0.07, 0.04, 0.01 and 0.01). So each count "
+               "comes with the KL of its units: the KL map's title, the table below.",
     "tasks": {"mean": "Train with the reconstruction averaged over pixels.",
-              "fix": "Fix it: train the same model with the sum over pixels."},
+              "fix": "Fix it: train the same model with the sum over pixels.",
+              "rescue": "Collapse the model with β = 32, then rescue it at the same β: try the "
+                        "warm-up, then free bits."},
     "checks": {"mean": "ticks when a β = 1 run with the mean over pixels ends with at most 1 "
                        "active unit: the posterior has collapsed.",
                "fix": "ticks, once the collapse is reproduced, when a β = 1 run with the sum "
-                      "ends with at least 4 active units."},
-    "runs": {"mean": "Train: mean over pixels", "sum": "Train: sum over pixels"},
+                      "ends with at least 4 active units.",
+               "rescue": "ticks when a run with a constant β of 16 or more (correct loss) ends "
+                         "with at most 1 active unit and a run at the same β with a warm-up, "
+                         "cyclical β or free bits ends with at least 4; the β lab's Schedules "
+                         "tab counts too."},
+    "runs": {"mean": "Train: mean over pixels", "sum": "Train: sum over pixels",
+             "b32": "Train: β = 32", "warmup": "β = 32 with a warm-up",
+             "free_bits": "β = 32 with free bits"},
     "quiz": {
         "q1": {"q": "The reconstruction is a mean over 784 pixels and the KL a sum over 8 "
                     "dimensions. What is the effective β?",
@@ -485,6 +523,18 @@ LESSON7 = Strings("LESSON7", {
                             "still collapses.",
                        "c": "With an effective β of 784 the KL wins for good: more epochs keep "
                             "every unit switched off."}},
+        "q4": {"q": "β = 32 collapses the lesson's model, and a warm-up to β = 32 does not save "
+                    "it. Why do free bits?",
+               "options": {"a": "No KL is charged below λ nats per dim: each unit keeps λ",
+                           "b": "They lower β for the whole run, so the KL weighs less at the end",
+                           "c": "They start β at 0, so the codes form before the KL weighs in"},
+               "why": {"a": "The loss has β·Σ max(KL_j, λ): below λ a unit's KL has no gradient, "
+                            "so the reconstruction may use it freely. With λ = 1 all 8 units stay "
+                            "active at β = 32.",
+                       "b": "β stays 32 for the whole run; free bits change the shape of the KL "
+                            "term, not its weight.",
+                       "c": "That is the warm-up: it reaches β = 32 after 5 epochs and then "
+                            "collapses the model all the same."}},
     },
 })
 

@@ -19,6 +19,9 @@ AE_KL = 50.0              # nats: the KL of a β = 0 run is above this
 EXAMPLES_SEEN = 3         # lesson 3: test images walked through
 SIGMA_LARGE = 1.0         # lesson 5: σ ≥ 1 (2σ² = 2: β doubled against σ² = ½)
 DEFAULT_SIGMA = 0.5 ** 0.5
+LARGE_BETA = 16.0         # lesson 7: a constant β this large collapses the lessons' model
+#                           (10 epochs: β = 16 keeps 1 unit of 0.28 nats, β = 32 none)
+RESCUES = ("warmup", "cyclical", "free_bits")
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,17 @@ def sum_fix(facts: Facts) -> bool:
         for r in _plain(facts, beta=1.0, recon="bce"))
 
 
+def rescue(facts: Facts) -> bool:
+    """A constant β ≥ ``LARGE_BETA`` collapsed the model and a warm-up, cyclical β or free bits
+    at the same β kept at least ``HEALTHY`` units active (β = 32, free bits λ = 1: 8 of 8)."""
+    correct = [r for r in facts.measured() if _correct(r) and r.beta_at_start is None
+               and r.active_units is not None]
+    collapsed = {round(r.beta, 6) for r in correct if r.schedule == "constant"
+                 and r.beta >= LARGE_BETA and r.active_units <= COLLAPSED}
+    return any(r.schedule in RESCUES and round(r.beta, 6) in collapsed
+               and r.active_units >= HEALTHY for r in correct)
+
+
 # -- lesson 8 ----------------------------------------------------------------------------------
 def different_digits(facts: Facts) -> bool:
     pair = facts.actions.get("interp")
@@ -151,6 +165,6 @@ TASKS: dict[int, tuple[Task, ...]] = {
     5: (Task("both", bce_and_mse), Task("sigma", sigma_like_beta),
         Task("cb", continuous_bernoulli)),
     6: (Task("beta8", beta_eight), Task("plane", three_betas)),
-    7: (Task("mean", mean_collapse), Task("fix", sum_fix)),
+    7: (Task("mean", mean_collapse), Task("fix", sum_fix), Task("rescue", rescue)),
     8: (Task("pair", different_digits), Task("slerp", slerp_on_digits)),
 }

@@ -332,7 +332,8 @@ def evaluate_section(entry: ModelEntry, ckpt: Checkpoint, data: DataBundle) -> t
     st.caption(EVAL["iwae_gap"].format(n=n, gap=result["elbo_subset"] - result["iwae_nll"]))
     collapse.collapse_note(result["active_units"], len(result["kl_per_dim"]))
     left, right = st.columns(2)
-    left.plotly_chart(figures.kl_bars(result["kl_per_dim"]).update_layout(  # z1 … zK, as elsewhere
+    bars = figures.kl_bars(result["kl_per_dim"], result.get("mu_var_per_dim"))
+    left.plotly_chart(bars.update_layout(  # z1 … zK, as elsewhere
         title=dict(text=LIBRARY_FIGURES["kl_title"])), key="models_kl_chart")
     if "mig_error" in result:
         right.warning(EVAL["mig_error"].format(error=failure_words(result["mig_error"])))

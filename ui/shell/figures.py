@@ -13,6 +13,7 @@ from plotly.subplots import make_subplots
 from ui.shell.strings import FIGURES
 from vae_core.analysis.gif import grid_image
 from vae_core.analysis.traversal import COLLAPSED_KL
+from vae_core.evaluation import ACTIVE_UNIT_THRESHOLD
 
 MAX_POINTS = 400          # curves are thinned to this many points before plotting
 IMAGE_PX = 84             # least on-screen size of one image in a grid: 28×28 × 3 (readable)
@@ -53,7 +54,7 @@ def layout(fig: go.Figure, *, height: int = 340, title: str = "",
 
 
 def loss_figure(steps: Sequence[Any], epochs: Sequence[Any] = (), *, stacked: bool = False,
-                log: bool = False) -> go.Figure:
+                log: bool = False, pixels: int | None = None) -> go.Figure:
     """Two panels on one step axis. Top: reconstruction and total loss per step
     (``StepMetrics``), with the train and test −ELBO after each epoch (``EpochMetrics``).
     Bottom: the KL and β·KL on their own axis (beside a reconstruction of ~100 nats, a KL of
@@ -61,12 +62,18 @@ def loss_figure(steps: Sequence[Any], epochs: Sequence[Any] = (), *, stacked: bo
 
     ``stacked``: recon and β·KL as stacked areas on top, whose edge is the total loss.
     ``log``: log-scale loss axes, for runs whose first steps spike.
+    ``pixels``: the run averaged its reconstruction over this many pixels (``reduction="mean"``),
+    so what it minimised, recon ÷ D + β·KL, is in other units than the nats per image beside it:
+    that loss (and the stacked areas) goes on its own axis at the right of the top panel.
     """
     steps = thin(steps)
     x = [s.step for s in steps]
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.6, 0.4],
-                        vertical_spacing=0.07, specs=[[{}], [{"secondary_y": True}]])
-    if stacked:
+                        vertical_spacing=0.07,
+                        specs=[[{"secondary_y": pixels is not None}], [{"secondary_y": True}]])
+    if pixels is not None:
+        _minimised(fig, x, steps, pixels, stacked=stacked)
+    elif stacked:
         for field in ("recon", "kl_term"):
             fig.add_scatter(x=x, y=[getattr(s, field) for s in steps], name=FIGURES[field],
                             mode="lines", stackgroup="loss", line=dict(color=COLORS[field]),
@@ -92,6 +99,7 @@ def loss_figure(steps: Sequence[Any], epochs: Sequence[Any] = (), *, stacked: bo
                     secondary_y=True)
     kind = "log" if log else "linear"
     fig.update_yaxes(title_text=FIGURES["nats"], type=kind, row=1, col=1,
+                     secondary_y=False if pixels is not None else None,
                      rangemode="normal" if log else "tozero")
     fig.update_yaxes(title_text=FIGURES["kl_nats"], type=kind, row=2, col=1, secondary_y=False,
                      rangemode="normal" if log else "tozero")
@@ -105,9 +113,38 @@ def loss_figure(steps: Sequence[Any], epochs: Sequence[Any] = (), *, stacked: bo
     return layout(fig, height=480, hovermode="x unified")
 
 
-def kl_heatmap(steps: Sequence[Any], *, active_units: int | None = None) -> go.Figure:
+def _minimised(fig: go.Figure, x: list, steps: Sequence[Any], pixels: int, *,
+               stacked: bool) -> None:
+    """A mean-over-pixels run: the reconstruction in nats per image on the left axis, what the
+    optimiser minimised (recon ÷ D + β·KL, a few tenths of a nat) on its own right axis; on
+    one axis the minimised loss would lie flat at 0 under a reconstruction near 200."""
+    fig.add_scatter(x=x, y=[s.recon for s in steps], name=FIGURES["recon"], mode="lines",
+                    line=dict(color=COLORS["recon"]), row=1, col=1)
+    if stacked:
+        parts = (("recon_term", [s.total - s.kl_term for s in steps]),
+                 ("kl_term", [s.kl_term for s in steps]))
+        for field, y in parts:
+            fig.add_scatter(x=x, y=y, name=FIGURES["mean_parts"][field].format(d=pixels),
+                            mode="lines", stackgroup="minimised",
+                            line=dict(color=COLORS["total" if field == "recon_term" else field]),
+                            row=1, col=1, secondary_y=True)
+    else:
+        fig.add_scatter(x=x, y=[s.total for s in steps],
+                        name=FIGURES["minimised"].format(d=pixels), mode="lines",
+                        # dashed: scaled to its own axis it traces the reconstruction's shape
+                        line=dict(color=COLORS["total"], dash="dash"), row=1, col=1,
+                        secondary_y=True)
+    # short: the panel is too low for the formula at 800 px; the legend names it
+    fig.update_yaxes(title_text=FIGURES["minimised_axis"], row=1, col=1,
+                     secondary_y=True, showgrid=False, rangemode="tozero")
+
+
+def kl_heatmap(steps: Sequence[Any], *, active_units: int | None = None,
+               active_kl: Sequence[float] | None = None) -> go.Figure:
     """KL per latent dim (rows) over steps (columns): bright rows carry information, dark rows
-    have collapsed onto the prior."""
+    have collapsed onto the prior. ``active_kl``: the test KL of each active unit
+    (``vae_core.evaluation.active_kl``), named in the title beside their count: a unit can be
+    active and carry 0.05 nats."""
     steps = thin(steps, 200)
     k = len(steps[-1].kl_per_dim) if steps else 0
     z = np.array([s.kl_per_dim for s in steps], dtype=float).T if steps else np.zeros((0, 0))
@@ -115,12 +152,22 @@ def kl_heatmap(steps: Sequence[Any], *, active_units: int | None = None) -> go.F
         x=[s.step for s in steps], y=[f"z{i + 1}" for i in range(k)], z=z, zmin=0,
         colorscale="Viridis", colorbar=dict(title=dict(text=FIGURES["kl_nats"])),
         hovertemplate=FIGURES["kl_hover"]))
-    title = (FIGURES["au_title"].format(active=active_units, k=k) if active_units is not None
-             else FIGURES["au_pending"])
+    two_lines = False
+    if active_units is None:
+        title = FIGURES["au_pending"]
+    elif active_kl:
+        title = FIGURES["au_title_kl"].format(active=active_units, k=k,
+                                              kls=", ".join(f"{v:.2f}" for v in active_kl))
+        two_lines = True
+    else:
+        title = FIGURES["au_title"].format(active=active_units, k=k)
     fig.update_layout(title=dict(text=title, font=dict(size=13)),
                       xaxis=dict(title=dict(text=FIGURES["step"])),
                       yaxis=dict(title=dict(text=FIGURES["dim"]), autorange="reversed"))
-    return layout(fig, height=400, hovermode="x unified")
+    fig = layout(fig, height=400, hovermode="x unified")
+    if two_lines:  # on one line the KLs of 8 units ran past the chart at 800 px
+        fig.update_layout(margin=dict(t=60))
+    return fig
 
 
 def latent_bars(mu: np.ndarray, sigma: np.ndarray, z: np.ndarray) -> go.Figure:
@@ -198,13 +245,22 @@ def animation_controls(names: Sequence[str], prefix: str, *, frame_ms: int, y: f
                              for n in names])])
 
 
-def kl_bars(kl_per_dim: Sequence[float]) -> go.Figure:
-    """KL per latent dimension, collapsed dims (KL < 0.01 nats) in grey."""
+def kl_bars(kl_per_dim: Sequence[float],
+            mu_var_per_dim: Sequence[float] | None = None) -> go.Figure:
+    """KL per latent dimension; inactive units in grey. With ``mu_var_per_dim`` (Cov_x E[z_u])
+    a unit is inactive by the rule the active-unit counts use (Burda et al.), so the blue bars
+    are the counted ones and their heights say how little some carry; without it (models
+    measured before it was kept) by KL < 0.01 nats."""
     kl = [float(v) for v in kl_per_dim]
+    var = [float(v) for v in mu_var_per_dim] if mu_var_per_dim else None
+    on = ([v > ACTIVE_UNIT_THRESHOLD for v in var] if var and len(var) == len(kl)
+          else [v >= COLLAPSED_KL for v in kl])
+    bar = dict(hovertemplate=FIGURES["hover_kl"])
+    if var and len(var) == len(kl):
+        bar = dict(customdata=var, hovertemplate=FIGURES["hover_kl_cov"])
     fig = go.Figure(go.Bar(
         x=[f"z{i + 1}" for i in range(len(kl))], y=kl,
-        marker_color=["#1f77b4" if v >= COLLAPSED_KL else "#bbbbbb" for v in kl],
-        hovertemplate=FIGURES["hover_kl"]))
+        marker_color=["#1f77b4" if v else "#bbbbbb" for v in on], **bar))
     # exponentformat "e": Plotly's default SI prefixes write 2e-5 nats as "20μ", read as μ
     fig.update_layout(xaxis=dict(title=dict(text=FIGURES["dim"])),
                       yaxis=dict(title=dict(text=FIGURES["kl_nats"]), rangemode="tozero",

@@ -96,6 +96,10 @@ ZH = {
     "FIGURES.kl": "KL(q‖p)",
     "FIGURES.kl_term": "β·KL（计入损失）",
     "FIGURES.total": "总损失",
+    "FIGURES.minimised": "实际最小化的损失：重构 ÷ {d} + β·KL（右轴）",
+    "FIGURES.minimised_axis": "实际最小化的损失",
+    "FIGURES.mean_parts.recon_term": "重构 ÷ {d}（计入损失，右轴）",
+    "FIGURES.mean_parts.kl_term": "β·KL（计入损失，右轴）",
     "FIGURES.beta": "β（右轴）",
     "FIGURES.train_elbo": "训练集 −ELBO（每轮）",
     "FIGURES.test_elbo": "测试集 −ELBO（每轮）",
@@ -106,6 +110,8 @@ ZH = {
     "FIGURES.kl_nats": "KL（奈特）",
     "FIGURES.au_title": "{k} 个单元中有 {active} 个活跃（测试集，最后一轮）",
     "FIGURES.au_pending": "活跃单元：第一轮结束后显示",
+    "FIGURES.au_title_kl": "{k} 个单元中有 {active} 个活跃（Cov_x E[z_u] > 0.01；测试集，最后一轮）"
+                           "<br>各自的 KL：{kls} 奈特",
     "FIGURES.mu": "μ",
     "FIGURES.sigma": "σ",
     "FIGURES.z": "z = μ + σ·ε",
@@ -460,6 +466,7 @@ ZH = {
     "LIBRARY.no_owner": "{file} 没有所有者（它是在模型有所有者之前保存的，或是在服务器上直接复制进"
                         "模型库文件夹的）：只有服务器管理员才能重命名或删除它",
     "FIGURES.hover_kl": "%{x}：%{y:.3f} 奈特<extra></extra>",
+    "FIGURES.hover_kl_cov": "%{x}：KL %{y:.3f} 奈特，Cov_x E[z] %{customdata:.3f}<extra></extra>",
     "FIGURES.hover_mig": "%{x}：间隙 %{y:.3f}（信息量最大的潜变量 %{text}）<extra></extra>",
     "FIGURES.factor": "因子",
     "FIGURES.gap": "MIG 间隙",

@@ -16,6 +16,7 @@ from ui.train import live_latent as train_latent
 from ui.train.strings import LIVE, TRAIN
 from vae_core.analysis.traversal import manifold_grid
 from vae_core.data import DataBundle
+from vae_core.evaluation import active_kl
 from vae_core.models.base import VAE
 
 POLL_S = 0.5
@@ -88,14 +89,32 @@ def _charts(job: Any, snap: Any) -> None:
     lang = i18n.current_language()
     chart.plotly_chart(run_figures.of_job(
         job, "loss", (snap.step, len(snap.epochs), stacked, log, lang),
-        lambda: figures.loss_figure(snap.steps, snap.epochs, stacked=stacked, log=log)),
+        lambda: figures.loss_figure(snap.steps, snap.epochs, stacked=stacked, log=log,
+                                    pixels=_mean_pixels(job))),
         key="live_loss")
     st.markdown(f"**{LIVE['kl_map']}**")
     st.plotly_chart(run_figures.of_job(
         job, "kl", (snap.step, last and last.active_units, lang),
-        lambda: figures.kl_heatmap(snap.steps, active_units=last and last.active_units)),
+        lambda: figures.kl_heatmap(snap.steps, active_units=last and last.active_units,
+                                   active_kl=_active_kl(last))),
         key="live_kl")
     collapse.au_caption()
+
+
+def _active_kl(last: Any) -> list[float] | None:
+    """The last test's KL of each active unit (runs cached before it was kept: None)."""
+    if last is None or not last.test_mu_var_per_dim:
+        return None
+    return active_kl(last.test_kl_per_dim, last.test_mu_var_per_dim)
+
+
+def _mean_pixels(job: Any) -> int | None:
+    """D when the run averages its reconstruction over D pixels: its loss is in other units."""
+    cfg = getattr(job, "train_cfg", None)
+    data = getattr(job, "data", None)
+    if cfg is None or cfg.reduction != "mean" or data is None:
+        return None
+    return int(data.n_pixels)
 
 
 def _images(job: Any, ended: bool) -> None:
