@@ -74,9 +74,10 @@ FEW = Strings("FEW", {
     "seconds": "{s:.1f} s",
     "points": "{p:+.1f} points",
     "worse": "Worse than logistic regression on the pixels with the same labels: {which}.",
-    "worse_m2": "M2 on pixels needs many epochs before its classifier learns from the "
-                "unlabelled images (the README's table: {full} epochs), and far more unlabelled "
-                "images than mnist-5k's 4,000: on pixels it stays below the baseline here.",
+    "worse_m2": "M2 trained {epochs} epochs here. On pixels it needs many epochs before its "
+                "classifier learns from the unlabelled images, and far more unlabelled images "
+                "than mnist-5k's 4,000: even at {full} epochs (the README's table) it stays "
+                "just below the baseline.",
     "worse_few": "With one label per digit, which images were drawn matters more than the "
                  "method: the SVM and M2 have too little to go on. Add seeds to see the spread.",
     "worse_item": "{method} at n = {labels} ({acc:.1%} against {base:.1%})",

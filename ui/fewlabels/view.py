@@ -44,7 +44,7 @@ def render() -> None:
     _controls(spec)
     snap = _progress(runs.few_run())
     if snap is not None and snap.rows:
-        _results(snap.rows)
+        _results(snap.rows, runs.few_run().spec.epochs)
     st.divider()
     features()
 
@@ -126,7 +126,7 @@ def _progress(run: Any) -> Any:
     return snap
 
 
-def _results(rows: Any) -> None:
+def _results(rows: Any, epochs: dict) -> None:
     names, summary = FEW["names"], summarise(rows)
     st.subheader(FEW["chart_title"])
     st.plotly_chart(accuracy_curve(summary, names, x_title=FEW["axis_labels"],
@@ -139,7 +139,7 @@ def _results(rows: Any) -> None:
             labels=n, method=names[best["method"]], acc=best["accuracy"],
             base=best["baseline_pixels"], gain=abs(gain)))
     st.markdown("\n".join(lines))
-    _worse(summary)
+    _worse(summary, epochs)
     st.subheader(FEW["table_title"])
     st.dataframe([{FEW["col_labels"]: r["labels"], FEW["col_method"]: names[r["method"]],
                    FEW["col_accuracy"]: f"{r['accuracy']:.1%}",
@@ -152,7 +152,7 @@ def _results(rows: Any) -> None:
                   for r in summary], hide_index=True)
 
 
-def _worse(summary: list[dict]) -> None:
+def _worse(summary: list[dict], epochs: dict) -> None:
     """Say where a method does worse than the pixels' baseline, and the likely reason."""
     names = FEW["names"]
     worse = [r for r in summary if r["accuracy"] < r["baseline_pixels"]]
@@ -162,7 +162,7 @@ def _worse(summary: list[dict]) -> None:
         FEW["worse_item"].format(method=names[r["method"]], labels=r["labels"],
                                  acc=r["accuracy"], base=r["baseline_pixels"]) for r in worse))]
     if any(r["method"] == "m2" for r in worse):
-        text.append(FEW["worse_m2"].format(full=EPOCHS["m2"]))
+        text.append(FEW["worse_m2"].format(epochs=epochs["m2"], full=EPOCHS["m2"]))
     if any(r["labels"] <= FEW_LABELS for r in worse):
         text.append(FEW["worse_few"])
     st.warning("\n\n".join(text))
