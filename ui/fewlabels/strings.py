@@ -74,7 +74,7 @@ FEW = Strings("FEW", {
     "seconds": "{s:.1f} s",
     "points": "{p:+.1f} points",
     "worse": "Worse than logistic regression on the pixels with the same labels: {which}.",
-    "worse_m2": "M2 trained {epochs} epochs here. On pixels it needs many epochs before its "
+    "worse_m2": "Epochs of M2 here: {epochs}. On pixels it needs many epochs before its "
                 "classifier learns from the unlabelled images, and far more unlabelled images "
                 "than mnist-5k's 4,000: even at {full} epochs (the README's table) it stays "
                 "just below the baseline.",
