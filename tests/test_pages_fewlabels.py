@@ -46,3 +46,12 @@ def test_a_tiny_comparison_in_chinese_then_english():
     assert "Best at n = 100: M1" in texts(at.markdown)
     assert [m.label for m in at.metric][:2] == ["Linear probe on μ (K = 8)",
                                                 "Linear probe on PCA-8"]
+
+
+def test_settings_that_would_hold_a_slot_for_too_long_are_refused():
+    at = open_page(PAGE)
+    assert not at.button(key="few_start").disabled  # the defaults: about a minute
+    at.number_input(key="few_seeds").set_value(5)
+    at.number_input(key="few_ep_m2").set_value(100).run()
+    assert "longer than the 10 minutes" in texts(at.warning)
+    assert at.button(key="few_start").disabled

@@ -44,6 +44,8 @@ ALPHA = 10.0                     # Eq. 9's α: the weight of the labels' cross-e
 EPOCHS = {"m2": 10, "m1m2": 50}  # M2's passes over the 4,000 images (see README's table)
 BATCH = 100                      # unlabelled images per step, and as many labelled ones
 LR = {"m2": 1e-3, "m1m2": 3e-3}
+EPOCH_S = {"m2": 3.6, "m1m2": 0.7}  # one epoch alone on one core (measured); M1: about 0 s
+TASK_S = 0.5                     # a run's baselines and classifier fits
 DATA = DataConfig()              # mnist-5k
 Progress = Callable[[float], None]
 
@@ -204,6 +206,11 @@ class SemiSpec:
 
     def tasks(self) -> list[tuple[str, int, int]]:
         return [(m, n, s) for n in self.labels for s in self.seeds for m in self.methods]
+
+    def estimate_s(self) -> float:
+        """About how long the whole comparison trains on an idle core."""
+        return sum(TASK_S + EPOCH_S.get(m, 0.0) * self.epochs.get(m, 0)
+                   for m, _, _ in self.tasks())
 
 
 @dataclass(frozen=True)

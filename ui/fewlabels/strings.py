@@ -47,6 +47,9 @@ FEW = Strings("FEW", {
     "epochs_m1m2_help": "Passes over the 4,000 codes (fast: 16 numbers per image). The "
                         "README's table used {full}.",
     "pick_something": "Pick at least one method and one label count.",
+    "too_long": "These settings would train for about {minutes:.0f} minutes, longer than the "
+                "{limit} minutes one comparison may take here: choose fewer seeds, label "
+                "counts or epochs (or run bench/bench_semi.py on your own machine).",
     "start": "Train and compare",
     "stop": "Stop",
     "busy": "The server is busy: {running} of {limit} training jobs are running. Try again in "

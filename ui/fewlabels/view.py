@@ -28,6 +28,7 @@ PAGE_EPOCHS = {"m2": 2, "m1m2": 20}  # short: the default run answers in about a
 DEFAULT_LABELS = (10, 100, 1000)
 MAX_SEEDS = 5
 MAX_EPOCHS = 100
+MAX_RUN_S = 600        # one comparison holds a job slot; longer runs belong to the benchmark
 FEW_LABELS = 10        # one label per digit: luck of the draw more than method
 # the README's table at 100 labels (bench/bench_semi.py, 3 seeds): quoted beside the curve
 MEASURED_100 = {"pixels": "77.0 %", "m1": "82.0 %", "m2": "75.3 %", "m1m2": "89.4 %"}
@@ -67,9 +68,14 @@ def _inputs() -> SemiSpec | None:
     if not methods or not labels:
         st.info(FEW["pick_something"])
         return None
-    return SemiSpec(methods=tuple(m for m in METHODS if m in methods),
+    spec = SemiSpec(methods=tuple(m for m in METHODS if m in methods),
                     labels=tuple(sorted(labels)), seeds=tuple(range(int(seeds))),
                     epochs={"m2": int(m2), "m1m2": int(m1m2)})
+    if spec.estimate_s() > MAX_RUN_S:
+        st.warning(FEW["too_long"].format(minutes=spec.estimate_s() / 60,
+                                          limit=MAX_RUN_S // 60))
+        return None
+    return spec
 
 
 def _controls(spec: SemiSpec | None) -> None:

@@ -44,6 +44,9 @@ ZH = {
     "FEW.epochs_m1m2_help": "遍历 4,000 个编码的次数（很快：每张图像只有 16 个数）。README 的表格"
                             "用了 {full} 轮。",
     "FEW.pick_something": "请至少选择一种方法和一个标签数量。",
+    "FEW.too_long": "这些设置大约要训练 {minutes:.0f} 分钟，超过了这里一次比较最多 {limit} 分钟的"
+                    "限制：请减少随机种子、标签数量或轮数（或在你自己的电脑上运行 bench/bench_semi"
+                    ".py）。",
     "FEW.start": "训练并比较",
     "FEW.stop": "停止",
     "FEW.busy": "服务器正忙：{limit} 个训练任务名额中已有 {running} 个在运行。请稍后再试。",
