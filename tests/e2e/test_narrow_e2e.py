@@ -80,3 +80,20 @@ def test_every_page_opens_and_cuts_no_text_at_800_px(narrow, lang):
     assert cut == {}, cut
     if lang == "English":  # the pretrained default model runs an image through on the home page
         app.page.get_by_text("Decoded x̂ = decoder(z)").first.wait_for()
+
+
+def test_few_labels_results_fit_at_800_px(narrow):
+    """The few-labels page after a run (M1 at n = 100 only: a second of work): the curve, the
+    named best method and the table, in 中文, with no text cut at 800 px."""
+    app = narrow
+    app.open("few_labels?lang=zh")
+    for chip in ("M2", "M1+M2", "10", "1000"):
+        app.page.get_by_role("button", name=f"Remove {chip}", exact=True).click()
+        app.wait()
+    app.page.get_by_role("button", name="训练并比较").click()
+    app.page.get_by_text("测试准确率与标签数量的关系").wait_for()
+    app.wait()
+    app.page.wait_for_timeout(250)  # the chart settles after the run
+    app.assert_no_exception()
+    assert app.page.get_by_text("n = 100 时最好的是 M1").count() == 1
+    assert app.page.evaluate(CLIPPED) == [] and app.page.evaluate(OVERLAPPING) == []

@@ -28,7 +28,7 @@ MAX_QUEUED_PER_CLIENT_ENV = "VAE_LAB_MAX_QUEUED_PER_CLIENT"
 # (README "Fair compute").
 DEFAULT_MAX_QUEUED_PER_CLIENT = 10
 MAX_RUNNING_PER_CLIENT_ENV = "VAE_LAB_MAX_RUNNING_PER_CLIENT"
-KINDS = ("train", "sweep", "why", "evaluation")
+KINDS = ("train", "sweep", "why", "evaluation", "fewlabels")
 
 
 @dataclass(frozen=True)

@@ -450,6 +450,7 @@ FAIR = Strings("FAIR", {
         "sweep": "comparison (β lab or BCE vs MSE)",
         "why": "“Why variational?” comparison",
         "evaluation": "evaluation (Library)",
+        "fewlabels": "few-labels comparison (Learning from few labels)",
     },
     "client_queue_full": "{per_client} runs from your network address are already waiting, the "
                          "most one address may queue. Try again once one of them has started.",

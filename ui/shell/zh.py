@@ -524,6 +524,7 @@ ZH = {
     "FAIR.kinds.sweep": "对比实验（β 实验室或 BCE 与 MSE）",
     "FAIR.kinds.why": "“为什么要变分？”对比",
     "FAIR.kinds.evaluation": "评估（模型库）",
+    "FAIR.kinds.fewlabels": "少量标签对比（从少量标签中学习）",
     "FAIR.client_queue_full": "来自你的网络地址的 {per_client} 个任务已经在排队，"
                               "这是一个地址最多可排队的数量。等其中一个开始后再试。",
     "FAIR.client_running": "来自你的网络地址的 {per_client} 个任务已经在训练，"
