@@ -37,10 +37,12 @@ MNIST_SHAPE = (1, 28, 28)
 
 def _mnist(name: str, description: str, *, latent: int, recon: str = "bce", beta: float = 1.0,
            arch: str = "mlp", hidden: tuple[int, ...] = (256, 128), preset: str | None = None,
-           batch_size: int = 64, lr: float = 2e-3, epochs: int = 30) -> ZooEntry:
+           batch_size: int = 64, lr: float = 2e-3, epochs: int = 30,
+           n_classes: int = 0) -> ZooEntry:
     return ZooEntry(name, description,
                     ModelConfig(arch=arch, input_shape=MNIST_SHAPE, hidden=hidden,
-                                latent_dim=latent, recon=recon, preset=preset),
+                                latent_dim=latent, recon=recon, preset=preset,
+                                n_classes=n_classes),
                     DataConfig(dataset="mnist-5k"),
                     TrainConfig(epochs=epochs, batch_size=batch_size, lr=lr, beta=beta,
                                 device="cpu"))
@@ -76,6 +78,8 @@ ZOO: tuple[ZooEntry, ...] = (
            latent=8, recon="mse"),
     _mnist("mnist-z8-cb", "MNIST (mnist-5k), 8-D latent, continuous Bernoulli, β = 1",
            latent=8, recon="cb"),
+    _mnist("mnist-cvae-z2", "MNIST (mnist-5k), conditional VAE: the digit's label joins x and z, "
+           "2-D style latent, BCE, β = 1", latent=2, n_classes=10),
     _digits("digits-z8-bce", "digits (8×8, the fastest), 8-D latent, Bernoulli (BCE), β = 1",
             latent=8),
     _shapes("shapes-z10-beta1", "shapes, 10-D latent, BCE, β = 1", latent=10, beta=1.0),
@@ -106,7 +110,8 @@ def build_entry(entry: ZooEntry, out_dir: Path) -> dict:
         t0 = time.perf_counter()
         model, result = train_model(entry.model_cfg, data, entry.train_cfg)
         wall = time.perf_counter() - t0
-        metrics = evaluate(model, data.test_x, seed=0)
+        labels = {"y": data.test_y} if entry.model_cfg.conditional else {}
+        metrics = evaluate(model, data.test_x, seed=0, **labels)
     finally:
         torch.set_num_threads(threads)
     summary = {**result.summary(), "dataset": data.name, "test_elbo": metrics["elbo"],
