@@ -9,6 +9,7 @@ from ui.applications.strings import APPS
 from ui.classroom import join, learner
 from ui.classroom.strings import CLASS, CLASSROOM, TEACHER
 from ui.compare.strings import PAGES as CMP_PAGES
+from ui.conditional.strings import COND
 from ui.explore.strings import EXPLORE
 from ui.lessons import core as lessons
 from ui.lessons.strings import LESSONS
@@ -35,6 +36,7 @@ PAGES = {
         st.Page("pages/latent_map.py", title=EXPLORE["page_map"], icon=":material/scatter_plot:"),
         st.Page("pages/traverse.py", title=EXPLORE["page_traverse"], icon=":material/tune:"),
         st.Page("pages/applications.py", title=APPS["page"], icon=":material/auto_awesome:"),
+        st.Page("pages/conditional.py", title=COND["page"], icon=":material/label:"),
     ],
     CMP_PAGES["group"]: [
         st.Page("pages/beta_lab.py", title=CMP_PAGES["beta_lab"], icon=":material/show_chart:"),

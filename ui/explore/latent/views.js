@@ -241,6 +241,7 @@ function drawView(root, net, H, api) {
     input.style.display = "block";
     if (H.send) {  // the page encodes it (a conditional model needs a label first)
       api.state("x", Array.from(x, (v) => Math.round(v * 1000) / 1000));
+      status.textContent = H.texts.sent;
       return;
     }
     const { mu, logvar } = net.encode(x);
@@ -255,6 +256,7 @@ function drawView(root, net, H, api) {
     pad.clear();
     walk.node.style.display = input.style.display = "none";
     status.textContent = H.texts.hint;
+    if (H.send) api.state("x", null);
   });
   root.append(el("div", { class: "vl-row" },
                  el("div", { class: "vl-controls" }, pad,
