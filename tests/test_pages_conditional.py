@@ -57,3 +57,20 @@ def test_no_conditional_model(bare):
     at = open_page(PAGE)
     assert "No conditional model here yet" in texts(at.info)
     assert not at.get("image")
+
+
+def test_a_conditional_run_from_the_train_page_opens_on_its_page(bare):
+    from tests.test_pages import open_app, wait_for_job
+
+    at = open_app("pages/train.py")
+    at.number_input(key="tr_epochs").set_value(3)  # 1 may end before the Start's run does
+    at.checkbox(key="tr_conditional").check()
+    at.button(key="train_start").click().run()
+    assert not at.exception
+    wait_for_job(at)
+    assert not at.exception and "Finished 3 epochs" in texts(at.success)
+    assert len(at.get("image")) >= 2  # previews: the test labels, and samples as 0, 1, 2, …
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert at.selectbox(key="cond_model").value == "session:1"
+    assert "10 labels, 8-D style z" in texts(at.caption)

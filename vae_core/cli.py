@@ -43,8 +43,6 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--model", choices=["mlp", "conv"], help="a custom network instead of --arch")
     t.add_argument("--preset", choices=PRESETS, help="tutorial architecture (examples=784-400-20)")
     t.add_argument("--hidden", type=int, nargs="+", help="hidden widths (conv: one dense width)")
-    t.add_argument("--conditional", action="store_true",
-                   help="a conditional VAE: the label joins x and z, q(z|x,y), p(x|z,y) (MLP)")
     t.add_argument("--split-seed", type=int,
                    help="seed of the train/test split (default: --seed; the app splits with 0)")
     t.add_argument("--device", default="auto", choices=DEVICES)
