@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 import numpy as np
+import pandas as pd
 import streamlit as st
 import torch
 
@@ -20,7 +21,6 @@ from ui.conditional.strings import COND
 from ui.explore import latent
 from ui.shell import datasets, figures, model_store, state
 from ui.shell.model_store import ModelEntry
-from ui.shell.picker import number_table
 from vae_core.analysis.conditional import (
     LabelShares,
     analogy_grid,
@@ -38,6 +38,7 @@ SLIDER_REACH = 3.0       # sliders span ±3 prior standard deviations
 GRID_ROWS = (2, 10, 5)   # min, max, default rows of the analogy grid
 PAGE_SHARES_N = 200      # samples per label here; bench/bench_conditional.py uses 1,000
 SHARES_SEED = 0
+ROW_PX = 35              # a dataframe row's height
 
 
 def render() -> None:
@@ -206,7 +207,11 @@ def _shares(fp: str, ckpt: Checkpoint, data: DataBundle, names: list[str]) -> No
             for d in range(len(names))]
     rows.append({COND["col_label"]: COND["row_all"], COND["col_cond"]: cond.mean,
                  COND["col_uncond"]: None if uncond is None else uncond.mean})
-    number_table(rows, {COND["col_cond"]: "{:.1%}", COND["col_uncond"]: "{:.1%}"})
+    frame = pd.DataFrame(rows)
+    styled = frame.style.format({COND["col_cond"]: "{:.1%}", COND["col_uncond"]: "{:.1%}"},
+                                na_rep="—")
+    # every row in sight: at its default height the table hid "All labels" behind a scroll
+    st.dataframe(styled, hide_index=True, width="stretch", height=ROW_PX * (len(rows) + 1) + 3)
     if uncond is not None:
         low, high = float(uncond.shares.min()), float(uncond.shares.max())
         typical = float(np.mean(uncond.shares))

@@ -25,7 +25,7 @@ FIELD_W = 215     # px: four settings a row on a wide screen, two at 800 px
 # schedule's own settings, and σ of the MSE likelihood, only when they apply)
 MAIN_ROW = ("dataset", "arch", "latent_dim", "recon", "sigma", "beta", "schedule", "epochs",
             "batch_size")
-ADVANCED_ROWS = (("lr", "seed", "reduction"), ("binarize", "conditional"),
+ADVANCED_ROWS = (("lr", "seed", "reduction"), ("binarize",), ("conditional",),
                  ("warmup_epochs", "cycles", "cycle_ratio", "capacity_max", "free_bits"))
 
 
