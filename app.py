@@ -9,6 +9,7 @@ from ui.applications.strings import APPS
 from ui.classroom import join, learner
 from ui.classroom.strings import CLASS, CLASSROOM, TEACHER
 from ui.compare.strings import PAGES as CMP_PAGES
+from ui.conditional.strings import COND
 from ui.explore.strings import EXPLORE
 from ui.fewlabels.strings import FEW
 from ui.lessons import core as lessons
@@ -37,6 +38,7 @@ PAGES = {
         st.Page("pages/traverse.py", title=EXPLORE["page_traverse"], icon=":material/tune:"),
         st.Page("pages/applications.py", title=APPS["page"], icon=":material/auto_awesome:"),
         st.Page("pages/few_labels.py", title=FEW["page"], icon=":material/label:"),
+        st.Page("pages/conditional.py", title=COND["page"], icon=":material/draw:"),
     ],
     CMP_PAGES["group"]: [
         st.Page("pages/beta_lab.py", title=CMP_PAGES["beta_lab"], icon=":material/show_chart:"),

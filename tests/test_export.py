@@ -56,12 +56,19 @@ def test_the_exported_layers_compute_what_torch_computes(file):
     g = torch.Generator().manual_seed(1)
     z = torch.randn(model.latent_dim, generator=g)
     x = torch.rand(*model.cfg.input_shape, generator=g)
+    zin, xin = z.numpy(), x.numpy()
     with torch.no_grad():
-        want = model.decode(z[None])[0].numpy()
-        mu, logvar = model.encode(x[None])
-    got = run(program.decoder, program.arrays, z.numpy())
+        if model.cfg.conditional:  # the runtime reads [z, one-hot y] and [x flat, one-hot y]
+            y, onehot = torch.tensor([3]), np.eye(model.cfg.n_classes)[3]
+            want = model.decode(z[None], y)[0].numpy()
+            mu, logvar = model.encode(x[None], y)
+            zin, xin = np.concatenate([zin, onehot]), np.concatenate([xin.ravel(), onehot])
+        else:
+            want = model.decode(z[None])[0].numpy()
+            mu, logvar = model.encode(x[None])
+    got = run(program.decoder, program.arrays, zin)
     np.testing.assert_allclose(got.reshape(want.shape), want, atol=1e-5)
-    h = run(program.encoder, program.arrays, x.numpy())
+    h = run(program.encoder, program.arrays, xin)
     np.testing.assert_allclose(run(program.mu_head, program.arrays, h), mu[0].numpy(), atol=1e-5)
     np.testing.assert_allclose(run(program.logvar_head, program.arrays, h), logvar[0].numpy(),
                                atol=1e-5)

@@ -157,8 +157,9 @@ def test_the_circle_check_finds_a_circle():
 UI = ROOT / "ui"
 SHELL = "shell"
 # features that embed other features' views (the home page's walk-through, the lessons' live
-# views); every other feature imports only the shell and vae_core
-EMBEDDERS = {"home", "lessons"}
+# views, the conditional page's in-browser decoder); every other feature imports only the shell
+# and vae_core
+EMBEDDERS = {"home", "lessons", "conditional"}
 
 
 def _folders(ui: Path = UI) -> set[str]:

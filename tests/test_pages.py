@@ -258,7 +258,7 @@ def test_a_full_queue_refuses_a_new_job(env, monkeypatch):
 
 
 def test_bad_config_is_a_message(env, monkeypatch):
-    def refuse(self, input_shape):
+    def refuse(self, input_shape, **_):
         raise ValueError("lr must be in (0, 10], got 0")
 
     monkeypatch.setattr(train_view.Settings, "configs", refuse)

@@ -25,7 +25,8 @@ def test_shipped_model_matches_its_summary(record):
     assert ckpt.model_cfg == entry.model_cfg and ckpt.train_cfg == entry.train_cfg
     assert ckpt.summary["test_elbo"] == pytest.approx(record["test_elbo"], abs=1e-6)
     data = load_dataset(DataConfig.from_dict(ckpt.data_cfg.to_dict()))
-    measured = evaluate(ckpt.model, data.test_x, seed=0)
+    labels = {"y": data.test_y} if ckpt.model_cfg.conditional else {}
+    measured = evaluate(ckpt.model, data.test_x, seed=0, **labels)
     # same seed, same weights: only float summation order (thread count) may differ
     assert measured["elbo"] == pytest.approx(record["test_elbo"], abs=0.05)
     assert measured["active_units"] == record["active_units"]

@@ -10,6 +10,7 @@ one line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import time
@@ -145,6 +146,8 @@ def _train(args, ctx) -> int:
     t0 = time.perf_counter()
     data = _load_data(data_cfg, ctx)
     model_cfg = _model_config(args, data.input_shape)
+    if args.conditional:
+        model_cfg = dataclasses.replace(model_cfg, n_classes=len(data.class_names))
     if ctx is not None and main_process and not args.quiet:
         print(f"distributed: {ctx.world_size} processes ({ctx.backend}, {ctx.device.type}); "
               f"batch {args.batch_size} per process, global batch "
@@ -284,8 +287,9 @@ def cmd_evaluate(args) -> int:
         bar.refresh()
 
     try:
+        labels = {"y": data.test_y} if ckpt.model_cfg.conditional else {}
         res = evaluate(model, data.test_x, iwae_k=args.iwae_k, iwae_n=args.iwae_n,
-                       progress=progress if bar else None)
+                       progress=progress if bar else None, **labels)
     finally:
         if bar:
             bar.close()
@@ -318,6 +322,7 @@ def cmd_info(args) -> int:
     from vae_core.checkpoints import read_checkpoint_info
 
     info = read_checkpoint_info(args.model)
+    info["conditional"] = info["model_cfg"].conditional
     for key in ("model_cfg", "data_cfg", "train_cfg"):
         if info.get(key) is not None:
             info[key] = info[key].to_dict()

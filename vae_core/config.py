@@ -30,6 +30,7 @@ MAX_BATCH = 65_536
 MAX_HIDDEN = 8192
 MAX_HIDDEN_LAYERS = 8
 NOISE_FIELDS = ("noise_sigma", "noise_fraction")  # DataConfig's, left out of JSON while 0
+MAX_CLASSES = 1000       # labels a conditional VAE can take (an upload's folders)
 SHOWN_CHARS = 100  # a refused value's repr is cut to this: a checkpoint may hold a huge one
 
 
@@ -115,6 +116,7 @@ class ModelConfig(_Config):
     sigma: float = 0.7071067811865476     # fixed σ of the "mse" likelihood; σ² = ½ ⇔ summed MSE
     preset: str | None = None             # "examples" builds pytorch/examples' fc1..fc4 layout
     variational: bool = True              # False: a plain autoencoder, z = μ and no KL term
+    n_classes: int = 0                    # > 0: conditional VAE, q(z|x,y), p(x|z,y) (Sohn 2015)
 
     def __post_init__(self) -> None:
         _check_choice("arch", self.arch, ARCHS)
@@ -136,6 +138,11 @@ class ModelConfig(_Config):
         _check_number("latent_dim", self.latent_dim, lo=1, hi=MAX_LATENT, integer=True)
         _check_number("sigma", self.sigma, lo=0, hi=100, lo_open=True)
         _check_bool("variational", self.variational)
+        _check_number("n_classes", self.n_classes, lo=0, hi=MAX_CLASSES, integer=True)
+        if self.n_classes == 1:
+            raise ConfigError("conditional_classes")
+        if self.n_classes and (self.arch != "mlp" or self.preset is not None):
+            raise ConfigError("conditional_arch")
         if self.arch == "conv":
             _, h, w = shape
             if h % 4 or w % 4 or h < 8 or w < 8:
@@ -149,6 +156,18 @@ class ModelConfig(_Config):
     def n_pixels(self) -> int:
         c, h, w = self.input_shape
         return c * h * w
+
+    @property
+    def conditional(self) -> bool:
+        return self.n_classes > 0
+
+    def to_dict(self) -> dict[str, Any]:
+        # an unconditional model's saved config (and every fingerprint and cache key made
+        # from it) stays what it was before conditional models existed
+        out = asdict(self)
+        if not self.n_classes:
+            del out["n_classes"]
+        return out
 
 
 def preset_model(preset: str, *, input_shape: tuple[int, int, int] = (1, 28, 28),

@@ -22,14 +22,17 @@ def active_kl(kl_per_dim: list[float] | tuple[float, ...],
 
 @torch.no_grad()
 def evaluate_batches(model: VAE, x: torch.Tensor, *, batch_size: int = EVAL_BATCH,
-                     generator: torch.Generator | None = None) -> dict:
+                     generator: torch.Generator | None = None,
+                     y: torch.Tensor | None = None) -> dict:
     """Single-sample −ELBO on ``x`` split into recon and KL (nats/image) plus active units and
-    the Cov_x(E_q[z_u]) they are counted from; ε from ``generator`` (on x's device)."""
+    the Cov_x(E_q[z_u]) they are counted from; ε from ``generator`` (on x's device); a
+    conditional model's labels ``y`` go with x."""
     recon_sum, kl_sum, n = 0.0, None, x.shape[0]
     mus = []
     for start in range(0, n, batch_size):
         xb = x[start:start + batch_size]
-        out = model(xb, generator=generator)
+        labels = {} if y is None else {"y": y[start:start + batch_size]}
+        out = model(xb, generator=generator, **labels)
         recon_sum += float(-model.likelihood.log_prob(out.logits, xb).sum())
         kl = (kl_divergence(out.mu, out.logvar) if model.cfg.variational  # AE: no KL term
               else torch.zeros_like(out.mu)).sum(dim=0)

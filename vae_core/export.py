@@ -16,7 +16,7 @@ import numpy as np
 from torch import nn
 
 from vae_core.likelihoods import ContinuousBernoulli, Likelihood
-from vae_core.models import MLPVAE, VAE, ConvVAE, ExamplesVAE
+from vae_core.models import MLPVAE, VAE, ConditionalMLPVAE, ConvVAE, ExamplesVAE
 
 ACTIVATIONS = {nn.ReLU: "relu", nn.Tanh: "tanh", nn.Sigmoid: "sigmoid", nn.SiLU: "silu",
                nn.ELU: "elu", nn.LeakyReLU: "leaky_relu"}
@@ -40,11 +40,12 @@ class Program:
     decoder: list[dict] = field(default_factory=list)   # z (K,) -> image mean (C, H, W)
     arrays: dict[str, np.ndarray] = field(default_factory=dict)
     variational: bool = True  # False: a plain autoencoder, whose log σ² head is unused (z = μ)
+    n_classes: int = 0        # > 0: conditional; the runtime appends y's one-hot to x and to z
 
     def header(self) -> dict:
         return {"encoder": self.encoder, "mu_head": self.mu_head,
                 "logvar_head": self.logvar_head, "decoder": self.decoder,
-                "variational": self.variational}
+                "variational": self.variational, "n_classes": self.n_classes}
 
 
 class _Builder:
@@ -126,7 +127,7 @@ def _parts(model: VAE) -> tuple[list, list, list, list]:
         return ([("fc1", model.fc1), ("relu1", nn.ReLU())], [("fc21", model.fc21)],
                 [("fc22", model.fc22)],
                 [("fc3", model.fc3), ("relu3", nn.ReLU()), ("fc4", model.fc4), (c, h, w)])
-    if isinstance(model, MLPVAE):
+    if isinstance(model, (MLPVAE, ConditionalMLPVAE)):
         return ([("encoder", model.encoder)], [("fc_mu", model.fc_mu)],
                 [("fc_logvar", model.fc_logvar)],
                 [("decoder", model.decoder), ("fc_out", model.fc_out), (c, h, w)])
@@ -151,13 +152,15 @@ def _build(program: Program, prefix: str, shape: tuple[int, ...], steps: list) -
 def export_program(model: VAE) -> Program:
     """The whole model as layer lists; raises ``UnsupportedLayer`` naming what cannot run."""
     encoder, mu_head, logvar_head, decoder = _parts(model)
-    program = Program(variational=model.cfg.variational)
+    n = model.cfg.n_classes
+    program = Program(variational=model.cfg.variational, n_classes=n)
     c, h, w = model.cfg.input_shape
-    enc = _build(program, "enc", (c, h, w), encoder)  # a Linear on (C, H, W) reads it flat
+    # a Linear on (C, H, W) reads it flat; a conditional one reads [x flat, one-hot y]
+    enc = _build(program, "enc", (c * h * w + n,) if n else (c, h, w), encoder)
     program.encoder = enc.layers
     program.mu_head = _build(program, "mu", enc.shape, mu_head).layers
     program.logvar_head = _build(program, "logvar", enc.shape, logvar_head).layers
-    dec = _build(program, "dec", (model.latent_dim,), decoder)
+    dec = _build(program, "dec", (model.latent_dim + n,), decoder)  # [z, one-hot y]
     dec.link(model.likelihood)
     if tuple(dec.shape) != (c, h, w):
         raise UnsupportedLayer(f"decoder output {dec.shape} is not the input shape {(c, h, w)}")

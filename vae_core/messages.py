@@ -138,6 +138,9 @@ CONFIG_MESSAGES = {  # ConfigError.code -> English (the app words the codes itse
     "conv_shape": "conv arch needs H and W divisible by 4 and ≥ 8 (28×28, 32×32); got {h}×{w}",
     "conv_hidden": "conv arch takes exactly one hidden width (the dense layer)",
     "examples_preset": "preset 'examples' is the MLP with hidden (400,)",
+    "conditional_classes": "a conditional model needs at least 2 labels (n_classes 0 is "
+                           "unconditional)",
+    "conditional_arch": "a conditional model is an MLP without a preset",
     # DataConfig
     "upload_hash": "an uploaded dataset needs its {digits}-digit hex upload_hash, got {value}",
     "upload_hash_unused": "upload_hash belongs to uploaded datasets only",
@@ -170,6 +173,7 @@ CONFIG_MESSAGES = {  # ConfigError.code -> English (the app words the codes itse
     "unknown_schedule": "unknown beta schedule {value}; choose one of {choices}",
     # a model and the data it is trained on (jobs, sweeps, training.train)
     "shape_mismatch": "model expects images {expected} but {dataset} has {found}",
+    "labels_mismatch": "the conditional model takes {expected} labels but {dataset} has {found}",
 }
 
 

@@ -52,7 +52,8 @@ def step_flops_per_image(model_cfg: ModelConfig) -> int:
 
     hooks = [m.register_forward_hook(count) for m in model.modules()]
     try:  # with autograd on, so that each layer's input says whether it needs a gradient
-        model(torch.zeros(1, *model_cfg.input_shape), generator=generator)
+        labels = {"y": torch.zeros(1, dtype=torch.long)} if model_cfg.conditional else {}
+        model(torch.zeros(1, *model_cfg.input_shape), generator=generator, **labels)
     finally:
         for hook in hooks:
             hook.remove()

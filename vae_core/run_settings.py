@@ -97,6 +97,8 @@ SETTINGS: tuple[Setting, ...] = (
             help="'mean' reproduces the mean-over-pixels tutorial mistake on purpose"),
     Setting("binarize", "binarize", "--binarize", "bool", _D.binarize,
             help="dynamic binarisation of the pixels"),
+    Setting("conditional", "conditional", "--conditional", "bool", False,
+            help="a conditional VAE: the label joins x and z, q(z|x,y), p(x|z,y) (MLP)"),
     Setting("warmup_epochs", "warmup", "--warmup-epochs", "float", _T.warmup_epochs, lo=0.0,
             hi=1000.0, when=("schedule", "warmup"), help="epochs to ramp β from 0"),
     Setting("cycles", "cycles", "--cycles", "int", _T.cycles, lo=1, hi=100,
@@ -116,12 +118,15 @@ TRAIN_FIELDS = ("beta", "schedule", "epochs", "batch_size", "lr", "seed", "reduc
                 "warmup_epochs", "cycles", "cycle_ratio", "capacity_max", "free_bits")
 
 
-def _configs(self: Any, input_shape: tuple[int, int, int], **train: Any) -> tuple[Any, Any, Any]:
-    """(ModelConfig, DataConfig, TrainConfig); ``ConfigError`` names a bad field. ``train``:
-    settings no page offers (``kl_sign_bug``, ``max_steps``)."""
+def _configs(self: Any, input_shape: tuple[int, int, int], *, n_classes: int = 0,
+             **train: Any) -> tuple[Any, Any, Any]:
+    """(ModelConfig, DataConfig, TrainConfig); ``ConfigError`` names a bad field. ``n_classes``:
+    the dataset's labels, which a conditional run takes. ``train``: settings no page offers
+    (``kl_sign_bug``, ``max_steps``)."""
     net = ARCHITECTURES[self.arch]
     model_cfg = ModelConfig(arch=net.arch, input_shape=tuple(input_shape), hidden=net.hidden,
-                            preset=net.preset, **{f: getattr(self, f) for f in MODEL_FIELDS})
+                            preset=net.preset, n_classes=n_classes if self.conditional else 0,
+                            **{f: getattr(self, f) for f in MODEL_FIELDS})
     train_cfg = TrainConfig(**{f: getattr(self, f) for f in TRAIN_FIELDS}, **train)
     return model_cfg, self.data_config(), train_cfg
 

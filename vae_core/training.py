@@ -170,6 +170,8 @@ class Trainer:
                              f"{dist.device} ({dist.backend})")
         else:
             self.device = dist.device
+        if dist is not None and model.cfg.conditional:
+            raise ValueError("a conditional model trains in one process (no torch.distributed)")
         self.amp_dtype = resolve_amp(cfg.amp, self.device)
         self.model = model.to(self.device)
         self.data = data.to(self.device)
@@ -246,9 +248,10 @@ class Trainer:
                 break
             t_step = time.perf_counter()
             x = self.data.train_x[idx]
+            y = self.data.train_y[idx] if self.model.cfg.conditional else None
             if self.binarize_data:
                 x = binarize(x, self.noise)
-            stats = self._train_step(x, stop_requested, run)
+            stats = self._train_step(x, stop_requested, run, y)
             if stats is None:
                 break
             run.step += 1
@@ -272,10 +275,12 @@ class Trainer:
                 break
         return epoch_elbo, epoch_n
 
-    def _train_step(self, x: torch.Tensor, stop_requested: bool, run: _Run) -> dict | None:
-        """One optimiser step on the batch ``x``: its numbers (``_step_stats``, and "beta"), or
-        None when the run ends here instead (a stop under torch.distributed, or a NaN / inf
-        loss, after which the last good weights are back in the model)."""
+    def _train_step(self, x: torch.Tensor, stop_requested: bool, run: _Run,
+                    y: torch.Tensor | None = None) -> dict | None:
+        """One optimiser step on the batch ``x`` (with its labels ``y`` for a conditional model):
+        its numbers (``_step_stats``, and "beta"), or None when the run ends here instead (a
+        stop under torch.distributed, or a NaN / inf loss, after which the last good weights
+        are back in the model)."""
         cfg, model = self.cfg, self.model
         weight = kl_weight_at(cfg, run.step, self.total_steps, self.steps_per_epoch,
                               beta=self.base_beta)
@@ -284,7 +289,7 @@ class Trainer:
         if any(self.input_noise):
             sigma, fraction = self.input_noise
             seen = corrupt(x, sigma=sigma, fraction=fraction, generator=self.noise)
-        terms = elbo_terms(self._forward(seen), x, model.likelihood, weight,
+        terms = elbo_terms(self._forward(seen, y), x, model.likelihood, weight,
                            reduction=cfg.reduction, kl_sign_bug=cfg.kl_sign_bug,
                            variational=model.cfg.variational)
         stats = self._step_stats(terms, stop_requested)
@@ -367,11 +372,12 @@ class Trainer:
         return self.dist.minibatches(self.data.train_x, self.cfg.batch_size,
                                      generator=generator)
 
-    def _forward(self, x: torch.Tensor) -> VAEOutput:
+    def _forward(self, x: torch.Tensor, y: torch.Tensor | None = None) -> VAEOutput:
+        labels = {} if y is None else {"y": y}  # unconditional models take no labels
         if self.amp_dtype is None:
-            return self.net(x, generator=self.noise)
+            return self.net(x, generator=self.noise, **labels)
         with torch.autocast(device_type=self.device.type, dtype=self.amp_dtype):
-            out = self.net(x, generator=self.noise)
+            out = self.net(x, generator=self.noise, **labels)
         # the loss terms in float32: log σ².exp() and the sums over pixels lose nats in 16 bits
         return VAEOutput(*(t.float() for t in out))
 
@@ -392,7 +398,8 @@ class Trainer:
 
     def _evaluate(self, x: torch.Tensor) -> dict:
         if self.dist is None:
-            return evaluate_batches(self.model, x, generator=self.noise)
+            y = self.data.test_y if self.model.cfg.conditional else None
+            return evaluate_batches(self.model, x, generator=self.noise, y=y)
         return self.dist.evaluate(self.model, x, generator=self.noise)
 
 
@@ -402,6 +409,10 @@ def check_fit(model_cfg: Any, data: DataBundle) -> None:
     if tuple(model_cfg.input_shape) != tuple(data.input_shape):
         raise ConfigError("shape_mismatch", expected=tuple(model_cfg.input_shape),
                           dataset=data.name, found=tuple(data.input_shape))
+    n_classes = getattr(model_cfg, "n_classes", 0)
+    if n_classes and n_classes != len(data.class_names):
+        raise ConfigError("labels_mismatch", expected=n_classes, dataset=data.name,
+                          found=len(data.class_names))
 
 
 def train_model(model_cfg, data: DataBundle, train_cfg: TrainConfig, *,

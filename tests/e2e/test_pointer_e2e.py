@@ -79,9 +79,18 @@ def test_js_decoder_matches_torch_for_every_zoo_model(browser, numerics_server):
         g = torch.Generator().manual_seed(0)
         z = torch.randn(100, model.latent_dim, generator=g) * 1.5
         x = torch.rand(10, *model.cfg.input_shape, generator=g)
+        zs, xs = z, x.flatten(1)
         with torch.no_grad():
-            want = model.decode(z).flatten(1).numpy()
-            mu, logvar = model.encode(x)
+            if model.cfg.conditional:  # the JS net reads [z, one-hot y] and [x, one-hot y]
+                n = model.cfg.n_classes
+                yz, yx = torch.arange(100) % n, torch.arange(10) % n
+                want = model.decode(z, yz).flatten(1).numpy()
+                mu, logvar = model.encode(x, yx)
+                zs = torch.cat([z, torch.nn.functional.one_hot(yz, n)], 1)
+                xs = torch.cat([xs, torch.nn.functional.one_hot(yx, n)], 1)
+            else:
+                want = model.decode(z).flatten(1).numpy()
+                mu, logvar = model.encode(x)
         got = page.evaluate("""([fp, zs, xs]) => new Promise((done) => {
             const poll = () => {
                 const s = globalThis.__vaeLabNets && globalThis.__vaeLabNets.get(fp);
@@ -94,7 +103,7 @@ def test_js_decoder_matches_torch_for_every_zoo_model(browser, numerics_server):
                       })});
             };
             poll();
-        })""", [item["name"], z.tolist(), x.flatten(1).tolist()])
+        })""", [item["name"], zs.tolist(), xs.tolist()])
         dec_err = np.abs(np.array(got["decoded"]) - want).max()
         enc_err = np.abs(np.array(got["encoded"]) - torch.cat([mu, logvar], 1).numpy()).max()
         worst[item["name"]] = (dec_err, enc_err)
@@ -238,6 +247,53 @@ def test_a_drawn_digit_is_encoded_in_the_page(app):
     assert timings(page, "encode")
     app.assert_no_exception()
     app.screenshot("pointer-draw")
+
+
+def test_conditional_page_decodes_the_picked_digit_under_the_pointer(app):
+    """The conditional VAE's plane decodes [z, one-hot y] in the page: the image follows the
+    pointer with no message, and picking another digit redraws the same style as that digit;
+    a drawn digit comes back written as all ten."""
+    page = app.page
+    frames = SentFrames(page)
+    app.open("conditional")
+    plane = page.locator(PLANE)
+    page.locator("[data-testid='vl-view-plane'][data-ready='1']").wait_for()
+    app.assert_no_exception()
+    box = plane.bounding_box()
+    sent = frames.count
+    page.mouse.move(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.4)
+    first = pixels(page, DECODED)
+    page.mouse.move(box["x"] + box["width"] * 0.7, box["y"] + box["height"] * 0.6)
+    moved = pixels(page, DECODED)
+    assert np.abs(moved - first).max() > 0.05
+    assert frames.count == sent, "hovering sent a message to the server"
+    page.locator("[data-testid='stRadio'] label", has_text="7").click()
+    app.wait()
+
+    tries = []
+
+    def redrawn() -> bool:  # the re-rendered view decodes at the pointer's next move
+        tries.append(len(tries) % 2)  # a 1-px nudge back and forth: each call is a real move
+        page.mouse.move(box["x"] + box["width"] * 0.7 + tries[-1], box["y"] + box["height"] * 0.6)
+        now = page.locator(f"[data-testid='vl-view-plane'][data-ready='1'] {DECODED}")
+        return now.count() == 1 and np.abs(pixels(page, DECODED) - moved).max() > 0.1
+
+    wait_until(redrawn, 20, "the same style drawn as a 7")
+    pad = page.locator("[data-testid='vl-draw']")
+    pad.scroll_into_view_if_needed()
+    box = pad.bounding_box()
+    images = page.locator("[data-testid='stImage']").count()
+    page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.15)
+    page.mouse.down()
+    for i in range(1, 21):  # a "1": one stroke down the middle
+        page.mouse.move(box["x"] + box["width"] * 0.5,
+                        box["y"] + box["height"] * (0.15 + 0.035 * i))
+    page.mouse.up()
+    page.get_by_text("The classifier reads your drawing as").wait_for()
+    app.wait()
+    assert page.locator("[data-testid='stImage']").count() == images + 1
+    app.assert_no_exception()
+    app.screenshot("conditional")
 
 
 @pytest.fixture

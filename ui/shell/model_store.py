@@ -179,6 +179,7 @@ def describe(model_cfg: ModelConfig, data_cfg: DataConfig = None, train_cfg: Tra
         "test_elbo": test_elbo,
         "epochs": summary.get("epochs"),
         "status": summary.get("status"),
+        "conditional": bool(get(model_cfg, "n_classes", 0)),
     }
 
 

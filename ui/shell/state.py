@@ -254,8 +254,10 @@ def select_model(key: str) -> None:
     st.session_state[K_PENDING] = key
 
 
-def model_entries() -> tuple[list[ModelEntry], list[str]]:
-    """Session models first (newest first), then the library, then pretrained assets."""
+def model_entries(*, conditional: bool = False) -> tuple[list[ModelEntry], list[str]]:
+    """Session models first (newest first), then the library, then pretrained assets: the
+    unconditional ones (what the sidebar offers every page), or the conditional ones (which
+    need a label wherever they encode or decode: their own page lists them)."""
     entries = [
         ModelEntry(key=key, source="session", name=c.name,
                    info=model_store.describe(c.model_cfg, c.data_cfg, c.train_cfg, c.summary))
@@ -263,7 +265,8 @@ def model_entries() -> tuple[list[ModelEntry], list[str]]:
     ]
     lib, problems = model_store.list_models(model_store.library_dir(), "library")
     assets, asset_problems = model_store.list_models(model_store.assets_dir(), "asset")
-    return entries + lib + assets, problems + asset_problems
+    every = [e for e in entries + lib + assets if e.info.get("conditional", False) == conditional]
+    return every, problems + asset_problems
 
 
 def apply_pending_selection(keys: list[str]) -> None:

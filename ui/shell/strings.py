@@ -411,6 +411,11 @@ RUN_SETTINGS = Strings("RUN_SETTINGS", {
     "binarize": {
         "label": "Binarise pixels (dynamic)",
     },
+    "conditional": {
+        "label": "Conditional (the label joins x and z)",
+        "help": "A conditional VAE, q(z|x, y) and p(x|z, y): it needs a labelled dataset and "
+                "an MLP. It is opened on its own page, Conditional VAE.",
+    },
     "warmup_epochs": {
         "label": "Warm-up epochs",
         "help": "Epochs over which β rises from 0 to its value: {lo:g} to {hi:g}.",

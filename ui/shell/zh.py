@@ -193,6 +193,8 @@ ZH = {
                          "实际为 {h}×{w}",
     "CONFIG.conv_hidden": "卷积（conv）结构只接受一个隐藏层宽度（即全连接层的宽度）",
     "CONFIG.examples_preset": "预设 'examples' 是隐藏层为 (400,) 的 MLP",
+    "CONFIG.conditional_classes": "条件模型至少需要 2 个标签（n_classes 为 0 表示无条件模型）",
+    "CONFIG.conditional_arch": "条件模型只能是不带预设的 MLP",
     "CONFIG.upload_hash": "上传的数据集需要它的 {digits} 位十六进制 upload_hash，实际为 {value}",
     "CONFIG.upload_hash_unused": "只有上传的数据集才有 upload_hash",
     "CONFIG.bad_data_dir": "data_dir 必须是表示路径的字符串，实际为 {value}",
@@ -219,6 +221,7 @@ ZH = {
     "CONFIG.sigma_mse_only": "sigma 只适用于重构似然 'mse'，不适用于 {recon}",
     "CONFIG.unknown_schedule": "未知的 β 调度方式 {value}；可选：{choices}",
     "CONFIG.shape_mismatch": "模型要求的图像形状是 {expected}，但 {dataset} 的图像是 {found}",
+    "CONFIG.labels_mismatch": "这个条件模型接受 {expected} 个标签，但 {dataset} 有 {found} 个",
     # ANALYSIS: a projection's settings, images scored by a model
     "ANALYSIS.not_2d": "{name} 必须是 (N, K) 形状，实际形状为 {shape}",
     "ANALYSIS.not_finite": "{name} 中有 NaN 或无穷大",
@@ -496,6 +499,10 @@ ZH = {
     "RUN_SETTINGS.seed.help": "决定初始权重和批次顺序：{lo} 到 {hi:,}。",
     "RUN_SETTINGS.reduction.label": "重构损失的汇总方式（求和 / 平均）",
     "RUN_SETTINGS.binarize.label": "像素二值化（动态）",
+    "RUN_SETTINGS.conditional.label": "条件（标签接入 x 和 z）",
+    "RUN_SETTINGS.conditional.help": "条件变分自编码器，q(z|x, y) 与 p(x|z, y)：需要带标签的数据集"
+                                     "和 MLP 结构。训练好的模型在它自己的页面“条件变分自编码器”"
+                                     "中打开。",
     "RUN_SETTINGS.warmup_epochs.label": "预热轮数",
     "RUN_SETTINGS.warmup_epochs.help":
         "β 从 0 升到设定值所用的轮数：{lo:g} 到 {hi:g}。",

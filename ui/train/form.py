@@ -25,7 +25,7 @@ FIELD_W = 215     # px: four settings a row on a wide screen, two at 800 px
 # schedule's own settings, and σ of the MSE likelihood, only when they apply)
 MAIN_ROW = ("dataset", "arch", "latent_dim", "recon", "sigma", "beta", "schedule", "epochs",
             "batch_size")
-ADVANCED_ROWS = (("lr", "seed", "reduction"), ("binarize",),
+ADVANCED_ROWS = (("lr", "seed", "reduction"), ("binarize",), ("conditional",),
                  ("warmup_epochs", "cycles", "cycle_ratio", "capacity_max", "free_bits"))
 
 
@@ -103,7 +103,7 @@ def _budget_note(settings: Settings) -> None:
         return
     try:  # the data is cached per server: Start loads the same
         data = state.load_data(settings.data_config())
-        model_cfg = settings.configs(data.input_shape)[0]
+        model_cfg = settings.configs(data.input_shape, n_classes=len(data.class_names))[0]
     except (ValueError, UploadNotLoaded):  # no upload yet, or a refused setting: said elsewhere
         return
     # past the field's own maximum the budget is not what limits: name the field's
@@ -183,5 +183,6 @@ def start(settings: Settings, *, name: str = "") -> Any:
     Raises ``QueueFull``, ``DatasetUnavailable`` or ``ConfigError`` (bad settings).
     """
     data = state.load_data(settings.data_config())
-    model_cfg, data_cfg, train_cfg = settings.configs(data.input_shape)
+    model_cfg, data_cfg, train_cfg = settings.configs(data.input_shape,
+                                                      n_classes=len(data.class_names))
     return session_job.start_job(model_cfg, data_cfg, train_cfg, data=data, name=name)

@@ -33,13 +33,19 @@ def preview_images(model: VAE, data: DataBundle, *, n: int = N_PREVIEW) -> dict[
     """Fixed test images with their reconstructions (from μ) and fixed prior samples."""
     idx = torch.linspace(0, data.n_test - 1, n).long()
     x = data.test_x[idx].cpu()
-    mu, _ = model.encode(x)
-    recon = model.decode(mu)
     z = torch.randn(n, model.latent_dim, generator=torch.Generator().manual_seed(0))
-    samples = model.decode(z)
+    if model.cfg.conditional:  # the test images' own labels; the samples as 0, 1, 2, …
+        y = data.test_y[idx].cpu()
+        mu, _ = model.encode(x, y)
+        recon = model.decode(mu, y)
+        samples = model.decode(z, torch.arange(n) % model.cfg.n_classes)
+    else:
+        mu, _ = model.encode(x)
+        recon = model.decode(mu)
+        samples = model.decode(z)
     out = {"recons": figures.image_grid(torch.cat([x, recon]), nrow=n),
            "samples": figures.image_grid(samples, nrow=n)}
-    if model.latent_dim == 2:  # the decoded plane, as it forms
+    if model.latent_dim == 2 and not model.cfg.conditional:  # the decoded plane, as it forms
         grid = manifold_grid(model, MANIFOLD_N)
         out["manifold"] = figures.image_grid(
             grid.images.reshape(-1, *grid.images.shape[2:]), nrow=MANIFOLD_N, pad=1)

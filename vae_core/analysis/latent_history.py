@@ -67,8 +67,12 @@ class LatentRecorder:
             return
         was_training = self.model.training
         self.model.eval()
+        device = next(self.model.parameters()).device
+        cfg = getattr(self.model, "cfg", None)
+        labels = ({"y": torch.from_numpy(self.labels).to(device)}  # q(z|x, y) needs the label
+                  if cfg is not None and cfg.conditional else {})
         with torch.no_grad():
-            mu, _ = self.model.encode(self.x.to(next(self.model.parameters()).device))
+            mu, _ = self.model.encode(self.x.to(device), **labels)
         self.model.train(was_training)
         mu = mu.float().cpu().numpy().astype(np.float64)
         if not np.isfinite(mu).all():

@@ -69,11 +69,18 @@ def iwae_nll(model: VAE, x: Tensor, *, k: int, batch_size: int = 64, chunk: int 
 @torch.no_grad()
 def evaluate(model: VAE, x: Tensor, *, iwae_k: int | None = None, iwae_n: int | None = None,
              batch_size: int = 1024, seed: int = 0,
-             progress: Callable[[int, int], None] | None = None) -> dict:
+             progress: Callable[[int, int], None] | None = None,
+             y: Tensor | None = None) -> dict:
     """Test-set numbers in nats per image: elbo (= −ELBO), recon, kl, kl_per_dim, active_units, n,
-    and iwae_nll on the first ``iwae_n`` images (all by default) when ``iwae_k`` is given."""
+    and iwae_nll on the first ``iwae_n`` images (all by default) when ``iwae_k`` is given.
+    A conditional model needs the labels ``y`` and has no IWAE bound here."""
     model.eval()
     gen = torch.Generator(device=model.device).manual_seed(seed)
+    if model.cfg.conditional:
+        if y is None or iwae_k is not None:
+            raise ValueError("a conditional model is evaluated with its labels y and no IWAE")
+        return evaluate_batches(model, x.to(model.device), batch_size=batch_size,
+                                generator=gen, y=y.to(model.device))
     result = evaluate_batches(model, x.to(model.device), batch_size=batch_size, generator=gen)
     mu, _ = encode(model, x)
     result["active_units"] = active_units(mu)

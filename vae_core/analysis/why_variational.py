@@ -75,6 +75,10 @@ class DigitClassifier:
         self.classes_ = self.pipeline_.classes_
         return self
 
+    def probabilities(self, x: Tensor) -> np.ndarray:
+        """Each image's class probabilities, (N, classes), columns in ``classes_`` order."""
+        return self.pipeline_.predict_proba(_flat(x))
+
     def confidence(self, x: Tensor) -> np.ndarray:
         """The largest class probability of each image, (N,)."""
         if len(x) == 0:

@@ -106,5 +106,12 @@ def draw(key: str, fp: str, header: dict) -> None:
     _mount("draw", key, fp, header, None)
 
 
+def drawn(key: str, fp: str, header: dict) -> list[float] | None:
+    """The drawing pad alone (no in-browser encoding): the last drawing as the model's flat
+    input, for the page to encode (None before a stroke and after Clear)."""
+    result = _mount("draw", key, fp, {**header, "send": True}, None, on_x_change=lambda: None)
+    return result.get("x") if result is not None else None
+
+
 def example(key: str, fp: str, header: dict) -> None:
     _mount("example", key, fp, header, None)

@@ -27,8 +27,9 @@ export default function (component) {
   let cleanup = null, gone = false;
   const wait = el("div", { class: "vl-caption", text: H.texts.loading });
   root.append(wait);
-  waitForNet(H.fp, { encoder: H.view === "draw" }).then((net) => {
+  waitForNet(H.fp, { encoder: H.view === "draw" && !H.send }).then((shared) => {
     if (gone) return;
+    const net = H.cond ? conditioned(shared, H.cond) : shared;
     wait.remove();
     const t0 = performance.now();
     if (H.view === "plane") cleanup = planeView(root, net, H, A, api);

@@ -141,6 +141,15 @@ class Net {
   }
 }
 
+// A conditional VAE reads [x, one-hot y] and [z, one-hot y] (vae_core/models/conditional.py):
+// a view that picked a label gets this wrapper, and the shared net stays label-free.
+function conditioned(net, onehot) {
+  const view = Object.create(net);
+  view.decode = (z) => net.decode([...z, ...onehot]);
+  view.encode = (x) => net.encode([...x, ...onehot]);
+  return view;
+}
+
 // Page-wide: "fingerprint" -> {net, enc, waiters}. The weights views fill it; the other views
 // wait on it, whatever order the components mount in.
 const REGISTRY = (globalThis.__vaeLabNets ??= new Map());

@@ -227,7 +227,7 @@ function drawingPad(size, label, onStroke) {
   return pad;
 }
 
-function drawView(root, net, H) {
+function drawView(root, net, H, api) {
   const input = imageCanvas(net.shape, Math.round(H.px / 2), "vl-drawn-input");
   const clear = el("button", { type: "button", class: "vl-button", text: H.texts.clear });
   const status = el("div", { class: "vl-caption", text: H.texts.hint });
@@ -239,6 +239,11 @@ function drawView(root, net, H) {
     if (!x) return;
     paintImage(input, x, net.shape);
     input.style.display = "block";
+    if (H.send) {  // the page encodes it (a conditional model needs a label first)
+      api.state("x", Array.from(x, (v) => Math.round(v * 1000) / 1000));
+      status.textContent = H.texts.sent;
+      return;
+    }
     const { mu, logvar } = net.encode(x);
     walk.node.style.display = "";
     walk.show(mu, Array.from(logvar, (v) => Math.exp(0.5 * v)), null, seed++);
@@ -251,6 +256,7 @@ function drawView(root, net, H) {
     pad.clear();
     walk.node.style.display = input.style.display = "none";
     status.textContent = H.texts.hint;
+    if (H.send) api.state("x", null);
   });
   root.append(el("div", { class: "vl-row" },
                  el("div", { class: "vl-controls" }, pad,
