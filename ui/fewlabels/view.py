@@ -11,7 +11,7 @@ import streamlit as st
 from ui.fewlabels import runs
 from ui.fewlabels.figures import accuracy_curve
 from ui.fewlabels.strings import FEW
-from ui.shell import datasets, model_store, start_errors, state
+from ui.shell import datasets, model_store, start_errors, state, widgets
 from vae_core.analysis.features import FeatureReport, feature_report
 from vae_core.semi_supervised import (
     DATA,
@@ -54,9 +54,11 @@ def _inputs() -> SemiSpec | None:
     names = FEW["names"]
     c1, c2 = st.columns(2)
     methods = c1.multiselect(FEW["methods"], METHODS, default=list(METHODS), key="few_methods",
-                             format_func=lambda m: names[m], help=FEW["methods_help"])
+                             format_func=lambda m: names[m], help=FEW["methods_help"],
+                             placeholder=widgets.choose_many())
     labels = c2.multiselect(FEW["labels"], LABEL_COUNTS, default=list(DEFAULT_LABELS),
-                            key="few_labels", help=FEW["labels_help"])
+                            key="few_labels", help=FEW["labels_help"],
+                            placeholder=widgets.choose_many())
     c1, c2, c3 = st.columns(3)
     seeds = c1.number_input(FEW["seeds"], 1, MAX_SEEDS, 1, key="few_seeds",
                             help=FEW["seeds_help"])
