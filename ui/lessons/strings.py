@@ -171,6 +171,30 @@ LESSON2 = Strings("LESSON2", {
                "live_beta": "ticks when a run ends whose β at the end differs from its β at "
                             "the start (the app records both)."},
     "runs": {"vae": "Train β = 1", "long": "Train β = 1 for 60 epochs (time to change β)"},
+    "steps": {
+        "title": "The derivation, one step at a time (open each step when you are ready):",
+        "1": {"title": "Bring q(z|x) in",
+              "text": "log p(x) is an integral over every z. Multiply and divide by q(z|x) "
+                      "under the integral: nothing changes, but the integral is now an "
+                      "expectation over z ~ q(z|x), which we can estimate by drawing z."},
+        "2": {"title": "Jensen's inequality",
+              "text": "The logarithm is concave, so the log of a mean is at least the mean of "
+                      "the logs. With w = p(x, z) / q(z|x) this gives a lower bound on "
+                      "log p(x): the **ELBO**."},
+        "3": {"title": "The two terms of the loss",
+              "text": "Write p(x, z) = p(x|z) p(z). The first part is the expected "
+                      "log-likelihood of the image (minus the reconstruction term), the second "
+                      "is KL(q(z|x) ‖ p(z)), the term that pulls the codes toward the prior."},
+        "4": {"title": "The exact gap",
+              "text": "Write p(x, z) = p(z|x) p(x) instead. What is left between log p(x) and "
+                      "the ELBO is exactly KL(q(z|x) ‖ p(z|x)), the distance from the "
+                      "approximate posterior to the true one. A KL is never negative, and it "
+                      "is 0 only when q(z|x) is the true posterior: then the bound is tight."},
+        "5": {"title": "What training does with it",
+              "text": "The loss is −ELBO = reconstruction + KL. Minimising it does two things "
+                      "at once: it raises log p(x) (a better model of the digits) and lowers "
+                      "the gap (an encoder closer to the true posterior)."},
+    },
     "quiz": {
         "q1": {"q": "What does training minimise?",
                "options": {"a": "−ELBO = reconstruction + KL",

@@ -162,6 +162,25 @@ ZH = {
     "LESSON2.checks.live_beta": "当一次训练结束时的 β 与开始时的 β 不同时打勾（应用会记录两者）。",
     "LESSON2.runs.vae": "训练 β = 1",
     "LESSON2.runs.long": "训练 β = 1，共 60 轮（留出时间修改 β）",
+    "LESSON2.steps.title": "推导，一次一步（准备好了再打开下一步）：",
+    "LESSON2.steps.1.title": "引入 q(z|x)",
+    "LESSON2.steps.1.text": "log p(x) 是对所有 z 的积分。在积分里同时乘以并除以 q(z|x)：值不变，"
+                            "但积分变成了对 z ~ q(z|x) 的期望，我们可以通过抽取 z 来估计它。",
+    "LESSON2.steps.2.title": "詹森不等式",
+    "LESSON2.steps.2.text": "对数是凹函数，所以均值的对数不小于对数的均值。"
+                            "取 w = p(x, z) / q(z|x)，就得到 log p(x) 的一个下界："
+                            "**证据下界**（ELBO）。",
+    "LESSON2.steps.3.title": "损失的两项",
+    "LESSON2.steps.3.text": "写 p(x, z) = p(x|z) p(z)。第一部分是图像的期望对数似然"
+                            "（即重构项的相反数），第二部分是 KL(q(z|x) ‖ p(z))，"
+                            "也就是把编码拉向先验的那一项。",
+    "LESSON2.steps.4.title": "精确的差距",
+    "LESSON2.steps.4.text": "改写 p(x, z) = p(z|x) p(x)。log p(x) 与 ELBO 之间剩下的恰好是 "
+                            "KL(q(z|x) ‖ p(z|x))，即近似后验到真实后验的距离。KL 从不为负，"
+                            "只有当 q(z|x) 就是真实后验时才为 0：这时下界是紧的。",
+    "LESSON2.steps.5.title": "训练如何利用它",
+    "LESSON2.steps.5.text": "损失是 −ELBO = 重构 + KL。最小化它同时做两件事：提高 log p(x)"
+                            "（更好的数字模型），并缩小差距（编码器更接近真实后验）。",
     "LESSON2.quiz.q1.q": "训练最小化的是什么？",
     "LESSON2.quiz.q1.options.a": "−ELBO = 重构 + KL",
     "LESSON2.quiz.q1.options.b": "ELBO，即 log p(x) 下方的那个界",
