@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from ui.lessons import derivation, views
+from ui.lessons import derivation, gradients, views
 from ui.lessons.progress import facts
 from ui.lessons.quiz import Question
 from ui.lessons.runs import Preset
@@ -58,6 +58,11 @@ def _quiz(*answers: str) -> tuple[Question, ...]:
     return tuple(_q(f"q{i}", answer) for i, answer in enumerate(answers, start=1))
 
 
+def _lesson3_view() -> None:
+    views.walk_through()
+    gradients.gradient_comparison()
+
+
 def _lesson6_view() -> None:
     views.live_training()
     st.markdown(f"**{LESSON6['plane']}**")
@@ -81,11 +86,16 @@ LESSONS: dict[int, Lesson] = {
                         r"_{\mathrm{ELBO}}\\ &\quad + \underbrace{\mathrm{KL}\big(q(z|x)"
                         r"\,\|\,p(z|x)\big)}_{\ge 0}\end{aligned}",),
               derivation=derivation.STEPS),
-    3: Lesson(3, LESSON3, _quiz("a", "a", "a"), views.walk_through,
+    3: Lesson(3, LESSON3, _quiz("a", "a", "a"), _lesson3_view,
               presets=(Preset("ae", {"beta": 0.0}),),
               formulas=(r"\begin{gathered}z = \mu + \sigma \odot \varepsilon,\qquad "
                         r"\varepsilon \sim \mathcal{N}(0, I),\\ "
-                        r"\sigma = \exp\!\big(\tfrac12 \log\sigma^2\big)\end{gathered}",)),
+                        r"\sigma = \exp\!\big(\tfrac12 \log\sigma^2\big)\end{gathered}",
+                        # the two estimators of the gradient (gradients.py shows both)
+                        r"\begin{aligned}\nabla_{\mu}\,\mathbb{E}_{q(z|x)}\big[f(z)\big]"
+                        r" &= \mathbb{E}_{\varepsilon}\big[\nabla f(\mu + \sigma\odot"
+                        r"\varepsilon)\big]\\ &= \mathbb{E}_{q(z|x)}\Big[f(z)\,"
+                        r"\frac{z - \mu}{\sigma^2}\Big]\end{aligned}")),
     4: Lesson(4, LESSON4, _quiz("a", "a", "a"), views.live_training,
               presets=(Preset("sign", train={"kl_sign_bug": True}),
                        Preset("beta4", {"beta": 4.0})),
