@@ -43,7 +43,7 @@ def running_figure(g: GradientSamples) -> go.Figure:
     fig.add_hline(y=float(g.mean("reparam")[0]), line=dict(color="grey", dash="dot"))
     fig.update_layout(xaxis=dict(type="log", title=dict(text=LESSON3["grad_draws"])),
                       yaxis=dict(title=dict(text=LESSON3["grad_estimate"])))
-    return figures.layout(fig, height=320, title=LESSON3["grad_running_title"])
+    return figures.layout(fig, height=300, title=LESSON3["grad_running_title"])
 
 
 def variance_figure(g: GradientSamples) -> go.Figure:
@@ -58,6 +58,11 @@ def variance_figure(g: GradientSamples) -> go.Figure:
                       yaxis=dict(type="log", exponentformat="power",
                                  title=dict(text=LESSON3["grad_variance"])))
     return figures.layout(fig, height=320, title=LESSON3["grad_variance_title"])
+
+
+def _plain_number(value: float) -> str:
+    """Digits a student can divide (582,785 rather than 5.828e+05)."""
+    return f"{value:,.0f}" if value >= 100 else f"{value:.3g}"
 
 
 def _check(g: GradientSamples, answer: float) -> None:
@@ -92,13 +97,13 @@ def gradient_comparison() -> None:
     if row.button(LESSON3["grad_again"], key="lesson3_grad_again", icon=":material/casino:"):
         seed = st.session_state[K_SEED] = seed + 1
     g = _samples(ckpt.model, model_store.fingerprint(ckpt), x, index, int(n), seed)
+    st.markdown(LESSON3["grad_var_label"])
     cols = st.columns(2)
     for col, kind in zip(cols, KINDS, strict=True):
-        col.metric(LESSON3["grad_var_label"].format(kind=LESSON3["grad_kinds"][kind]),
-                   f"{g.variance(kind):,.4g}")
-    left, right = st.columns(2)
-    left.plotly_chart(running_figure(g), key="lesson3_grad_running")
-    right.plotly_chart(variance_figure(g), key="lesson3_grad_variance")
+        col.metric(LESSON3["grad_kinds"][kind], _plain_number(g.variance(kind)))
+    # one above the other: side by side at 800 px each chart is too narrow for its title
+    st.plotly_chart(running_figure(g), key="lesson3_grad_running")
+    st.plotly_chart(variance_figure(g), key="lesson3_grad_variance")
     st.caption(LESSON3["grad_caption"])
     answer = st.number_input(LESSON3["grad_answer"], min_value=0.0, value=0.0, step=1.0,
                              format="%.0f", key="lesson3_grad_answer",

@@ -269,19 +269,19 @@ LESSON3 = Strings("LESSON3", {
     "grad_samples": "Draws of ε",
     "grad_again": "Draw again",
     "grad_kinds": {"reparam": "reparameterisation", "score": "score function"},
-    "grad_var_label": "Variance of one draw: {kind}",
-    "grad_running_title": "Estimate of ∂/∂μ₁ from the first m draws",
+    "grad_var_label": "Variance of one draw (summed over the 2K coordinates):",
+    "grad_running_title": "∂/∂μ₁ estimated from the first m draws",
     "grad_variance_title": "Variance of the estimate from n draws",
     "grad_draws": "draws",
     "grad_estimate": "estimate",
     "grad_variance": "variance (all 2K coordinates)",
-    "grad_caption": "Left: the score function's estimate still wanders when the "
+    "grad_caption": "Top: the score function's estimate still wanders when the "
                     "reparameterisation's has settled (dotted: the reparameterisation's "
-                    "estimate from all draws). Right: both variances fall as 1/n, but the "
+                    "estimate from all draws). Bottom: both variances fall as 1/n, but the "
                     "score function's line lies far above; its gap is the ratio of the two.",
     "grad_answer": "How many times larger is the score function's variance?",
-    "grad_answer_help": "Divide the two variances above (or read the gap between the lines on "
-                        "the right: each step of 10 on the log scale is a factor of 10).",
+    "grad_answer_help": "Divide the two variances above (or read the gap between the two "
+                        "lines of the lower chart: each power of 10 is a factor of 10).",
     "grad_how": "Set at least {enough} draws, then enter the ratio of the two variances.",
     "grad_more": "Use at least {enough} draws: with fewer, the variances themselves are too "
                  "noisy to compare.",

@@ -234,18 +234,18 @@ ZH = {
     "LESSON3.grad_again": "重新抽样",
     "LESSON3.grad_kinds.reparam": "重参数化",
     "LESSON3.grad_kinds.score": "得分函数",
-    "LESSON3.grad_var_label": "一次抽样的方差：{kind}",
-    "LESSON3.grad_running_title": "由前 m 次抽样得到的 ∂/∂μ₁ 估计",
+    "LESSON3.grad_var_label": "一次抽样的方差（对 2K 个坐标求和）：",
+    "LESSON3.grad_running_title": "由前 m 次抽样估计的 ∂/∂μ₁",
     "LESSON3.grad_variance_title": "由 n 次抽样得到的估计的方差",
     "LESSON3.grad_draws": "抽样次数",
     "LESSON3.grad_estimate": "估计值",
     "LESSON3.grad_variance": "方差（全部 2K 个坐标）",
-    "LESSON3.grad_caption": "左图：重参数化的估计已经稳定时，得分函数的估计仍在游走（虚线：用全部"
-                            "抽样得到的重参数化估计）。右图：两个方差都按 1/n 下降，但得分函数的线"
+    "LESSON3.grad_caption": "上图：重参数化的估计已经稳定时，得分函数的估计仍在游走（虚线：用全部"
+                            "抽样得到的重参数化估计）。下图：两个方差都按 1/n 下降，但得分函数的线"
                             "高出很多；两线之间的差距就是两者之比。",
     "LESSON3.grad_answer": "得分函数的方差是重参数化的多少倍？",
-    "LESSON3.grad_answer_help": "把上面两个方差相除（或读右图两条线之间的差距：对数刻度上每一格 "
-                                "10 就是 10 倍）。",
+    "LESSON3.grad_answer_help": "把上面两个方差相除（或读下图两条线之间的差距：10 的每一次幂"
+                                "就是 10 倍）。",
     "LESSON3.grad_how": "把抽样次数设为至少 {enough}，再填入两个方差之比。",
     "LESSON3.grad_more": "请至少抽样 {enough} 次：次数更少时，方差本身的噪声太大，无法比较。",
     "LESSON3.grad_wrong": "{answer:,.0f} 与这个比值相差超过 20%：用得分函数的方差除以重参数化的"
