@@ -41,7 +41,8 @@ def running_figure(g: GradientSamples) -> go.Figure:
         fig.add_trace(go.Scatter(x=m, y=running, mode="lines", name=LESSON3["grad_kinds"][kind],
                                  line=dict(color=COLOURS[kind])))
     fig.add_hline(y=float(g.mean("reparam")[0]), line=dict(color="grey", dash="dot"))
-    fig.update_layout(xaxis=dict(type="log", title=dict(text=LESSON3["grad_draws"])),
+    # the x axis has no title (the chart's says "draws"): it would sit on the legend below
+    fig.update_layout(xaxis=dict(type="log", dtick=1),
                       yaxis=dict(title=dict(text=LESSON3["grad_estimate"])))
     return figures.layout(fig, height=300, title=LESSON3["grad_running_title"])
 
@@ -54,7 +55,7 @@ def variance_figure(g: GradientSamples) -> go.Figure:
         fig.add_trace(go.Scatter(x=draws, y=g.variance_curve(kind, draws), mode="lines",
                                  name=LESSON3["grad_kinds"][kind],
                                  line=dict(color=COLOURS[kind])))
-    fig.update_layout(xaxis=dict(type="log", title=dict(text=LESSON3["grad_draws"])),
+    fig.update_layout(xaxis=dict(type="log", dtick=1),
                       yaxis=dict(type="log", exponentformat="power",
                                  title=dict(text=LESSON3["grad_variance"])))
     return figures.layout(fig, height=320, title=LESSON3["grad_variance_title"])

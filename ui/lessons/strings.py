@@ -272,7 +272,6 @@ LESSON3 = Strings("LESSON3", {
     "grad_var_label": "Variance of one draw (summed over the 2K coordinates):",
     "grad_running_title": "∂/∂μ₁ estimated from the first m draws",
     "grad_variance_title": "Variance of the estimate from n draws",
-    "grad_draws": "draws",
     "grad_estimate": "estimate",
     "grad_variance": "variance (all 2K coordinates)",
     "grad_caption": "Top: the score function's estimate still wanders when the "

@@ -237,7 +237,6 @@ ZH = {
     "LESSON3.grad_var_label": "一次抽样的方差（对 2K 个坐标求和）：",
     "LESSON3.grad_running_title": "由前 m 次抽样估计的 ∂/∂μ₁",
     "LESSON3.grad_variance_title": "由 n 次抽样得到的估计的方差",
-    "LESSON3.grad_draws": "抽样次数",
     "LESSON3.grad_estimate": "估计值",
     "LESSON3.grad_variance": "方差（全部 2K 个坐标）",
     "LESSON3.grad_caption": "上图：重参数化的估计已经稳定时，得分函数的估计仍在游走（虚线：用全部"
