@@ -14,9 +14,10 @@ import torch
 
 from ui.home.explain import test_image
 from ui.lessons import progress
+from ui.lessons.facts import Facts
 from ui.lessons.strings import LESSON3
 from ui.lessons.tasks import ENOUGH_DRAWS as ENOUGH
-from ui.lessons.tasks import RATIO_TOLERANCE as TOLERANCE
+from ui.lessons.tasks import variance_ratio
 from ui.shell import figures, model_store, state
 from vae_core.analysis.gradient_estimators import KINDS, GradientSamples, compare_on_image
 
@@ -68,10 +69,9 @@ def _plain_number(value: float) -> str:
 
 def _check(g: GradientSamples, answer: float) -> None:
     """Record what the learner read off; say whether it is right."""
-    right = g.n >= ENOUGH and abs(answer - g.ratio) <= TOLERANCE * g.ratio
-    progress.record_lesson_fact("gradients", {"draws": g.n, "ratio": g.ratio,
-                                              "answer": answer})
-    if right:
+    seen = {"draws": g.n, "ratio": g.ratio, "answer": answer}
+    progress.record_lesson_fact("gradients", seen)
+    if variance_ratio(Facts(actions={"gradients": seen})):  # the task's own check
         st.success(LESSON3["grad_right"].format(ratio=g.ratio))
     elif g.n < ENOUGH:
         st.info(LESSON3["grad_more"].format(enough=ENOUGH))
