@@ -174,13 +174,13 @@ ZH = {
     "LESSON2.steps.3.text": "写 p(x, z) = p(x|z) p(z)。第一部分是图像的期望对数似然"
                             "（即重构项的相反数），第二部分是 KL(q(z|x) ‖ p(z))，"
                             "也就是把编码拉向先验的那一项。",
-    "LESSON2.steps.4.title": "精确的差距",
+    "LESSON2.steps.4.title": "精确的间隙",
     "LESSON2.steps.4.text": "改写 p(x, z) = p(z|x) p(x)。log p(x) 与 ELBO 之间剩下的恰好是 "
                             "KL(q(z|x) ‖ p(z|x))，即近似后验到真实后验的距离。KL 从不为负，"
                             "只有当 q(z|x) 就是真实后验时才为 0：这时下界是紧的。",
     "LESSON2.steps.5.title": "训练如何利用它",
     "LESSON2.steps.5.text": "损失是 −ELBO = 重构 + KL。最小化它同时做两件事：提高 log p(x)"
-                            "（更好的数字模型），并缩小差距（编码器更接近真实后验）。",
+                            "（更好的数字模型），并缩小间隙（编码器更接近真实后验）。",
     "LESSON2.quiz.q1.q": "训练最小化的是什么？",
     "LESSON2.quiz.q1.options.a": "−ELBO = 重构 + KL",
     "LESSON2.quiz.q1.options.b": "ELBO，即 log p(x) 下方的那个界",
@@ -241,9 +241,9 @@ ZH = {
     "LESSON3.grad_variance": "方差（全部 2K 个坐标）",
     "LESSON3.grad_caption": "上图：重参数化的估计已经稳定时，得分函数的估计仍在游走（虚线：用全部"
                             "抽样得到的重参数化估计）。下图：两个方差都按 1/n 下降，但得分函数的线"
-                            "高出很多；两线之间的差距就是两者之比。",
+                            "高出很多；两线之间的距离就是两者之比。",
     "LESSON3.grad_answer": "得分函数的方差是重参数化的多少倍？",
-    "LESSON3.grad_answer_help": "把上面两个方差相除（或读下图两条线之间的差距：10 的每一次幂"
+    "LESSON3.grad_answer_help": "把上面两个方差相除（或读下图两条线之间的距离：10 的每一次幂"
                                 "就是 10 倍）。",
     "LESSON3.grad_how": "把抽样次数设为至少 {enough}，再填入两个方差之比。",
     "LESSON3.grad_more": "请至少抽样 {enough} 次：次数更少时，方差本身的噪声太大，无法比较。",
