@@ -13,13 +13,15 @@ state.ensure_shell()
 st.title(HOME["title"])
 st.markdown(HOME["intro"])
 # the loss, not "−ELBO_β": the two agree only at β = 1
-st.latex(r"\mathcal{L}_\beta(x) = \underbrace{\mathbb{E}_{q(z|x)}\big[-\log p(x|z)\big]}"
-         rf"_{{\text{{{HOME['term_recon']}}}}} + \beta\,"
+# two lines each: at 1024 px (a projector) the column is about 560 px wide
+st.latex(r"\begin{aligned}\mathcal{L}_\beta(x) &= \underbrace{\mathbb{E}_{q(z|x)}"
+         rf"\big[-\log p(x|z)\big]}}_{{\text{{{HOME['term_recon']}}}}}\\ &\quad + \beta\,"
          r"\underbrace{\mathrm{KL}\big(q(z|x)\,\|\,p(z)\big)}"
-         rf"_{{\text{{{HOME['term_reg']}}}}}")
+         rf"_{{\text{{{HOME['term_reg']}}}}}\end{{aligned}}")
 st.caption(HOME["elbo_caption"])
-st.latex(r"\mathrm{KL}_k = -\tfrac{1}{2}\left(1 + \log\sigma_k^2 - \mu_k^2 - \sigma_k^2\right),"
-         r"\qquad z = \mu + \sigma \odot \varepsilon,\quad \varepsilon \sim \mathcal{N}(0, I)")
+st.latex(r"\begin{gathered}\mathrm{KL}_k = -\tfrac{1}{2}\left(1 + \log\sigma_k^2 - \mu_k^2"
+         r" - \sigma_k^2\right),\\ z = \mu + \sigma \odot \varepsilon,\quad"
+         r" \varepsilon \sim \mathcal{N}(0, I)\end{gathered}")
 st.caption(HOME["kl_caption"])
 
 st.subheader(HOME["diagram_title"])

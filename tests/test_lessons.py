@@ -82,6 +82,17 @@ def test_lesson_3_walk_and_zero_beta():
     assert ticked(tasks.zero_beta_codes, run(beta=0.0, test_kl=118.0))
 
 
+def test_lesson_3_the_variance_ratio_read_off():
+    def seen(draws, ratio, answer):
+        return {"gradients": {"draws": draws, "ratio": ratio, "answer": answer}}
+    assert not ticked(tasks.variance_ratio)
+    assert ticked(tasks.variance_ratio, **seen(1000, 820.3, 800))
+    assert ticked(tasks.variance_ratio, **seen(4000, 820.3, 984))        # within 20 %
+    assert not ticked(tasks.variance_ratio, **seen(4000, 820.3, 1000))   # 22 % off
+    assert not ticked(tasks.variance_ratio, **seen(100, 820.3, 820))     # too few draws
+    assert not ticked(tasks.variance_ratio, **seen(1000, 820.3, 0))
+
+
 def test_lesson_4_sign_flip_and_unused_dims():
     assert not ticked(tasks.sign_flip, BCE1)
     assert not ticked(tasks.sign_flip, run(kl_sign_bug=True, test_kl=900.0))

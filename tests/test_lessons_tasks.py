@@ -86,7 +86,25 @@ def test_lesson_3_counts_the_images_walked_through():
         at.button(key="home_another").click().run()
     assert task_marks(at)[0] is True
     at.button(key="home_another").click().run()  # a tick stays
-    assert overview_tasks(at, 3) == "1 / 2"
+    assert overview_tasks(at, 3) == "1 / 3"
+
+
+def test_lesson_3_the_estimators_variance_ratio_read_off():
+    at = open_lesson(3)
+    variances = lambda: [float(m.value.replace(",", "")) for m in at.metric  # noqa: E731
+                         if m.label in ("reparameterisation", "score function")]
+    reparam, score = variances()
+    assert score > 10 * reparam > 0                      # 100 draws, the default
+    at.number_input(key="lesson3_grad_answer").set_value(round(score / reparam)).run()
+    assert task_marks(at)[2] is False                    # too few draws to count
+    at.number_input(key="lesson3_grad_answer").set_value(round(2 * score / reparam))
+    at.select_slider(key="lesson3_grad_n").set_value(1000).run()
+    assert task_marks(at)[2] is False                    # twice the ratio is wrong
+    reparam, score = variances()
+    at.number_input(key="lesson3_grad_answer").set_value(round(score / reparam)).run()
+    assert not at.exception, at.exception
+    assert task_marks(at)[2] is True
+    assert "this is why VAEs use the trick" in texts(at.success)
 
 
 def test_lesson_5_the_likelihoods_tick_one_by_one():

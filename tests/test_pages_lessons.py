@@ -83,7 +83,18 @@ def test_every_lesson_renders(n, lang):
     quiz = [r for r in at.radio if r.key and r.key.startswith(f"lesson{n}_quiz_")]
     assert len(quiz) == len(lesson.questions) and all(r.value is None for r in quiz)
     assert lesson_param(at) == str(n)   # the address bar is the shareable link
-    assert len(at.latex) == len(lesson.formulas)
+    assert len(at.latex) == len(lesson.formulas) + len(lesson.derivation)
+
+
+@pytest.mark.parametrize("lang", ["English", "中文"])
+def test_lesson_2_derives_the_elbo_one_step_at_a_time(lang):
+    at = open_app("pages/lesson_2.py", lang=lang)
+    steps = [e for e in at.expander if e.label[:2] in {f"{i}." for i in range(1, 10)}]
+    assert len(steps) == 5 and not any(e.proto.expanded for e in steps)  # opened one by one
+    latex = [e.latex[0].value for e in steps]
+    assert "Jensen" in steps[1].label or "詹森" in steps[1].label
+    assert r"\ge \mathbb{E}_{q}\big[\log w\big]" in latex[1]                    # Jensen
+    assert r"&= \mathrm{KL}\big(q(z|x)\,\|\,p(z|x)\big) \;\ge\; 0" in latex[3]   # the gap
 
 
 @pytest.mark.parametrize("n", range(1, 9))

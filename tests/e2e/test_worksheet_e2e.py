@@ -39,7 +39,7 @@ FORMULAS = """() => {
         const math = box.querySelector('.katex-html').getBoundingClientRect();
         return {scroll: box.scrollWidth, client: element.clientWidth, cutting: cutting,
                 left: column.left - math.left, right: math.right - column.right,
-                shown: box.getClientRects().length > 0};
+                shown: box.checkVisibility()};  // false inside a closed expander
     });
 }"""
 
@@ -115,7 +115,7 @@ def test_a_lesson_prints_as_a_worksheet(app, lang):
     assert sheet.locator(".vl-ws-line").count() >= 3 * len(lesson.tasks)
 
     formulas = [f for f in page.evaluate(FORMULAS) if f["shown"]]
-    assert len(formulas) == len(lesson.formulas)
+    assert len(formulas) == len(lesson.formulas) + len(lesson.derivation)
     for f in formulas:  # whole: no scrolling box, nothing outside the page's column
         assert f["scroll"] <= f["client"] and not f["cutting"], f
         assert f["left"] <= 1 and f["right"] <= 1, f

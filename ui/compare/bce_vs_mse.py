@@ -62,9 +62,10 @@ def likelihood_tab() -> None:
         st.markdown(LIKELIHOOD["sigma_text"])
         st.latex(r"-\log \mathcal{N}(x;\hat x,\sigma^2 I) = \frac{\lVert x-\hat x\rVert^2}"
                  r"{2\sigma^2} + \frac{D}{2}\log(2\pi\sigma^2)")
-        st.latex(r"\sigma^2=\tfrac12:\quad -\log p(x|z) = \lVert x-\hat x\rVert^2 + \text{const}"
-                 r",\qquad \frac{\lVert x-\hat x\rVert^2}{2\sigma^2} + \mathrm{KL} \;\propto\;"
-                 r" \lVert x-\hat x\rVert^2 + 2\sigma^2\,\mathrm{KL}")
+        # one statement a line: in this expander at 1024 px the column is about 530 px wide
+        st.latex(r"\begin{aligned}\sigma^2=\tfrac12:\quad -\log p(x|z) &= \lVert x-\hat x"
+                 r"\rVert^2 + C,\\ \frac{\lVert x-\hat x\rVert^2}{2\sigma^2} + \mathrm{KL}"
+                 r" &\;\propto\; \lVert x-\hat x\rVert^2 + 2\sigma^2\,\mathrm{KL}\end{aligned}")
         st.markdown(LIKELIHOOD["sigma_text2"])
     compare_likelihood.continuous_bernoulli()
 

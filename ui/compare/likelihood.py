@@ -71,7 +71,7 @@ def continuous_bernoulli() -> None:
     """Why BCE on grey pixels is not a normalised likelihood, and what fixes it."""
     with st.expander(LIKELIHOOD["cb_title"]):
         st.markdown(LIKELIHOOD["cb_text"])
-        st.latex(r"p(x\mid\lambda) = C(\lambda)\,\lambda^{x}(1-\lambda)^{1-x},\quad "
-                 r"x\in[0,1],\qquad -\log p(x\mid\lambda) = \mathrm{BCE}(x,\lambda) "
-                 r"- \log C(\lambda)")
+        st.latex(r"\begin{aligned}p(x\mid\lambda) &= C(\lambda)\,\lambda^{x}(1-\lambda)^{1-x},"
+                 r"\quad x\in[0,1],\\ -\log p(x\mid\lambda) &= \mathrm{BCE}(x,\lambda) "
+                 r"- \log C(\lambda)\end{aligned}")
         st.markdown(LIKELIHOOD["cb_text2"])

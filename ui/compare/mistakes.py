@@ -37,13 +37,15 @@ SKETCHES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     ),
     "recon_sign": (
         ("latex", r"\mathcal{L} = \mathbb{E}_{q(z|x)}[\log p(x|z)] + \mathrm{KL}"),
-        ("latex", r"\mathcal{L} = -\mathrm{ELBO} = -\mathbb{E}_{q(z|x)}[\log p(x|z)]"
-                  r" + \mathrm{KL}\big(q(z|x)\,\|\,p(z)\big)"),
+        # broken over lines: a box at 800 px leaves a formula about 430 px
+        ("latex", r"\begin{aligned}\mathcal{L} = -\mathrm{ELBO} &= -\mathbb{E}_{q(z|x)}"
+                  r"[\log p(x|z)]\\ &\quad + \mathrm{KL}\big(q(z|x)\,\|\,p(z)\big)"
+                  r"\end{aligned}"),
     ),
     "elbo_is_nll": (
         ("latex", r"\max \mathrm{ELBO} \;\Longleftrightarrow\; \max \log p(x)\ \ ?"),
-        ("latex", r"\log p(x) = \mathrm{ELBO}(x) + \mathrm{KL}\big(q(z|x)\,\|\,p(z|x)\big)"
-                  r" \;\ge\; \mathrm{ELBO}(x)"),
+        ("latex", r"\begin{aligned}\log p(x) &= \mathrm{ELBO}(x) + \mathrm{KL}\big(q(z|x)"
+                  r"\,\|\,p(z|x)\big)\\ &\ge \mathrm{ELBO}(x)\end{aligned}"),
     ),
     "logvar": (
         ("python", "mu, logvar = encoder(x)\nz = mu + logvar.exp() * torch.randn_like(mu)"),
@@ -60,8 +62,8 @@ SKETCHES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "match_prior": (
         ("latex", r"q(z|x) = p(z)\ \ \forall x \;\Rightarrow\; \mathrm{KL} = 0,\ "
                   r"I(x; z) = 0"),
-        ("latex", r"q(z) = \tfrac{1}{N}\textstyle\sum_n q(z|x_n) \;\approx\; p(z),\qquad "
-                  r"\mathrm{KL}\big(q(z|x)\,\|\,p(z)\big) > 0"),
+        ("latex", r"\begin{gathered}q(z) = \tfrac{1}{N}\textstyle\sum_n q(z|x_n) \;\approx\;"
+                  r" p(z),\\ \mathrm{KL}\big(q(z|x)\,\|\,p(z)\big) > 0\end{gathered}"),
     ),
 }
 

@@ -42,7 +42,7 @@ def _bump(field: str) -> None:
     example[field] += 1
 
 
-def _test_image(ckpt: Checkpoint, index: int) -> tuple[torch.Tensor | None, str | None]:
+def test_image(ckpt: Checkpoint, index: int) -> tuple[torch.Tensor | None, str | None]:
     """The ``index``-th test image (cycling) of the model's dataset, or (None, why not)."""
     data, problem = datasets.test_data(ckpt)
     if data is None:
@@ -63,7 +63,7 @@ def live_example(entry: ModelEntry, ckpt: Checkpoint) -> None:
     if not in_browser:
         buttons.button(HOME["resample"], on_click=_bump, args=("seed",),
                        icon=":material/casino:")
-    x, error = _test_image(ckpt, example["index"])
+    x, error = test_image(ckpt, example["index"])
     if error:
         st.warning(f"{error} {HOME['prior_instead']}")
     result = walk_through(ckpt.model, x, seed=example["seed"])

@@ -62,6 +62,7 @@ def render_lesson(n: int) -> None:
     st.markdown(text["explain"])
     for formula in lesson.formulas:
         st.latex(formula)
+    _derivation(lesson)
     worksheet.render(lesson)  # printed, the page is this worksheet (hidden on screen)
     st.subheader(LESSONS["live"])
     lesson.view()
@@ -74,6 +75,19 @@ def render_lesson(n: int) -> None:
     st.subheader(LESSONS["quiz"])
     quiz.render(n, lesson.questions, text["quiz"])
     _neighbours(n)
+
+
+def _derivation(lesson: Lesson) -> None:
+    """One collapsed expander a step, so that a student opens the next when ready."""
+    if not lesson.derivation:
+        return
+    steps = lesson.text["steps"]
+    st.markdown(f"**{steps['title']}**")
+    for i, formula in enumerate(lesson.derivation, start=1):
+        step = steps[str(i)]
+        with st.expander(f"{i}. {step['title']}"):
+            st.markdown(step["text"])
+            st.latex(formula)
 
 
 def _neighbours(n: int) -> None:

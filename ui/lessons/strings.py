@@ -174,6 +174,30 @@ LESSON2 = Strings("LESSON2", {
                "live_beta": "ticks when a run ends whose β at the end differs from its β at "
                             "the start (the app records both)."},
     "runs": {"vae": "Train β = 1", "long": "Train β = 1 for 60 epochs (time to change β)"},
+    "steps": {
+        "title": "The derivation, one step at a time (open each step when you are ready):",
+        "1": {"title": "Bring q(z|x) in",
+              "text": "log p(x) is an integral over every z. Multiply and divide by q(z|x) "
+                      "under the integral: nothing changes, but the integral is now an "
+                      "expectation over z ~ q(z|x), which we can estimate by drawing z."},
+        "2": {"title": "Jensen's inequality",
+              "text": "The logarithm is concave, so the log of a mean is at least the mean of "
+                      "the logs. With w = p(x, z) / q(z|x) this gives a lower bound on "
+                      "log p(x): the **ELBO**."},
+        "3": {"title": "The two terms of the loss",
+              "text": "Write p(x, z) = p(x|z) p(z). The first part is the expected "
+                      "log-likelihood of the image (minus the reconstruction term), the second "
+                      "is KL(q(z|x) ‖ p(z)), the term that pulls the codes toward the prior."},
+        "4": {"title": "The exact gap",
+              "text": "Write p(x, z) = p(z|x) p(x) instead. What is left between log p(x) and "
+                      "the ELBO is exactly KL(q(z|x) ‖ p(z|x)), the distance from the "
+                      "approximate posterior to the true one. A KL is never negative, and it "
+                      "is 0 only when q(z|x) is the true posterior: then the bound is tight."},
+        "5": {"title": "What training does with it",
+              "text": "The loss is −ELBO = reconstruction + KL. Minimising it does two things "
+                      "at once: it raises log p(x) (a better model of the digits) and lowers "
+                      "the gap (an encoder closer to the true posterior)."},
+    },
     "quiz": {
         "q1": {"q": "What does training minimise?",
                "options": {"a": "−ELBO = reconstruction + KL",
@@ -215,8 +239,11 @@ LESSON2 = Strings("LESSON2", {
 LESSON3 = Strings("LESSON3", {
     "teaches": "z = μ + σ⊙ε: how gradients reach the encoder through a random draw",
     "explain": "The reconstruction term is an expectation over z ~ q(z|x). Training the encoder "
-               "needs the gradient of that expectation with respect to μ and σ, and a random "
-               "draw has none. The trick moves the randomness into an input: draw "
+               "needs the gradient of that expectation with respect to μ and σ, but a z drawn "
+               "from N(μ, σ²) is not a differentiable function of them: backpropagation cannot "
+               "pass through the draw. The **score function** (REINFORCE) gets round it with "
+               "loss values alone, and is very noisy (see below). The trick moves the "
+               "randomness into an input instead: draw "
                "ε ~ N(0, I), then set z = μ + σ⊙ε with σ = exp(½ log σ²). Now z is a "
                "differentiable function of μ and σ, and ε is just data. The walk-through "
                "below runs it on one test image: the bars are μ and σ of each latent "
@@ -225,12 +252,46 @@ LESSON3 = Strings("LESSON3", {
                "spread and the KL grows.",
     "tasks": {"walk": "Step through three test images with **Another image**, and press "
                       "**Resample ε** for each.",
-              "sigma": "Train with β = 0 and watch the KL grow in the table."},
+              "sigma": "Train with β = 0 and watch the KL grow in the table.",
+              "grad": "Compare the two gradient estimators with at least 1000 draws and enter "
+                      "how many times larger the score function's variance is."},
     "checks": {"walk": "ticks when the walk-through has shown 3 test images after the first "
                        "(the app counts the **Another image** clicks).",
                "sigma": "ticks when a β = 0 run ends with a test KL above 50 nats (β = 1 stays "
-                        "far below)."},
+                        "far below).",
+               "grad": "ticks when, with at least 1000 draws, the ratio you enter is within "
+                       "20% of the measured ratio of the two variances."},
     "runs": {"ae": "Train β = 0"},
+    "grad_title": "The gradient, estimated two ways",
+    "grad_intro": "The same test image as above. Each draw of ε gives one estimate of the "
+                  "gradient of the reconstruction term −log p(x|z) with respect to μ and "
+                  "log σ²: the **reparameterisation** estimate differentiates through "
+                  "z = μ + σ⊙ε, the **score function** multiplies the loss value by "
+                  "∂ log q(z|x) / ∂(μ, log σ²). Both are right on average; the variance says "
+                  "how far one estimate strays. Averaging n draws divides it by n.",
+    "grad_samples": "Draws of ε",
+    "grad_again": "Draw again",
+    "grad_kinds": {"reparam": "reparameterisation", "score": "score function"},
+    "grad_var_label": "Variance of one draw (summed over the 2K coordinates):",
+    "grad_running_title": "∂/∂μ₁ estimated from the first m draws",
+    "grad_variance_title": "Variance of the estimate from n draws",
+    "grad_estimate": "estimate",
+    "grad_variance": "variance (all 2K coordinates)",
+    "grad_caption": "Top: the score function's estimate still wanders when the "
+                    "reparameterisation's has settled (dotted: the reparameterisation's "
+                    "estimate from all draws). Bottom: both variances fall as 1/n, but the "
+                    "score function's line lies far above; its gap is the ratio of the two.",
+    "grad_answer": "How many times larger is the score function's variance?",
+    "grad_answer_help": "Divide the two variances above (or read the gap between the two "
+                        "lines of the lower chart: each power of 10 is a factor of 10).",
+    "grad_how": "Set at least {enough} draws, then enter the ratio of the two variances.",
+    "grad_more": "Use at least {enough} draws: with fewer, the variances themselves are too "
+                 "noisy to compare.",
+    "grad_wrong": "{answer:,.0f} is not within 20% of the ratio: divide the score function's "
+                  "variance by the reparameterisation's.",
+    "grad_right": "Right: the score function's variance is {ratio:,.0f} times the "
+                  "reparameterisation's. To be as precise as one reparameterised draw, it "
+                  "needs about {ratio:,.0f} draws: this is why VAEs use the trick.",
     "quiz": {
         "q1": {"q": "Why not draw z ~ N(μ, σ²) directly in the forward pass?",
                "options": {"a": "A draw has no gradient with respect to μ and σ; z = μ + σ⊙ε puts "

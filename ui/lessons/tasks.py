@@ -17,6 +17,8 @@ COLLAPSED = 1             # mean over pixels: at most this many active units
 HEALTHY = 4               # the same model with the sum: at least this many
 AE_KL = 50.0              # nats: the KL of a β = 0 run is above this
 EXAMPLES_SEEN = 3         # lesson 3: test images walked through
+ENOUGH_DRAWS = 1000       # lesson 3: draws behind the variance ratio the learner reads off
+RATIO_TOLERANCE = 0.2     # lesson 3: the ratio entered may be off by this share
 SIGMA_LARGE = 1.0         # lesson 5: σ ≥ 1 (2σ² = 2: β doubled against σ² = ½)
 DEFAULT_SIGMA = 0.5 ** 0.5
 LARGE_BETA = 16.0         # lesson 7: a constant β this large collapses the lessons' model
@@ -79,6 +81,16 @@ def zero_beta_codes(facts: Facts) -> bool:
     """β = 0: nothing keeps σ near 1 or μ near 0, so the KL grows large (10 epochs: ≈ 120
     nats, against ≈ 14 at β = 1)."""
     return any(r.test_kl > AE_KL for r in _plain(facts, beta=0.0))
+
+
+def variance_ratio(facts: Facts) -> bool:
+    """The estimators compared with enough draws, and the ratio of their variances read off
+    (the score function's over the reparameterisation's) within ``RATIO_TOLERANCE``."""
+    seen = facts.actions.get("gradients")
+    if not isinstance(seen, dict) or int(seen.get("draws", 0)) < ENOUGH_DRAWS:
+        return False
+    ratio, answer = float(seen.get("ratio", 0.0)), float(seen.get("answer", 0.0))
+    return ratio > 0 and abs(answer - ratio) <= RATIO_TOLERANCE * ratio
 
 
 # -- lesson 4 ----------------------------------------------------------------------------------
@@ -160,7 +172,8 @@ def slerp_on_digits(facts: Facts) -> bool:
 TASKS: dict[int, tuple[Task, ...]] = {
     1: (Task("ae", autoencoder), Task("vae", vae_vs_autoencoder), Task("why", prior_share)),
     2: (Task("elbo", elbo_run), Task("live_beta", live_beta)),
-    3: (Task("walk", walked_examples), Task("sigma", zero_beta_codes)),
+    3: (Task("walk", walked_examples), Task("sigma", zero_beta_codes),
+        Task("grad", variance_ratio)),
     4: (Task("sign", sign_flip), Task("per_dim", unused_dims)),
     5: (Task("both", bce_and_mse), Task("sigma", sigma_like_beta),
         Task("cb", continuous_bernoulli)),

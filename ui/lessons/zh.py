@@ -167,6 +167,25 @@ ZH = {
     "LESSON2.checks.live_beta": "当一次训练结束时的 β 与开始时的 β 不同时打勾（应用会记录两者）。",
     "LESSON2.runs.vae": "训练 β = 1",
     "LESSON2.runs.long": "训练 β = 1，共 60 轮（留出时间修改 β）",
+    "LESSON2.steps.title": "推导，一次一步（准备好了再打开下一步）：",
+    "LESSON2.steps.1.title": "引入 q(z|x)",
+    "LESSON2.steps.1.text": "log p(x) 是对所有 z 的积分。在积分里同时乘以并除以 q(z|x)：值不变，"
+                            "但积分变成了对 z ~ q(z|x) 的期望，我们可以通过抽取 z 来估计它。",
+    "LESSON2.steps.2.title": "詹森不等式",
+    "LESSON2.steps.2.text": "对数是凹函数，所以均值的对数不小于对数的均值。"
+                            "取 w = p(x, z) / q(z|x)，就得到 log p(x) 的一个下界："
+                            "**证据下界**（ELBO）。",
+    "LESSON2.steps.3.title": "损失的两项",
+    "LESSON2.steps.3.text": "写 p(x, z) = p(x|z) p(z)。第一部分是图像的期望对数似然"
+                            "（即重构项的相反数），第二部分是 KL(q(z|x) ‖ p(z))，"
+                            "也就是把编码拉向先验的那一项。",
+    "LESSON2.steps.4.title": "精确的间隙",
+    "LESSON2.steps.4.text": "改写 p(x, z) = p(z|x) p(x)。log p(x) 与 ELBO 之间剩下的恰好是 "
+                            "KL(q(z|x) ‖ p(z|x))，即近似后验到真实后验的距离。KL 从不为负，"
+                            "只有当 q(z|x) 就是真实后验时才为 0：这时下界是紧的。",
+    "LESSON2.steps.5.title": "训练如何利用它",
+    "LESSON2.steps.5.text": "损失是 −ELBO = 重构 + KL。最小化它同时做两件事：提高 log p(x)"
+                            "（更好的数字模型），并缩小间隙（编码器更接近真实后验）。",
     "LESSON2.quiz.q1.q": "训练最小化的是什么？",
     "LESSON2.quiz.q1.options.a": "−ELBO = 重构 + KL",
     "LESSON2.quiz.q1.options.b": "ELBO，即 log p(x) 下方的那个界",
@@ -198,13 +217,45 @@ ZH = {
     # -- LESSON3 -------------------------------------------------------------------------------
     "LESSON3.teaches": "z = μ + σ⊙ε：梯度如何穿过一次随机抽样到达编码器",
     "LESSON3.explain": "重构项是对 z ~ q(z|x) 的期望。训练编码器需要这个期望对 μ 和 σ 的梯度，"
-                       "而一次随机抽样没有梯度。这个技巧把随机性移到输入里：先抽取 ε ~ N(0, I)，"
+                       "但从 N(μ, σ²) 直接抽出的 z 不是 μ 和 σ 的可微函数：反向传播无法穿过这次"
+                       "抽样。**得分函数**（REINFORCE）只用损失值就能绕过它，但噪声非常大（见下文）。"
+                       "这个技巧改为把随机性移到输入里：先抽取 ε ~ N(0, I)，"
                        "再令 z = μ + σ⊙ε，其中 σ = exp(½ log σ²)。这样 z 就是 μ 和 σ 的可微函数，"
                        "ε 只是数据。下面的演示在一张测试图像上运行这一步：条形是每个潜变量维度的"
                        " μ 和 σ，z 是 μ 加上 σ 乘以抽到的 ε，解码器再由 z 画出 x̂。β = 0 时，没有"
                        "什么让 σ 保持在 1 附近、让 μ 靠近先验的均值：编码四散开来，KL 随之变大。",
     "LESSON3.tasks.walk": "用**换一张图像**看三张测试图像，并为每张点**重新采样 ε**。",
     "LESSON3.tasks.sigma": "用 β = 0 训练，在表格里看 KL 变大。",
+    "LESSON3.tasks.grad": "用至少 1000 次抽样比较两种梯度估计量，并填入得分函数的方差是多少倍。",
+    "LESSON3.checks.grad": "当抽样次数至少为 1000，且你填入的倍数与实测的两个方差之比相差不超过 "
+                           "20% 时打勾。",
+    "LESSON3.grad_title": "用两种方法估计梯度",
+    "LESSON3.grad_intro": "与上面是同一张测试图像。每抽一次 ε，就得到重构项 −log p(x|z) 对 μ 和 "
+                          "log σ² 的梯度的一个估计：**重参数化**估计对 z = μ + σ⊙ε 求导，"
+                          "**得分函数**估计则把损失值乘以 ∂ log q(z|x) / ∂(μ, log σ²)。两者平均"
+                          "而言都是对的；方差说明一次估计会偏离多远。"
+                          "对 n 次抽样取平均，方差除以 n。",
+    "LESSON3.grad_samples": "ε 的抽样次数",
+    "LESSON3.grad_again": "重新抽样",
+    "LESSON3.grad_kinds.reparam": "重参数化",
+    "LESSON3.grad_kinds.score": "得分函数",
+    "LESSON3.grad_var_label": "一次抽样的方差（对 2K 个坐标求和）：",
+    "LESSON3.grad_running_title": "由前 m 次抽样估计的 ∂/∂μ₁",
+    "LESSON3.grad_variance_title": "由 n 次抽样得到的估计的方差",
+    "LESSON3.grad_estimate": "估计值",
+    "LESSON3.grad_variance": "方差（全部 2K 个坐标）",
+    "LESSON3.grad_caption": "上图：重参数化的估计已经稳定时，得分函数的估计仍在游走（虚线：用全部"
+                            "抽样得到的重参数化估计）。下图：两个方差都按 1/n 下降，但得分函数的线"
+                            "高出很多；两线之间的距离就是两者之比。",
+    "LESSON3.grad_answer": "得分函数的方差是重参数化的多少倍？",
+    "LESSON3.grad_answer_help": "把上面两个方差相除（或读下图两条线之间的距离：10 的每一次幂"
+                                "就是 10 倍）。",
+    "LESSON3.grad_how": "把抽样次数设为至少 {enough}，再填入两个方差之比。",
+    "LESSON3.grad_more": "请至少抽样 {enough} 次：次数更少时，方差本身的噪声太大，无法比较。",
+    "LESSON3.grad_wrong": "{answer:,.0f} 与这个比值相差超过 20%：用得分函数的方差除以重参数化的"
+                          "方差。",
+    "LESSON3.grad_right": "对：得分函数的方差是重参数化的 {ratio:,.0f} 倍。要达到一次重参数化抽样"
+                          "的精度，它大约需要 {ratio:,.0f} 次抽样：这就是 VAE 使用这个技巧的原因。",
     "LESSON3.checks.walk": "当演示在第一张之后又显示了 3 张测试图像时打勾（应用会统计**换一张"
                            "图像**的点击次数）。",
     "LESSON3.checks.sigma": "当一次 β = 0 的训练结束时测试 KL 超过 50 奈特时打勾"
