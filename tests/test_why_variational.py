@@ -234,3 +234,18 @@ def test_a_model_that_cannot_train_fails_the_comparison(digits):
 _DUMMY = wv.ModelView(kind="vae", model=None, summary={}, train_s=0.0,  # type: ignore[arg-type]
                       coords=np.zeros((1, 2)), explained=(0.5, 0.5), prior_images=torch.zeros(0),
                       interpolation=torch.zeros(0), prior_share=0.0, code_radius=0.0)
+
+
+def test_the_page_and_the_readme_quote_the_same_time():
+    """The idle text and the README promise a learner the same wait (they once said 15 s and
+    10 s, while a busy server took 18–21 s)."""
+    import re
+    from pathlib import Path
+
+    from ui.why.strings import WHY
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| **Why variational?**"))
+    quoted = re.search(r"about (\d+) s on an idle server", row)
+    page = re.search(r"about (\d+) s on an idle server", WHY["idle"])
+    assert quoted and page and quoted.group(1) == page.group(1), (row[:300], WHY["idle"])

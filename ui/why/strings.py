@@ -47,7 +47,8 @@ WHY = Strings("WHY", {
     "data_error": "Could not load the dataset: {error}",
     "bad_config": "Cannot start: {error}",
     "idle": "Press **Train both**: the VAE trains first, then the autoencoder, then both are "
-            "measured (about 15 s at the defaults).",
+            "measured: at the defaults about 10 s on an idle server, and about twice that "
+            "while other runs share it.",
     "progress": "{status} · {elapsed:.0f} s",
     "model_progress": "{name}: {status}, epoch {epoch}/{epochs}",
     "status": {"pending": "waiting", "loading": "loading data", "training": "training",

@@ -34,8 +34,8 @@ ZH = {
     "WHY.busy": "服务器正忙：{limit} 个训练任务名额中已有 {running} 个在运行。请稍后再试。",
     "WHY.data_error": "无法加载数据集：{error}",
     "WHY.bad_config": "无法开始：{error}",
-    "WHY.idle": "点击**训练两个模型**：先训练 VAE，再训练自编码器，然后测量两者（默认设置下约 15"
-                " 秒）。",
+    "WHY.idle": "点击**训练两个模型**：先训练 VAE，再训练自编码器，然后测量两者：默认设置下，"
+                "空闲的服务器上约 10 秒；其他训练同时进行时约为两倍。",
     "WHY.progress": "{status} · {elapsed:.0f} 秒",
     "WHY.model_progress": "{name}：{status}，第 {epoch}/{epochs} 轮",
     "WHY.status.pending": "等待中",
