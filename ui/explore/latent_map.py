@@ -17,7 +17,7 @@ import torch
 
 from ui.explore import figures as explore_figures
 from ui.explore.strings import MAP
-from ui.shell import figures, i18n, model_store
+from ui.shell import figures, i18n, model_store, state
 from ui.shell.config_words import error_words
 from ui.shell.inert import inert
 from ui.shell.model_store import ModelEntry
@@ -45,6 +45,7 @@ SUBSET_DEFAULT = 1000
 SUBSET_SEED = 0
 INTERP_STEPS = 10
 IMAGE_PX = figures.SINGLE_PX
+TWO_D_MODEL = "mnist-z2-bce"     # the zoo's 2-D model, offered above the map of a larger one
 MU_SIGMA_PX = 380               # the μ ± σ bars beside the clicked image (a wrapping row)
 
 
@@ -148,6 +149,24 @@ def default_axes(ckpt: Checkpoint) -> tuple[int, int]:
     return (top[0], top[1])
 
 
+def default_projection(k: int) -> str:
+    """The view a map opens on: a 2-D model's own plane; else PCA, the plane holding most of
+    the codes' spread (two raw axes of an 8-D model overlapped the classes)."""
+    return "raw" if k <= 2 else "pca"
+
+
+def two_d_offer(entry: ModelEntry, k: int, keys: list[str]) -> None:
+    """Above the map of a model with K > 2: the pretrained 2-D model, whose plane is the whole
+    latent space, one click away (the sidebar's picker selects it on the rerun)."""
+    two_d = f"asset:{TWO_D_MODEL}{model_store.SUFFIX}"
+    if k <= 2 or two_d not in keys or entry.key == two_d:
+        return
+    row = st.container(horizontal=True, vertical_alignment="center")
+    row.caption(MAP["two_d_note"].format(k=k))
+    row.button(MAP["two_d_button"], key="map_open_2d", icon=":material/grid_on:",
+               on_click=state.select_model, args=(two_d,))
+
+
 def map_settings(entry: ModelEntry, ckpt: Checkpoint, data: DataBundle) -> MapSettings:
     """The controls above the map (those that depend on the latent size have per-model keys)."""
     fp = model_store.fingerprint(ckpt)
@@ -162,7 +181,8 @@ def map_settings(entry: ModelEntry, ckpt: Checkpoint, data: DataBundle) -> MapSe
         # format_func may be called after the run (AppTest): plain dicts built now
         proj_labels = MAP["proj_labels"]
         proj = c2.radio(MAP["projection"], projs, format_func=proj_labels.__getitem__,
-                        key="map_projection", horizontal=True)
+                        index=projs.index(default_projection(k)), key="map_projection",
+                        horizontal=True)
         colours = {-1: MAP["class"], **dict(enumerate(data.factor_names))}
         color = c3.selectbox(MAP["color_by"], list(colours), key=f"map_color_{fp}",
                              format_func=colours.__getitem__)

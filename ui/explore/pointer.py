@@ -97,6 +97,8 @@ def latent_plane(entry: ModelEntry, ckpt: Checkpoint, data: DataBundle, s: Any) 
     k, now = mu.shape[1], explore.picks(fp)
     st.subheader(POINTER["plane_title"])
     st.markdown(POINTER["plane_intro"])
+    # the pointer starts at the plane's centre, whose decoded image is often a blur: say why
+    st.caption(POINTER["centre_pca" if s.projection == "pca" else "centre_raw"])
     if s.projection == "pca":
         coords, info = project("pca", mu)
         ev = info["explained_variance_ratio"]
@@ -132,7 +134,7 @@ def latent_plane(entry: ModelEntry, ckpt: Checkpoint, data: DataBundle, s: Any) 
     header = {"px": PX, "extent": [-reach, reach, -reach, reach], "axes": axes,
               "rings": bool(arrays_extra),
               "origin": origin.tolist(), "wx": wx.tolist(), "wy": wy.tolist(),
-              "classes": names, "colours": list(figures.PALETTE[:10]), "selected": selected,
+              "classes": names, "colours": list(figures.PALETTE), "selected": selected,
               "texts": {"decoded": POINTER["decoded_here"], "nearest": POINTER["nearest"],
                         "hint": POINTER["plane_hint"], "aria": POINTER["plane_aria"],
                         "loading": POINTER["loading"]}}
