@@ -12,7 +12,7 @@ from ui.compare.strings import PAGES as CMP_PAGES
 from ui.explore.strings import EXPLORE
 from ui.lessons import core as lessons
 from ui.lessons.strings import LESSONS
-from ui.shell import i18n, picker, session_job, shutdown, state
+from ui.shell import downloads, i18n, picker, presentation, session_job, shutdown, state
 from ui.shell.strings import APP
 from ui.why.strings import WHY
 
@@ -60,10 +60,12 @@ i18n.take_language(remembered=learner.remembered_language())
 lessons.route(page)  # ?lesson=N opens lesson N (a link a teacher shares)
 join.route(page)  # ?class=CODE opens the class page (the link a teacher hands out)
 learner.keep_language(i18n.language_toggle())
+presentation.toggle()  # above the picker: found at once in front of a class
 session_job.harvest_job()  # a job that ended while we were away becomes a session model
 # the Train page's live panel shows the progress: a second poll in the sidebar would only
 # double what each of a class's tabs asks of the server
 picker.model_picker(job_progress=page.url_path != "train")
+downloads.preferences()
 page.run()
 state.preload_training()  # after the page is drawn: its ~1 s import must not delay it
 shutdown.end_of_run()  # the whole page is drawn: a shutdown waiting for its words may go on

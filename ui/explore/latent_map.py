@@ -17,7 +17,7 @@ import torch
 
 from ui.explore import figures as explore_figures
 from ui.explore.strings import MAP
-from ui.shell import figures, i18n, model_store, state
+from ui.shell import downloads, figures, i18n, model_store, state
 from ui.shell.config_words import error_words
 from ui.shell.inert import inert
 from ui.shell.model_store import ModelEntry
@@ -278,8 +278,8 @@ def latent_map(entry: ModelEntry, ckpt: Checkpoint, data: DataBundle,
     settings = (chart_key, s.color, s.ellipses, s.perplexity, s.n_iter, i18n.current_language())
     fig = _scatter_figure(settings, tuple(now), coords, index, labels, names, axes, outlines,
                           s.ellipses and s.projection == "raw")
-    st.plotly_chart(fig, on_select="rerun", selection_mode=("points",), key=chart_key,
-                    width="stretch")
+    downloads.chart(fig, MAP["title"] + f" ({axes[0]}, {axes[1]})", key=chart_key,
+                    on_select="rerun", selection_mode=("points",), width="stretch")
     return MapView(fp, index, mu, logvar, info, now)
 
 
@@ -317,8 +317,8 @@ def picked_points(ckpt: Checkpoint, data: DataBundle, view: MapView,
             scrub(f"map_scrub_{view.fp}_{a}_{b}", ends[0], ends[1])
         for method in ("lerp", "slerp"):
             path = interpolate(ckpt.model, data.test_x[a], data.test_x[b], INTERP_STEPS, method)
-            st.image(figures.image_grid(path, nrow=INTERP_STEPS), caption=MAP[method],
-                     output_format="PNG")
+            downloads.grid(figures.image_grid(path, nrow=INTERP_STEPS), MAP[method],
+                           key=f"map_{method}")
     if st.button(MAP["clear"], key="map_clear", icon=":material/close:"):
         clear_picks(view.fp)
         st.rerun()
@@ -355,9 +355,9 @@ def manifold(ckpt: Checkpoint) -> None:
     grid = manifold_grid(ckpt.model, n)
     images = grid.images.reshape(n * n, *grid.images.shape[2:])  # (n, n, C, H, W) -> (n*n, ...)
     pixels = figures.image_grid(images, nrow=n, pad=1)
-    st.image(pixels, output_format="PNG",
-             caption=MAP["manifold_caption"].format(lo=float(grid.xs[0]),
-                                                    hi=float(grid.xs[-1])))
+    downloads.grid(pixels, MAP["manifold_caption"].format(lo=float(grid.xs[0]),
+                                                          hi=float(grid.xs[-1])),
+                   key="map_manifold")
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -374,4 +374,4 @@ def aggregate(view: MapView) -> None:
     st.caption(MAP["aggregate_caption"])
     fig = _aggregate_figure(view.fp, len(view.index), i18n.current_language(), view.mu,
                             view.logvar)
-    st.plotly_chart(fig, key="map_aggregate", width="stretch")
+    downloads.chart(fig, MAP["aggregate_title"], key="map_aggregate", width="stretch")

@@ -10,7 +10,7 @@ import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
-from ui.shell import i18n, run_figures
+from ui.shell import downloads, i18n, run_figures
 from ui.shell.figures import animation_controls, class_colour
 from ui.shell.inert import plot_text
 from ui.train.strings import LIVE_LATENT
@@ -117,7 +117,8 @@ def section(job: Any, ended: bool) -> None:
     # one figure for every session showing this run (``ui.shell.run_figures``)
     version = (ended, len(snaps), snaps[-1].step, i18n.current_language())
     fig = run_figures.of_job(job, "latent", version, build)
-    st.plotly_chart(fig, key="live_latent_replay" if ended else "live_latent", width="stretch")
+    downloads.chart(fig, LIVE_LATENT["title"], width="stretch",
+                    key="live_latent_replay" if ended else "live_latent")
     count = (LIVE_LATENT["count_done"].format(snapshots=len(snaps), shown=replay_frames(len(snaps)))
              if ended else LIVE_LATENT["count_live"].format(snapshots=len(snaps)))
     st.caption(LIVE_LATENT["caption_raw" if k <= 2 else "caption_pca"].format(n=len(ys))
