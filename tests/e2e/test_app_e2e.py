@@ -160,7 +160,9 @@ def test_train_live_switch_pages_stop_and_save(app):
 
     # the download is made on the click (deferred): it is the whole model, loadable
     with page.expect_download(timeout=30_000) as download:
-        page.locator("[data-testid='stDownloadButton'] button").click()
+        # by its name: the run's image grids have download buttons of their own
+        page.locator("[data-testid='stDownloadButton'] button",
+                     has_text="Download .safetensors").click()
     downloaded = load_checkpoint(Path(download.value.path()))
     saved = load_checkpoint(app.server.library / "e2e-model.safetensors")
     assert download.value.suggested_filename.endswith(".safetensors")
