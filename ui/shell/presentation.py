@@ -31,7 +31,9 @@ STYLE = """
 [data-testid="stMain"] [data-testid="stWidgetLabel"] p { font-size: 1.15rem; color: #000; }
 [data-testid="stMain"] h1 { font-size: 3rem; }
 [data-testid="stMain"] [data-testid="stImage"] img { zoom: 1.5; max-width: 66vw; }
-.js-plotly-plot .main-svg text { font-size: 16px !important; fill: #000 !important; }
+/* not the legend's: Plotly spaces its entries for their own size, larger ones overlapped */
+.js-plotly-plot .main-svg text:not(.legendtext) { font-size: 15px !important; }
+.js-plotly-plot .main-svg text { fill: #000 !important; }
 .js-plotly-plot .main-svg .gtitle { font-size: 19px !important; }
 .js-plotly-plot .scatterlayer .js-line { stroke-width: 3.5px !important; }
 .js-plotly-plot .gridlayer path { stroke: #bbb !important; }
