@@ -171,11 +171,13 @@ def interpolation(ckpt: Checkpoint, data: DataBundle, fp: str) -> None:
     for method in ("lerp", "slerp"):
         path = interpolate(ckpt.model, data.test_x[a], data.test_x[b], n, method)
         # the strip takes the whole width (ten 28×28 steps need 860 px at 84 px each)
-        downloads.grid(figures.image_grid(path, nrow=n), TRAVERSE[method], key=f"trav_{method}")
-        st.download_button(TRAVERSE[f"gif_{method}"], frames_to_gif(path, scale=scale),
-                              file_name=f"interpolation-{a}-{b}-{method}.gif", mime="image/gif",
-                              key=f"trav_gif_{method}", icon=":material/download:",
-                              on_click="ignore")
+        picture, buttons = st.container(), st.container(horizontal=True)  # PNG beside GIF
+        downloads.grid(figures.image_grid(path, nrow=n), TRAVERSE[method], key=f"trav_{method}",
+                       where=picture, buttons=buttons)
+        buttons.download_button(TRAVERSE[f"gif_{method}"], frames_to_gif(path, scale=scale),
+                                file_name=f"interpolation-{a}-{b}-{method}.gif",
+                                mime="image/gif", key=f"trav_gif_{method}",
+                                icon=":material/download:", on_click="ignore")
 
 
 def prior(ckpt: Checkpoint) -> None:

@@ -107,11 +107,12 @@ def png_bytes(pixels: np.ndarray, caption: str, *, factor: int) -> bytes:
 
 
 def grid(pixels: np.ndarray, caption: str, *, key: str, where: Any = st,
-         **image_args: Any) -> None:
-    """``st.image`` of a grid with its caption, and a button that downloads it."""
+         buttons: Any = None, **image_args: Any) -> None:
+    """``st.image`` of a grid with its caption in ``where``, and a button that downloads it
+    under it (or in ``buttons``, a row the caller adds its own downloads to)."""
     where.image(pixels, caption=caption, output_format="PNG", **image_args)
     factor = scale()
-    where.download_button(
+    (buttons or where).download_button(
         VIEWS["download_png"].format(scale=factor), data=lambda: png_bytes(pixels, caption,
                                                                           factor=factor),
         file_name=file_name(caption, "png"), mime="image/png", key=f"dl_{key}",
