@@ -84,7 +84,8 @@ def test_every_beta_axis_starts_at_zero_under_a_warm_up():
 
     warm = [3.6e-5 * (i + 1) for i in range(50)]
     loss = figures.loss_figure(_steps(warm))
-    assert loss.layout.yaxis3.range[0] == 0
+    beta = loss.layout.yaxis3
+    assert beta.range[0] == 0 and beta.tickvals[0] == 0  # the lowest tick read 0.000036
     result = SimpleNamespace(steps=_steps(warm), index=0)
     curves = schedule_curves([result], ["warm-up"], {})
     beta_axis = curves.layout.yaxis  # the first row: β per step

@@ -108,9 +108,10 @@ def loss_figure(steps: Sequence[Any], epochs: Sequence[Any] = (), *, stacked: bo
     fig.update_yaxes(title_text=FIGURES["kl_nats"], type=kind, row=2, col=1, secondary_y=False,
                      rangemode="normal" if log else "tozero")
     top = max((s.beta for s in steps), default=1.0) or 1.0
+    # ticks of our own: Plotly's, on this overlaying axis, put its lowest at 0.000036, not 0
     fig.update_yaxes(title_text=FIGURES["beta_axis"], row=2, col=1, secondary_y=True,
                      showgrid=False, range=[0, 1.1 * top], rangemode="tozero",
-                     tickformat=".2~g", nticks=4)
+                     tickmode="array", tickvals=[0, top / 2, top], tickformat=".2~g")
     fig.update_xaxes(title_text=FIGURES["step"], row=2, col=1)
     if not steps:  # the empty frame before Start: made-up ticks would read as numbers
         fig.update_xaxes(showticklabels=False)
