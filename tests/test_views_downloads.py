@@ -84,3 +84,6 @@ def test_presentation_mode_is_kept_by_the_address_and_styles_the_page(env):
     assert again.toggle(key=presentation.KEY).label == "演示模式"
     again.toggle(key=presentation.KEY).set_value(False).run()
     assert presentation.PARAM not in again.query_params
+    # a page with shareable settings does not take ?present=1 for a bad one of its own
+    lab = open_page("pages/beta_lab.py", params={presentation.PARAM: "1"})
+    assert not [w for w in lab.warning if "present" in str(w.value)]
