@@ -61,8 +61,8 @@ def download_labels(at: AppTest) -> list[str]:
 def test_grids_and_charts_download_at_the_sidebars_scale_and_format(env):
     at = open_page("pages/traverse.py")
     assert download_labels(at).count("PNG (2×)") >= 2   # the traversal grid, prior samples
-    at.segmented_control(key=downloads.K_SCALE).set_value(4).run()
-    at.segmented_control(key=downloads.K_FORMAT).set_value("svg").run()
+    at.segmented_control(key=downloads.K_SCALE).set_value(4)
+    at.segmented_control(key=downloads.K_FORMAT).set_value("svg").run()  # one rerun for both
     assert "PNG (4×)" in download_labels(at) and "PNG (2×)" not in download_labels(at)
     at.switch_page("pages/latent_map.py").run()
     assert not at.exception
