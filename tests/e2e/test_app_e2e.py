@@ -25,10 +25,11 @@ def step_count(app) -> int:
     return int(app.metric("Step").replace(",", ""))
 
 
-# The live latent space: the Plotly chart whose one WebGL trace holds the 1,000 test means
-# (read from _fullData: the figure's own data keeps numpy arrays as base64 typed-array specs)
+# The live latent space: the Plotly chart whose first WebGL trace holds the 1,000 test means
+# (the others are its legend's empty entries; read from _fullData: the figure's own data keeps
+# numpy arrays as base64 typed-array specs)
 LATENT_CHART = """[...document.querySelectorAll('.js-plotly-plot')].find(
-    g => g._fullData && g._fullData.length === 1 && g._fullData[0].type === 'scattergl'
+    g => g._fullData && g._fullData.length && g._fullData[0].type === 'scattergl'
          && g._fullData[0].x && g._fullData[0].x.length === 1000)"""
 LATENT_JS = f"""() => {{
     const g = {LATENT_CHART};
