@@ -60,11 +60,11 @@ i18n.take_language(remembered=learner.remembered_language())
 lessons.route(page)  # ?lesson=N opens lesson N (a link a teacher shares)
 join.route(page)  # ?class=CODE opens the class page (the link a teacher hands out)
 learner.keep_language(i18n.language_toggle())
-presentation.toggle()  # above the picker: found at once in front of a class
 session_job.harvest_job()  # a job that ended while we were away becomes a session model
 # the Train page's live panel shows the progress: a second poll in the sidebar would only
 # double what each of a class's tabs asks of the server
 picker.model_picker(job_progress=page.url_path != "train")
+presentation.toggle()  # before the page, which sizes its images by it
 downloads.preferences()
 page.run()
 state.preload_training()  # after the page is drawn: its ~1 s import must not delay it
