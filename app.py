@@ -14,7 +14,7 @@ from ui.explore.strings import EXPLORE
 from ui.fewlabels.strings import FEW
 from ui.lessons import core as lessons
 from ui.lessons.strings import LESSONS
-from ui.shell import i18n, picker, session_job, shutdown, state
+from ui.shell import downloads, i18n, picker, presentation, session_job, shutdown, state
 from ui.shell.strings import APP
 from ui.why.strings import WHY
 
@@ -68,6 +68,8 @@ session_job.harvest_job()  # a job that ended while we were away becomes a sessi
 # the Train page's live panel shows the progress: a second poll in the sidebar would only
 # double what each of a class's tabs asks of the server
 picker.model_picker(job_progress=page.url_path != "train")
+presentation.toggle()  # before the page, which sizes its images by it
+downloads.preferences()
 page.run()
 state.preload_training()  # after the page is drawn: its ~1 s import must not delay it
 shutdown.end_of_run()  # the whole page is drawn: a shutdown waiting for its words may go on

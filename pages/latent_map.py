@@ -16,6 +16,7 @@ st.markdown(MAP["intro"])
 
 entry, ckpt, data = guards.model_and_test_data(data_needed=True)
 
+explore.two_d_offer(entry, ckpt.model.latent_dim, [e.key for e in state.model_entries()[0]])
 settings = explore.map_settings(entry, ckpt, data)
 fp = model_store.fingerprint(ckpt)
 in_browser = (settings.projection != "tsne" and ckpt.model.latent_dim >= 2

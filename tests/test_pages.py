@@ -158,7 +158,7 @@ def test_train_page_trains_shows_metrics_and_adds_a_session_model(env):
     assert not at.exception
     assert "Finished 3 epochs" in texts(at.success)
     assert len(at.get("plotly_chart")) == 3  # and the latent space's replay
-    assert "snapshots so far" in texts(at.caption)
+    assert "snapshots recorded; the replay shows" in texts(at.caption)  # not "so far"
     assert at.metric[1].value == "189"  # 3 epochs × 63 batches of 64 (4,000 mnist-5k images)
     assert at.sidebar.selectbox[0].value == "session:1"
     assert "mnist-5k" in texts(at.sidebar.markdown)

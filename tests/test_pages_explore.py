@@ -64,7 +64,9 @@ def n_charts(at: AppTest) -> int:
 
 
 # -- latent map ------------------------------------------------------------------------------
-def test_map_default_model_raw_view():
+def test_map_default_model_opens_on_pca_says_why_the_centre_is_blurry_and_offers_2d():
+    """Issue 29: raw z4 / z7 of the 8-D default overlapped the classes and its z = 0 decoded to
+    a ghost with no word why; the 2-D model was not suggested."""
     at = open_page(MAP)
     assert "Latent map" in texts(at.title)
     assert "of 1,000 test images" in texts(at.caption)  # mnist-5k: the whole test set
@@ -72,7 +74,16 @@ def test_map_default_model_raw_view():
     assert n_charts(at) == 1                            # the aggregate histograms
     header, arrays = latent_view(at, "plane")           # the map decodes in the browser
     assert arrays["points"].shape == (1000, 2) and arrays["thumbs"].shape == (1000, 784)
-    assert header["axes"] == ["z4", "z7"] and len(header["origin"]) == 8
+    assert header["axes"] == ["PC 1", "PC 2"] and len(header["origin"]) == 8
+    assert "Why the image at the centre is blurry" in texts(at.caption)
+    at.radio(key="map_projection").set_value("raw").run()
+    assert latent_view(at, "plane")[0]["axes"] == ["z4", "z7"]  # the top-two-KL dims
+    assert "Why the image at the centre may be blurry" in texts(at.caption)
+    at.button(key="map_open_2d").click().run()          # one click to the 2-D model
+    assert at.sidebar.selectbox[0].value == Z2
+    header, _ = latent_view(at, "plane")
+    assert header["axes"] == ["z1", "z2"] and len(header["origin"]) == 2
+    assert "map_open_2d" not in [b.key for b in at.button]
     weights = {h["part"] for h, _ in latent_views(at) if h["view"] == "weights"}
     assert weights == {"dec", "enc"}                    # the draw view encodes too
     latent_view(at, "draw")

@@ -202,7 +202,8 @@ class DistContext:
         recon = float(sums[0]) / n
         kl_total = float(kl_per_dim.sum())
         return {"elbo": recon + kl_total, "recon": recon, "kl": kl_total,
-                "kl_per_dim": [float(v) for v in kl_per_dim], "active_units": active, "n": n}
+                "kl_per_dim": [float(v) for v in kl_per_dim], "active_units": active,
+                "mu_var_per_dim": [float(v) for v in var] if n > 1 else [0.0] * k, "n": n}
 
 
 _joined_a_group = False  # set by init_distributed, for exit_process

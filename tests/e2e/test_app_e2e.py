@@ -25,10 +25,11 @@ def step_count(app) -> int:
     return int(app.metric("Step").replace(",", ""))
 
 
-# The live latent space: the Plotly chart whose one WebGL trace holds the 1,000 test means
-# (read from _fullData: the figure's own data keeps numpy arrays as base64 typed-array specs)
+# The live latent space: the Plotly chart whose first WebGL trace holds the 1,000 test means
+# (the others are its legend's empty entries; read from _fullData: the figure's own data keeps
+# numpy arrays as base64 typed-array specs)
 LATENT_CHART = """[...document.querySelectorAll('.js-plotly-plot')].find(
-    g => g._fullData && g._fullData.length === 1 && g._fullData[0].type === 'scattergl'
+    g => g._fullData && g._fullData.length && g._fullData[0].type === 'scattergl'
          && g._fullData[0].x && g._fullData[0].x.length === 1000)"""
 LATENT_JS = f"""() => {{
     const g = {LATENT_CHART};
@@ -160,7 +161,9 @@ def test_train_live_switch_pages_stop_and_save(app):
 
     # the download is made on the click (deferred): it is the whole model, loadable
     with page.expect_download(timeout=30_000) as download:
-        page.locator("[data-testid='stDownloadButton'] button").click()
+        # by its name: the run's image grids have download buttons of their own
+        page.locator("[data-testid='stDownloadButton'] button",
+                     has_text="Download .safetensors").click()
     downloaded = load_checkpoint(Path(download.value.path()))
     saved = load_checkpoint(app.server.library / "e2e-model.safetensors")
     assert download.value.suggested_filename.endswith(".safetensors")

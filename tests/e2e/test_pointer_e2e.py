@@ -339,6 +339,11 @@ def test_touch_explores_the_plane_and_draws_at_800_px(touch_app):
     plane.scroll_into_view_if_needed()
     box = plane.bounding_box()
     assert box["x"] + box["width"] <= 800, box  # the plane fits the narrow window
+    # the decoded image sits beside the plane, inside its height: on screen wherever the
+    # pointer is on the plane (below a full-width plane it was off the window's bottom)
+    image = page.locator(DECODED).bounding_box()
+    assert image["x"] >= box["x"] + box["width"] and image["x"] + image["width"] <= 800, image
+    assert box["y"] <= image["y"] and image["y"] + image["height"] <= box["y"] + box["height"]
     first, sent = pixels(page, DECODED), frames.count
     # a finger dragged across the plane: the digit follows it, the page stays put
     scroll = page.evaluate("() => document.querySelector(\"[data-testid='stMain']\").scrollTop")

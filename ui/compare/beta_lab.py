@@ -9,7 +9,7 @@ from ui.compare import sweeps as compare
 from ui.compare import views as compare_views
 from ui.compare.share import BETA_PATH, DEFAULT_BETAS, SCHEDULES
 from ui.compare.strings import BETA, SWEEP
-from ui.shell import datasets, state, widgets
+from ui.shell import datasets, downloads, state, widgets
 from ui.shell.strings import LABELS, RUN_SETTINGS
 from vae_core.config import DataConfig
 from vae_core.run_settings import ARCHITECTURES
@@ -107,7 +107,7 @@ def schedules_tab() -> None:
     s_results = compare.progress("schedule")
     if s_results:
         labels = [compare.label(r.label) for r in s_results]
-        st.plotly_chart(compare_figures.schedule_curves(s_results, labels,
+        downloads.chart(compare_figures.schedule_curves(s_results, labels,
                                                         compare.capacity_targets(s_results)),
-                        key="bl_schedule_curves")
+                        BETA["tab_schedules"], key="bl_schedule_curves")
         st.dataframe(compare_views.summary_rows(s_results), hide_index=True)

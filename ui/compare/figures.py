@@ -151,7 +151,9 @@ def schedule_curves(
                 fig.add_scatter(y=[st_.kl for st_ in steps], name=labels[k], row=row, col=1,
                                 showlegend=k in capacity, **line)  # the others: row 1
         if name == "beta":
-            fig.update_yaxes(title=dict(text=COMPARE_FIGURES["beta"]), row=row, col=1)
+            # from 0: autoscaled, a warm-up's axis began at its first step's β (0.000036)
+            fig.update_yaxes(title=dict(text=COMPARE_FIGURES["beta"]), row=row, col=1,
+                             rangemode="tozero")
         elif name == "capacity":
             fig.update_yaxes(title=dict(text=COMPARE_FIGURES["nats"]), row=row, col=1,
                              secondary_y=False)

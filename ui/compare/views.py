@@ -10,7 +10,7 @@ from ui.compare import figures as compare_figures
 from ui.compare.figures import fmt
 from ui.compare.strings import BETA, COMPARE_TABLE, LIKELIHOOD, SWEEP
 from ui.compare.sweeps import label, recon_image, sample_image, token, traversal_image
-from ui.shell import collapse, figures, model_store, state
+from ui.shell import collapse, downloads, figures, model_store, state
 from ui.shell.config_words import measure_words
 from ui.shell.strings import COLLAPSE
 from vae_core.config import DataConfig
@@ -89,7 +89,8 @@ def rd_plane(results: list[SweepResult], *, key: str) -> SweepResult | None:
     collapsed = [r for r in plotted if r.summary.get("active_units") == 0]
     fig = compare_figures.rd_figure(points, [r.index for r in plotted], selected=chosen,
                        collapsed={r.index for r in collapsed})
-    st.plotly_chart(fig, key=key, on_select="rerun", selection_mode=("points",))
+    downloads.chart(fig, BETA["rd_title"], key=key, on_select="rerun",
+                    selection_mode=("points",))
     st.caption(BETA["rd_caption"])
     if collapsed:
         st.warning(COLLAPSE["models"].format(labels=", ".join(label(r.label) for r in collapsed)),
@@ -124,20 +125,24 @@ def beta_model_view(kind: str, res: SweepResult, data: DataBundle) -> None:
     st.caption(collapse.au_help())
     collapse.collapse_note(s.get("active_units"), k)
     c1, c2 = st.columns(2)
-    c1.image(recon_image(kind, res, data), caption=BETA["recons"])
-    c2.image(sample_image(kind, res), caption=BETA["samples"])
+    name = label(res.label)
+    downloads.grid(recon_image(kind, res, data), f"{BETA['recons']} · {name}", where=c1,
+                   key=f"{kind}_recons_{res.index}")
+    downloads.grid(sample_image(kind, res), f"{BETA['samples']} · {name}", where=c2,
+                   key=f"{kind}_samples_{res.index}")
     c1, c2 = st.columns(2)
     with c1:
         grid, dims = traversal_image(kind, res)
         if grid is None:
             st.info(BETA["no_traversal"])
         else:
-            st.image(grid, caption=BETA["traversal"].format(
-                dims=", z".join(str(d + 1) for d in dims)))
+            downloads.grid(grid, BETA["traversal"].format(
+                dims=", z".join(str(d + 1) for d in dims)) + f" · {name}",
+                key=f"{kind}_traversal_{res.index}")
     with c2:
         st.markdown(f"**{BETA['kl_title']}**")
-        st.plotly_chart(figures.kl_bars(s.get("kl_per_dim", []), s.get("mu_var_per_dim")),
-                        key=f"{kind}_kl_{res.index}")
+        downloads.chart(figures.kl_bars(s.get("kl_per_dim", []), s.get("mu_var_per_dim")),
+                        f"{BETA['kl_title']} · {name}", key=f"{kind}_kl_{res.index}")
     problem = measure_words(s)
     if problem is not None:
         st.warning(BETA["not_measured"].format(error=problem), icon=":material/error:")

@@ -8,15 +8,13 @@ import io
 from collections.abc import Sequence
 
 import numpy as np
-import plotly.express as px
 import plotly.graph_objects as go
 from PIL import Image
 
 from ui.explore.strings import EXPLORE_FIGURES
-from ui.shell.figures import animation_controls
+from ui.shell.figures import animation_controls, class_colour
 from ui.shell.inert import plot_text
 
-PALETTE = px.colors.qualitative.Plotly + px.colors.qualitative.D3  # 20 distinct colours
 MAX_ELLIPSES = 600
 
 
@@ -24,7 +22,7 @@ def latent_scatter(coords: np.ndarray, index: np.ndarray, labels: np.ndarray,
                    names: Sequence[str], *, axis_titles: tuple[str, str],
                    picked: Sequence[int] = (), ellipses: np.ndarray | None = None,
                    prior_rings: bool = False) -> go.Figure:
-    """One trace per label value (a qualitative colour each); ``customdata`` is the (N, 1)
+    """One trace per label value (``ui.shell.figures.class_colour``); ``customdata`` is the (N, 1)
     test-set index (2-D, so a click returns the index, not a scalar). ``ellipses``: outline
     vertices from ``ellipse_outlines``; ``prior_rings``: circles of radius 1, 2, 3."""
     fig = go.Figure()
@@ -43,7 +41,7 @@ def latent_scatter(coords: np.ndarray, index: np.ndarray, labels: np.ndarray,
         fig.add_scatter(
             x=coords[mask, 0], y=coords[mask, 1], mode="markers", name=plot_text(names[int(value)]),
             customdata=index[mask][:, None],  # (n,) -> (n, 1)
-            marker=dict(size=7, color=PALETTE[int(value) % len(PALETTE)], opacity=0.85,
+            marker=dict(size=7, color=class_colour(value), opacity=0.85,
                         line=dict(width=0.5, color="white")),
             hovertemplate="#%{customdata[0]}<extra>%{fullData.name}</extra>")
     if len(picked):

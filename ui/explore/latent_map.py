@@ -17,7 +17,7 @@ import torch
 
 from ui.explore import figures as explore_figures
 from ui.explore.strings import MAP
-from ui.shell import figures, i18n, model_store
+from ui.shell import downloads, figures, i18n, model_store, state
 from ui.shell.config_words import error_words
 from ui.shell.inert import inert
 from ui.shell.model_store import ModelEntry
@@ -45,6 +45,7 @@ SUBSET_DEFAULT = 1000
 SUBSET_SEED = 0
 INTERP_STEPS = 10
 IMAGE_PX = figures.SINGLE_PX
+TWO_D_MODEL = "mnist-z2-bce"     # the zoo's 2-D model, offered above the map of a larger one
 MU_SIGMA_PX = 380               # the μ ± σ bars beside the clicked image (a wrapping row)
 
 
@@ -148,6 +149,24 @@ def default_axes(ckpt: Checkpoint) -> tuple[int, int]:
     return (top[0], top[1])
 
 
+def default_projection(k: int) -> str:
+    """The view a map opens on: a 2-D model's own plane; else PCA, the plane holding most of
+    the codes' spread (two raw axes of an 8-D model overlapped the classes)."""
+    return "raw" if k <= 2 else "pca"
+
+
+def two_d_offer(entry: ModelEntry, k: int, keys: list[str]) -> None:
+    """Above the map of a model with K > 2: the pretrained 2-D model, whose plane is the whole
+    latent space, one click away (the sidebar's picker selects it on the rerun)."""
+    two_d = f"asset:{TWO_D_MODEL}{model_store.SUFFIX}"
+    if k <= 2 or two_d not in keys or entry.key == two_d:
+        return
+    row = st.container(horizontal=True, vertical_alignment="center")
+    row.caption(MAP["two_d_note"].format(k=k))
+    row.button(MAP["two_d_button"], key="map_open_2d", icon=":material/grid_on:",
+               on_click=state.select_model, args=(two_d,))
+
+
 def map_settings(entry: ModelEntry, ckpt: Checkpoint, data: DataBundle) -> MapSettings:
     """The controls above the map (those that depend on the latent size have per-model keys)."""
     fp = model_store.fingerprint(ckpt)
@@ -162,7 +181,8 @@ def map_settings(entry: ModelEntry, ckpt: Checkpoint, data: DataBundle) -> MapSe
         # format_func may be called after the run (AppTest): plain dicts built now
         proj_labels = MAP["proj_labels"]
         proj = c2.radio(MAP["projection"], projs, format_func=proj_labels.__getitem__,
-                        key="map_projection", horizontal=True)
+                        index=projs.index(default_projection(k)), key="map_projection",
+                        horizontal=True)
         colours = {-1: MAP["class"], **dict(enumerate(data.factor_names))}
         color = c3.selectbox(MAP["color_by"], list(colours), key=f"map_color_{fp}",
                              format_func=colours.__getitem__)
@@ -258,8 +278,8 @@ def latent_map(entry: ModelEntry, ckpt: Checkpoint, data: DataBundle,
     settings = (chart_key, s.color, s.ellipses, s.perplexity, s.n_iter, i18n.current_language())
     fig = _scatter_figure(settings, tuple(now), coords, index, labels, names, axes, outlines,
                           s.ellipses and s.projection == "raw")
-    st.plotly_chart(fig, on_select="rerun", selection_mode=("points",), key=chart_key,
-                    width="stretch")
+    downloads.chart(fig, MAP["title"] + f" ({axes[0]}, {axes[1]})", key=chart_key,
+                    on_select="rerun", selection_mode=("points",), width="stretch")
     return MapView(fp, index, mu, logvar, info, now)
 
 
@@ -297,8 +317,8 @@ def picked_points(ckpt: Checkpoint, data: DataBundle, view: MapView,
             scrub(f"map_scrub_{view.fp}_{a}_{b}", ends[0], ends[1])
         for method in ("lerp", "slerp"):
             path = interpolate(ckpt.model, data.test_x[a], data.test_x[b], INTERP_STEPS, method)
-            st.image(figures.image_grid(path, nrow=INTERP_STEPS), caption=MAP[method],
-                     output_format="PNG")
+            downloads.grid(figures.image_grid(path, nrow=INTERP_STEPS), MAP[method],
+                           key=f"map_{method}")
     if st.button(MAP["clear"], key="map_clear", icon=":material/close:"):
         clear_picks(view.fp)
         st.rerun()
@@ -335,9 +355,9 @@ def manifold(ckpt: Checkpoint) -> None:
     grid = manifold_grid(ckpt.model, n)
     images = grid.images.reshape(n * n, *grid.images.shape[2:])  # (n, n, C, H, W) -> (n*n, ...)
     pixels = figures.image_grid(images, nrow=n, pad=1)
-    st.image(pixels, output_format="PNG",
-             caption=MAP["manifold_caption"].format(lo=float(grid.xs[0]),
-                                                    hi=float(grid.xs[-1])))
+    downloads.grid(pixels, MAP["manifold_caption"].format(lo=float(grid.xs[0]),
+                                                          hi=float(grid.xs[-1])),
+                   key="map_manifold")
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -354,4 +374,4 @@ def aggregate(view: MapView) -> None:
     st.caption(MAP["aggregate_caption"])
     fig = _aggregate_figure(view.fp, len(view.index), i18n.current_language(), view.mu,
                             view.logvar)
-    st.plotly_chart(fig, key="map_aggregate", width="stretch")
+    downloads.chart(fig, MAP["aggregate_title"], key="map_aggregate", width="stretch")

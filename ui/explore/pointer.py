@@ -19,7 +19,7 @@ from ui.explore import latent
 from ui.explore import latent_map as explore
 from ui.explore.figures import MAX_ELLIPSES
 from ui.explore.strings import MAP, POINTER
-from ui.shell import figures, model_store
+from ui.shell import figures, model_store, presentation
 from ui.shell.model_store import ModelEntry
 from vae_core.analysis.aggregate import ellipse_outlines, posterior_ellipses
 from vae_core.analysis.embeddings import project
@@ -97,6 +97,8 @@ def latent_plane(entry: ModelEntry, ckpt: Checkpoint, data: DataBundle, s: Any) 
     k, now = mu.shape[1], explore.picks(fp)
     st.subheader(POINTER["plane_title"])
     st.markdown(POINTER["plane_intro"])
+    # the pointer starts at the plane's centre, whose decoded image is often a blur: say why
+    st.caption(POINTER["centre_pca" if s.projection == "pca" else "centre_raw"])
     if s.projection == "pca":
         coords, info = project("pca", mu)
         ev = info["explained_variance_ratio"]
@@ -129,10 +131,11 @@ def latent_plane(entry: ModelEntry, ckpt: Checkpoint, data: DataBundle, s: Any) 
             mu[:MAX_ELLIPSES, d], logvar[:MAX_ELLIPSES, d])).astype(np.float32)}
     else:
         arrays_extra = {}
-    header = {"px": PX, "extent": [-reach, reach, -reach, reach], "axes": axes,
+    header = {"px": presentation.image_px(PX), "extent": [-reach, reach, -reach, reach],
+              "axes": axes,
               "rings": bool(arrays_extra),
               "origin": origin.tolist(), "wx": wx.tolist(), "wy": wy.tolist(),
-              "classes": names, "colours": list(figures.PALETTE[:10]), "selected": selected,
+              "classes": names, "colours": list(figures.PALETTE), "selected": selected,
               "texts": {"decoded": POINTER["decoded_here"], "nearest": POINTER["nearest"],
                         "hint": POINTER["plane_hint"], "aria": POINTER["plane_aria"],
                         "loading": POINTER["loading"]}}
@@ -161,7 +164,7 @@ def live_sliders(key: str, fp: str, z0: np.ndarray, order: list[int], labels: li
     st.caption(POINTER["sliders_note"])
     lo, hi, step = bounds
     header = {"start": np.clip(z0, lo, hi).tolist(), "order": order, "labels": labels,
-              "min": lo, "max": hi, "step": step, "px": 224,
+              "min": lo, "max": hi, "step": step, "px": presentation.image_px(224),
               "texts": {"decoded": POINTER["decoded_live"], "loading": POINTER["loading"]}}
     released = latent.sliders(key, fp, header)
     if released is not None and len(released) == len(z0):
@@ -172,7 +175,7 @@ def live_sliders(key: str, fp: str, z0: np.ndarray, order: list[int], labels: li
 def scrub(key: str, fp: str, mu_a: np.ndarray, mu_b: np.ndarray) -> None:
     st.markdown(f"**{POINTER['scrub_title']}**")
     st.caption(POINTER["scrub_caption"])
-    header = {"a": mu_a.tolist(), "b": mu_b.tolist(), "px": PX,
+    header = {"a": mu_a.tolist(), "b": mu_b.tolist(), "px": presentation.image_px(PX),
               "texts": _texts("t", "play", "pause", "at", "lerp", "slerp", "loading")}
     latent.interp(key, fp, header)
 
@@ -187,16 +190,18 @@ def draw_digit(key: str, fp: str, ckpt: Checkpoint, *, on_map: bool) -> None:
     st.subheader(POINTER["draw_title"])
     st.markdown(POINTER["draw_intro"].format(h=h, w=w)
                 + (" " + POINTER["draw_on_map"] if on_map else ""))
-    header = {"px": PX, "texts": {**_texts("clear", "encoded", "resample", "mu_sigma", "sample",
-                                           "recon", "loading"),
-                                  "hint": POINTER["draw_hint"]}}
+    header = {"px": presentation.image_px(PX),
+              "texts": {**_texts("clear", "encoded", "resample", "mu_sigma", "sample",
+                                 "recon", "loading"),
+                        "hint": POINTER["draw_hint"]}}
     latent.draw(key, fp, header)
 
 
 def walk_through(key: str, fp: str, x: torch.Tensor | None, result: dict, seed: int,
                  texts: dict[str, str]) -> None:
     """The home page's x → (μ, σ) → z → x̂, with ε resampled in the page."""
-    header = {"px": PX, "mu": result["mu"].tolist(), "sigma": result["sigma"].tolist(),
+    header = {"px": presentation.image_px(PX), "mu": result["mu"].tolist(),
+              "sigma": result["sigma"].tolist(),
               "eps": result["eps"].tolist(), "seed": seed, "texts": texts,
               "x": x.flatten().tolist() if x is not None else None}
     latent.example(key, fp, header)

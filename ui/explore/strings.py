@@ -38,6 +38,9 @@ MAP = Strings("MAP", {
                  "be decoded.",
     "pca_variance": "PCA: the two axes explain {pc1:.0%} + {pc2:.0%} = {total:.0%} of the "
                     "variance of μ.",
+    "two_d_note": "This model has K = {k} latent dims, so any map of it is a slice or a "
+                  "projection. A 2-D model's plane is its whole latent space:",
+    "two_d_button": "Open the 2-D model",
     "raw_note": "Raw axes z{x} and z{y}; the other {rest} dims are not shown.",
     "color_by": "Colour by",
     "class": "class",
@@ -153,6 +156,12 @@ POINTER = Strings("POINTER", {
     "base_labels": {"zero": "0 (the prior's mean)", "image": "the picked image's μ",
                     "click": "the last click"},
     "base_none": "Nothing picked or clicked yet, so the other dims are held at 0.",
+    "centre_pca": "Why the image at the centre is blurry: the centre is the mean of all the "
+                  "codes, a spot between the classes where no test image lies, so the decoder "
+                  "draws a blend of digits there. Move onto a cluster of dots for a sharp one.",
+    "centre_raw": "Why the image at the centre may be blurry: z = 0 is the prior's most likely "
+                  "point but lies between the classes, so the decoder draws a blend of digits "
+                  "there. Move onto a cluster of dots for a sharp one.",
     "pca_plane": "The PCA plane: z = mean(μ) + p₁·PC₁ + p₂·PC₂, the plane through the test "
                  "means that holds the most of their spread.",
     "sliders_note": "The image follows the sliders while you drag (decoded in your browser); "

@@ -15,7 +15,7 @@ from ui.explore import figures as explore_figures
 from ui.explore import latent
 from ui.explore import pointer as pointer_view
 from ui.explore.strings import TRAVERSE
-from ui.shell import figures
+from ui.shell import downloads, figures
 from vae_core.analysis.encode import encode
 from vae_core.analysis.gif import frames_to_gif
 from vae_core.analysis.traversal import (
@@ -130,9 +130,8 @@ def grid(ckpt: Checkpoint, z: torch.Tensor, order: list[int]) -> float:
     n = c2.slider(TRAVERSE["steps"], 5, 15, 9, 2, key="trav_steps")
     images = traversal_grid(ckpt.model, z, order, k=k, n=n)  # (D, n, C, H, W)
     flat = images.reshape(-1, *images.shape[2:])  # (D, n, C, H, W) -> (D*n, C, H, W)
-    st.image(figures.image_grid(flat, nrow=n), output_format="PNG",
-             caption=TRAVERSE["grid_caption"].format(
-                 rows=", ".join(f"z{d + 1}" for d in order), k=k))
+    downloads.grid(figures.image_grid(flat, nrow=n), TRAVERSE["grid_caption"].format(
+        rows=", ".join(f"z{d + 1}" for d in order), k=k), key="trav_grid")
     return k
 
 
@@ -172,11 +171,13 @@ def interpolation(ckpt: Checkpoint, data: DataBundle, fp: str) -> None:
     for method in ("lerp", "slerp"):
         path = interpolate(ckpt.model, data.test_x[a], data.test_x[b], n, method)
         # the strip takes the whole width (ten 28×28 steps need 860 px at 84 px each)
-        st.image(figures.image_grid(path, nrow=n), caption=TRAVERSE[method], output_format="PNG")
-        st.download_button(TRAVERSE[f"gif_{method}"], frames_to_gif(path, scale=scale),
-                              file_name=f"interpolation-{a}-{b}-{method}.gif", mime="image/gif",
-                              key=f"trav_gif_{method}", icon=":material/download:",
-                              on_click="ignore")
+        picture, buttons = st.container(), st.container(horizontal=True)  # PNG beside GIF
+        downloads.grid(figures.image_grid(path, nrow=n), TRAVERSE[method], key=f"trav_{method}",
+                       where=picture, buttons=buttons)
+        buttons.download_button(TRAVERSE[f"gif_{method}"], frames_to_gif(path, scale=scale),
+                                file_name=f"interpolation-{a}-{b}-{method}.gif",
+                                mime="image/gif", key=f"trav_gif_{method}",
+                                icon=":material/download:", on_click="ignore")
 
 
 def prior(ckpt: Checkpoint) -> None:
@@ -185,8 +186,8 @@ def prior(ckpt: Checkpoint) -> None:
     t = c1.slider(TRAVERSE["temperature"], 0.0, 2.0, 1.0, 0.1, key="trav_temperature")
     seed = int(c2.number_input(TRAVERSE["prior_seed"], 0, 10_000, 0, key="trav_prior_seed"))
     images = prior_samples(ckpt.model, 16, temperature=t, seed=seed)
-    st.image(figures.image_grid(images, nrow=8), caption=TRAVERSE["prior_caption"],
-             output_format="PNG")
+    downloads.grid(figures.image_grid(images, nrow=8), TRAVERSE["prior_caption"],
+                   key="trav_prior")
 
 
 def intro() -> str:

@@ -18,8 +18,20 @@ from vae_core.evaluation import ACTIVE_UNIT_THRESHOLD
 MAX_POINTS = 400          # curves are thinned to this many points before plotting
 IMAGE_PX = 84             # least on-screen size of one image in a grid: 28×28 × 3 (readable)
 SINGLE_PX = 168           # least on-screen size of an image shown alone: 28×28 × 6
-PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
-           "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939")  # classes, models (Plotly's D3)
+# One palette for classes (and compared models) in every view, Python and the latent JS alike:
+# Okabe & Ito's eight colour-blind-safe colours ("Color Universal Design", 2008), ordered so 0 is
+# blue and 1 orange as before, then grey and Tol's wine for the 9th and 10th class (Paul Tol,
+# "Colour schemes", SRON/EPS/TN/09-002), then two of Tol's muted for a 11th and 12th model.
+CLASS_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
+                 "#000000", "#999999", "#882255")
+PALETTE = CLASS_COLOURS + ("#44AA99", "#999933")
+
+
+def class_colour(label: int) -> str:
+    """The colour of class (or model, or factor value) ``label`` in every figure."""
+    return PALETTE[int(label) % len(PALETTE)]
+
+
 COLORS = {"recon": "#1f77b4", "kl": "#ff7f0e", "kl_term": "#d62728", "total": "#2ca02c",
           "beta": "#7f7f7f", "mu": "#1f77b4", "sigma": "#ff7f0e", "z": "#2ca02c"}
 # Past this many steps a slider's labels run into each other ("187189191..."): they are hidden
@@ -104,8 +116,10 @@ def loss_figure(steps: Sequence[Any], epochs: Sequence[Any] = (), *, stacked: bo
     fig.update_yaxes(title_text=FIGURES["kl_nats"], type=kind, row=2, col=1, secondary_y=False,
                      rangemode="normal" if log else "tozero")
     top = max((s.beta for s in steps), default=1.0) or 1.0
+    # ticks of our own: Plotly's, on this overlaying axis, put its lowest at 0.000036, not 0
     fig.update_yaxes(title_text=FIGURES["beta_axis"], row=2, col=1, secondary_y=True,
-                     showgrid=False, range=[0, 1.1 * top], tickformat=".2~g", nticks=4)
+                     showgrid=False, range=[0, 1.1 * top], rangemode="tozero",
+                     tickmode="array", tickvals=[0, top / 2, top], tickformat=".2~g")
     fig.update_xaxes(title_text=FIGURES["step"], row=2, col=1)
     if not steps:  # the empty frame before Start: made-up ticks would read as numbers
         fig.update_xaxes(showticklabels=False)

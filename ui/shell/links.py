@@ -20,10 +20,11 @@ from ui.shell import state
 from ui.shell.config_words import error_words
 from ui.shell.i18n import LANG_PARAM, current_language
 from ui.shell.inert import inert
+from ui.shell.presentation import PARAM as PRESENT_PARAM
 from ui.shell.strings import LINKS
 
-# parameters every page understands (the language), never a page's setting
-APP_PARAMS = frozenset({LANG_PARAM})
+# parameters every page understands (the language, presentation mode), never a page's setting
+APP_PARAMS = frozenset({LANG_PARAM, PRESENT_PARAM})
 K_LINKS = "_vl_links"  # page -> {"seen": query strings applied, "bad": their Problems}
 
 

@@ -179,6 +179,20 @@ FIGURES = Strings("FIGURES", {
     "gap": "MIG gap",
 })
 
+# presentation mode and figure downloads (ui/shell/presentation.py, ui/shell/downloads.py)
+VIEWS = Strings("VIEWS", {
+    "present": "Presentation mode",
+    "present_help": "Larger type, thicker lines, larger images and high contrast, for a "
+                    "projector. Kept when you reload the page.",
+    "downloads": "Downloads",
+    "scale": "Download scale",
+    "scale_help": "How many times larger than on screen a downloaded image grid or chart is.",
+    "format": "Chart downloads",
+    "format_help": "The file a chart's camera button (in its toolbar, top right) saves: PNG, "
+                   "or SVG to edit or print at any size.",
+    "download_png": "PNG ({scale}×)",
+})
+
 LABELS = Strings("LABELS", {  # names of core options (vae_core keeps English ones for the CLI)
     "loading_data": "Loading the dataset…",
     "recon": {

@@ -473,6 +473,17 @@ ZH = {
     "FIGURES.hover_mig": "%{x}：间隙 %{y:.3f}（信息量最大的潜变量 %{text}）<extra></extra>",
     "FIGURES.factor": "因子",
     "FIGURES.gap": "MIG 间隙",
+    # -- VIEWS ---------------------------------------------------------------------------------
+    "VIEWS.present": "演示模式",
+    "VIEWS.present_help": "更大的字、更粗的线、更大的图像和更高的对比度，适合投影仪。重新加载"
+                          "页面后仍然保留。",
+    "VIEWS.downloads": "下载",
+    "VIEWS.scale": "下载倍数",
+    "VIEWS.scale_help": "下载的图像网格或图表比屏幕上大几倍。",
+    "VIEWS.format": "图表下载格式",
+    "VIEWS.format_help": "图表工具栏（右上角）中相机按钮保存的文件：PNG，或可以任意缩放编辑、"
+                         "打印的 SVG。",
+    "VIEWS.download_png": "PNG（{scale}×）",
     # -- RUN_SETTINGS --------------------------------------------------------------------------
     "RUN_SETTINGS.dataset.label": "数据集",
     "RUN_SETTINGS.arch.label": "网络结构",

@@ -8,7 +8,16 @@ from typing import Any
 import streamlit as st
 import torch
 
-from ui.shell import collapse, figures, i18n, run_figures, session_job, shutdown, state
+from ui.shell import (
+    collapse,
+    downloads,
+    figures,
+    i18n,
+    run_figures,
+    session_job,
+    shutdown,
+    state,
+)
 from ui.shell.config_words import job_words
 from ui.shell.jobs import QUEUED_POLL_S
 from ui.shell.strings import PROGRESS
@@ -93,17 +102,17 @@ def _charts(job: Any, snap: Any) -> None:
     log = toggles.toggle(LIVE["log_scale"], key="live_log", persist_state=KEEP,
                          help=LIVE["log_help"])
     lang = i18n.current_language()
-    chart.plotly_chart(run_figures.of_job(
+    downloads.chart(run_figures.of_job(
         job, "loss", (snap.step, len(snap.epochs), stacked, log, lang),
         lambda: figures.loss_figure(snap.steps, snap.epochs, stacked=stacked, log=log,
                                     pixels=_mean_pixels(job))),
-        key="live_loss")
+        LIVE["losses"], key="live_loss", where=chart)
     st.markdown(f"**{LIVE['kl_map']}**")
-    st.plotly_chart(run_figures.of_job(
+    downloads.chart(run_figures.of_job(
         job, "kl", (snap.step, last and last.active_units, lang),
         lambda: figures.kl_heatmap(snap.steps, active_units=last and last.active_units,
                                    active_kl=_active_kl(last))),
-        key="live_kl")
+        LIVE["kl_map"], key="live_kl")
     collapse.au_caption()
 
 
@@ -133,10 +142,12 @@ def _images(job: Any, ended: bool) -> None:
         st.caption(LIVE["no_images"])
         return
     # one above the other: side by side, a column would shrink 28×28 digits below 84 px
-    st.image(images["recons"], caption=LIVE["recons"])
-    st.image(images["samples"], caption=LIVE["samples"])
-    if "manifold" in images:
-        st.image(images["manifold"], caption=LIVE["manifold"])
+    # downloadable once the run has ended: while it runs the pictures change twice a second
+    for name in ("recons", "samples", "manifold"):
+        if name in images and ended:
+            downloads.grid(images[name], LIVE[name], key=f"live_{name}")
+        elif name in images:
+            st.image(images[name], caption=LIVE[name])
 
 
 def _queued(place: tuple[int, int], slot: Any) -> None:

@@ -10,12 +10,17 @@ import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
-from ui.shell import i18n, run_figures
-from ui.shell.figures import PALETTE, animation_controls
+from ui.shell import downloads, i18n, run_figures
+from ui.shell.figures import animation_controls, class_colour
 from ui.shell.inert import plot_text
 from ui.train.strings import LIVE_LATENT
 
 MAX_FRAMES = 60   # the replay's frames (evenly thinned): 1,000 points each, ~30 kB of JSON
+
+
+def replay_frames(snapshots: int) -> int:
+    """How many of a run's snapshots its replay shows (the title and the caption both say it)."""
+    return min(MAX_FRAMES, snapshots)
 
 
 def _extent(snaps: list[Any]) -> list[float]:
@@ -35,6 +40,16 @@ def _scatter(points: np.ndarray, colours: list[str], labels: list[str]) -> go.Sc
                         hovertemplate="%{text}<extra></extra>", showlegend=False)
 
 
+def _legend(fig: go.Figure, classes: list[tuple[int, str]]) -> go.Figure:
+    """One legend entry per class, from empty traces after the points: the points are one trace
+    (coloured per point, so a replay frame carries only coordinates) and have no entries."""
+    for value, name in classes:
+        fig.add_trace(go.Scattergl(x=[None], y=[None], mode="markers", name=name,
+                                   marker=dict(color=class_colour(value), size=8)))
+    fig.update_layout(legend=dict(itemsizing="constant", title=dict(text=LIVE_LATENT["legend"])))
+    return fig
+
+
 def _plane_layout(fig: go.Figure, k: int, extent: list[float], title: str) -> go.Figure:
     ax, ay = _axes(k)
     fig.update_layout(height=430, margin=dict(l=10, r=10, t=36, b=10),
@@ -46,15 +61,15 @@ def _plane_layout(fig: go.Figure, k: int, extent: list[float], title: str) -> go
 
 
 def live_figure(snap: Any, k: int, colours: list[str], labels: list[str],
-                extent: list[float]) -> go.Figure:
-    fig = go.Figure(_scatter(snap.points, colours, labels))
+                extent: list[float], classes: list[tuple[int, str]] = ()) -> go.Figure:
+    fig = _legend(go.Figure(_scatter(snap.points, colours, labels)), list(classes))
     return _plane_layout(fig, k, extent, LIVE_LATENT["at"].format(step=snap.step, epoch=snap.epoch))
 
 
 def replay_figure(snaps: list[Any], k: int, colours: list[str], labels: list[str],
-                  extent: list[float]) -> go.Figure:
+                  extent: list[float], classes: list[tuple[int, str]] = ()) -> go.Figure:
     """Every snapshot (at most ``MAX_FRAMES``, the last always) as frames of one trace."""
-    keep = np.unique(np.linspace(0, len(snaps) - 1, min(MAX_FRAMES, len(snaps))).astype(int))
+    keep = np.unique(np.linspace(0, len(snaps) - 1, replay_frames(len(snaps))).astype(int))
     shown = [snaps[i] for i in keep]
     names = [str(s.step) for s in shown]
     fig = go.Figure(_scatter(shown[-1].points, colours, labels),
@@ -63,11 +78,21 @@ def replay_figure(snaps: list[Any], k: int, colours: list[str], labels: list[str
                     frames=[go.Frame(data=[go.Scattergl(x=s.points[:, 0], y=s.points[:, 1])],
                                      name=n)
                             for s, n in zip(shown, names, strict=True)])
+    fig = _legend(fig, list(classes))
     fig.update_layout(**animation_controls(names, LIVE_LATENT["step_prefix"], frame_ms=150,
                                            y=-0.1, active=len(names) - 1))
-    fig = _plane_layout(fig, k, extent, LIVE_LATENT["replay_title"].format(n=len(shown)))
+    fig = _plane_layout(fig, k, extent, LIVE_LATENT["replay_title"].format(
+        n=len(shown), total=len(snaps)))
     fig.update_layout(height=500, margin=dict(l=10, r=10, t=36, b=90))
     return fig
+
+
+def point_styles(ys: list[int], names: list[str]) -> tuple[list[str], list[str], list]:
+    """Each point's colour and hover label, and the legend's (class, name) pairs."""
+    colours = [class_colour(y) for y in ys]
+    labels = [plot_text(names[y]) if y < len(names) else str(y) for y in ys]  # uploads
+    classes = [(y, labels[ys.index(y)]) for y in sorted(set(ys))]
+    return colours, labels, classes
 
 
 def section(job: Any, ended: bool) -> None:
@@ -83,16 +108,18 @@ def section(job: Any, ended: bool) -> None:
 
     def build() -> go.Figure:
         names = job.data.class_names if job.data is not None else []
-        colours = [PALETTE[y % 10] for y in ys]
-        labels = [plot_text(names[y]) if y < len(names) else str(y) for y in ys]  # uploads
+        colours, labels, classes = point_styles(ys, names)
         extent = _extent(snaps)
         if ended:
-            return replay_figure(snaps, k, colours, labels, extent)
-        return live_figure(snaps[-1], k, colours, labels, extent)
+            return replay_figure(snaps, k, colours, labels, extent, classes)
+        return live_figure(snaps[-1], k, colours, labels, extent, classes)
 
     # one figure for every session showing this run (``ui.shell.run_figures``)
     version = (ended, len(snaps), snaps[-1].step, i18n.current_language())
     fig = run_figures.of_job(job, "latent", version, build)
-    st.plotly_chart(fig, key="live_latent_replay" if ended else "live_latent", width="stretch")
-    st.caption(LIVE_LATENT["caption_raw" if k <= 2 else "caption_pca"].format(
-        n=len(ys), snapshots=len(snaps)))
+    downloads.chart(fig, LIVE_LATENT["title"], width="stretch",
+                    key="live_latent_replay" if ended else "live_latent")
+    count = (LIVE_LATENT["count_done"].format(snapshots=len(snaps), shown=replay_frames(len(snaps)))
+             if ended else LIVE_LATENT["count_live"].format(snapshots=len(snaps)))
+    st.caption(LIVE_LATENT["caption_raw" if k <= 2 else "caption_pca"].format(n=len(ys))
+               + " " + count)

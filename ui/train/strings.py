@@ -77,13 +77,16 @@ LIVE_LATENT = Strings("LIVE_LATENT", {
     "at": "Step {step:,} (epoch {epoch:.1f})",
     "pc1": "PC 1 (aligned)",
     "pc2": "PC 2 (aligned)",
-    "replay_title": "Replay: {n} snapshots, press ▶ or drag the slider",
+    "replay_title": "Replay: {n} of {total} snapshots, press ▶ or drag the slider",
     "step_prefix": "step ",
+    "legend": "Class",
     "caption_raw": "The means μ of {n:,} test images, coloured by class, recorded about twice a "
-                   "second while the model trains ({snapshots} snapshots so far): watch the "
-                   "classes pull apart as the encoder learns, and the KL keep them near the "
-                   "prior's N(0, I).",
+                   "second while the model trains: watch the classes pull apart as the encoder "
+                   "learns, and the KL keep them near the prior's N(0, I).",
     "caption_pca": "The means μ of {n:,} test images, coloured by class, on each snapshot's "
                    "PCA plane, turned onto the previous one (orthogonal Procrustes) so the "
-                   "points do not jump ({snapshots} snapshots so far, at most 200 kept: 1.6 MB).",
+                   "points do not jump (at most 200 snapshots kept: 1.6 MB).",
+    "count_live": "{snapshots} snapshots so far.",
+    "count_done": "{snapshots} snapshots recorded; the replay shows {shown} of them, evenly "
+                  "spaced, the last one included.",
 })

@@ -67,12 +67,16 @@ ZH = {
     "LIVE_LATENT.at": "第 {step:,} 步（第 {epoch:.1f} 轮）",
     "LIVE_LATENT.pc1": "PC 1（已对齐）",
     "LIVE_LATENT.pc2": "PC 2（已对齐）",
-    "LIVE_LATENT.replay_title": "回放：{n} 个快照，按 ▶ 或拖动滑块",
+    "LIVE_LATENT.replay_title": "回放：{total} 个快照中的 {n} 个，按 ▶ 或拖动滑块",
     "LIVE_LATENT.step_prefix": "步数：",
-    "LIVE_LATENT.caption_raw": "{n:,} 张测试图像的均值 μ，按类别着色，训练时大约每秒记录两次"
-                               "（目前 {snapshots} 个快照）：观察编码器学习时各类别如何分开，"
-                               "而 KL 项又如何让它们留在先验 N(0, I) 附近。",
+    "LIVE_LATENT.legend": "类别",
+    "LIVE_LATENT.caption_raw": "{n:,} 张测试图像的均值 μ，按类别着色，训练时大约每秒记录两次："
+                               "观察编码器学习时各类别如何分开，而 KL 项又如何让它们留在先验 "
+                               "N(0, I) 附近。",
     "LIVE_LATENT.caption_pca": "{n:,} 张测试图像的均值 μ，按类别着色，画在每个快照自己的 PCA "
                                "平面上，并旋转到与上一个快照对齐（正交 Procrustes），这样点不会"
-                               "跳动（目前 {snapshots} 个快照，最多保留 200 个：1.6 MB）。",
+                               "跳动（最多保留 200 个快照：1.6 MB）。",
+    "LIVE_LATENT.count_live": "目前 {snapshots} 个快照。",
+    "LIVE_LATENT.count_done": "共记录了 {snapshots} 个快照；回放均匀地取其中 {shown} 个，"
+                              "包括最后一个。",
 }

@@ -1,5 +1,5 @@
 """The "Why variational?" page's latent map (no Streamlit here): one model's test codes on a
-plane through z = 0, coloured by class with ``ui.shell.figures.PALETTE``, over the prior's
+plane through z = 0, coloured by class with ``ui.shell.figures.class_colour``, over the prior's
 circles."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.shell.figures import PALETTE
+from ui.shell.figures import class_colour
 from ui.shell.strings import FIGURES
 
 RINGS = (1, 2, 3)  # the prior N(0, I₂)'s 1σ, 2σ, 3σ circles
@@ -31,7 +31,7 @@ def latent_map(coords: np.ndarray, labels: np.ndarray, names: Sequence[str], *,
         fig.add_scatter(x=coords[mask, 0], y=coords[mask, 1], mode="markers",
                         name=str(names[int(value)]) if int(value) < len(names) else str(value),
                         showlegend=False,  # one legend for both maps: ``class_legend``
-                        marker=dict(size=5, color=PALETTE[int(value) % len(PALETTE)],
+                        marker=dict(size=5, color=class_colour(value),
                                     opacity=0.8),
                         hovertemplate="(%{x:.2f}, %{y:.2f})<extra>%{fullData.name}</extra>")
     fig.update_layout(height=height, margin=dict(l=10, r=10, t=10, b=10),
@@ -51,7 +51,7 @@ def class_legend(labels: np.ndarray, names: Sequence[str], *, height: int = 64) 
     for value in np.unique(labels):
         fig.add_scatter(x=[0], y=[0], mode="markers", hoverinfo="skip",
                         name=str(names[int(value)]) if int(value) < len(names) else str(value),
-                        marker=dict(size=9, color=PALETTE[int(value) % len(PALETTE)]))
+                        marker=dict(size=9, color=class_colour(value)))
     hidden = dict(visible=False, range=[1, 2])  # the markers sit outside: only the legend shows
     fig.update_layout(height=height, margin=dict(l=0, r=0, t=0, b=0), xaxis=hidden,
                       yaxis=hidden, legend=dict(orientation="h", x=0, y=1, yanchor="top",

@@ -23,7 +23,7 @@ class Plane {
     this.thumb = imageCanvas(net.shape, Math.round(H.px / 2), "vl-nearest");
     this.zText = el("div", { class: "vl-z", "data-testid": "vl-z" });
     this.nearText = el("div", { class: "vl-caption" });
-    const side = el("div", { class: "vl-side" },
+    const side = this.side = el("div", { class: "vl-side" },
       el("figure", {}, this.decoded, el("figcaption", { text: H.texts.decoded }), this.zText),
       el("figure", {}, this.thumb, this.nearText));
     this.base = el("canvas", { class: "vl-base" });
@@ -38,11 +38,20 @@ class Plane {
   }
 
   layout() {
-    // beside the images when there is room for a plane of 320 px, else full width above them
-    const room = this.root.clientWidth || 600, beside = room - this.H.px - 40;
-    const size = Math.max(200, Math.min(560, beside >= 320 ? beside : room));
+    // the decoded image stays beside the plane, so it is on screen while the pointer moves
+    // over it (below a full-width plane at 800 px it was off the bottom of the window): where
+    // a plane of 320 px does not fit beside the full-size image, the images shrink by a third
+    const room = this.root.clientWidth || 600, full = room - this.H.px - 40 >= 320;
+    const px = full ? this.H.px : Math.max(84, Math.round((this.H.px * 2) / 3));
+    const size = Math.max(200, Math.min(560, room - px - (full ? 40 : 24)));
     if (size === this.size) return;
     this.size = size;
+    this.root.classList.toggle("vl-narrow", !full);
+    this.side.style.width = full ? "" : `${px}px`;
+    for (const [c, w] of [[this.decoded, px], [this.thumb, Math.round(px / 2)]]) {
+      c.style.width = `${w}px`;
+      c.style.height = `${Math.round((w * this.net.shape[1]) / this.net.shape[2])}px`;
+    }
     const dpr = globalThis.devicePixelRatio || 1;
     for (const c of [this.base, this.over]) {
       c.width = c.height = size * dpr;
