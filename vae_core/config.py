@@ -19,7 +19,8 @@ PRESETS = ("examples", "h512", "h128-64")
 RECONS = ("bce", "mse", "gaussian", "cb")
 REDUCTIONS = ("sum", "mean")
 SCHEDULES = ("constant", "warmup", "cyclical", "capacity", "free_bits")
-DATASETS = ("mnist-5k", "digits", "shapes", "mnist", "fashion-mnist", "kmnist")  # first: default
+DATASETS = ("mnist-5k", "digits", "shapes", "signals", "mnist", "fashion-mnist",
+            "kmnist")  # first: default
 UPLOAD_PREFIX = "upload:"  # a user's own images: "upload:<file stem>", kept in their session only
 UPLOAD_NAME_MAX = 40       # characters after the prefix
 UPLOAD_HASH_LEN = 16       # hex digits of the content hash a model trained on one records
@@ -168,7 +169,7 @@ class DataConfig(_Config):
     data_dir: str | None = None           # local files / download cache for torchvision sets
     binarize: bool = False                # dynamic binarisation: x ~ Bernoulli(pixel) per batch
     test_fraction: float = 0.2            # held-out share for datasets without a fixed split
-    seed: int = 0                         # split and generation seed (shapes)
+    seed: int = 0                         # split seed; signals: generation seed too
     upload_hash: str | None = None        # "upload:<name>" datasets: content hash of the images
 
     def __post_init__(self) -> None:

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 import streamlit as st
 import torch
 
+from ui.applications import sequences
 from ui.applications.strings import ANOMALY, APPS, COMPLETE, COMPRESS, DENOISE, GENERATE
 from ui.shell import figures
 from ui.shell.inert import inert
@@ -256,6 +257,8 @@ def _scores(fp: str, _model: VAE, _x: torch.Tensor) -> np.ndarray:
 
 
 def anomaly(fp: str, ckpt: Checkpoint, data: DataBundle) -> None:
+    if data.anomaly_x is not None:  # signals: held-out anomalies to catch, with a ROC
+        sequences.held_out_anomalies(fp, ckpt, data)
     k = min(N_ODD, data.test_x.shape[0])
     st.markdown(ANOMALY["intro"].format(k=k))
     with st.spinner(ANOMALY["scoring"]):

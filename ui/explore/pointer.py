@@ -24,7 +24,7 @@ from ui.shell.model_store import ModelEntry
 from vae_core.analysis.aggregate import ellipse_outlines, posterior_ellipses
 from vae_core.analysis.embeddings import project
 from vae_core.checkpoints import Checkpoint
-from vae_core.data import DataBundle
+from vae_core.data import DataBundle, is_sequence_shape
 
 K_CLICKS = "_vl_plane_clicks"  # fingerprint -> z (list) of the last click on the plane
 PLANE_THUMBS = 2000            # the nearest-image thumbnails sent with the plane (n × C×H×W bytes)
@@ -184,6 +184,8 @@ def scrubber(fp: str) -> Callable[[str, np.ndarray, np.ndarray], None]:
 
 def draw_digit(key: str, fp: str, ckpt: Checkpoint, *, on_map: bool) -> None:
     c, h, w = ckpt.model.cfg.input_shape
+    if is_sequence_shape((c, h, w)):  # a brush on a 1×256 canvas draws nothing a learner can
+        return
     st.subheader(POINTER["draw_title"])
     st.markdown(POINTER["draw_intro"].format(h=h, w=w)
                 + (" " + POINTER["draw_on_map"] if on_map else ""))
