@@ -106,7 +106,7 @@ def traversal_waves(waves: np.ndarray, values: np.ndarray, dims: Sequence[int]) 
     from plotly.subplots import make_subplots
 
     d_count, n, length = waves.shape
-    fig = make_subplots(rows=d_count, cols=1, shared_xaxes=True, vertical_spacing=0.02,
+    fig = make_subplots(rows=d_count, cols=1, shared_xaxes=True, vertical_spacing=0.08,
                         subplot_titles=[f"z{d + 1}" for d in dims])
     colors = px.colors.sample_colorscale("RdBu_r", np.linspace(0, 1, n))
     steps = np.arange(length)
