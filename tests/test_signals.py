@@ -75,6 +75,25 @@ def test_auc_per_kind_of_outlier_on_a_constructed_case():
     assert results[2] is None
 
 
+def test_a_conv_model_runs_along_the_sequence_and_exports_its_1x4_kernels():
+    from tests.test_export import run
+    from vae_core.config import ModelConfig
+    from vae_core.export import export_program
+    from vae_core.models import build_model
+
+    model = build_model(ModelConfig(arch="conv", input_shape=(1, 1, LENGTH), hidden=(16,),
+                                    latent_dim=3, recon="gaussian"),
+                        generator=torch.Generator().manual_seed(0)).eval()
+    z = torch.randn(1, 3, generator=torch.Generator().manual_seed(1))
+    with torch.no_grad():
+        want = model.decode(z)
+    assert want.shape == (1, 1, 1, LENGTH)
+    program = export_program(model)
+    assert {(layer["kh"], layer["kw"]) for layer in program.decoder if "kh" in layer} == {(1, 4)}
+    got = run(program.decoder, program.arrays, z[0].numpy())
+    np.testing.assert_allclose(got.reshape(want.shape), want.numpy(), atol=1e-5)
+
+
 @pytest.fixture(scope="module")
 def signals_model(tmp_path_factory):
     """A tiny model trained by the CLI in this process (the same code path as the shell's)."""

@@ -137,8 +137,9 @@ class ModelConfig(_Config):
         _check_number("sigma", self.sigma, lo=0, hi=100, lo_open=True)
         _check_bool("variational", self.variational)
         if self.arch == "conv":
-            _, h, w = shape
-            if h % 4 or w % 4 or h < 8 or w < 8:
+            c, h, w = shape
+            sequence = c == 1 and h == 1 and w > 1  # a 1-D conv along it (models/conv.py)
+            if (not sequence and (h % 4 or h < 8)) or w % 4 or w < 8:
                 raise ConfigError("conv_shape", h=h, w=w)
             if len(hidden) != 1:
                 raise ConfigError("conv_hidden")

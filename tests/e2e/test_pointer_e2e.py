@@ -328,16 +328,17 @@ INK = """c => {  // columns holding the line's blue (#1f77b4, anti-aliased edges
 
 
 def test_a_sequence_model_is_decoded_as_a_waveform_in_the_page(app):
-    """A signals model (1×1×256): the traverse page's live decoder draws a line across its
-    canvas, twice as wide as high, from the same 256 values torch decodes."""
+    """A signals model (1×1×256, the 1-D conv: 1×4 kernels): the traverse page's live decoder
+    draws a line across its canvas, twice as wide as high, from the same 256 values torch
+    decodes."""
     from vae_core.checkpoints import save_checkpoint
     from vae_core.config import DataConfig, ModelConfig
     from vae_core.models import build_model
 
     path = app.server.library / "e2e-wave.safetensors"
     torch.manual_seed(0)
-    model = build_model(ModelConfig(input_shape=(1, 1, 256), hidden=(16,), latent_dim=2,
-                                    recon="gaussian"))
+    model = build_model(ModelConfig(arch="conv", input_shape=(1, 1, 256), hidden=(16,),
+                                    latent_dim=2, recon="gaussian"))
     save_checkpoint(path, model, data_cfg=DataConfig(dataset="signals"), name="e2e wave")
     page = app.page
     try:
