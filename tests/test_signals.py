@@ -66,6 +66,13 @@ def test_a_sequence_is_drawn_as_a_line_at_its_value():
     assert frames_to_gif(x, scale=1).startswith(b"GIF89a")
 
 
+def test_a_traversal_of_many_dims_is_drawn_as_waveform_panels():
+    from ui.explore.figures import traversal_waves
+
+    fig = traversal_waves(np.full((16, 9, LENGTH), 0.5), np.zeros((16, 9)), list(range(16)))
+    assert len(fig.data) == 16 * 9 and fig.layout.height > 16 * 100
+
+
 def test_auc_per_kind_of_outlier_on_a_constructed_case():
     normal = torch.tensor([1.0, 2.0, 3.0])
     odd = torch.tensor([5.0, 0.0, 2.5, 9.0])

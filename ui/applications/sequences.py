@@ -39,7 +39,11 @@ def _roc_figure(curves: list[tuple[str, np.ndarray, np.ndarray]]) -> go.Figure:
                         line=dict(color=figures.PALETTE[i], width=3 if i == 0 else 1.5))
     fig.update_layout(xaxis=dict(title=dict(text=SEQ_ANOMALY["fpr"]), range=[0, 1]),
                       yaxis=dict(title=dict(text=SEQ_ANOMALY["tpr"]), range=[0, 1.02]))
-    return figures.layout(fig, height=380)
+    figures.layout(fig, height=400)
+    # inside, bottom right (the curves' empty corner): under the plot it ran into the x title
+    fig.update_layout(legend=dict(orientation="v", x=0.99, y=0.02, xanchor="right",
+                                  yanchor="bottom", bgcolor="rgba(255,255,255,0.85)"))
+    return fig
 
 
 def _examples_figure(x: np.ndarray, recon: np.ndarray, titles: list[str]) -> go.Figure:

@@ -151,7 +151,9 @@ SEQ_ANOMALY = Strings("SEQ_ANOMALY", {
     "roc_caption": "−ELBO in nats: median {median_in:.1f} for the test sequences, "
                    "{median_out:.1f} for the anomalies. A defect the model reconstructs "
                    "anyway, or one smaller than the model's noise level σ, hardly raises the "
-                   "−ELBO: its curve stays near the diagonal.",
+                   "−ELBO: its curve stays near the diagonal. The −ELBO also depends on the "
+                   "kind: a slow wave is easy to reconstruct, a fast one hard, so a spike on a "
+                   "slow wave can still score below a clean fast wave.",
     "input": "sequence",
     "recon": "reconstruction decode(μ)",
     "example": "{kind}: −ELBO {score:.0f}",

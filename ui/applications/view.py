@@ -264,7 +264,9 @@ def anomaly(fp: str, ckpt: Checkpoint, data: DataBundle) -> None:
     with st.spinner(ANOMALY["scoring"]):
         scores = _scores(fp, ckpt.model, data.test_x)
     _, odd = extremes(torch.from_numpy(scores), k)
-    st.image(figures.image_grid(data.test_x[odd], nrow=k), output_format="PNG",
+    # a sequence is drawn twice as wide as high: four to a row stay readable
+    nrow = min(k, 4) if data.is_sequence else k
+    st.image(figures.image_grid(data.test_x[odd], nrow=nrow), output_format="PNG",
              caption=ANOMALY["odd"].format(scores=", ".join(f"{s:.0f}"
                                                             for s in scores[odd.numpy()])))
     st.caption(ANOMALY["summary"].format(median=float(np.median(scores)),

@@ -134,9 +134,10 @@ ZH = {
     "SEQ_ANOMALY.fpr": "误报（被标记的测试序列比例）",
     "SEQ_ANOMALY.tpr": "检出的异常（被标记的比例）",
     "SEQ_ANOMALY.roc_caption": "−ELBO（奈特）：测试序列的中位数为 {median_in:.1f}，异常序列为 "
-                               "{median_out:.1f}。模型照样能重构的缺陷，或小于模型噪声水平 σ 的"
-                               "缺陷，"
-                               "几乎不会抬高 −ELBO：它的曲线贴近对角线。",
+                               "{median_out:.1f}。模型照样能重构的缺陷，或小于模型噪声水平 σ "
+                               "的缺陷，几乎不会抬高 −ELBO：它的曲线贴近对角线。−ELBO 还取决于"
+                               "序列的种类：慢波容易重构，快波难，所以慢波上的尖峰仍可能比干净的"
+                               "快波得分更低。",
     "SEQ_ANOMALY.input": "序列",
     "SEQ_ANOMALY.recon": "重构 decode(μ)",
     "SEQ_ANOMALY.example": "{kind}：−ELBO {score:.0f}",

@@ -106,7 +106,10 @@ def traversal_waves(waves: np.ndarray, values: np.ndarray, dims: Sequence[int]) 
     from plotly.subplots import make_subplots
 
     d_count, n, length = waves.shape
-    fig = make_subplots(rows=d_count, cols=1, shared_xaxes=True, vertical_spacing=0.08,
+    height = 110 * d_count + 60
+    # 28 px between panels, room for the next title, whatever the number of rows (as a share
+    # of the height, a fixed fraction is refused past 1/(rows − 1))
+    fig = make_subplots(rows=d_count, cols=1, shared_xaxes=True, vertical_spacing=28 / height,
                         subplot_titles=[f"z{d + 1}" for d in dims])
     colors = px.colors.sample_colorscale("RdBu_r", np.linspace(0, 1, n))
     steps = np.arange(length)
@@ -119,7 +122,7 @@ def traversal_waves(waves: np.ndarray, values: np.ndarray, dims: Sequence[int]) 
                             hovertemplate="%{y:.2f}<extra>%{fullData.name}</extra>")
     fig.update_yaxes(range=[0, 1], showticklabels=False)
     fig.update_xaxes(title_text=EXPLORE_FIGURES["wave_step"], row=d_count, col=1)
-    fig.update_layout(height=110 * d_count + 60, margin=dict(l=10, r=10, t=30, b=10))
+    fig.update_layout(height=height, margin=dict(l=10, r=10, t=30, b=10))
     return fig
 
 

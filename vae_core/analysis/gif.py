@@ -22,6 +22,7 @@ WAVE_MAX_H = 512
 WAVE_SUPERSAMPLE = 3     # drawn this many times larger, then shrunk: a smooth line
 WAVE_INK = (31, 119, 180)        # the app's blue
 WAVE_AXIS = (200, 200, 200)      # the signal's zero (½ in [0, 1])
+WAVE_FRAME = (225, 225, 225)     # on a white page a picture without a frame reads as a gap
 
 
 def waveform_pictures(x: Tensor, *, height: int = WAVE_MIN_H) -> Tensor:
@@ -36,6 +37,7 @@ def waveform_pictures(x: Tensor, *, height: int = WAVE_MIN_H) -> Tensor:
     for i, row in enumerate(values):
         img = Image.new("RGB", (w, h), "white")
         draw = ImageDraw.Draw(img)
+        draw.rectangle([0, 0, w - 1, h - 1], outline=WAVE_FRAME, width=s)
         draw.line([(0, h / 2), (w, h / 2)], fill=WAVE_AXIS, width=s)
         ys = s + (1 - row) * (h - 1 - 2 * s)
         draw.line(list(zip(xs.tolist(), ys.tolist())), fill=WAVE_INK, width=2 * s, joint="curve")

@@ -26,7 +26,8 @@ DESCRIPTIONS = {
               "to measure disentanglement.",
     "signals": "2,400 generated 1-D sequences of 256 steps (sums of sinusoids with noise, four "
                "kinds), plus 240 held-out anomalies (spikes, level shifts, frequency changes) "
-               "to detect by −ELBO; drawn as waveforms.",
+               "to detect by −ELBO; drawn as waveforms. Values are real: pick a Gaussian "
+               "likelihood (BCE hardly tells them apart).",
     "mnist": "MNIST: 70,000 handwritten digits, 28×28 grey levels, the classic 60k/10k split "
              "(downloaded once by torchvision).",
     "fashion-mnist": "Fashion-MNIST: 70,000 28×28 photos of clothing in 10 classes, a harder "
