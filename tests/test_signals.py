@@ -110,8 +110,8 @@ def signals_model(tmp_path_factory):
     threads = torch.get_num_threads()
     torch.set_num_threads(1)
     try:
-        main(["train", "--dataset", "signals", "--recon", "gaussian", "--epochs", "3",
-              "--hidden", "64", "--latent-dim", "4", "--model", "mlp", "--quiet",
+        main(["train", "--dataset", "signals", "--recon", "mse", "--sigma", "0.05",
+              "--epochs", "3", "--hidden", "64", "--latent-dim", "4", "--model", "mlp", "--quiet",
               "--name", "sig", "--out", str(out)])
     finally:
         torch.set_num_threads(threads)
@@ -126,9 +126,9 @@ def test_a_cli_model_flags_the_anomalies(signals_model, bundle):
     assert ckpt.data_cfg.dataset == "signals" and ckpt.model.cfg.input_shape == (1, 1, LENGTH)
     normal = elbo_scores(ckpt.model, bundle.test_x)
     odd = elbo_scores(ckpt.model, bundle.anomaly_x)
-    assert ood_auc(normal, odd).auc > 0.6
+    assert ood_auc(normal, odd).auc > 0.65  # 0.72 here after 3 epochs (0.1 s of training)
     shift = ood_by_group(normal, odd, bundle.anomaly_y, 3)[1]
-    assert shift.auc > 0.8  # a level shift is the easiest defect for an MLP
+    assert shift.auc > 0.85  # a level shift is the easiest defect for an MLP
 
 
 @pytest.fixture

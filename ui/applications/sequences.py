@@ -60,7 +60,9 @@ def _examples_figure(x: np.ndarray, recon: np.ndarray, titles: list[str]) -> go.
                         row=1, col=i + 1)
     fig.update_yaxes(range=[0, 1], showticklabels=False)
     fig.update_annotations(font_size=13)
-    return figures.layout(fig, height=260)
+    figures.layout(fig, height=280)
+    fig.update_layout(margin=dict(t=56))  # two-line panel titles
+    return fig
 
 
 def held_out_anomalies(fp: str, ckpt: Checkpoint, data: DataBundle) -> None:
@@ -75,10 +77,12 @@ def held_out_anomalies(fp: str, ckpt: Checkpoint, data: DataBundle) -> None:
     groups = data.anomaly_y.numpy()
     per_kind = ood_by_group(torch.from_numpy(normal), torch.from_numpy(odd), data.anomaly_y,
                             len(names))  # every kind has examples: none is None
-    cols = st.columns(1 + len(names))
-    cols[0].metric(SEQ_ANOMALY["auc_all"], f"{overall.auc:.3f}", help=SEQ_ANOMALY["auc_help"])
-    for col, name, r in zip(cols[1:], names, per_kind):
-        col.metric(SEQ_ANOMALY["auc_kind"].format(kind=name), f"{r.auc:.3f}")
+    # a row that wraps: four equal columns cut "AUC, frequency changes" short at 800 px
+    row = st.container(horizontal=True, gap="large")
+    row.metric(SEQ_ANOMALY["auc_all"], f"{overall.auc:.3f}", help=SEQ_ANOMALY["auc_help"],
+               width="content")
+    for name, r in zip(names, per_kind):
+        row.metric(SEQ_ANOMALY["auc_kind"].format(kind=name), f"{r.auc:.3f}", width="content")
     curves = [(SEQ_ANOMALY["all"].format(auc=overall.auc), overall.fpr, overall.tpr)]
     curves += [(f"{name} ({r.auc:.3f})", r.fpr, r.tpr) for name, r in zip(names, per_kind)]
     st.plotly_chart(_roc_figure(curves), key="apps_seq_roc", width="stretch")

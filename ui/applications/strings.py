@@ -156,7 +156,7 @@ SEQ_ANOMALY = Strings("SEQ_ANOMALY", {
                    "slow wave can still score below a clean fast wave.",
     "input": "sequence",
     "recon": "reconstruction decode(μ)",
-    "example": "{kind}: −ELBO {score:.0f}",
+    "example": "{kind}<br>−ELBO {score:.0f}",
     "examples_caption": "One anomaly of each kind (grey) and what the model makes of it (blue): "
                         "where the two part, the reconstruction term of the −ELBO grows.",
 })

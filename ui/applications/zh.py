@@ -140,7 +140,7 @@ ZH = {
                                "快波得分更低。",
     "SEQ_ANOMALY.input": "序列",
     "SEQ_ANOMALY.recon": "重构 decode(μ)",
-    "SEQ_ANOMALY.example": "{kind}：−ELBO {score:.0f}",
+    "SEQ_ANOMALY.example": "{kind}<br>−ELBO {score:.0f}",
     "SEQ_ANOMALY.examples_caption": "每种异常各一条（灰色）以及模型对它的重构（蓝色）：两者分开"
                                     "的地方，"
                                     "−ELBO 的重构项就会增大。",
