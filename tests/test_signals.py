@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import torch
 
-from tests.support import server_like_env
+from tests.support import latent_view, server_like_env
 from tests.test_pages_explore import open_page, texts
 from ui.shell.i18n import LANG_KEY
 from vae_core.analysis.anomaly import ood_by_group
@@ -154,3 +154,4 @@ def test_the_pages_show_a_signals_model(env):
     at.switch_page("pages/latent_map.py").run()
     assert not at.exception, at.exception
     assert "画" not in texts(at.subheader)  # no drawing pad for a 1×256 sequence
+    assert latent_view(at, "plane")[0]["classes"] == ["慢波", "快波", "双音", "近似方波"]

@@ -19,7 +19,7 @@ from ui.explore import latent
 from ui.explore import latent_map as explore
 from ui.explore.figures import MAX_ELLIPSES
 from ui.explore.strings import MAP, POINTER
-from ui.shell import figures, model_store
+from ui.shell import datasets, figures, model_store
 from ui.shell.model_store import ModelEntry
 from vae_core.analysis.aggregate import ellipse_outlines, posterior_ellipses
 from vae_core.analysis.embeddings import project
@@ -110,7 +110,7 @@ def latent_plane(entry: ModelEntry, ckpt: Checkpoint, data: DataBundle, s: Any) 
     origin, wx, wy = _affine(info["projection"], k)
     reach = float(max(3.0, np.abs(coords).max() * 1.05))
     if s.color < 0:
-        labels, names = data.test_y.numpy()[index], list(data.class_names)
+        labels, names = data.test_y.numpy()[index], datasets.class_names(data)
     else:
         labels = data.test_factors[:, s.color].numpy()[index]
         names = [f"{data.factor_names[s.color]} {v}" for v in range(int(labels.max()) + 1)]

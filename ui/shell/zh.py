@@ -512,4 +512,9 @@ ZH = {
                               "这是一个地址最多可排队的数量。等其中一个开始后再试。",
     "FAIR.client_running": "来自你的网络地址的 {per_client} 个任务已经在训练，"
                            "这是一个地址同时最多可运行的数量。等其中一个结束后再试。",
+    # -- CLASS_NAMES ---------------------------------------------------------------------------
+    "CLASS_NAMES.signals.slow": "慢波",
+    "CLASS_NAMES.signals.fast": "快波",
+    "CLASS_NAMES.signals.two tones": "双音",
+    "CLASS_NAMES.signals.square-ish": "近似方波",
 }
