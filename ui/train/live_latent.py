@@ -10,7 +10,7 @@ import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
-from ui.shell import i18n, run_figures
+from ui.shell import datasets, i18n, run_figures
 from ui.shell.figures import PALETTE, animation_controls
 from ui.shell.inert import plot_text
 from ui.train.strings import LIVE_LATENT
@@ -82,7 +82,7 @@ def section(job: Any, ended: bool) -> None:
     ys = recorder.labels.tolist()
 
     def build() -> go.Figure:
-        names = job.data.class_names if job.data is not None else []
+        names = datasets.class_names(job.data) if job.data is not None else []
         colours = [PALETTE[y % 10] for y in ys]
         labels = [plot_text(names[y]) if y < len(names) else str(y) for y in ys]  # uploads
         extent = _extent(snaps)
