@@ -34,7 +34,9 @@ def run(layers: list[dict], arrays: dict, x: np.ndarray) -> np.ndarray:
         elif op in ("conv2d", "conv_transpose2d"):
             t = t.reshape(1, *layer["in"])
             conv = F.conv2d if op == "conv2d" else F.conv_transpose2d
-            t = conv(t, w, b, stride=layer["stride"], padding=layer["pad"])
+            stride = (layer.get("sh", layer["stride"]), layer.get("sw", layer["stride"]))
+            pad = (layer.get("ph", layer["pad"]), layer.get("pw", layer["pad"]))
+            t = conv(t, w, b, stride=stride, padding=pad)
         elif op == "reshape":
             t = t.reshape(1, *layer["out"])
         elif op == "relu":

@@ -19,7 +19,8 @@ PRESETS = ("examples", "h512", "h128-64")
 RECONS = ("bce", "mse", "gaussian", "cb")
 REDUCTIONS = ("sum", "mean")
 SCHEDULES = ("constant", "warmup", "cyclical", "capacity", "free_bits")
-DATASETS = ("mnist-5k", "digits", "shapes", "mnist", "fashion-mnist", "kmnist")  # first: default
+DATASETS = ("mnist-5k", "digits", "shapes", "signals", "mnist", "fashion-mnist",
+            "kmnist")  # first: default
 UPLOAD_PREFIX = "upload:"  # a user's own images: "upload:<file stem>", kept in their session only
 UPLOAD_NAME_MAX = 40       # characters after the prefix
 UPLOAD_HASH_LEN = 16       # hex digits of the content hash a model trained on one records
@@ -144,8 +145,9 @@ class ModelConfig(_Config):
         if self.n_classes and (self.arch != "mlp" or self.preset is not None):
             raise ConfigError("conditional_arch")
         if self.arch == "conv":
-            _, h, w = shape
-            if h % 4 or w % 4 or h < 8 or w < 8:
+            c, h, w = shape
+            sequence = c == 1 and h == 1 and w > 1  # a 1-D conv along it (models/conv.py)
+            if (not sequence and (h % 4 or h < 8)) or w % 4 or w < 8:
                 raise ConfigError("conv_shape", h=h, w=w)
             if len(hidden) != 1:
                 raise ConfigError("conv_hidden")
@@ -188,7 +190,7 @@ class DataConfig(_Config):
     data_dir: str | None = None           # local files / download cache for torchvision sets
     binarize: bool = False                # dynamic binarisation: x ~ Bernoulli(pixel) per batch
     test_fraction: float = 0.2            # held-out share for datasets without a fixed split
-    seed: int = 0                         # split and generation seed (shapes)
+    seed: int = 0                         # split seed; signals: generation seed too
     upload_hash: str | None = None        # "upload:<name>" datasets: content hash of the images
     # a denoising VAE: training corrupts the encoder's input, the loss scores the clean image
     noise_sigma: float = 0.0              # Gaussian noise σ (0: none)

@@ -92,22 +92,24 @@ class _Builder:
             raise UnsupportedLayer(f"{name}: {type(m).__name__}")
 
     def _conv(self, name: str, m: nn.Conv2d | nn.ConvTranspose2d) -> None:
-        square = {m.kernel_size[0], m.kernel_size[1]}, {m.stride[0], m.stride[1]}, \
-            {m.padding[0], m.padding[1]}
+        """A 2-D convolution: ``k``, ``stride``, ``pad`` when square (an image), else the
+        ``kh``/``kw``, ``sh``/``sw``, ``ph``/``pw`` pairs too (a sequence's 1×4 kernels)."""
         if (len(self.shape) != 3 or self.shape[0] != m.in_channels or m.groups != 1
-                or any(d != 1 for d in m.dilation) or any(len(s) != 1 for s in square)
-                or m.padding_mode != "zeros"):
+                or any(d != 1 for d in m.dilation) or m.padding_mode != "zeros"
+                or isinstance(m.padding, str)):
             raise UnsupportedLayer(f"{name}: {type(m).__name__} {m}")
-        k, s, p = m.kernel_size[0], m.stride[0], m.padding[0]
+        (kh, kw), (sh, sw), (ph, pw) = m.kernel_size, m.stride, m.padding
         _, h, w = self.shape
         if isinstance(m, nn.ConvTranspose2d):
-            op = m.output_padding[0]
-            out = (m.out_channels, (h - 1) * s - 2 * p + k + op, (w - 1) * s - 2 * p + k + op)
+            oh_pad, ow_pad = m.output_padding
+            out = (m.out_channels, (h - 1) * sh - 2 * ph + kh + oh_pad,
+                   (w - 1) * sw - 2 * pw + kw + ow_pad)
             kind = "conv_transpose2d"
         else:
-            out = (m.out_channels, (h + 2 * p - k) // s + 1, (w + 2 * p - k) // s + 1)
+            out = (m.out_channels, (h + 2 * ph - kh) // sh + 1, (w + 2 * pw - kw) // sw + 1)
             kind = "conv2d"
-        self._add(kind, out, k=k, stride=s, pad=p, w=self._param(name, "weight", m.weight),
+        self._add(kind, out, k=kh, stride=sh, pad=ph, kh=kh, kw=kw, sh=sh, sw=sw, ph=ph, pw=pw,
+                  w=self._param(name, "weight", m.weight),
                   b=self._param(name, "bias", m.bias) if m.bias is not None else None)
 
     def link(self, likelihood: Likelihood) -> None:

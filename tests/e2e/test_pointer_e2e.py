@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 import torch
 
-from tests.e2e.conftest import js
+from tests.e2e.conftest import AppDriver, js
 from tests.support import wait_until
 
 pytestmark = pytest.mark.e2e
@@ -377,3 +377,51 @@ def test_touch_explores_the_plane_and_draws_at_800_px(touch_app):
     assert drawn.max() > 0.5 and drawn[:, :5].max() == 0
     assert frames.count == sent, "drawing with a finger sent a message to the server"
     app.screenshot("pointer-touch-800")
+
+
+INK = """c => {  // columns holding the line's blue (#1f77b4, anti-aliased edges lighter)
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, cols = new Set();
+    for (let i = 0; i < d.length; i += 4) {
+        if (d[i] < 110 && d[i + 2] > 150) cols.add((i / 4) % c.width);
+    }
+    return {cols: cols.size, width: c.width, height: c.height};
+}"""
+
+
+@pytest.fixture
+def wave_server(start_server, tmp_path):
+    """A server whose only model is a signals model (1×1×256, the 1-D conv: 1×4 kernels), so
+    the pages open on it with no pick in the sidebar."""
+    from vae_core.checkpoints import save_checkpoint
+    from vae_core.config import DataConfig, ModelConfig
+    from vae_core.models import build_model
+
+    library, assets = tmp_path / "library", tmp_path / "assets"
+    library.mkdir()
+    assets.mkdir()
+    torch.manual_seed(0)
+    model = build_model(ModelConfig(arch="conv", input_shape=(1, 1, 256), hidden=(16,),
+                                    latent_dim=2, recon="gaussian"))
+    save_checkpoint(library / "e2e-wave.safetensors", model,
+                    data_cfg=DataConfig(dataset="signals"), name="e2e wave")
+    with start_server(library, max_jobs=1, log_name="e2e-wave",
+                      env={"VAE_LAB_ASSETS": str(assets)}) as srv:
+        srv.model = model.eval()
+        yield srv
+
+
+def test_a_sequence_model_is_decoded_as_a_waveform_in_the_page(page, wave_server):
+    """The traverse page's live decoder draws a signals model's output as a line across its
+    canvas, twice as wide as high, from the same 256 values torch decodes."""
+    app = AppDriver(page, wave_server)
+    app.open("traverse")
+    wave = "[data-testid='vl-view-sliders'][data-ready='1'] canvas.vl-wave"
+    page.locator(wave).wait_for()
+    with torch.no_grad():
+        want = wave_server.model.decode(torch.zeros(1, 2)).flatten().numpy()
+    got = pixels(page, wave)
+    assert got.shape == want.shape and np.abs(got - want).max() < 1e-4
+    ink = page.locator(wave).evaluate(INK)
+    assert ink["width"] == 2 * ink["height"] and ink["cols"] > 0.9 * ink["width"], ink
+    app.assert_no_exception()
+    app.screenshot("pointer-waveform")

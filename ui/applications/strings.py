@@ -174,3 +174,35 @@ ANOMALY = Strings("ANOMALY", {
             "outliers, histograms and ROC",
     "scoring": "Scoring the test images…",
 })
+
+# the anomaly tab of a dataset with held-out anomalies (signals): ui/applications/sequences.py
+SEQ_ANOMALY = Strings("SEQ_ANOMALY", {
+    "intro": "This dataset keeps **{n_odd} anomalous sequences** apart ({defects}): the model "
+             "never saw one while it trained. Each of the {n_test:,} test sequences and each "
+             "anomaly gets its −ELBO; the higher it is, the less the model expects that "
+             "sequence. Taking \"−ELBO above a threshold\" as the alarm and sliding the "
+             "threshold traces the ROC curve below.",
+    "sep": ", ",
+    "defects": {"spike": "spikes", "level shift": "level shifts",
+                "frequency change": "frequency changes"},
+    "scoring": "Scoring the test sequences and the anomalies…",
+    "auc_all": "AUC, all anomalies",
+    "auc_kind": "AUC, {kind}",
+    "auc_help": "The probability that a random anomaly scores a higher −ELBO than a random "
+                "test sequence: 0.5 is chance, 1 a perfect detector.",
+    "all": "all anomalies ({auc:.3f})",
+    "chance": "chance",
+    "fpr": "false alarms (share of test sequences flagged)",
+    "tpr": "anomalies caught (share flagged)",
+    "roc_caption": "−ELBO in nats: median {median_in:.1f} for the test sequences, "
+                   "{median_out:.1f} for the anomalies. A defect the model reconstructs "
+                   "anyway, or one smaller than the model's noise level σ, hardly raises the "
+                   "−ELBO: its curve stays near the diagonal. The −ELBO also depends on the "
+                   "kind: a slow wave is easy to reconstruct, a fast one hard, so a spike on a "
+                   "slow wave can still score below a clean fast wave.",
+    "input": "sequence",
+    "recon": "reconstruction decode(μ)",
+    "example": "{kind}<br>−ELBO {score:.0f}",
+    "examples_caption": "One anomaly of each kind (grey) and what the model makes of it (blue): "
+                        "where the two part, the reconstruction term of the −ELBO grows.",
+})

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 import streamlit as st
 import torch
 
+from ui.applications import sequences
 from ui.applications.compress import compression  # noqa: F401  (the page's tab)
 from ui.applications.denoise import denoising  # noqa: F401  (the page's tab)
 from ui.applications.strings import ANOMALY, APPS, COMPLETE, GENERATE
@@ -150,12 +151,16 @@ def _scores(fp: str, _model: VAE, _x: torch.Tensor) -> np.ndarray:
 
 
 def anomaly(fp: str, ckpt: Checkpoint, data: DataBundle) -> None:
+    if data.anomaly_x is not None:  # signals: held-out anomalies to catch, with a ROC
+        sequences.held_out_anomalies(fp, ckpt, data)
     k = min(N_ODD, data.test_x.shape[0])
     st.markdown(ANOMALY["intro"].format(k=k))
     with st.spinner(ANOMALY["scoring"]):
         scores = _scores(fp, ckpt.model, data.test_x)
     _, odd = extremes(torch.from_numpy(scores), k)
-    st.image(figures.image_grid(data.test_x[odd], nrow=k), output_format="PNG",
+    # a sequence is drawn twice as wide as high: four to a row stay readable
+    nrow = min(k, 4) if data.is_sequence else k
+    st.image(figures.image_grid(data.test_x[odd], nrow=nrow), output_format="PNG",
              caption=ANOMALY["odd"].format(scores=", ".join(f"{s:.0f}"
                                                             for s in scores[odd.numpy()])))
     st.caption(ANOMALY["summary"].format(median=float(np.median(scores)),

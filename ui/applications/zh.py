@@ -149,4 +149,35 @@ ZH = {
     "ANOMALY.link": "完整视图：最典型与最不典型的图像、作为离群数据评分的另一个数据集、"
                     "直方图与 ROC 曲线",
     "ANOMALY.scoring": "正在为测试图像评分……",
+    # -- SEQ_ANOMALY ---------------------------------------------------------------------------
+    "SEQ_ANOMALY.intro": "这个数据集单独留出了 **{n_odd} 条异常序列**（{defects}）：模型在训练中"
+                         "从未见过它们。"
+                         "{n_test:,} 条测试序列和每条异常序列都得到各自的 −ELBO；它越高，模型就越"
+                         "不认为会出现这条序列。把“−ELBO 高于某个阈值”当作警报并移动阈值，"
+                         "就得到下面的 ROC 曲线。",
+    "SEQ_ANOMALY.sep": "、",
+    "SEQ_ANOMALY.defects.spike": "尖峰",
+    "SEQ_ANOMALY.defects.level shift": "电平突变",
+    "SEQ_ANOMALY.defects.frequency change": "频率变化",
+    "SEQ_ANOMALY.scoring": "正在为测试序列和异常序列评分……",
+    "SEQ_ANOMALY.auc_all": "AUC，全部异常",
+    "SEQ_ANOMALY.auc_kind": "AUC，{kind}",
+    "SEQ_ANOMALY.auc_help": "随机一条异常序列的 −ELBO 高于随机一条测试序列的概率：0.5 等于随机猜"
+                            "测，"
+                            "1 是完美的检测器。",
+    "SEQ_ANOMALY.all": "全部异常（{auc:.3f}）",
+    "SEQ_ANOMALY.chance": "随机猜测",
+    "SEQ_ANOMALY.fpr": "误报（被标记的测试序列比例）",
+    "SEQ_ANOMALY.tpr": "检出的异常（被标记的比例）",
+    "SEQ_ANOMALY.roc_caption": "−ELBO（奈特）：测试序列的中位数为 {median_in:.1f}，异常序列为 "
+                               "{median_out:.1f}。模型照样能重构的缺陷，或小于模型噪声水平 σ "
+                               "的缺陷，几乎不会抬高 −ELBO：它的曲线贴近对角线。−ELBO 还取决于"
+                               "序列的种类：慢波容易重构，快波难，所以慢波上的尖峰仍可能比干净的"
+                               "快波得分更低。",
+    "SEQ_ANOMALY.input": "序列",
+    "SEQ_ANOMALY.recon": "重构 decode(μ)",
+    "SEQ_ANOMALY.example": "{kind}<br>−ELBO {score:.0f}",
+    "SEQ_ANOMALY.examples_caption": "每种异常各一条（灰色）以及模型对它的重构（蓝色）：两者分开"
+                                    "的地方，"
+                                    "−ELBO 的重构项就会增大。",
 }

@@ -8,6 +8,7 @@ import io
 from collections.abc import Sequence
 
 import numpy as np
+import plotly.express as px
 import plotly.graph_objects as go
 from PIL import Image
 
@@ -94,6 +95,33 @@ def aggregate_figure(
                         name=EXPLORE_FIGURES["prior_pdf"], showlegend=k == 0, row=r + 1, col=c + 1)
     fig.update_layout(height=170 * rows + 60, margin=dict(l=10, r=10, t=30, b=10), bargap=0,
                       legend=dict(orientation="h", y=-0.08))
+    return fig
+
+
+def traversal_waves(waves: np.ndarray, values: np.ndarray, dims: Sequence[int]) -> go.Figure:
+    """Traversals of a sequence model drawn as waveforms: one panel per dim (rows), the n
+    decoded sequences of each overlaid, coloured from blue (−k σ) to red (+k σ) so a learner
+    sees what moving that dim does to the wave. ``waves`` (D, n, L), ``values`` (D, n)."""
+    from plotly.subplots import make_subplots
+
+    d_count, n, length = waves.shape
+    height = 110 * d_count + 60
+    # 28 px between panels, room for the next title, whatever the number of rows (as a share
+    # of the height, a fixed fraction is refused past 1/(rows − 1))
+    fig = make_subplots(rows=d_count, cols=1, shared_xaxes=True, vertical_spacing=28 / height,
+                        subplot_titles=[f"z{d + 1}" for d in dims])
+    colors = px.colors.sample_colorscale("RdBu_r", np.linspace(0, 1, n))
+    steps = np.arange(length)
+    for r in range(d_count):
+        for j in range(n):
+            fig.add_scatter(x=steps, y=waves[r, j], mode="lines", showlegend=False,
+                            line=dict(color=colors[j], width=1.5), row=r + 1, col=1,
+                            name=EXPLORE_FIGURES["wave_value"].format(dim=dims[r] + 1,
+                                                                      value=values[r, j]),
+                            hovertemplate="%{y:.2f}<extra>%{fullData.name}</extra>")
+    fig.update_yaxes(range=[0, 1], showticklabels=False)
+    fig.update_xaxes(title_text=EXPLORE_FIGURES["wave_step"], row=d_count, col=1)
+    fig.update_layout(height=height, margin=dict(l=10, r=10, t=30, b=10))
     return fig
 
 

@@ -17,7 +17,7 @@ import torch
 
 from ui.explore import figures as explore_figures
 from ui.explore.strings import MAP
-from ui.shell import downloads, figures, i18n, model_store, state
+from ui.shell import datasets, downloads, figures, i18n, model_store, state
 from ui.shell.config_words import error_words
 from ui.shell.inert import inert
 from ui.shell.model_store import ModelEntry
@@ -261,7 +261,7 @@ def latent_map(entry: ModelEntry, ckpt: Checkpoint, data: DataBundle,
         if k > 2:
             st.caption(MAP["raw_note"].format(x=s.dims[0] + 1, y=s.dims[1] + 1, rest=k - 2))
     if s.color < 0:
-        labels, names = data.test_y.numpy()[index], data.class_names
+        labels, names = data.test_y.numpy()[index], datasets.class_names(data)
     else:
         labels = data.test_factors[:, s.color].numpy()[index]
         names = [f"{data.factor_names[s.color]} {v}" for v in range(int(labels.max()) + 1)]
@@ -302,7 +302,7 @@ def picked_points(ckpt: Checkpoint, data: DataBundle, view: MapView,
     # a row that wraps: in a narrow window the chart goes under the two images (columns kept
     # their share of the width and the 168 px images spilled over each other at 800 px)
     row = st.container(horizontal=True, gap="medium")
-    name = inert(data.class_names[int(data.test_y[i])])  # an upload's folder name
+    name = inert(datasets.class_names(data)[int(data.test_y[i])])  # an upload's folder name
     _image(x, MAP["original"].format(index=i, label=name), row)
     _image(decode_point(ckpt.model, mu[0]), MAP["recon"], row)
     bars = row.container(width=MU_SIGMA_PX)

@@ -19,12 +19,12 @@ from ui.explore import latent
 from ui.explore import latent_map as explore
 from ui.explore.figures import MAX_ELLIPSES
 from ui.explore.strings import MAP, POINTER
-from ui.shell import figures, model_store, presentation
+from ui.shell import datasets, figures, model_store, presentation
 from ui.shell.model_store import ModelEntry
 from vae_core.analysis.aggregate import ellipse_outlines, posterior_ellipses
 from vae_core.analysis.embeddings import project
 from vae_core.checkpoints import Checkpoint
-from vae_core.data import DataBundle
+from vae_core.data import DataBundle, is_sequence_shape
 
 K_CLICKS = "_vl_plane_clicks"  # fingerprint -> z (list) of the last click on the plane
 PLANE_THUMBS = 2000            # the nearest-image thumbnails sent with the plane (n × C×H×W bytes)
@@ -112,7 +112,7 @@ def latent_plane(entry: ModelEntry, ckpt: Checkpoint, data: DataBundle, s: Any) 
     origin, wx, wy = _affine(info["projection"], k)
     reach = float(max(3.0, np.abs(coords).max() * 1.05))
     if s.color < 0:
-        labels, names = data.test_y.numpy()[index], list(data.class_names)
+        labels, names = data.test_y.numpy()[index], datasets.class_names(data)
     else:
         labels = data.test_factors[:, s.color].numpy()[index]
         names = [f"{data.factor_names[s.color]} {v}" for v in range(int(labels.max()) + 1)]
@@ -187,6 +187,8 @@ def scrubber(fp: str) -> Callable[[str, np.ndarray, np.ndarray], None]:
 
 def draw_digit(key: str, fp: str, ckpt: Checkpoint, *, on_map: bool) -> None:
     c, h, w = ckpt.model.cfg.input_shape
+    if is_sequence_shape((c, h, w)):  # a brush on a 1×256 canvas draws nothing a learner can
+        return
     st.subheader(POINTER["draw_title"])
     st.markdown(POINTER["draw_intro"].format(h=h, w=w)
                 + (" " + POINTER["draw_on_map"] if on_map else ""))

@@ -98,6 +98,9 @@ TRAVERSE = Strings("TRAVERSE", {
     "reset": "Back to the start point",
     "kl_unknown": "KL per dimension is unknown for this model (no test data): dims in order.",
     "grid_title": "Traversal grid",
+    "wave_caption": "One panel per dim, top to bottom: {rows}. In each, the decoded sequences "
+                    "as that dim runs from −{k:g} σ (blue) to +{k:g} σ (red) around the "
+                    "sliders' point; the other dims stay put.",
     "grid_caption": "Rows top to bottom: {rows}. Columns from −{k:g} σ to +{k:g} σ around the "
                     "slider point, one dim changed per row.",
     "k": "Range k (σ)",
@@ -131,6 +134,8 @@ EXPLORE_FIGURES = Strings("EXPLORE_FIGURES", {
     "posterior": "aggregate q(z)",
     "prior_pdf": "prior N(0, 1)",
     "picked": "clicked",
+    "wave_value": "z{dim} = {value:+.2f}",
+    "wave_step": "step",
 })
 
 # the views that decode in the browser (ui/explore/latent, ui/explore/pointer.py)

@@ -29,7 +29,7 @@ from vae_core.analysis.traversal import (
     traversal_values,
 )
 from vae_core.checkpoints import Checkpoint
-from vae_core.data import DataBundle
+from vae_core.data import DataBundle, is_sequence_shape
 from vae_core.models.base import VAE
 
 K_TRAVERSE = "_vl_traverse"   # fingerprint -> {"seed": int, "reset": int}
@@ -129,9 +129,18 @@ def grid(ckpt: Checkpoint, z: torch.Tensor, order: list[int]) -> float:
     k = c1.slider(TRAVERSE["k"], 0.5, 4.0, 2.5, 0.5, key="trav_k")
     n = c2.slider(TRAVERSE["steps"], 5, 15, 9, 2, key="trav_steps")
     images = traversal_grid(ckpt.model, z, order, k=k, n=n)  # (D, n, C, H, W)
+    rows = ", ".join(f"z{d + 1}" for d in order)
+    if is_sequence_shape(images.shape[2:]):
+        values = traversal_values(z, order, k=k, n=n).numpy()  # (D, n)
+        # (D, n, 1, 1, L) -> (D, n, L)
+        waves = images.reshape(*images.shape[:2], -1).numpy()
+        st.plotly_chart(explore_figures.traversal_waves(waves, values, order),
+                        key="trav_waves", width="stretch")
+        st.caption(TRAVERSE["wave_caption"].format(rows=rows, k=k))
+        return k
     flat = images.reshape(-1, *images.shape[2:])  # (D, n, C, H, W) -> (D*n, C, H, W)
-    downloads.grid(figures.image_grid(flat, nrow=n), TRAVERSE["grid_caption"].format(
-        rows=", ".join(f"z{d + 1}" for d in order), k=k), key="trav_grid")
+    downloads.grid(figures.image_grid(flat, nrow=n),
+                   TRAVERSE["grid_caption"].format(rows=rows, k=k), key="trav_grid")
     return k
 
 

@@ -91,6 +91,10 @@ ZH = {
     "TRAVERSE.reset": "回到起点",
     "TRAVERSE.kl_unknown": "该模型每个维度的 KL 未知（没有测试数据）：维度按原顺序排列。",
     "TRAVERSE.grid_title": "遍历网格",
+    "TRAVERSE.wave_caption": "每个维度一个面板，从上到下依次为：{rows}。每个面板中，该维度在滑块"
+                             "所在点"
+                             "附近从 −{k:g} σ（蓝）变到 +{k:g} σ（红）时解码出的序列；其他维度保"
+                             "持不变。",
     "TRAVERSE.grid_caption": "从上到下各行依次为：{rows}。各列在滑块所在点附近从 −{k:g} σ 取到 "
                              "+{k:g} σ，每行只改变一个维度。",
     "TRAVERSE.k": "范围 k（σ）",
@@ -118,6 +122,8 @@ ZH = {
     "EXPLORE_FIGURES.mu": "μ",
     "EXPLORE_FIGURES.density": "密度",
     "EXPLORE_FIGURES.z": "z",
+    "EXPLORE_FIGURES.wave_value": "z{dim} = {value:+.2f}",
+    "EXPLORE_FIGURES.wave_step": "步",
     "EXPLORE_FIGURES.frame": "z{dim} = ",
     "EXPLORE_FIGURES.posterior": "聚合后验 q(z)",
     "EXPLORE_FIGURES.prior_pdf": "先验 N(0, 1)",

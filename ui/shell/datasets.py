@@ -13,6 +13,7 @@ from ui.shell import memory_budget, state, widgets
 from ui.shell.config_words import error_words, shown_folder
 from ui.shell.inert import inert
 from ui.shell.strings import (
+    CLASS_NAMES,
     DATASET_NAMES,
     DOWNLOAD,
     LABELS,
@@ -74,6 +75,12 @@ def caption(name: str) -> str:
     _, h, w = uploaded.bundle.input_shape
     return UPLOAD["caption"].format(name=inert(name), n=uploaded.n_images, h=h, w=w,
                                     classes=len(uploaded.bundle.class_names))
+
+
+def class_names(data: DataBundle) -> list[str]:
+    """``data``'s class names in the reader's language where the app words them (signals)."""
+    worded = CLASS_NAMES.get(data.name, {})
+    return [worded.get(n, n) for n in data.class_names]
 
 
 def ready(name: str) -> bool:

@@ -276,6 +276,13 @@ UPLOAD = Strings("UPLOAD", {
 REFUSED = Strings("REFUSED", dict(UPLOAD_MESSAGES))
 
 # the torchvision sets as their authors write them (names: the same in every language)
+# the class names a generated dataset's core gives in English, worded in each language (an
+# upload's folder names and the digits stay as they are)
+CLASS_NAMES = Strings("CLASS_NAMES", {
+    "signals": {"slow": "slow", "fast": "fast", "two tones": "two tones",
+                "square-ish": "square-ish"},
+})
+
 DATASET_NAMES = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST", "kmnist": "KMNIST"}
 
 # Why a dataset cannot be had (``DatasetUnavailable.code``), the same way: the core's English,

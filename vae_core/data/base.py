@@ -85,6 +85,9 @@ class DataBundle:
     factor_sizes: tuple[int, ...] = ()    # number of values of each factor
     train_factors: Tensor | None = None   # (N, F) int64 ground-truth factor indices
     test_factors: Tensor | None = None    # (M, F) int64
+    anomaly_x: Tensor | None = None       # signals: (A, C, H, W) held-out anomalous sequences
+    anomaly_y: Tensor | None = None       # (A,) int64 index into anomaly_names
+    anomaly_names: tuple[str, ...] = ()   # signals: ("spike", "level shift", ...)
 
     def __post_init__(self) -> None:
         for split, x, y, factors in (("train", self.train_x, self.train_y, self.train_factors),
@@ -100,6 +103,10 @@ class DataBundle:
             raise ValueError("train_x and test_x must have the same (C, H, W)")
         if len(self.factor_names) != len(self.factor_sizes):
             raise ValueError("factor_names and factor_sizes must have the same length")
+        if self.anomaly_x is not None and (self.anomaly_x.shape[1:] != self.train_x.shape[1:]
+                                           or self.anomaly_y is None
+                                           or self.anomaly_y.shape != self.anomaly_x.shape[:1]):
+            raise ValueError("anomaly_x must be (A, C, H, W) like train_x, with anomaly_y (A,)")
 
     @property
     def input_shape(self) -> tuple[int, int, int]:
@@ -121,6 +128,11 @@ class DataBundle:
         return int(self.test_x.shape[0])
 
     @property
+    def is_sequence(self) -> bool:
+        """True for 1-D sequences stored as one-row images (C = H = 1): drawn as waveforms."""
+        return is_sequence_shape(self.input_shape)
+
+    @property
     def has_factors(self) -> bool:
         return self.train_factors is not None
 
@@ -132,7 +144,8 @@ class DataBundle:
         return dataclasses.replace(
             self, train_x=move(self.train_x), train_y=move(self.train_y),
             test_x=move(self.test_x), test_y=move(self.test_y),
-            train_factors=move(self.train_factors), test_factors=move(self.test_factors))
+            train_factors=move(self.train_factors), test_factors=move(self.test_factors),
+            anomaly_x=move(self.anomaly_x), anomaly_y=move(self.anomaly_y))
 
     def __repr__(self) -> str:
         c, h, w = self.input_shape
@@ -140,6 +153,12 @@ class DataBundle:
         return (f"DataBundle(name={self.name!r}, train={self.n_train}, test={self.n_test}, "
                 f"input_shape=({c}, {h}, {w}), classes={len(self.class_names)}{factors}, "
                 f"device={self.train_x.device})")
+
+
+def is_sequence_shape(shape) -> bool:
+    """(C, H, W) with C = H = 1 and W > 1: a 1-D sequence of W steps, not a picture."""
+    c, h, w = (int(v) for v in shape[-3:])
+    return c == 1 and h == 1 and w > 1
 
 
 def split_indices(n: int, test_fraction: float, seed: int) -> tuple[Tensor, Tensor]:

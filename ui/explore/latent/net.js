@@ -33,22 +33,30 @@ function linear(layer, A, x) {
   return y;
 }
 
+// A layer's kernel, stride and padding per axis: an image's are square (k, stride, pad), a
+// sequence's are 1×4 kernels with 1×2 strides (kh/kw, sh/sw, ph/pw).
+function convGeometry(layer) {
+  return { kh: layer.kh ?? layer.k, kw: layer.kw ?? layer.k, sh: layer.sh ?? layer.stride,
+           sw: layer.sw ?? layer.stride, ph: layer.ph ?? layer.pad, pw: layer.pw ?? layer.pad };
+}
+
 function conv2d(layer, A, x) {
   const [ci, h, w] = layer.in, [co, oh, ow] = layer.out;
-  const { k, stride: s, pad: p } = layer, W = A[layer.w], B = layer.b ? A[layer.b] : null;
+  const { kh, kw, sh, sw, ph, pw } = convGeometry(layer);
+  const W = A[layer.w], B = layer.b ? A[layer.b] : null;
   const y = new Float64Array(co * oh * ow);
   for (let c = 0; c < co; c++) {
     for (let oy = 0; oy < oh; oy++) {
       for (let ox = 0; ox < ow; ox++) {
         let sum = B ? B[c] : 0;
         for (let i = 0; i < ci; i++) {
-          const wBase = (c * ci + i) * k * k, xBase = i * h * w;
-          for (let ky = 0; ky < k; ky++) {
-            const iy = oy * s - p + ky;
+          const wBase = (c * ci + i) * kh * kw, xBase = i * h * w;
+          for (let ky = 0; ky < kh; ky++) {
+            const iy = oy * sh - ph + ky;
             if (iy < 0 || iy >= h) continue;
-            for (let kx = 0; kx < k; kx++) {
-              const ix = ox * s - p + kx;
-              if (ix >= 0 && ix < w) sum += W[wBase + ky * k + kx] * x[xBase + iy * w + ix];
+            for (let kx = 0; kx < kw; kx++) {
+              const ix = ox * sw - pw + kx;
+              if (ix >= 0 && ix < w) sum += W[wBase + ky * kw + kx] * x[xBase + iy * w + ix];
             }
           }
         }
@@ -60,9 +68,10 @@ function conv2d(layer, A, x) {
 }
 
 function convTranspose2d(layer, A, x) {
-  // weight (C_in, C_out, k, k): every input pixel scatters a k×k patch into each output map
+  // weight (C_in, C_out, kh, kw): every input pixel scatters a kh×kw patch into each output map
   const [ci, h, w] = layer.in, [co, oh, ow] = layer.out;
-  const { k, stride: s, pad: p } = layer, W = A[layer.w], B = layer.b ? A[layer.b] : null;
+  const { kh, kw, sh, sw, ph, pw } = convGeometry(layer);
+  const W = A[layer.w], B = layer.b ? A[layer.b] : null;
   const y = new Float64Array(co * oh * ow);
   for (let c = 0; c < co; c++) y.fill(B ? B[c] : 0, c * oh * ow, (c + 1) * oh * ow);
   for (let i = 0; i < ci; i++) {
@@ -71,13 +80,13 @@ function convTranspose2d(layer, A, x) {
         const v = x[(i * h + iy) * w + ix];
         if (v === 0) continue;  // after a ReLU about half the inputs are exact zeros
         for (let c = 0; c < co; c++) {
-          const wBase = (i * co + c) * k * k, yBase = c * oh * ow;
-          for (let ky = 0; ky < k; ky++) {
-            const oy = iy * s - p + ky;
+          const wBase = (i * co + c) * kh * kw, yBase = c * oh * ow;
+          for (let ky = 0; ky < kh; ky++) {
+            const oy = iy * sh - ph + ky;
             if (oy < 0 || oy >= oh) continue;
-            for (let kx = 0; kx < k; kx++) {
-              const ox = ix * s - p + kx;
-              if (ox >= 0 && ox < ow) y[yBase + oy * ow + ox] += v * W[wBase + ky * k + kx];
+            for (let kx = 0; kx < kw; kx++) {
+              const ox = ix * sw - pw + kx;
+              if (ox >= 0 && ox < ow) y[yBase + oy * ow + ox] += v * W[wBase + ky * kw + kx];
             }
           }
         }

@@ -21,16 +21,55 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+// A 1×1×L shape is a sequence of L steps (the signals dataset): drawn as a waveform.
+function isSequence(shape) { return shape[0] === 1 && shape[1] === 1 && shape[2] > 1; }
+
 // An image canvas: C×H×W pixels in [0, 1] shown at `px` CSS pixels, upscaled without blur.
+// A sequence's canvas is `px` high and twice as wide, at the screen's pixel density.
 function imageCanvas(shape, px, testid) {
   const [, h, w] = shape;
+  if (isSequence(shape)) {
+    const dpr = globalThis.devicePixelRatio || 1;
+    const c = el("canvas", { width: Math.round(2 * px * dpr), height: Math.round(px * dpr),
+                             class: "vl-image vl-wave", "data-testid": testid });
+    c.style.width = `${2 * px}px`;
+    c.style.height = `${px}px`;
+    return c;
+  }
   const c = el("canvas", { width: w, height: h, class: "vl-image", "data-testid": testid });
   c.style.width = `${px}px`;
   c.style.height = `${Math.round((px * h) / w)}px`;
   return c;
 }
 
+// A polyline on white with the value ½ (the signal's zero) as a grey axis: the same picture
+// as vae_core.analysis.gif.waveform_pictures.
+function paintWave(canvas, values) {
+  const ctx = canvas.getContext("2d"), w = canvas.width, h = canvas.height;
+  const pad = Math.max(2, h / 40), n = values.length;
+  ctx.fillStyle = "#fff";
+  ctx.fillRect(0, 0, w, h);
+  ctx.strokeStyle = "#c8c8c8";
+  ctx.lineWidth = Math.max(1, h / 100);
+  ctx.beginPath();
+  ctx.moveTo(0, h / 2);
+  ctx.lineTo(w, h / 2);
+  ctx.stroke();
+  ctx.strokeStyle = "#1f77b4";
+  ctx.lineWidth = Math.max(1.5, h / 60);
+  ctx.lineJoin = "round";
+  ctx.beginPath();
+  for (let i = 0; i < n; i++) {
+    const v = Math.min(1, Math.max(0, values[i]));
+    const x = pad + (i * (w - 2 * pad)) / (n - 1), y = pad + (1 - v) * (h - 2 * pad);
+    if (i === 0) ctx.moveTo(x, y); else ctx.lineTo(x, y);
+  }
+  ctx.stroke();
+  canvas.__pixels = values;  // read back by the numerics test
+}
+
 function paintImage(canvas, pixels, shape) {
+  if (isSequence(shape)) { paintWave(canvas, pixels); return; }
   const [ch, h, w] = shape;
   const ctx = canvas.getContext("2d");
   const img = ctx.createImageData(w, h);
