@@ -18,7 +18,7 @@ NAMES = re.compile(
     r"|\b(?:VAE|β-VAE|ELBO|IWAE|KL|BCE|MSE|PCA|t-SNE|TSNE|MNIST|MIG|NLL|PSNR|PNG|AUC|ROC|MLP|"
     r"ReLU|GELU|CNN|Conv|conv|MLP|CUDA|GPU|CPU|AMP|bf16|fp16|CSV|NPZ|NPY|IDX|Adam|AdamW|PyTorch|"
     r"torch|Streamlit|Plotly|safetensors|Keras|TensorFlow|openTSNE|scikit-learn|sklearn|Kingma|"
-    r"Welling|Burda|Higgins|Alemi|Chen|Bowman|Fashion|EMNIST|KMNIST|mnist|kmnist|digits|shapes|dB|nats?|"
+    r"Welling|Burda|Higgins|Alemi|Chen|Bowman|Fashion|EMNIST|KMNIST|mnist|kmnist|digits|shapes|signals|dB|nats?|"
     r"bits?|px|MB|KB|GB|ms|s|epoch|lerp|slerp|log|exp|sum|mean|min|max|id|ok|OK)\b")
 LANGUAGE_NAMES = {"English", "中文"}
 WORD = r"[A-Za-z][a-z]+"

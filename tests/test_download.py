@@ -279,7 +279,7 @@ def test_download_from_the_page_enables_start(env, mirror):
 
 
 def test_a_failed_start_shows_its_error_alone_until_the_settings_change(env, monkeypatch):
-    def refuse(self, input_shape):
+    def refuse(self, input_shape, **kw):
         raise ValueError("lr must be in (0, 10], got 0")
 
     monkeypatch.setattr(train_view.Settings, "configs", refuse)

@@ -250,7 +250,8 @@ def test_bad_uploads_are_refused_with_a_message(env):  # noqa: F811
         # the headline says what went wrong in a student's words, the detail sits below it
         assert f"{name} was refused" in texts(at.error) or f"{name} could not be used" in texts(
             at.error)
-        assert message in texts(at.expander[-1].markdown)
+        details = next(e for e in at.expander if e.label == "Details")
+        assert message in texts(details.markdown)
     assert tree_hash(env.library) == before
     assert [o for o in at.sidebar.selectbox[0].options if "session" in o] == []
 

@@ -104,7 +104,7 @@ def test_a_refused_train_start_follows_the_language(env, monkeypatch):
     rewords it."""
     from ui.train import form as train_view
 
-    def refuse(self, input_shape):
+    def refuse(self, input_shape, **kw):
         raise refused_config()
 
     monkeypatch.setattr(train_view.Settings, "configs", refuse)
