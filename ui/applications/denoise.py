@@ -17,7 +17,7 @@ import streamlit as st
 import torch
 
 from ui.applications.strings import APPS, DENOISE
-from ui.shell import figures, model_store
+from ui.shell import downloads, figures, model_store
 from vae_core.analysis.applications import DenoiseScore, denoise, score_denoising
 from vae_core.analysis.why_variational import digit_classifier
 from vae_core.checkpoints import Checkpoint, load_checkpoint
@@ -129,8 +129,8 @@ def denoising(fp: str, ckpt: Checkpoint, data: DataBundle) -> None:
     picked = runs["picked"][0]
     n = picked.shape[0] // 3
     grid = torch.cat([picked] + [r[0][-n:] for who, r in runs.items() if who != "picked"])
-    st.image(figures.image_grid(grid, nrow=n), output_format="PNG",
-             caption=DENOISE[f"rows_{'both' if other is not None else 'picked'}"])
+    downloads.grid(figures.image_grid(grid, nrow=n),
+                   DENOISE[f"rows_{'both' if other is not None else 'picked'}"], key="app_denoise")
     scores = {who: r[1] for who, r in runs.items()}
     counts = {who: r[2] for who, r in runs.items()}
     if reader is None:

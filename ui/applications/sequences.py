@@ -15,7 +15,7 @@ import torch
 from plotly.subplots import make_subplots
 
 from ui.applications.strings import SEQ_ANOMALY
-from ui.shell import figures
+from ui.shell import downloads, figures
 from vae_core.analysis.anomaly import elbo_scores, ood_auc, ood_by_group
 from vae_core.analysis.applications import reconstruct
 from vae_core.checkpoints import Checkpoint
@@ -85,7 +85,8 @@ def held_out_anomalies(fp: str, ckpt: Checkpoint, data: DataBundle) -> None:
         row.metric(SEQ_ANOMALY["auc_kind"].format(kind=name), f"{r.auc:.3f}", width="content")
     curves = [(SEQ_ANOMALY["all"].format(auc=overall.auc), overall.fpr, overall.tpr)]
     curves += [(f"{name} ({r.auc:.3f})", r.fpr, r.tpr) for name, r in zip(names, per_kind)]
-    st.plotly_chart(_roc_figure(curves), key="apps_seq_roc", width="stretch")
+    downloads.chart(_roc_figure(curves), SEQ_ANOMALY["all"].format(auc=overall.auc),
+                    key="apps_seq_roc", width="stretch")
     st.caption(SEQ_ANOMALY["roc_caption"].format(median_in=float(np.median(normal)),
                                                  median_out=float(np.median(odd))))
     first = [int(np.flatnonzero(groups == g)[0]) for g in range(len(names))]

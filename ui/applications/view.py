@@ -16,7 +16,7 @@ from ui.applications import sequences
 from ui.applications.compress import compression  # noqa: F401  (the page's tab)
 from ui.applications.denoise import denoising  # noqa: F401  (the page's tab)
 from ui.applications.strings import ANOMALY, APPS, COMPLETE, GENERATE
-from ui.shell import figures
+from ui.shell import downloads, figures
 from ui.shell.inert import inert
 from vae_core.analysis.anomaly import elbo_scores, extremes
 from vae_core.analysis.applications import complete, region_mask
@@ -63,8 +63,8 @@ def generation(ckpt: Checkpoint) -> None:
     with c2:
         seed = _seed("app_gen_seed")
     images = prior_samples(ckpt.model, N_SAMPLES, temperature=t, seed=seed)
-    st.image(figures.image_grid(images, nrow=8), output_format="PNG",
-             caption=GENERATE["caption"].format(t=t, seed=seed))
+    downloads.grid(figures.image_grid(images, nrow=8),
+                   GENERATE["caption"].format(t=t, seed=seed), key="app_gen")
 
 
 # -- completion ------------------------------------------------------------------------------
@@ -134,8 +134,8 @@ def completion(fp: str, ckpt: Checkpoint, data: DataBundle) -> None:
     right.image(figures.single_image(steps[-1]), output_format="PNG",
                 caption=COMPLETE["final"].format(n=iterations))
     shown = np.unique(np.linspace(0, iterations, min(N_STRIP, iterations + 1)).round()).astype(int)
-    st.image(figures.image_grid(steps[shown], nrow=len(shown)), output_format="PNG",
-             caption=COMPLETE["steps"].format(steps=", ".join(map(str, shown))))
+    downloads.grid(figures.image_grid(steps[shown], nrow=len(shown)),
+                   COMPLETE["steps"].format(steps=", ".join(map(str, shown))), key="app_fill")
     m = min(N_MEAN, data.test_x.shape[0])
     st.plotly_chart(_error_figure(mine, mean, m), key="app_fill_error")
     best = int(np.argmin(mine[1:])) + 1
@@ -160,9 +160,9 @@ def anomaly(fp: str, ckpt: Checkpoint, data: DataBundle) -> None:
     _, odd = extremes(torch.from_numpy(scores), k)
     # a sequence is drawn twice as wide as high: four to a row stay readable
     nrow = min(k, 4) if data.is_sequence else k
-    st.image(figures.image_grid(data.test_x[odd], nrow=nrow), output_format="PNG",
-             caption=ANOMALY["odd"].format(scores=", ".join(f"{s:.0f}"
-                                                            for s in scores[odd.numpy()])))
+    downloads.grid(figures.image_grid(data.test_x[odd], nrow=nrow),
+                   ANOMALY["odd"].format(scores=", ".join(f"{s:.0f}" for s in scores[odd.numpy()])),
+                   key="app_odd")
     st.caption(ANOMALY["summary"].format(median=float(np.median(scores)),
                                          p99=float(np.percentile(scores, 99))))
     st.page_link("pages/library.py", label=ANOMALY["link"], icon=":material/inventory_2:")

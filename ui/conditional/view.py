@@ -19,7 +19,7 @@ import torch
 from ui.conditional.figures import shares_figure
 from ui.conditional.strings import COND
 from ui.explore import latent
-from ui.shell import datasets, figures, model_store, state
+from ui.shell import datasets, downloads, figures, model_store, state
 from ui.shell.model_store import ModelEntry
 from vae_core.analysis.conditional import (
     LabelShares,
@@ -131,8 +131,7 @@ def _grid(ckpt: Checkpoint, data: DataBundle, names: list[str]) -> None:
     written = analogy_grid(ckpt.model, x, y)                  # (R, L, C, H, W)
     images = torch.cat([x.unsqueeze(1), written], dim=1)      # (R, 1+L, C, H, W)
     grid = figures.image_grid(images.flatten(0, 1), nrow=len(names) + 1, px=56)
-    st.image(grid, caption=COND["grid_caption"].format(labels=", ".join(names)),
-             output_format="PNG")
+    downloads.grid(grid, COND["grid_caption"].format(labels=", ".join(names)), key="cond_grid")
 
 
 def _draw(fp: str, ckpt: Checkpoint, data: DataBundle, names: list[str]) -> None:
@@ -154,8 +153,8 @@ def _draw(fp: str, ckpt: Checkpoint, data: DataBundle, names: list[str]) -> None
     used = read if chosen < 0 else int(chosen)
     row = written_as_every_label(ckpt.model, styles(ckpt.model, x, torch.tensor([used])))
     st.markdown(COND["draw_read"].format(label=names[read], p=float(p[read]), used=names[used]))
-    st.image(figures.image_grid(row[0], nrow=len(names), px=56), output_format="PNG",
-             caption=COND["draw_caption"].format(labels=", ".join(names)))
+    downloads.grid(figures.image_grid(row[0], nrow=len(names), px=56),
+                   COND["draw_caption"].format(labels=", ".join(names)), key="cond_drawn")
 
 
 def _classifier(data: DataBundle, data_cfg: DataConfig | None) -> DigitClassifier:
@@ -200,8 +199,8 @@ def _shares(fp: str, ckpt: Checkpoint, data: DataBundle, names: list[str]) -> No
     else:
         st.caption(COND["shares_n"].format(n=cond.n_per_label, m=uncond.n_per_label,
                                            baseline=base[0].name))
-    st.plotly_chart(shares_figure(names, cond.shares, None if uncond is None else uncond.shares),
-                    width="stretch", key="cond_shares_chart")
+    downloads.chart(shares_figure(names, cond.shares, None if uncond is None else uncond.shares),
+                    COND["shares_title"], width="stretch", key="cond_shares_chart")
     rows = [{COND["col_label"]: names[d], COND["col_cond"]: cond.shares[d],
              COND["col_uncond"]: None if uncond is None else uncond.shares[d]}
             for d in range(len(names))]

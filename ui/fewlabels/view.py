@@ -11,7 +11,7 @@ import streamlit as st
 from ui.fewlabels import runs
 from ui.fewlabels.figures import accuracy_curve
 from ui.fewlabels.strings import FEW
-from ui.shell import datasets, model_store, start_errors, state, widgets
+from ui.shell import datasets, downloads, model_store, start_errors, state, widgets
 from vae_core.analysis.features import FeatureReport, feature_report
 from vae_core.semi_supervised import (
     DATA,
@@ -137,8 +137,9 @@ def _progress(run: Any) -> Any:
 def _results(rows: Any, epochs: dict) -> None:
     names, summary = FEW["names"], summarise(rows)
     st.subheader(FEW["chart_title"])
-    st.plotly_chart(accuracy_curve(summary, names, x_title=FEW["axis_labels"],
-                                   y_title=FEW["axis_accuracy"]), key="few_curve")
+    downloads.chart(accuracy_curve(summary, names, x_title=FEW["axis_labels"],
+                                   y_title=FEW["axis_accuracy"]), FEW["chart_title"],
+                    key="few_curve")
     lines = []
     for n in sorted({r["labels"] for r in summary}):
         best = max((r for r in summary if r["labels"] == n), key=lambda r: r["accuracy"])
