@@ -271,6 +271,15 @@ def test_order_dims_by_kl():
     assert order_dims_by_kl([1.0, 0.2], threshold=0.5).collapsed.tolist() == [False, True]
 
 
+def test_collapsed_dims_follow_the_active_unit_rule():
+    """Traverse marks as collapsed exactly the dims that are not active units (Cov_x μ ≤ 0.01),
+    as every count of active units does: a dim with KL 0.05 nats whose mean never moves is
+    collapsed, one with a small KL but a moving mean is not (the KL rule said the opposite)."""
+    kl, mu_var = [0.05, 0.004, 2.0], [0.001, 0.02, 0.9]
+    assert order_dims_by_kl(kl, mu_var).collapsed.tolist() == [True, False, False]
+    assert order_dims_by_kl(kl).collapsed.tolist() == [False, True, False]  # no Cov: KL rule
+
+
 def test_prior_samples_shape_seed_and_temperature():
     model = EchoVAE()
     a = prior_samples(model, 50, seed=7)

@@ -84,7 +84,9 @@ TRAVERSE = Strings("TRAVERSE", {
     "title": "Traverse the latent space",
     "intro": "Move one latent dimension at a time and watch the decoded image change. "
              "Dimensions are sorted by their KL (the information they carry); **collapsed** "
-             "dims (KL < {threshold} nats) barely change anything.",
+             "dims barely change anything: they are not active units (their mean μ hardly "
+             "moves from image to image, Cov_x E[z] ≤ 0.01, the rule every count of active "
+             "units in the app uses), whatever small KL they still show.",
     "start": "Start from",
     "start_labels": {"zero": "The origin z = 0 (the prior's mean)",
                      "prior": "A random prior sample", "image": "A test image's μ"},

@@ -19,7 +19,6 @@ from ui.shell import downloads, figures
 from vae_core.analysis.encode import encode
 from vae_core.analysis.gif import frames_to_gif
 from vae_core.analysis.traversal import (
-    COLLAPSED_KL,
     decode_point,
     interpolate,
     order_dims_by_kl,
@@ -43,19 +42,23 @@ def _memory(fp: str) -> dict:
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _kl_per_dim(fp: str, _model: VAE, _x: torch.Tensor) -> np.ndarray:
+def _dim_stats(fp: str, _model: VAE, _x: torch.Tensor) -> np.ndarray:
     mu, logvar = encode(_model, _x)
     # KL(N(μ, σ²) || N(0, 1)) per dim = −½(1 + log σ² − μ² − σ²) (Kingma & Welling, App. B)
-    return (-0.5 * (1 + logvar - mu ** 2 - logvar.exp())).mean(0).numpy()
+    kl = (-0.5 * (1 + logvar - mu ** 2 - logvar.exp())).mean(0)
+    mu_var = mu.var(dim=0, unbiased=True) if mu.shape[0] > 1 else torch.zeros_like(kl)
+    return torch.stack([kl, mu_var]).numpy()
 
 
 def kl_per_dim(fp: str, ckpt: Checkpoint, data: DataBundle) -> np.ndarray | None:
-    """Mean KL per dim over the test set (or the checkpoint's summary without data)."""
+    """(2, K): the mean KL per dim over the test set and Cov_x(μ) per dim, the active-unit
+    measure (from the checkpoint's summary without data, NaN where it was not saved)."""
     if data is not None:
-        return _kl_per_dim(fp, ckpt.model, data.test_x)
+        return _dim_stats(fp, ckpt.model, data.test_x)
     saved = ckpt.summary.get("kl_per_dim")
     if saved is not None and len(saved) == ckpt.model.latent_dim:
-        return np.asarray(saved, dtype=np.float64)
+        var = ckpt.summary.get("mu_var_per_dim") or [float("nan")] * len(saved)
+        return np.asarray([saved, var], dtype=np.float64)
     return None
 
 
@@ -82,14 +85,16 @@ def start_point(fp: str, ckpt: Checkpoint, data: DataBundle) -> tuple[torch.Tens
 
 
 def sliders(fp: str, ckpt: Checkpoint, z0: torch.Tensor, start_id: str,
-            kl: np.ndarray | None) -> tuple[torch.Tensor, list[int]]:
+            stats: np.ndarray | None) -> tuple[torch.Tensor, list[int]]:
     """One slider per dim, highest KL first, next to the decoded image; returns (z, order)."""
     k = ckpt.model.latent_dim
-    if kl is None:
+    kl = None if stats is None else stats[0]
+    if stats is None:
         order, collapsed = list(range(k)), [False] * k
         st.caption(TRAVERSE["kl_unknown"])
     else:
-        dim_order = order_dims_by_kl(kl)
+        var = None if np.isnan(stats[1]).any() else stats[1]
+        dim_order = order_dims_by_kl(kl, var)
         order, collapsed = dim_order.order.tolist(), dim_order.collapsed.tolist()
     mem = _memory(fp)
     labels = [TRAVERSE["slider_collapsed" if collapsed[d] else "slider_label"].format(
@@ -200,4 +205,4 @@ def prior(ckpt: Checkpoint) -> None:
 
 
 def intro() -> str:
-    return TRAVERSE["intro"].format(threshold=COLLAPSED_KL)
+    return TRAVERSE["intro"]

@@ -15,6 +15,7 @@ import numpy as np
 import torch
 from torch import Tensor
 
+from vae_core.evaluation import ACTIVE_UNIT_THRESHOLD
 from vae_core.models.base import VAE
 
 # A latent dim whose KL(q(z_d|x) || p(z_d)), averaged over the data, is below this many nats
@@ -182,14 +183,20 @@ def traversal_grid(model: VAE, z0, dims: Sequence[int], *, k: float = 3.0, n: in
 
 class DimOrder(NamedTuple):
     order: Tensor      # (K,) int64: latent dims, highest KL first
-    collapsed: Tensor  # (K,) bool, indexed by dim (not by rank): KL below the threshold
+    collapsed: Tensor  # (K,) bool, indexed by dim (not by rank): not an active unit
 
 
-def order_dims_by_kl(kl_per_dim, *, threshold: float = COLLAPSED_KL) -> DimOrder:
+def order_dims_by_kl(kl_per_dim, mu_var_per_dim=None, *,
+                     threshold: float = COLLAPSED_KL) -> DimOrder:
     """Sort dims by their mean KL (nats, e.g. ``evaluate(...)["kl_per_dim"]``), descending, and
-    mark the collapsed ones (KL < ``threshold``). Ties keep the dims' order."""
+    mark the collapsed ones: those that are not active units (Cov_x(E_q[z_u]) ≤ 0.01, the rule
+    every count of active units uses) when ``mu_var_per_dim`` is known, else KL < ``threshold``
+    (a summary saved before the Cov was kept). Ties keep the dims' order."""
     kl = _vector(kl_per_dim, "kl_per_dim").double()
     order = torch.sort(-kl, stable=True).indices
+    if mu_var_per_dim is not None and len(mu_var_per_dim) == kl.shape[0]:
+        var = _vector(mu_var_per_dim, "mu_var_per_dim").double()
+        return DimOrder(order, var <= ACTIVE_UNIT_THRESHOLD)
     return DimOrder(order, kl < threshold)
 
 
