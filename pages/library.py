@@ -12,7 +12,9 @@ state.ensure_shell()
 st.title(MODELS["title"])
 st.markdown(MODELS["intro"])
 
-entries, _ = state.model_entries()
+# conditional models are left out of the sidebar (every other page decodes without a label),
+# but the library lists and manages them like any other
+entries = state.model_entries()[0] + state.model_entries(conditional=True)[0]
 entry, ckpt = state.selected_checkpoint()
 tab_library, tab_eval, tab_anomaly = st.tabs(
     [MODELS["tab_library"], MODELS["tab_evaluate"], MODELS["tab_anomaly"]])

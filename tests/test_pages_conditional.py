@@ -74,3 +74,17 @@ def test_a_conditional_run_from_the_train_page_opens_on_its_page(bare):
     assert not at.exception
     assert at.selectbox(key="cond_model").value == "session:1"
     assert "10 labels, 8-D style z" in texts(at.caption)
+
+
+def test_the_library_lists_a_conditional_model_and_opens_it_on_its_page(pretrained):
+    """Out of the sidebar, but not out of the library: its table lists the CVAE, and managing it
+    offers its own page instead of "Use in the app" (every other page decodes without a label)."""
+    at = open_page("pages/library.py")
+    assert "mnist-cvae-z2" in list(at.dataframe[0].value.iloc[:, 0])
+    key = next(o for o in at.selectbox(key="models_manage").options if "cvae" in str(o))
+    at.selectbox(key="models_manage").select(key).run()
+    assert not at.exception and not [b for b in at.button if b.key == "models_load"]
+    at.button(key="models_open_cond").click().run()
+    assert not at.exception
+    assert texts(at.title) == "Conditional VAE: ask for a digit"
+    assert at.selectbox(key="cond_model").value.endswith("mnist-cvae-z2.safetensors")

@@ -73,7 +73,7 @@ def _pick_model() -> tuple[ModelEntry, Checkpoint] | None:
         return None
     by_key = {e.key: e for e in entries}
     key = st.selectbox(COND["model"], list(by_key), format_func=lambda k: by_key[k].name,
-                       help=COND["model_help"], key="cond_model")
+                       help=COND["model_help"], key=state.CONDITIONAL_PICKER_KEY)
     entry = by_key[key]
     return entry, state.load_entry(entry)
 

@@ -32,6 +32,7 @@ LIBRARY_PAGE = Strings("LIBRARY_PAGE", {
     "manage_help": "Choose a model; **Use in the app** selects it in the sidebar picker for "
                    "every page.",
     "load": "Use in the app",
+    "open_conditional": "Open on the conditional VAE page",
     "loaded": "{name} is now the selected model.",
     "rename_title": "Rename or delete",
     "read_only": "{name} is {source}: only models saved in the library can be renamed or "

@@ -242,6 +242,11 @@ def manage(entries: list[ModelEntry]) -> None:
     error = state.load_error(entry)
     if error:
         st.error(error)
+    elif entry.info.get("conditional"):  # it needs a label: its own page shows it
+        if st.button(LIBRARY_PAGE["open_conditional"], key="models_open_cond",
+                     icon=":material/draw:"):
+            st.session_state[state.CONDITIONAL_PICKER_KEY] = key
+            st.switch_page("pages/conditional.py")
     elif st.button(LIBRARY_PAGE["load"], key="models_load", icon=":material/check_circle:",
                    disabled=current is not None and current.key == key):
         state.select_model(key)

@@ -37,6 +37,7 @@ ZH = {
     "LIBRARY_PAGE.manage": "要管理的模型",
     "LIBRARY_PAGE.manage_help": "选择一个模型；**在应用中使用**会在侧边栏的模型选择器中选中它，"
                        "供所有页面使用。",
+    "LIBRARY_PAGE.open_conditional": "在条件变分自编码器页面打开",
     "LIBRARY_PAGE.load": "在应用中使用",
     "LIBRARY_PAGE.loaded": "{name} 现在是当前选中的模型。",
     "LIBRARY_PAGE.rename_title": "重命名或删除",

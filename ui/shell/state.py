@@ -55,6 +55,7 @@ K_DATASET_PENDING = "_vl_pending_dataset"
 K_DATASET_NOTICE = "_vl_dataset_notice"
 DATASET_KEY = "tr_dataset"           # the Train page's dataset selectbox
 PICKER_KEY = "vl_model"             # the sidebar selectbox
+CONDITIONAL_PICKER_KEY = "cond_model"  # the conditional page's own model picker
 PREVIEW_EVERY_S = 1.0            # image grids on the train page; a digits run lasts ~5 s
 
 
