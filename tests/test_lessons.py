@@ -250,8 +250,8 @@ def test_a_run_without_test_metrics_is_not_measured():
 
 
 @pytest.mark.parametrize("raw, expected", [
-    ({"lesson": "5"}, (5, None)), ({"lesson": " 8 "}, (8, None)), ({}, (None, None)),
-    ({"lesson": "9"}, (None, "9")), ({"lesson": "0"}, (None, "0")),
+    ({"lesson": "5"}, (5, None)), ({"lesson": " 9 "}, (9, None)), ({}, (None, None)),
+    ({"lesson": "10"}, (None, "10")), ({"lesson": "0"}, (None, "0")),
     ({"lesson": "two"}, (None, "two")), ({"lesson": "-1"}, (None, "-1")),
 ])
 def test_the_lesson_parameter(raw, expected):

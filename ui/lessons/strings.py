@@ -644,10 +644,12 @@ LESSON9 = Strings("LESSON9", {
     "quiz": {
         "q1": {"q": "A conditional VAE is given the label y with the image. What does its z "
                     "keep?",
-               "options": {"a": "The style (slant, thickness, size): the label already says "
-                                "which digit",
-                           "b": "The digit's identity: y is only a check on it",
-                           "c": "Nothing: with the label, the decoder ignores z"},
+               "options": {"a": "The style (slant, thickness, size), since the label says which "
+                                "digit",
+                           "b": "The digit's identity, with y as a second copy to check it "
+                                "against",
+                           "c": "Nothing much: given the label, the decoder draws the digit "
+                                "without z"},
                "why": {"a": "The decoder is told y, so encoding the digit in z would cost KL and "
                             "gain nothing; z is left with what the label does not say.",
                        "b": "y goes into the decoder directly; z does not need to carry it, and "
@@ -657,10 +659,12 @@ LESSON9 = Strings("LESSON9", {
         "q2": {"q": "Asked for a digit, the CVAE draws it about 89 % of the time; fewer than "
                     "half of the unconditional model's prior samples are any confident digit. "
                     "Why?",
-               "options": {"a": "The unconditional model packs all ten digits into one plane, "
-                                "and a random z often lands between them",
-                           "b": "The CVAE was trained for more epochs",
-                           "c": "The classifier was trained on the CVAE's own samples"},
+               "options": {"a": "Without a label all ten digits share one plane, and random z "
+                                "often fall between them",
+                           "b": "The CVAE was trained for more epochs, so its decoder draws "
+                                "sharper digits",
+                           "c": "The digit classifier was trained on the CVAE's own samples, so "
+                                "it knows them better"},
                "why": {"a": "Between two digits' regions the decoder draws blends the classifier "
                             "is not sure of; the CVAE's plane holds only style, and every point "
                             "is decoded as the digit asked for.",
@@ -669,20 +673,24 @@ LESSON9 = Strings("LESSON9", {
                        "c": "The classifier is the one of Why variational?, trained on real "
                             "test digits, and it scores both models the same way."}},
         "q3": {"q": "With 100 labels, why can M1+M2 beat logistic regression on the pixels?",
-               "options": {"a": "The thousands of unlabelled images shape the codes, so a few "
-                                "labels are enough to separate the digits",
-                           "b": "The unlabelled images are labelled by a person first",
-                           "c": "The VAE was trained on the test images"},
+               "options": {"a": "The unlabelled images shape the codes, so a few labels are "
+                                "enough to separate the digits",
+                           "b": "A person labels the unlabelled images first, so M1+M2 sees "
+                                "thousands of labels",
+                           "c": "The VAE was also trained on the test images, so it has seen "
+                                "the answers before"},
                "why": {"a": "A VAE trained on all the images puts similar digits close together; "
                             "the classifier then needs far fewer examples than on raw pixels.",
                        "b": "No one labels them: M2 treats their label as unknown.",
                        "c": "Every method is scored on the 1,000 test images no model trained "
                             "on."}},
         "q4": {"q": "How does M2 learn from an image that has no label?",
-               "options": {"a": "It treats y as a latent variable: the bound for each label, "
-                                "weighted by q(y|x), plus the entropy of q(y|x)",
-                           "b": "It skips the image: only labelled images train it",
-                           "c": "It gives the image a random label and trains on that"},
+               "options": {"a": "It treats y as unknown: the bound for every label, weighted by "
+                                "q(y|x), plus q(y|x)'s entropy",
+                           "b": "It skips the image: only the labelled images train the "
+                                "encoder, decoder and classifier",
+                           "c": "It gives the image a random label and trains on that label as "
+                                "if it were true"},
                "why": {"a": "So the unlabelled images train the encoder, the decoder and, "
                             "through q(y|x), the classifier too.",
                        "b": "Then it would be a classifier on 100 images; the unlabelled images "

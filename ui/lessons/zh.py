@@ -528,9 +528,9 @@ ZH = {
     "LESSON9.your_few": "你用 n = {n} 个标签的比较：M1+M2 为 **{acc:.1%}**，在像素上做逻辑回归为 "
                         "**{base:.1%}**。",
     "LESSON9.quiz.q1.q": "条件变分自编码器在拿到图像的同时还拿到标签 y。它的 z 保存的是什么？",
-    "LESSON9.quiz.q1.options.a": "风格（倾斜、粗细、大小）：标签已经说明了是哪个数字",
-    "LESSON9.quiz.q1.options.b": "数字本身是哪个：y 只是对它的核对",
-    "LESSON9.quiz.q1.options.c": "什么都不保存：有了标签，解码器就不看 z 了",
+    "LESSON9.quiz.q1.options.a": "风格（倾斜、粗细、大小），因为标签已经说明了是哪个数字",
+    "LESSON9.quiz.q1.options.b": "数字本身是哪个，y 只是用来核对它的第二份副本",
+    "LESSON9.quiz.q1.options.c": "几乎什么都不保存：有了标签，解码器不用 z 也能画出数字",
     "LESSON9.quiz.q1.why.a": "解码器已经知道 y，把数字再编码进 z 只会增加 KL 而毫无收益；z 留下的是"
                              "标签没有说明的部分。",
     "LESSON9.quiz.q1.why.b": "y 直接送进解码器；z 不必携带它，KL 项还会推动 z 不去携带它。",
@@ -538,28 +538,26 @@ ZH = {
                              "改变画出的图像。",
     "LESSON9.quiz.q2.q": "要求一个数字时，CVAE 约有 89 % 的样本画出了它；而无条件模型的先验样本中，"
                          "只有不到一半是有把握的数字。为什么？",
-    "LESSON9.quiz.q2.options.a": "无条件模型把十个数字都挤在同一个平面上，随机的 z 常常"
-                                 "落在它们之间",
-    "LESSON9.quiz.q2.options.b": "CVAE 训练的轮数更多",
-    "LESSON9.quiz.q2.options.c": "分类器是在 CVAE 自己的样本上训练的",
+    "LESSON9.quiz.q2.options.a": "没有标签时十个数字挤在同一个平面上，随机的 z 常落在它们之间",
+    "LESSON9.quiz.q2.options.b": "CVAE 训练的轮数更多，所以它的解码器画出的数字更清晰",
+    "LESSON9.quiz.q2.options.c": "数字分类器是在 CVAE 自己的样本上训练的，所以更认得它们",
     "LESSON9.quiz.q2.why.a": "在两个数字的区域之间，解码器画出的是分类器拿不准的混合体；CVAE 的平面"
                              "只保存风格，每个点都会按所要求的数字解码。",
     "LESSON9.quiz.q2.why.b": "模型库中的这两个模型层数相同，都训练了 30 轮；不同的只是标签。",
     "LESSON9.quiz.q2.why.c": "分类器来自“为什么要变分？”页面，是在真实的测试数字上训练的，它用"
                              "同样的方式给两个模型打分。",
     "LESSON9.quiz.q3.q": "只有 100 个标签时，为什么 M1+M2 能胜过在像素上做的逻辑回归？",
-    "LESSON9.quiz.q3.options.a": "几千张无标签图像塑造了编码，所以少量标签就足以把数字分开",
-    "LESSON9.quiz.q3.options.b": "无标签图像会先由人来标注",
-    "LESSON9.quiz.q3.options.c": "VAE 是在测试图像上训练的",
+    "LESSON9.quiz.q3.options.a": "无标签图像塑造了编码，所以少量标签就足以把数字分开",
+    "LESSON9.quiz.q3.options.b": "无标签图像会先由人来标注，所以 M1+M2 其实见到了几千个标签",
+    "LESSON9.quiz.q3.options.c": "VAE 也在测试图像上训练过，所以它事先见过答案",
     "LESSON9.quiz.q3.why.a": "在全部图像上训练的 VAE 把相似的数字放在一起；这样分类器需要的样本就比"
                              "直接用像素少得多。",
     "LESSON9.quiz.q3.why.b": "没有人标注它们：M2 把它们的标签当作未知。",
     "LESSON9.quiz.q3.why.c": "每种方法都在 1,000 张没有任何模型训练过的测试图像上评分。",
     "LESSON9.quiz.q4.q": "M2 如何从一张没有标签的图像中学习？",
-    "LESSON9.quiz.q4.options.a": "把 y 当作潜变量：对每个标签求下界，用 q(y|x) 加权，再加上 q(y|x) "
-                                 "的熵",
-    "LESSON9.quiz.q4.options.b": "跳过这张图像：只有有标签的图像参与训练",
-    "LESSON9.quiz.q4.options.c": "给这张图像一个随机标签，再用它来训练",
+    "LESSON9.quiz.q4.options.a": "把 y 当作未知：各个标签的下界按 q(y|x) 加权，再加上熵",
+    "LESSON9.quiz.q4.options.b": "跳过这张图像：只有带标签的图像才训练编码器、解码器和分类器",
+    "LESSON9.quiz.q4.options.c": "给这张图像一个随机标签，再把这个标签当作真的标签来训练",
     "LESSON9.quiz.q4.why.a": "这样无标签图像也能训练编码器、解码器，并通过 q(y|x) 训练分类器。",
     "LESSON9.quiz.q4.why.b": "那样它就只是一个用 100 张图像训练的分类器；它的收益"
                              "正来自无标签图像。",
