@@ -77,8 +77,9 @@ def _lesson9_view() -> None:
 
 
 # the conditional VAE's bound (Sohn et al. 2015): the label conditions both sides, not the prior
-CVAE_BOUND = (r"\log p(x|y) \ge \mathbb{E}_{q(z|x,y)}\big[\log p(x|z,y)\big]"
-              r" - \mathrm{KL}\big(q(z|x,y)\,\|\,p(z)\big)")
+# on two lines: on one, its right end was cut off at 800 px
+CVAE_BOUND = (r"\begin{aligned}\log p(x|y) \ge\;& \mathbb{E}_{q(z|x,y)}\big[\log p(x|z,y)\big]"
+              r" \\ &- \mathrm{KL}\big(q(z|x,y)\,\|\,p(z)\big)\end{aligned}")
 
 LESSONS: dict[int, Lesson] = {
     1: Lesson(1, LESSON1, _quiz("a", "b", "a"), views.why_comparison,
