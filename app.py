@@ -19,6 +19,10 @@ from ui.shell.strings import APP
 from ui.why.strings import WHY
 
 st.set_page_config(page_title=APP["title"], page_icon=":material/science:", layout="wide")
+# ?lang= on a session's first run, else the learner's remembered language: taken before the
+# navigation's titles are worded (a link's first run drew them in English), before the links
+# below switch pages, and before anything is drawn that a learner could click
+i18n.take_language(remembered=learner.remembered_language())
 
 PAGES = {
     APP["group_learn"]: [
@@ -58,9 +62,6 @@ PAGES = {
 # expanded: collapsed, Streamlit hides pages behind a "View N more" that it words only in English
 page = st.navigation(PAGES, expanded=True)
 learner.before_page()  # writes that waited for the class database land now
-# ?lang= on a session's first run, else the learner's remembered language; taken before the
-# links below switch pages, and before anything is drawn that a learner could click
-i18n.take_language(remembered=learner.remembered_language())
 lessons.route(page)  # ?lesson=N opens lesson N (a link a teacher shares)
 join.route(page)  # ?class=CODE opens the class page (the link a teacher hands out)
 learner.keep_language(i18n.language_toggle())
