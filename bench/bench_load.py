@@ -58,7 +58,7 @@ TRIM_WAIT_S = 10.0
 # -- what a session does -----------------------------------------------------------------------
 def open_tab(browser, url: str, path: str = "train"):
     """A new browser context (its own Streamlit session) on ``path``; returns (context, page)."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1200})
+    context = browser.new_context(viewport={"width": 1400, "height": 1600})
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
     page.goto(f"{url}/{path}")

@@ -101,7 +101,7 @@ def test_two_sessions_stick_to_their_replicas_and_share_the_library(
 
         sessions = []
         for upstream in upstreams:
-            context = browser.new_context(viewport={"width": 1400, "height": 1200})
+            context = browser.new_context(viewport={"width": 1400, "height": 1600})
             context.add_cookies([{"name": "vae_lab_route", "value": routes[upstream],
                                   "url": proxy}])
             page = context.new_page()
