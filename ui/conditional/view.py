@@ -20,6 +20,7 @@ from ui.conditional.figures import shares_figure
 from ui.conditional.strings import COND
 from ui.explore import latent
 from ui.shell import datasets, downloads, figures, model_store, state
+from ui.shell.inert import inert
 from ui.shell.model_store import ModelEntry
 from vae_core.analysis.conditional import (
     LabelShares,
@@ -152,7 +153,8 @@ def _draw(fp: str, ckpt: Checkpoint, data: DataBundle, names: list[str]) -> None
     read = int(np.argmax(p))
     used = read if chosen < 0 else int(chosen)
     row = written_as_every_label(ckpt.model, styles(ckpt.model, x, torch.tensor([used])))
-    st.markdown(COND["draw_read"].format(label=names[read], p=float(p[read]), used=names[used]))
+    st.markdown(COND["draw_read"].format(label=inert(names[read]), p=float(p[read]),
+                                          used=inert(names[used])))
     downloads.grid(figures.image_grid(row[0], nrow=len(names), px=56),
                    COND["draw_caption"].format(labels=", ".join(names)), key="cond_drawn")
 
@@ -198,7 +200,7 @@ def _shares(fp: str, ckpt: Checkpoint, data: DataBundle, names: list[str]) -> No
         st.caption(COND["no_baseline"])
     else:
         st.caption(COND["shares_n"].format(n=cond.n_per_label, m=uncond.n_per_label,
-                                           baseline=base[0].name))
+                                           baseline=inert(base[0].name)))
     downloads.chart(shares_figure(names, cond.shares, None if uncond is None else uncond.shares),
                     COND["shares_title"], width="stretch", key="cond_shares_chart")
     rows = [{COND["col_label"]: names[d], COND["col_cond"]: cond.shares[d],
