@@ -192,6 +192,8 @@ def test_switching_to_chinese_redraws_the_chosen_options_in_chinese(app):
     app.wait()
     shown = app.page.evaluate("""() => [...document.querySelectorAll(
         "[data-testid='stSelectbox'] input")].map(i => i.value)""")
-    assert any("预训练" in s for s in shown), shown           # the sidebar picker
+    # the sidebar picker, whichever model it holds: on a loaded CI machine a new session once
+    # showed the library model an earlier test saved (a picker race, noted in issue 29's note)
+    assert any(s.endswith(("· 预训练", "· 模型库", "· 本次会话")) for s in shown), shown
     assert any("伯努利" in s for s in shown), shown           # the likelihood
     assert not [s for s in shown if "pretrained" in s or s.startswith("Bernoulli")], shown
