@@ -57,7 +57,7 @@ def render() -> None:
     fp = model_store.fingerprint(ckpt)
     names = [str(n) for n in data.class_names]
     elbo = entry.info.get("test_elbo")
-    st.caption(COND["facts"].format(dataset=datasets.label(data.name), labels=len(names),
+    st.caption(COND["facts"].format(dataset=inert(datasets.label(data.name)), labels=len(names),
                                     k=ckpt.model.latent_dim,
                                     elbo="—" if elbo is None else f"{elbo:.1f}"))
     digit = st.radio(COND["digit"], range(len(names)), format_func=names.__getitem__,
