@@ -35,7 +35,7 @@ PAGES = {
                 url_path="lessons"),
         *(st.Page(f"pages/lesson_{n}.py", title=LESSONS["nav"][str(n)],
                   icon=":material/bookmark:")
-          for n in range(1, 9)),
+          for n in range(1, 10)),
     ],
     EXPLORE["group"]: [
         st.Page("pages/latent_map.py", title=EXPLORE["page_map"], icon=":material/scatter_plot:"),

@@ -10,6 +10,7 @@ from ui.shell import guards, model_store, state
 state.ensure_shell()
 st.title(APPS["title"])
 st.markdown(APPS["intro"])
+apps.label_links()
 
 # generation needs no data; the other uses say so in their tabs
 entry, ckpt, data = guards.model_and_test_data(data_needed=False)

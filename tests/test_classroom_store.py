@@ -241,7 +241,7 @@ def test_a_class_is_created_and_found_by_its_code(store):
     assert (info.code, info.name, info.lessons, info.closed) == \
         (made.code, "Year 10 · Maths", (1, 3), False)
     assert store.class_info("ZZZZZZ") is None
-    for lessons in ([], [0], [9], [True], ["1"]):
+    for lessons in ([], [0], [10], [True], ["1"]):
         with pytest.raises(ValueError):
             store.create_class("Maths", lessons)
     for name in ("   ", "x" * 81, "Maths\n3B"):

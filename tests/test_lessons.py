@@ -39,7 +39,7 @@ def test_nothing_ticks_on_an_empty_session():
 
 def test_every_lesson_has_a_task_and_three_questions():
     lessons = core.registry()
-    assert sorted(lessons) == list(range(1, 9))
+    assert sorted(lessons) == list(range(1, 10))
     for n, lesson in lessons.items():
         assert 1 <= len(lesson.tasks) <= 3, n
         assert len(lesson.questions) >= 3, n  # tests/test_lessons_quiz.py checks them
@@ -191,6 +191,31 @@ def test_lesson_8_pair_and_slerp():
     assert ticked(tasks.slerp_on_digits, interp=pair())
 
 
+def few(acc=0.89, base=0.77, method="m1m2", labels=100) -> dict:
+    return {"method": method, "labels": labels, "accuracy": acc, "baseline_pixels": base}
+
+
+def test_lesson_9_conditional_run_shares_and_few_labels():
+    assert not ticked(tasks.conditional_run, run())
+    assert not ticked(tasks.conditional_run, run(conditional=True, test_kl=None))  # not ended
+    assert ticked(tasks.conditional_run, run(conditional=True))
+    assert not ticked(tasks.label_shares, cond_shares={"cond": 0.9, "uncond": None})
+    assert not ticked(tasks.label_shares, cond_shares={"cond": 0.4, "uncond": 0.5})
+    assert ticked(tasks.label_shares, cond_shares={"cond": 0.89, "uncond": 0.47})
+    assert not ticked(tasks.few_labels_win, few_labels=[few(acc=0.75)])       # below pixels
+    assert not ticked(tasks.few_labels_win, few_labels=[few(labels=1000)])    # another n
+    assert not ticked(tasks.few_labels_win, few_labels=[few(method="m1")])    # another method
+    assert ticked(tasks.few_labels_win, few_labels=[few(method="m2", acc=0.7), few()])
+
+
+def test_a_conditional_model_config_makes_a_conditional_run():
+    cfg = ModelConfig(input_shape=(1, 28, 28), n_classes=10)
+    summary = {"status": "finished", "test_kl": 5.0}
+    assert run_from("train", cfg, DataConfig(), TrainConfig(), summary).conditional
+    plain = ModelConfig(input_shape=(1, 28, 28))
+    assert not run_from("train", plain, DataConfig(), TrainConfig(), summary).conditional
+
+
 def test_facts_come_from_the_session_models_and_ended_sweeps():
     model_cfg = ModelConfig(input_shape=(1, 28, 28), recon="mse", sigma=1.0)
     train_cfg = TrainConfig(beta=2.0, reduction="mean")
@@ -236,8 +261,8 @@ def test_a_run_without_test_metrics_is_not_measured():
 
 
 @pytest.mark.parametrize("raw, expected", [
-    ({"lesson": "5"}, (5, None)), ({"lesson": " 8 "}, (8, None)), ({}, (None, None)),
-    ({"lesson": "9"}, (None, "9")), ({"lesson": "0"}, (None, "0")),
+    ({"lesson": "5"}, (5, None)), ({"lesson": " 9 "}, (9, None)), ({}, (None, None)),
+    ({"lesson": "10"}, (None, "10")), ({"lesson": "0"}, (None, "0")),
     ({"lesson": "two"}, (None, "two")), ({"lesson": "-1"}, (None, "-1")),
 ])
 def test_the_lesson_parameter(raw, expected):

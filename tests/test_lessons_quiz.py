@@ -40,7 +40,7 @@ def all_questions():
 # -- the questions -----------------------------------------------------------------------------
 def test_every_lesson_has_at_least_three_questions():
     counts = {n: len(lesson.questions) for n, lesson in core.registry().items()}
-    assert sorted(counts) == list(range(1, 9))
+    assert sorted(counts) == list(range(1, 10))
     assert all(c >= 3 for c in counts.values()), counts
     for n, lesson in core.registry().items():
         assert len({q.id for q in lesson.questions}) == len(lesson.questions), n

@@ -3,13 +3,18 @@ are real (the lesson's own buttons, through the session's job slot), shortened t
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.support import server_like_env, wait_until
 from tests.test_pages_explore import APP, TIMEOUT, texts
+from ui.conditional import view as conditional_view
+from ui.fewlabels import runs as few_runs
 from ui.lessons import runs
 from ui.shell import state
+from vae_core.semi_supervised import SemiRow
 
 OVERVIEW = "pages/lessons.py"
 
@@ -213,3 +218,34 @@ def test_lesson_1_autoencoder_vae_and_the_side_by_side():
     vae, ae = compare_side_by_side(at, 15)
     assert vae > ae and task_marks(at) == [True, True, True]
     assert overview_tasks(at, 1) == "3 / 3"
+
+
+def test_lesson_9_ticks_from_a_conditional_run_its_page_and_a_few_labels_run(monkeypatch):
+    """The button trains a conditional VAE; the conditional page's measured shares and an
+    ended few-labels comparison (its rows stand in for a 1-minute run) tick the other two."""
+    monkeypatch.setattr(conditional_view, "PAGE_SHARES_N", 20)
+    at = open_lesson(9)
+    assert task_marks(at) == [False, False, False]
+    train(at, "lesson9_run_cvae")
+    assert task_marks(at) == [True, False, False]
+    at.switch_page("pages/conditional.py").run()
+    assert not at.exception, at.exception
+    at.switch_page("pages/lesson_9.py").run()
+    # the page opens on the newest model, the 3-epoch run: it draws the digit asked for less
+    # often than the unconditional model draws any digit (31 % against 35 %), so no tick
+    assert task_marks(at) == [True, False, False]
+    at.switch_page("pages/conditional.py").run()
+    picker = at.selectbox(key="cond_model")
+    picker.set_value(next(o for o in picker.options if "mnist-cvae-z2" in str(o))).run()
+    at.switch_page("pages/lesson_9.py").run()
+    assert task_marks(at) == [True, True, False]
+    assert "the conditional model drew it" in texts(at.markdown)
+    rows = (SemiRow("m1", 100, 0, 0.82, 0.77, 0.76, 2.0),
+            SemiRow("m1m2", 100, 0, 0.89, 0.77, 0.76, 9.0))
+    ended = SimpleNamespace(is_alive=lambda: False,
+                            snapshot=lambda: SimpleNamespace(rows=rows))
+    monkeypatch.setattr(few_runs, "few_run", lambda: ended)
+    at.run()
+    assert task_marks(at) == [True, True, True]
+    assert "M1+M2 **89.0%**" in texts(at.markdown)
+    assert overview_tasks(at, 9) == "3 / 3"

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from tests.support import server_like_env
 
 ROOT = Path(__file__).resolve().parents[1]
-URLS = {"", "train", "why_variational", "lessons", *(f"lesson_{n}" for n in range(1, 9)),
+URLS = {"", "train", "why_variational", "lessons", *(f"lesson_{n}" for n in range(1, 10)),
         "latent_map", "traverse", "applications", "few_labels", "conditional", "beta_lab",
         "bce_vs_mse", "library", "class", "teacher"}
 

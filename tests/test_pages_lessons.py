@@ -15,7 +15,7 @@ from ui.shell.i18n import LANG_KEY
 
 OVERVIEW = "pages/lessons.py"
 ZH_TITLES = {1: "第 1 课 · 从自编码器到 VAE", 5: "第 5 课 · BCE 与 MSE",
-             8: "第 8 课 · 连续的潜在空间"}
+             8: "第 8 课 · 连续的潜在空间", 9: "第 9 课 · 条件生成与少量标签"}
 
 
 
@@ -52,18 +52,18 @@ def test_the_overview_lists_every_lesson_without_progress():
     assert texts(at.title) == "Lessons: a guided course on VAEs"
     rows = overview_rows(at)
     assert [r["Lesson"] for r in rows] == [f"Lesson {n} · " + r["Lesson"].split(" · ", 1)[1]
-                                           for n, r in zip(range(1, 9), rows)]
+                                           for n, r in zip(range(1, 10), rows)]
     assert rows[4]["Lesson"] == "Lesson 5 · BCE vs MSE"
     assert all(r["Tasks done"].startswith("0 / ") for r in rows)
     assert rows[4]["Tasks done"] == "0 / 3" and rows[4]["Quiz"] == "first try: 0 of 3 (0 answered)"
     assert "What it teaches" in rows[0] and rows[6]["What it teaches"].startswith("Posterior")
     assert [link.proto.page for link in at.get("page_link")] == [
-        f"lesson_{n}" for n in range(1, 9)]
+        f"lesson_{n}" for n in range(1, 10)]
     assert not at.error
 
 
 @pytest.mark.parametrize("lang", ["English", "中文"])
-@pytest.mark.parametrize("n", range(1, 9))
+@pytest.mark.parametrize("n", range(1, 10))
 def test_every_lesson_renders(n, lang):
     at = open_app(f"pages/lesson_{n}.py", lang=lang)
     lesson = core.registry()[n]
@@ -97,7 +97,7 @@ def test_lesson_2_derives_the_elbo_one_step_at_a_time(lang):
     assert r"&= \mathrm{KL}\big(q(z|x)\,\|\,p(z|x)\big) \;\ge\; 0" in latex[3]   # the gap
 
 
-@pytest.mark.parametrize("n", range(1, 9))
+@pytest.mark.parametrize("n", range(1, 10))
 def test_every_quiz_answer_explains_itself(n):
     at = open_app(f"pages/lesson_{n}.py")
     lesson = core.registry()[n]
@@ -146,11 +146,11 @@ def test_the_overview_link_opens_its_lesson_in_chinese():
     assert texts(at.title) == ZH_TITLES[5]
 
 
-@pytest.mark.parametrize("bad", ["9", "0", "five"])
+@pytest.mark.parametrize("bad", ["10", "0", "five"])
 def test_a_bad_link_explains_itself_on_the_overview(bad):
     at = open_app(params={"lesson": bad})
     assert texts(at.title) == "Lessons: a guided course on VAEs"
-    assert f"There is no lesson “{bad}”: the lessons are numbered 1 to 8." in texts(at.error)
+    assert f"There is no lesson “{bad}”: the lessons are numbered 1 to 9." in texts(at.error)
 
 
 def test_no_link_stays_home():

@@ -20,6 +20,9 @@ APPS = Strings("APPS", {
     "image_index": "Test image",
     "image_help": "Index into the test set (0 to {last}).",
     "test_label": "Test image #{index} ({label})",
+    "with_labels": "With labels, two more uses (lesson 9):",
+    "to_conditional": "Conditional VAE: generate the digit you ask for",
+    "to_few": "Learning from few labels: a classifier from 100 labels",
 })
 
 GENERATE = Strings("GENERATE", {

@@ -55,6 +55,14 @@ def _label(data: DataBundle, index: int) -> str:
     return APPS["test_label"].format(index=index, label=inert(names[y]) if y < len(names) else y)
 
 
+def label_links() -> None:
+    """The uses that need labels live on their own pages: one line that leads there."""
+    row = st.container(horizontal=True)
+    row.markdown(APPS["with_labels"])
+    row.page_link("pages/conditional.py", label=APPS["to_conditional"], icon=":material/draw:")
+    row.page_link("pages/few_labels.py", label=APPS["to_few"], icon=":material/label:")
+
+
 # -- generation ------------------------------------------------------------------------------
 def generation(ckpt: Checkpoint) -> None:
     st.markdown(GENERATE["intro"])

@@ -14,7 +14,7 @@ from typing import Any
 
 from ui.classroom.keys import grouped
 
-LESSONS = range(1, 9)        # a class picks some of the app's eight lessons
+LESSONS = range(1, 10)       # a class picks some of the app's nine lessons
 LANGS = ("en", "zh")
 NAME_MAX = 40                # a learner's display name in a class
 CLASS_NAME_MAX = 80

@@ -40,6 +40,13 @@ GRID_ROWS = (2, 10, 5)   # min, max, default rows of the analogy grid
 PAGE_SHARES_N = 200      # samples per label here; bench/bench_conditional.py uses 1,000
 SHARES_SEED = 0
 ROW_PX = 35              # a dataframe row's height
+K_SHARES = "_vl_cond_shares"  # the last shares shown here, for lesson 9's task
+
+
+def last_shares() -> dict[str, float | None] | None:
+    """The mean shares this session last measured here: "cond" (asked for d, called d) and
+    "uncond" (the unconditional model's samples called any digit; None without one)."""
+    return st.session_state.get(K_SHARES)
 
 
 def render() -> None:
@@ -196,6 +203,8 @@ def _shares(fp: str, ckpt: Checkpoint, data: DataBundle, names: list[str]) -> No
     data_key = json.dumps((ckpt.data_cfg or DataConfig()).to_dict(), sort_keys=True)
     cond, uncond = _measured(fp, base_fp, data_key, ckpt.model, base[1].model if base else None,
                              clf)
+    st.session_state[K_SHARES] = {"cond": float(cond.mean),
+                                  "uncond": None if uncond is None else float(uncond.mean)}
     if uncond is None:
         st.caption(COND["no_baseline"])
     else:

@@ -1,4 +1,4 @@
-"""The eight lessons as data: strings, quiz answers, the live view, the runs offered, formulas.
+"""The nine lessons as data: strings, quiz answers, the live view, the runs offered, formulas.
 Their tasks are in ``ui.lessons.tasks``."""
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from ui.lessons.strings import (
     LESSON6,
     LESSON7,
     LESSON8,
+    LESSON9,
 )
 from ui.lessons.tasks import TASKS, Task
 from ui.shell.i18n import Strings
@@ -78,6 +79,16 @@ def _lesson8_view() -> None:
                  icon=":material/auto_awesome:")
 
 
+def _lesson9_view() -> None:
+    views.live_training()
+    views.labels_summary(facts())
+
+
+# the conditional VAE's bound (Sohn et al. 2015): the label conditions both sides, not the prior
+# on two lines: on one, its right end was cut off at 800 px
+CVAE_BOUND = (r"\begin{aligned}\log p(x|y) \ge\;& \mathbb{E}_{q(z|x,y)}\big[\log p(x|z,y)\big]"
+              r" \\ &- \mathrm{KL}\big(q(z|x,y)\,\|\,p(z)\big)\end{aligned}")
+
 LESSONS: dict[int, Lesson] = {
     1: Lesson(1, LESSON1, _quiz("a", "b", "a"), views.why_comparison,
               presets=(Preset("ae", {"beta": 0.0}), Preset("vae", {"beta": 1.0})),
@@ -132,4 +143,7 @@ LESSONS: dict[int, Lesson] = {
                         r"\mathrm{KL}\\ &\;\propto\; \sum_{i=1}^{D}\ell(x_i,\hat x_i) + "
                         r"D\cdot\mathrm{KL},\qquad D = 784\end{aligned}",)),
     8: Lesson(8, LESSON8, _quiz("a", "a", "a"), _lesson8_view, table=False),
+    9: Lesson(9, LESSON9, _quiz("a", "a", "a", "a"), _lesson9_view,
+              presets=(Preset("cvae", {"conditional": True}),), formulas=(CVAE_BOUND,),
+              table=False),
 }

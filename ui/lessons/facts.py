@@ -29,6 +29,7 @@ class Run:
     schedule: str = "constant"       # how β ran (warm-up, cyclical, free bits: lesson 7)
     kl_sign_bug: bool = False
     latent_dim: int = 8
+    conditional: bool = False        # a conditional VAE (the label joins x and z): lesson 9
     test_kl: float | None = None     # nats per image
     test_recon: float | None = None
     test_elbo: float | None = None   # −ELBO, nats per image
@@ -82,6 +83,7 @@ def run_from(source: str, model_cfg: ModelConfig, data_cfg: DataConfig, train_cf
         beta_at_start=_number(start), reduction=train_cfg.reduction,
         schedule=str(train_cfg.schedule),
         kl_sign_bug=bool(train_cfg.kl_sign_bug), latent_dim=int(model_cfg.latent_dim),
+        conditional=bool(getattr(model_cfg, "n_classes", 0)),
         test_kl=_number(summary.get("test_kl")), test_recon=_number(summary.get("test_recon")),
         test_elbo=_number(summary.get("test_elbo")),
         active_units=int(au) if isinstance(au, int) else None,

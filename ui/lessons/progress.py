@@ -19,9 +19,12 @@ import streamlit as st
 from ui.classroom import database, identity
 from ui.classroom.store import Attempt, Fact, LearnerProgress, Op, Tick
 from ui.compare import sweeps as compare
+from ui.conditional import view as conditional_view
+from ui.fewlabels import runs as few_runs
 from ui.lessons.facts import Facts, Run, from_session
 from ui.shell import state
 from ui.why import runs as why_runs
+from vae_core.semi_supervised import summarise
 from vae_core.sweeps import SWEEP_KINDS
 
 K_LESSONS = "_vl_lessons"
@@ -148,6 +151,17 @@ def _why_shares() -> dict[str, float] | None:
     return {kind: float(view.prior_share) for kind, view in result.views.items()}
 
 
+def _few_labels() -> list[dict] | None:
+    """The few-labels page's comparison once it has ended: per (method, n), its test accuracy
+    and the pixels' baseline on the same labels (a stopped run keeps the rows it finished)."""
+    run = few_runs.few_run()
+    rows = run.snapshot().rows if run is not None and not run.is_alive() else ()
+    if not rows:
+        return None
+    return [{k: r[k] for k in ("method", "labels", "accuracy", "baseline_pixels")}
+            for r in summarise(rows)]
+
+
 def facts() -> Facts:
     """What this session did, for the tasks to check: its models, its sweeps, and what the
     learner did in the lessons' views."""
@@ -157,6 +171,10 @@ def facts() -> Facts:
     shares = _why_shares()
     if shares is not None:
         record_lesson_fact("why_shares", shares)
+    for name, value in (("cond_shares", conditional_view.last_shares()),
+                        ("few_labels", _few_labels())):
+        if value is not None:  # lesson 9: what the two pages measured last
+            record_lesson_fact(name, value)
     now = from_session(state.session_checkpoints(),
                        {kind: compare.sweep(kind) for kind in SWEEP_KINDS},
                        {"example_index": 0, **lesson_facts()})

@@ -34,7 +34,9 @@ def start(preset: Preset, *, lesson: int) -> None:
     """Start (or queue) the preset's run in this session's job slot."""
     settings = train_view.Settings(**{"dataset": DATASET, "epochs": EPOCHS, **preset.settings})
     data = state.load_data(settings.data_config())
-    model_cfg, data_cfg, train_cfg = settings.configs(data.input_shape, **preset.train)
+    # the labels only count when the preset asks for a conditional model (lesson 9)
+    model_cfg, data_cfg, train_cfg = settings.configs(
+        data.input_shape, n_classes=len(data.class_names), **preset.train)
     session_job.start_job(model_cfg, data_cfg, train_cfg, data=data,
                     name=f"lesson {lesson} · {preset.id}")
 

@@ -1,4 +1,4 @@
-"""Strings of the lessons: the overview and the eight lessons (English; 中文 in ``zh.py``)."""
+"""Strings of the lessons: the overview and the nine lessons (English; 中文 in ``zh.py``)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ LESSONS = Strings("LESSONS", {
     "group": "Lessons",
     "overview": "Overview",
     "title": "Lessons: a guided course on VAEs",
-    "intro": "Eight short lessons on 28×28 MNIST digits (the app's **mnist-5k** set). Each has "
+    "intro": "Nine short lessons on 28×28 MNIST digits (the app's **mnist-5k** set). Each has "
              "one screen of explanation, a live view on a real model, **Try this** tasks that "
              "tick by themselves when you have done them here (the app checks your runs and "
              "your clicks), and a short quiz whose first try counts. This browser keeps your "
@@ -22,11 +22,13 @@ LESSONS = Strings("LESSONS", {
     "page_6": "Lesson 6 · β and the rate–distortion plane",
     "page_7": "Lesson 7 · Posterior collapse",
     "page_8": "Lesson 8 · A continuous latent space",
+    "page_9": "Lesson 9 · Conditional generation, few labels",
     # the sidebar's labels: the sidebar cuts a label past about 30 characters with "…"
     "nav": {"1": "Lesson 1 · Autoencoder → VAE", "2": "Lesson 2 · The ELBO",
             "3": "Lesson 3 · Reparameterisation", "4": "Lesson 4 · The KL term",
             "5": "Lesson 5 · BCE vs MSE", "6": "Lesson 6 · β, rate, distortion",
-            "7": "Lesson 7 · Posterior collapse", "8": "Lesson 8 · Continuity"},
+            "7": "Lesson 7 · Posterior collapse", "8": "Lesson 8 · Continuity",
+            "9": "Lesson 9 · Labels"},
     "overview_cols": {"lesson": "Lesson", "teaches": "What it teaches", "tasks": "Tasks done",
                       "quiz": "Quiz"},
     "quiz_score": "first try: {right} of {total} ({answered} answered)",
@@ -658,5 +660,103 @@ LESSON8 = Strings("LESSON8", {
                             "near it: in 8 dimensions few draws land close to the centre.",
                        "c": "Each coordinate is within 1 of 0 about 68% of the time, but all 8 at "
                             "once only rarely; a typical ‖z‖ is about √8 ≈ 2.8."}},
+    },
+})
+
+
+LESSON9 = Strings("LESSON9", {
+    "teaches": "Labels in a VAE: the conditional VAE draws the digit asked for, and the "
+               "semi-supervised M1+M2 learns from 100 labels",
+    "explain": "So far the VAE never saw a label. A **conditional VAE** (CVAE) gets the digit's "
+               "label y too: its one-hot joins the encoder's input and the decoder's z, so it "
+               "learns q(z|x, y) and p(x|z, y). The label says *which* digit, so z keeps only "
+               "the **style** (slant, thickness, size): pick a digit, draw z from the prior, and "
+               "the decoder writes that digit in that style. Labels are costly, images cheap. "
+               "In **semi-supervised learning** a few labelled images and many unlabelled ones "
+               "are used together: **M1** trains a VAE on all the images and classifies its "
+               "codes; **M2** is a conditional VAE whose y is a latent variable for the "
+               "unlabelled images, with a classifier q(y|x) trained alongside; **M1+M2** runs "
+               "M2 on M1's codes (Kingma et al. 2014).",
+    "tasks": {"cvae": "Train a conditional VAE: the button below, or the Train page with "
+                      "**More settings → Conditional** on.",
+              "shares": "On the Conditional VAE page, let it measure how often the samples are "
+                        "the digit asked for: with the zoo's mnist-cvae-z2, or with your own "
+                        "model if it has learned enough.",
+              "few": "On the Learning from few labels page, run a comparison of M1+M2 with "
+                     "n = 100 labels."},
+    "checks": {"cvae": "ticks when a conditional VAE's run on mnist-5k has ended with its test "
+                       "metrics.",
+               "shares": "ticks when the page has measured its shares and, asked for a digit, "
+                         "the conditional model draws it more often than the unconditional "
+                         "model's prior samples are any confident digit.",
+               "few": "ticks when M1+M2 with n = 100 labels is more accurate on the test images "
+                      "than logistic regression on the pixels with the same 100 labels."},
+    "runs": {"cvae": "Train a conditional VAE"},
+    "to_conditional": "Conditional VAE: pick a digit, drag the style",
+    "to_few": "Learning from few labels: M1, M2, M1+M2 against the baselines",
+    "your_shares": "Your Conditional VAE page: asked for a digit, the conditional model drew it "
+                   "**{cond:.0%}** of the time; the unconditional model's prior samples were a "
+                   "confident digit **{uncond:.0%}** of the time.",
+    "your_shares_alone": "Your Conditional VAE page: asked for a digit, the conditional model "
+                         "drew it **{cond:.0%}** of the time (no unconditional model to compare "
+                         "with).",
+    "your_few": "Your few-labels comparison with n = {n}: M1+M2 **{acc:.1%}**, logistic "
+                "regression on the pixels **{base:.1%}**.",
+    "quiz": {
+        "q1": {"q": "A conditional VAE is given the label y with the image. What does its z "
+                    "keep?",
+               "options": {"a": "The style (slant, thickness, size), since the label says which "
+                                "digit",
+                           "b": "The digit's identity, with y as a second copy to check it "
+                                "against",
+                           "c": "Nothing much: given the label, the decoder draws the digit "
+                                "without z"},
+               "why": {"a": "The decoder is told y, so encoding the digit in z would cost KL and "
+                            "gain nothing; z is left with what the label does not say.",
+                       "b": "y goes into the decoder directly; z does not need to carry it, and "
+                            "the KL term pushes it not to.",
+                       "c": "One label cannot draw every 3: the decoder needs z for the style, "
+                            "and dragging z changes the drawing."}},
+        "q2": {"q": "Asked for a digit, the CVAE draws it about 89 % of the time; fewer than "
+                    "half of the unconditional model's prior samples are any confident digit. "
+                    "Why?",
+               "options": {"a": "Without a label all ten digits share one plane, and random z "
+                                "often fall between them",
+                           "b": "The CVAE was trained for more epochs, so its decoder draws "
+                                "sharper digits",
+                           "c": "The digit classifier was trained on the CVAE's own samples, so "
+                                "it knows them better"},
+               "why": {"a": "Between two digits' regions the decoder draws blends the classifier "
+                            "is not sure of; the CVAE's plane holds only style, and every point "
+                            "is decoded as the digit asked for.",
+                       "b": "Both zoo models were trained for 30 epochs with the same layers; "
+                            "what differs is the label.",
+                       "c": "The classifier is the one of Why variational?, trained on real "
+                            "test digits, and it scores both models the same way."}},
+        "q3": {"q": "With 100 labels, why can M1+M2 beat logistic regression on the pixels?",
+               "options": {"a": "The unlabelled images shape the codes, so a few labels are "
+                                "enough to separate the digits",
+                           "b": "A person labels the unlabelled images first, so M1+M2 sees "
+                                "thousands of labels",
+                           "c": "The VAE was also trained on the test images, so it has seen "
+                                "the answers before"},
+               "why": {"a": "A VAE trained on all the images puts similar digits close together; "
+                            "the classifier then needs far fewer examples than on raw pixels.",
+                       "b": "No one labels them: M2 treats their label as unknown.",
+                       "c": "Every method is scored on the 1,000 test images no model trained "
+                            "on."}},
+        "q4": {"q": "How does M2 learn from an image that has no label?",
+               "options": {"a": "It treats y as unknown: the bound for every label, weighted by "
+                                "q(y|x), plus q(y|x)'s entropy",
+                           "b": "It skips the image: only the labelled images train the "
+                                "encoder, decoder and classifier",
+                           "c": "It gives the image a random label and trains on that label as "
+                                "if it were true"},
+               "why": {"a": "So the unlabelled images train the encoder, the decoder and, "
+                            "through q(y|x), the classifier too.",
+                       "b": "Then it would be a classifier on 100 images; the unlabelled images "
+                            "are what it gains from.",
+                       "c": "A random label would teach it wrong digits; M2 weights every label "
+                            "by how likely its classifier thinks it is."}},
     },
 })

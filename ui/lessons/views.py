@@ -1,6 +1,7 @@
 """The lessons' live views: the app's own sections (``ui.home.explain``, ``ui.train.live``,
 ``ui.explore.traverse``, ``ui.compare.figures``), drawn on the picked model or the session's run.
-Lesson 8 records which test images the learner interpolated and how typical each step is."""
+Lesson 8 records which test images the learner interpolated and how typical each step is;
+lesson 9 links to the conditional and few-labels pages and says what they measured."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from ui.explore import traverse as traverse_view
 from ui.home import explain
 from ui.lessons import progress
 from ui.lessons.facts import DATASET, Facts
-from ui.lessons.strings import LESSONS
+from ui.lessons.strings import LESSON9, LESSONS
+from ui.lessons.tasks import FEW_N
 from ui.shell import datasets, model_store, session_job, state
 from ui.train import live as train_live
 from ui.why import view as why_view
@@ -106,3 +108,18 @@ def interpolation() -> None:
             "threshold": _threshold(fp, ckpt.model, data.test_x)}
     st.caption(LESSONS["interp_score"].format(**pair))
     progress.record_lesson_fact("interp", pair)
+
+
+def labels_summary(facts: Facts) -> None:
+    """Lesson 9: the two pages its tasks are done on, and what they last measured here."""
+    st.page_link("pages/conditional.py", label=LESSON9["to_conditional"], icon=":material/draw:")
+    st.page_link("pages/few_labels.py", label=LESSON9["to_few"], icon=":material/label:")
+    shares = facts.actions.get("cond_shares")
+    if shares:
+        key = "your_shares_alone" if shares.get("uncond") is None else "your_shares"
+        st.markdown(LESSON9[key].format(**shares))
+    few = [r for r in facts.actions.get("few_labels") or ()
+           if r["method"] == "m1m2" and r["labels"] == FEW_N]
+    if few:
+        st.markdown(LESSON9["your_few"].format(n=FEW_N, acc=few[0]["accuracy"],
+                                               base=few[0]["baseline_pixels"]))
