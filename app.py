@@ -27,15 +27,15 @@ i18n.take_language(remembered=learner.remembered_language())
 PAGES = {
     APP["group_learn"]: [
         st.Page("pages/home.py", title=APP["page_home"], icon=":material/school:", default=True),
+        st.Page("pages/lessons.py", title=LESSONS["group"], icon=":material/menu_book:",
+                url_path="lessons"),
+        # the lessons open from the overview, from each other and from a teacher's link: nine
+        # more entries pushed the model picker below a laptop's sidebar
+        *(st.Page(f"pages/lesson_{n}.py", title=LESSONS["nav"][str(n)],
+                  icon=":material/bookmark:", visibility="hidden")
+          for n in range(1, 10)),
         st.Page("pages/train.py", title=APP["page_train"], icon=":material/model_training:"),
         st.Page("pages/why_variational.py", title=WHY["page"], icon=":material/help_center:"),
-    ],
-    LESSONS["group"]: [
-        st.Page("pages/lessons.py", title=LESSONS["overview"], icon=":material/menu_book:",
-                url_path="lessons"),
-        *(st.Page(f"pages/lesson_{n}.py", title=LESSONS["nav"][str(n)],
-                  icon=":material/bookmark:")
-          for n in range(1, 10)),
     ],
     EXPLORE["group"]: [
         st.Page("pages/latent_map.py", title=EXPLORE["page_map"], icon=":material/scatter_plot:"),

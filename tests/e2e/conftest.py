@@ -195,6 +195,29 @@ class AppDriver:
         self.page.wait_for_timeout(300)
         self.wait()
 
+    def go(self, path: str) -> None:
+        """Open the page at ``path`` as a learner does, in the same session (the language
+        stays): its sidebar link, or for a lesson (hidden from the sidebar) a link in the page,
+        else the lessons overview's."""
+        link = self.page.locator(f"[data-testid='stSidebarNav'] a[href$='/{path}']")
+        if not link.count():
+            # a page_link's href is relative ("lesson_3"), the sidebar's absolute
+            link = self.page.locator(f"[data-testid='stMain'] a[href='{path}'], "
+                                     f"[data-testid='stMain'] a[href$='/{path}']")
+            if not link.count():
+                self.go("lessons")
+        link.first.click()
+        self.page.wait_for_function(
+            "(p) => location.pathname.replace(/^\\/+|\\/+$/g, '') === p", arg=path)
+        self.wait()
+
+    def lesson_paths(self) -> list[str]:
+        """The URL path of every lesson the overview links to."""
+        self.go("lessons")
+        links = self.page.locator("[data-testid='stMain'] a[href*='lesson_']").evaluate_all(
+            "links => links.map(a => new URL(a.href).pathname.replace(/^\\/+|\\/+$/g, ''))")
+        return list(dict.fromkeys(links))
+
     def assert_no_exception(self) -> None:
         errors = self.page.locator("[data-testid='stException']")
         assert errors.count() == 0, errors.first.inner_text()

@@ -2,7 +2,7 @@
 English and 中文: every ``st.latex`` of every page that has one fits its column, expanders
 opened and tabs shown (KaTeX would otherwise hide the end of a formula behind a scroll bar,
 and lesson 2's identity lost its "+ KL(q(z|x) ‖ p(z|x)) ≥ 0"). The formulas are static text:
-one tab visits the pages through the navigation and measures each width in the page."""
+one tab visits the pages through their links and measures each width in the page."""
 
 from __future__ import annotations
 
@@ -28,21 +28,13 @@ def projector(browser, server):
     context.close()
 
 
-def go(app, path: str) -> None:
-    """Click the page's link in the navigation: the same session, so the language stays."""
-    app.page.locator(f"[data-testid='stSidebarNav'] a[href$='/{path}']").first.click()
-    app.page.wait_for_function("(p) => location.pathname.replace(/^\\/+|\\/+$/g, '') === p",
-                               arg=path)
-    app.wait()
-
-
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_formula_fits_at_1024_and_800_px(projector, lang):
     app = projector
     app.open(f"lesson_1?lang={lang}")
     found, cut = {}, {}
     for path in [*list(FORMULAS)[1:], ""]:
-        go(app, path)
+        app.go(path)
         app.page.locator("[data-testid='stMain'] .katex-display").first.wait_for()
         for width in WIDTHS:
             app.page.set_viewport_size({"width": width, "height": 4000})

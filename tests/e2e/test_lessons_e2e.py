@@ -64,7 +64,7 @@ def test_a_lesson_from_the_link_to_the_overview(app):
     app.screenshot("lesson-7-done")
     app.assert_fits(800)  # the lesson with its runs' live panel, table and answers
 
-    app.nav("Overview")
+    app.nav("Lessons")
     page.get_by_role("heading", name="Lessons: a guided course on VAEs").wait_for()
     row = page.locator("[data-testid='stTable'] tr", has_text="Lesson 7 · Posterior collapse")
     text = row.inner_text()

@@ -38,21 +38,15 @@ def narrow(browser, server):
 TITLES = {"": "What is a VAE?", "train": "Train a VAE", "library": "Model library"}
 
 
-def go(app, path: str) -> None:
-    """Click the page's link in the navigation: the same session, so the language stays."""
-    app.page.locator(f"[data-testid='stSidebarNav'] a[href$='/{path}']").first.click()
-    app.page.wait_for_function("(p) => location.pathname.replace(/^\\/+|\\/+$/g, '') === p",
-                               arg=path)
-    app.page.wait_for_timeout(300)
-    app.wait()
-
-
 @pytest.mark.parametrize("lang", ["English", "中文"])
 def test_every_page_opens_and_cuts_no_text_at_800_px(narrow, lang):
     app = narrow
     app.open()
     paths = page_paths(app)
-    assert {"", "train", "library"} <= set(paths) and len(paths) >= 8, paths
+    assert {"", "train", "library", "lessons"} <= set(paths) and len(paths) >= 8, paths
+    lessons = app.lesson_paths()  # hidden from the sidebar, linked from the overview
+    assert len(lessons) >= 9, lessons
+    paths += lessons
     if lang == "中文":
         app.page.locator(".st-key-vl_lang_row").get_by_text("中文").click()
         app.page.wait_for_timeout(300)
@@ -62,8 +56,8 @@ def test_every_page_opens_and_cuts_no_text_at_800_px(narrow, lang):
         "spans => spans.filter(s => s.scrollWidth > s.clientWidth + 1).map(s => s.textContent)")
     if nav:  # the sidebar ends a label too long for it with "…"
         cut["navigation"] = nav
-    for path in paths[1:] + paths[:1]:  # every page in the navigation, home last
-        go(app, path)
+    for path in paths[1:] + paths[:1]:  # every page and lesson, home last
+        app.go(path)
         if lang == "English" and path in TITLES:
             app.page.get_by_role("heading", name=TITLES[path]).wait_for()
         app.page.wait_for_timeout(250)  # components and images settle after the run

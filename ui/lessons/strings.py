@@ -6,7 +6,6 @@ from ui.shell.i18n import Strings
 
 LESSONS = Strings("LESSONS", {
     "group": "Lessons",
-    "overview": "Overview",
     "title": "Lessons: a guided course on VAEs",
     "intro": "Nine short lessons on 28×28 MNIST digits (the app's **mnist-5k** set). Each has "
              "one screen of explanation, a live view on a real model, **Try this** tasks that "

@@ -5,7 +5,6 @@ the terms are the glossary's (``ui/shell/glossary.py``)."""
 ZH = {
     # -- LESSONS -------------------------------------------------------------------------------
     "LESSONS.group": "课程",
-    "LESSONS.overview": "总览",
     "LESSONS.title": "课程：VAE 入门导学",
     "LESSONS.intro": "九节短课，用的是 28×28 的 MNIST 手写数字（应用的 **mnist-5k** 数据集）。"
                      "每节课有一屏讲解、一个在真实模型上运行的实时视图、几个**动手试试**任务"
