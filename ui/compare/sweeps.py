@@ -18,7 +18,7 @@ import streamlit as st
 import torch
 
 from ui.compare.strings import BETA, LIKELIHOOD, SWEEP
-from ui.shell import compute_budget, session_job, start_errors, state
+from ui.shell import compute_budget, job_panel, session_job, start_errors, state
 from ui.shell.config_words import failure_words, job_words
 from ui.shell.figures import image_grid, thin
 from ui.shell.inert import inert
@@ -40,7 +40,6 @@ from vae_core.sweeps import (
     SweepSpec,
 )
 
-POLL_S = 0.5
 N_IMAGES = 8
 N_TRAVERSE = 3                     # top-KL dims shown in a traversal
 ERROR_IMAGES = 500                 # test images averaged into the per-pixel error map
@@ -223,14 +222,7 @@ def progress(kind: str) -> list[SweepResult]:
     """Poll a running sweep (a fragment: overall and per-model bars); once it has ended, say how
     it went and return its results (empty while it runs or when there is none)."""
     current = sweep(kind)
-    if current is None:
-        st.info(SWEEP["idle"])
-        return []
-    running = current.is_alive()
-
-    @st.fragment(run_every=POLL_S if running else None)
-    def panel() -> None:
-        snap = current.snapshot()
+    def draw(snap: Any) -> None:
         st.progress(snap.progress, text=SWEEP["progress"].format(
             status=SWEEP["status"].get(snap.status, snap.status), done=snap.n_results,
             total=len(snap.labels), elapsed=snap.elapsed_s))
@@ -240,11 +232,8 @@ def progress(kind: str) -> list[SweepResult]:
                 cols[k % len(cols)].progress(job.progress, text=SWEEP["model_progress"].format(
                     label=label(name), status=SWEEP["status"].get(job.status, job.status),
                     epoch=job.epoch, epochs=current.spec.train_cfg.epochs))
-        if running and not current.is_alive():
-            st.rerun()  # full rerun: draw the results
 
-    panel()
-    if running:
+    if not job_panel.live_panel(current, idle=SWEEP["idle"], draw=draw):
         return []
     snap = current.snapshot()
     show = {"finished": st.success, "stopped": st.info, "failed": st.error}.get(snap.status)

@@ -11,7 +11,7 @@ import streamlit as st
 from ui.fewlabels import runs
 from ui.fewlabels.figures import accuracy_curve
 from ui.fewlabels.strings import FEW
-from ui.shell import datasets, downloads, model_store, start_errors, state, widgets
+from ui.shell import datasets, downloads, job_panel, model_store, start_errors, state, widgets
 from vae_core.analysis.features import FeatureReport, feature_report
 from vae_core.semi_supervised import (
     DATA,
@@ -23,7 +23,6 @@ from vae_core.semi_supervised import (
     summarise,
 )
 
-POLL_S = 0.5
 PAGE_EPOCHS = {"m2": 2, "m1m2": 20}  # short: the default run answers in about a minute
 DEFAULT_LABELS = (10, 100, 1000)
 MAX_SEEDS = 5
@@ -104,25 +103,16 @@ def _launch(spec: SemiSpec) -> bool:
 def _progress(run: Any) -> Any:
     """Poll a running comparison in a fragment; once it has ended, say how it went and return
     its last snapshot (None while it runs, or when there is none)."""
-    if run is None:
-        st.info(FEW["idle"])
-        return None
-    running = run.is_alive()
-    total = len(run.spec.tasks())
+    total = len(run.spec.tasks()) if run is not None else 0
 
-    @st.fragment(run_every=POLL_S if running else None)
-    def panel() -> None:
-        snap = run.snapshot()
+    def draw(snap: Any) -> None:
         st.progress(snap.progress, text=FEW["progress"].format(
             done=len(snap.rows), total=total, elapsed=snap.elapsed_s))
         if snap.current is not None:
             method, n, seed = snap.current
             st.caption(FEW["now"].format(method=FEW["names"][method], labels=n, seed=seed))
-        if running and not run.is_alive():
-            st.rerun()  # full rerun: draw the results
 
-    panel()
-    if running:
+    if not job_panel.live_panel(run, idle=FEW["idle"], draw=draw):
         return None
     snap = run.snapshot()
     if snap.status == "failed":

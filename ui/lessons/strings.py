@@ -22,7 +22,7 @@ LESSONS = Strings("LESSONS", {
     "page_7": "Lesson 7 · Posterior collapse",
     "page_8": "Lesson 8 · A continuous latent space",
     "page_9": "Lesson 9 · Conditional generation, few labels",
-    # the sidebar's labels: the sidebar cuts a label past about 30 characters with "…"
+    # the tab titles: short, as the sidebar once cut a label past about 30 characters with "…"
     "nav": {"1": "Lesson 1 · Autoencoder → VAE", "2": "Lesson 2 · The ELBO",
             "3": "Lesson 3 · Reparameterisation", "4": "Lesson 4 · The KL term",
             "5": "Lesson 5 · BCE vs MSE", "6": "Lesson 6 · β, rate, distortion",

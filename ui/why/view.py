@@ -14,7 +14,7 @@ from typing import Any
 
 import streamlit as st
 
-from ui.shell import compute_budget, start_errors, state
+from ui.shell import compute_budget, job_panel, start_errors, state
 from ui.shell.figures import image_grid
 from ui.why import runs as why_runs
 from ui.why.figures import class_legend, latent_map
@@ -31,7 +31,6 @@ from vae_core.analysis.why_variational import (
 )
 from vae_core.sweeps import MAX_SWEEP_EPOCHS
 
-POLL_S = 0.5
 LATENTS = (2, 4, 8, 16)
 SEED_MAX = 10_000
 STRIP_PX = 56          # interpolation images: 28×28 × 2, so a strip of 8 fits half a page
@@ -101,14 +100,7 @@ def _status(code: str) -> str:
 def _progress(run: Any) -> WhyResult | None:
     """Poll a running comparison (a fragment: one bar overall, one per model); once it has
     ended say how it went and return its result (None while it runs, or when there is none)."""
-    if run is None:
-        st.info(WHY["idle"])
-        return None
-    running = run.is_alive()
-
-    @st.fragment(run_every=POLL_S if running else None)
-    def panel() -> None:
-        snap = run.snapshot()
+    def draw(snap: Any) -> None:
         st.progress(snap.progress, text=WHY["progress"].format(status=_status(snap.status),
                                                                elapsed=snap.elapsed_s))
         if not snap.ended:
@@ -117,11 +109,8 @@ def _progress(run: Any) -> WhyResult | None:
                 col.progress(job.progress, text=WHY["model_progress"].format(
                     name=names[kind], status=_status(job.status), epoch=job.epoch,
                     epochs=run.spec.train_cfg.epochs))
-        if running and not run.is_alive():
-            st.rerun()  # full rerun: draw the results
 
-    panel()
-    if running:
+    if not job_panel.live_panel(run, idle=WHY["idle"], draw=draw):
         return None
     snap = run.snapshot()
     if snap.status == "failed":
