@@ -208,6 +208,18 @@ def test_lesson_9_conditional_run_shares_and_few_labels():
     assert ticked(tasks.few_labels_win, few_labels=[few(method="m2", acc=0.7), few()])
 
 
+def test_a_conditional_run_ticks_no_task_of_lessons_1_to_8():
+    """A CVAE's KL leaves out what the label tells: it is not the plain VAE those lessons
+    compare (a conditional β = 1 run once ticked lesson 2's −ELBO task)."""
+    cond = run(conditional=True)
+    ticks = {(n, t.id) for n, ts in tasks.TASKS.items() for t in ts if t.check(facts(cond))}
+    assert ticks == {(9, "cvae")}
+    assert ticked(tasks.elbo_run, BCE1) and not ticked(tasks.elbo_run, cond)
+    ae = run(beta=0.0, test_kl=118.0)
+    assert not ticked(tasks.vae_vs_autoencoder, ae, cond)
+    assert facts(cond, BCE1).measured(conditional=None) == [cond, BCE1]
+
+
 def test_a_conditional_model_config_makes_a_conditional_run():
     cfg = ModelConfig(input_shape=(1, 28, 28), n_classes=10)
     summary = {"status": "finished", "test_kl": 5.0}

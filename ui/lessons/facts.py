@@ -53,9 +53,12 @@ class Facts:
     runs: tuple[Run, ...] = ()
     actions: Mapping[str, Any] = field(default_factory=dict)
 
-    def measured(self, **where: Any) -> list[Run]:
-        """The measured runs on ``mnist-5k`` whose fields equal ``where`` (e.g. ``beta=8.0``)."""
+    def measured(self, *, conditional: bool | None = False, **where: Any) -> list[Run]:
+        """The measured runs on ``mnist-5k`` whose fields equal ``where`` (e.g. ``beta=8.0``):
+        plain VAEs unless ``conditional`` says otherwise (True: CVAEs, None: both). A CVAE's KL
+        leaves out what the label says, so lessons 1–8 compare plain VAEs only."""
         return [r for r in self.runs if r.measured and r.dataset == DATASET
+                and (conditional is None or r.conditional == conditional)
                 and all(_same(getattr(r, k), v) for k, v in where.items())]
 
 

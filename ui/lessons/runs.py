@@ -77,6 +77,8 @@ def _loss_words(r: Run) -> str:
     words = LESSONS["loss_kinds"]["sign" if r.kl_sign_bug else r.reduction]
     if r.schedule != "constant":
         words += " · " + LESSONS["schedule_kinds"].get(r.schedule, r.schedule)
+    if r.conditional:
+        words += " · " + LESSONS["conditional_run"]
     return words
 
 
@@ -91,7 +93,7 @@ def _active_kl_words(r: Run) -> str:
 
 def table(facts: Facts) -> None:
     """The session's measured mnist-5k runs, newest first: what the tasks are checked on."""
-    runs = facts.measured()
+    runs = facts.measured(conditional=None)
     if not runs:
         st.caption(LESSONS["no_runs"])
         return

@@ -80,6 +80,7 @@ LESSONS = Strings("LESSONS", {
                        "capacity": "capacity"},
     "loss_kinds": {"sum": "sum over pixels", "mean": "mean over pixels",
                    "sign": "KL sign flipped"},
+    "conditional_run": "conditional VAE (lesson 9 only)",
     "no_model": "Pick a model in the sidebar (the default MNIST model will do), or train one "
                 "with a button under **Try this**.",
     "idle": "No run yet: start one under **Try this**; its losses, KL per dimension and latent "

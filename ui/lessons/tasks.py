@@ -176,7 +176,7 @@ FEW_N = 100               # lesson 9: the label count of the few-labels task
 def conditional_run(facts: Facts) -> bool:
     """A conditional VAE trained to the end on mnist-5k (the lesson's button or the Train
     page's Conditional)."""
-    return any(r.conditional for r in facts.measured())
+    return bool(facts.measured(conditional=True))
 
 
 def label_shares(facts: Facts) -> bool:

@@ -88,6 +88,7 @@ ZH = {
     "LESSONS.loss_kinds.sum": "对像素求和",
     "LESSONS.loss_kinds.mean": "对像素取平均",
     "LESSONS.loss_kinds.sign": "KL 符号取反",
+    "LESSONS.conditional_run": "条件变分自编码器（仅用于第 9 课）",
     "LESSONS.no_model": "请在侧边栏选择一个模型（默认的 MNIST 模型即可），或用**动手试试**下的"
                         "按钮训练一个。",
     "LESSONS.idle": "还没有训练：在**动手试试**下开始一次；训练时，这里会显示它的损失、每个"
