@@ -199,6 +199,9 @@ class AppDriver:
         """Open the page at ``path`` as a learner does, in the same session (the language
         stays): its sidebar link, or for a lesson (hidden from the sidebar) a link in the page,
         else the lessons overview's."""
+        here = "(p) => location.pathname.replace(/^\\/+|\\/+$/g, '') === p"
+        if self.page.evaluate(here, path):
+            return
         link = self.page.locator(f"[data-testid='stSidebarNav'] a[href$='/{path}']")
         if not link.count():
             # a page_link's href is relative ("lesson_3"), the sidebar's absolute
@@ -207,8 +210,7 @@ class AppDriver:
             if not link.count():
                 self.go("lessons")
         link.first.click()
-        self.page.wait_for_function(
-            "(p) => location.pathname.replace(/^\\/+|\\/+$/g, '') === p", arg=path)
+        self.page.wait_for_function(here, arg=path, timeout=TIMEOUT_MS * 2)
         self.wait()
 
     def lesson_paths(self) -> list[str]:
