@@ -8,6 +8,25 @@ from vae_core.data import load_dataset
 
 torch.set_num_threads(1)  # small models: 2 threads spin badly on a loaded 2-core box
 
+BROWSER_DIR = "tests/e2e/"
+
+
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: unknown to a run without it
+def pytest_xdist_make_scheduler(config, log):
+    """The suite's two workers (``-n 2`` in pyproject.toml): the browser tests one after
+    another in one of them (their servers and Chromium already use both cores, and two of
+    them at once starve each other's pages), every other test wherever a worker is free.
+
+    A scheduler rather than ``xdist_group`` marks: pytest 9 names a test by ``Node._id``, and
+    xdist 3.8's ``--dist loadgroup`` still renames ``_nodeid``, so its groups are ignored."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class BrowserTestsInOneWorker(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "browser" if nodeid.startswith(BROWSER_DIR) else nodeid
+
+    return BrowserTestsInOneWorker(config, log)
+
 
 @pytest.fixture(scope="session")
 def digits():
@@ -63,3 +82,4 @@ def pretrained_env(tmp_path, monkeypatch):
 
     with server_like_env(tmp_path, monkeypatch, pretrained=True) as env:
         yield env
+
