@@ -222,6 +222,7 @@ def progress(kind: str) -> list[SweepResult]:
     """Poll a running sweep (a fragment: overall and per-model bars); once it has ended, say how
     it went and return its results (empty while it runs or when there is none)."""
     current = sweep(kind)
+
     def draw(snap: Any) -> None:
         st.progress(snap.progress, text=SWEEP["progress"].format(
             status=SWEEP["status"].get(snap.status, snap.status), done=snap.n_results,
